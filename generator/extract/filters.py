@@ -1,0 +1,60 @@
+"""Lines and blocks that are never cards: dates, changelogs, link-only and image-only blocks."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..attribute import is_caption
+from ..parse import inline_of
+
+_DATE = re.compile(
+    r"^\s*(?:\d{4}[-./년]\s*\d{1,2}(?:[-./월]\s*\d{1,2}일?)?\.?|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
+    r"|v?\d+\.\d+(?:\.\d+)?)\s*(?:[:：\-–—)]|$)"
+)
+
+
+def is_date_line(text: str) -> bool:
+    """`2019.03.14: 첫 작성`, `2020-01-02 - fixed`, `v1.2: …` — changelog lines."""
+    return bool(_DATE.match(text))
+
+
+def is_link_only(node: SyntaxTreeNode) -> bool:
+    """A paragraph or list made only of links (navigation, tables of contents, link lists)."""
+    inlines = [n for n in node.walk() if n.type == "inline"]
+    if not inlines:
+        return False
+    for inline in inlines:
+        for child in inline.children:
+            if child.type in ("softbreak", "hardbreak"):
+                continue
+            if child.type == "text" and not child.content.strip(" -–—|·•,"):
+                continue
+            if child.type != "link":
+                return False
+    return True
+
+
+def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
+    """A block that carries no content of its own: rules, comments, images with their captions."""
+    if node.type == "hr":
+        return True
+    if node.type == "html_block":
+        return node.content.strip().startswith("<!--")
+    if node.type == "paragraph":
+        inline = inline_of(node)
+        if inline is None:
+            return True
+        if all(c.type in ("image", "softbreak", "hardbreak") or _blank(c) for c in inline.children):
+            return True
+        if node.map:
+            text = [ln for ln in lines[node.map[0] : node.map[1]] if ln.strip()]
+            return all(
+                "![" in ln or (i and is_caption(ln, text[i - 1])) for i, ln in enumerate(text)
+            )
+    return False
+
+
+def _blank(node: SyntaxTreeNode) -> bool:
+    return node.type == "text" and not node.content.strip()

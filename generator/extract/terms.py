@@ -1,0 +1,81 @@
+"""What a term looks like: splitting `Term(Alias, 별칭)`, alias lines, short-term tests."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PAREN = re.compile(r"^(?P<term>.+?)\s*[(（](?P<inner>[^()（）]+)[)）]\s*$")
+_ALIAS_LINE = [
+    re.compile(
+        r"^(?P<alias>.+?)\s*(?:이)?라고도\s*(?:함|한다|하며|불린다|부른다|불림|부름)\s*[.。]?$"
+    ),
+    re.compile(
+        r"^(?:also\s+(?:called|known\s+as)|a\.?k\.?a\.?|aka)[\s:]+(?P<alias>.+?)[.]?$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?:별칭|alias(?:es)?|약어|별명)\s*[:：]\s*(?P<alias>.+?)$", re.IGNORECASE),
+]
+_ALIAS_SPLIT = re.compile(r"\s*(?:,|、|/|;|·|\bor\b|또는)\s*")
+# Korean predicate endings that make a line a sentence rather than a noun phrase.
+_KO_PREDICATE = re.compile(r"(?:다|요|함|음|짐|됨|임|줌|움|김|늠|봄|옴|있음|없음|같음)$")
+_KO_PARTICLE_WORD = re.compile(r"(?:을|를|에서|으로|로|에게|하여|해서|하고|하면)$")
+_SENTENCE_PUNCT = re.compile(r"[.!?。？！]$")
+
+
+def normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _plausible_alias(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 6 and not text.isdigit() and len(text) <= 60
+
+
+def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
+    """`Virtual Machine(VM, 가상 머신)` → ("Virtual Machine", ("VM", "가상 머신"))."""
+    text = normalise(text)
+    match = _PAREN.match(text)
+    if not match:
+        return text, ()
+    parts = [p.strip() for p in _ALIAS_SPLIT.split(match.group("inner")) if p.strip()]
+    term = match.group("term").strip()
+    if not term or not parts or not all(_plausible_alias(p) for p in parts):
+        return text, ()
+    return term, tuple(parts)
+
+
+def aliases_from_line(text: str) -> tuple[str, ...]:
+    """Aliases named by a line such as `VMM 이라고도 함` or `also called X`; () if none."""
+    text = normalise(text).rstrip(".。")
+    for pattern in _ALIAS_LINE:
+        match = pattern.match(text)
+        if match:
+            alias = match.group("alias").strip().strip("*_`\"'")
+            if not _plausible_alias(alias):
+                return ()
+            head, more = split_aliases(alias)
+            parts = [head, *more]
+            return tuple(p for part in parts for p in _ALIAS_SPLIT.split(part) if p)
+    return ()
+
+
+def looks_like_term(text: str, max_words: int = 5) -> bool:
+    """A short noun phrase, not a sentence, label or date."""
+    text = normalise(text)
+    if not text or len(text) > 60 or _SENTENCE_PUNCT.search(text):
+        return False
+    words = text.split()
+    if len(words) > max_words or text.endswith((":", "：")):
+        return False
+    if not re.search(r"[^\W\d_]", text):
+        return False
+    last = words[-1]
+    if re.search(r"[가-힣]$", last) and _KO_PREDICATE.search(last):
+        return False
+    return not any(_KO_PARTICLE_WORD.search(w) and re.search(r"[가-힣]", w) for w in words[:-1])
+
+
+def term_key(term: str) -> str:
+    """What makes two spellings the same term: NFC, case and spacing ignored."""
+    return normalise(term).casefold()

@@ -1,0 +1,119 @@
+"""Stage 2: text → markdown-it tokens → a section tree whose blocks keep their line maps.
+
+The note is parsed exactly once; later stages slice the original lines by the blocks' maps,
+so a card's definition is the user's own Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+
+@cache
+def markdown() -> MarkdownIt:
+    """The one Markdown dialect notedeck reads: CommonMark + tables, strikethrough,
+    front matter, definition lists and `$…$` math (kept intact, never mangled as emphasis)."""
+    md = MarkdownIt("commonmark", {"html": True})
+    md.enable(["table", "strikethrough"])
+    md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
+    return md
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and what belongs to it: its own body blocks, then its sub-sections."""
+
+    title: str
+    level: int
+    line: int  # 1-based line of the heading (0 for the document root)
+    heading: SyntaxTreeNode | None
+    body: list[SyntaxTreeNode] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ParsedNote:
+    lines: list[str]
+    root: Section
+
+
+def parse(text: str) -> ParsedNote:
+    tree = SyntaxTreeNode(markdown().parse(text))
+    root = Section(title="", level=0, line=0, heading=None)
+    stack = [root]
+    for node in tree.children:
+        if node.type == "front_matter":
+            continue
+        if node.type == "heading":
+            level = int(node.tag[1])
+            while stack[-1].level >= level:
+                stack.pop()
+            section = Section(plain_text(node), level, start_line(node), node)
+            stack[-1].children.append(section)
+            stack.append(section)
+        else:
+            stack[-1].body.append(node)
+    return ParsedNote(text.split("\n"), root)
+
+
+def start_line(node: SyntaxTreeNode) -> int:
+    """1-based first line of a block."""
+    return node.map[0] + 1 if node.map else 0
+
+
+def plain_text(node: SyntaxTreeNode) -> str:
+    """The visible text of a block or inline node: markup dropped, line breaks as spaces."""
+    parts: list[str] = []
+    _collect_text(node, parts)
+    return " ".join("".join(parts).split())
+
+
+def _collect_text(node: SyntaxTreeNode, parts: list[str]) -> None:
+    if node.type in ("text", "code_inline", "math_inline", "math_inline_double"):
+        parts.append(node.content)
+    elif node.type in ("softbreak", "hardbreak"):
+        parts.append(" ")
+    elif node.type == "image" or node.type == "html_inline":
+        return
+    for child in node.children:
+        _collect_text(child, parts)
+
+
+def inline_of(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    """The inline child of a heading or paragraph."""
+    for child in node.children:
+        if child.type == "inline":
+            return child
+    return None
+
+
+def first_paragraph(item: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    """A list item's leading paragraph (markdown-it hides it in tight lists, but keeps it)."""
+    if item.children and item.children[0].type == "paragraph":
+        return item.children[0]
+    return None
+
+
+_IMAGE_PATTERNS = (
+    re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"),
+    re.compile(r"!\[\[(?P<src>[^\]|#]+)(?:#[^\]|]*)?(?:\|(?P<alt>[^\]]*))?\]\]"),
+    re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"'](?P<src>[^\"']+)[\"'][^>]*>", re.IGNORECASE),
+)
+
+
+def images_in_line(line: str) -> list[tuple[str, str]]:
+    """(src, alt) of every image written on a line: Markdown, Obsidian `![[x]]` and `<img>`."""
+    found: list[tuple[int, str, str]] = []
+    for pattern in _IMAGE_PATTERNS:
+        for match in pattern.finditer(line):
+            alt = match.groupdict().get("alt") or ""
+            found.append((match.start(), match.group("src").strip(), alt))
+    return [(src, alt) for _, src, alt in sorted(found)]

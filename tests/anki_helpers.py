@@ -1,0 +1,77 @@
+"""Import built decks into a fresh collection with the real `anki` package and read them back."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
+
+IF_NEWER = ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
+
+
+@dataclass
+class ImportedCard:
+    note_id: int
+    guid: str
+    deck: str
+    question: str
+    answer: str
+    fields: dict[str, str]
+    tags: list[str]
+    due: int
+
+
+def open_collection(folder: Path) -> Collection:
+    folder.mkdir(parents=True, exist_ok=True)
+    return Collection(str(folder / "collection.anki2"))
+
+
+def import_apkg(col: Collection, apkg: Path) -> object:
+    """Import like Anki desktop does by default: update notes when the package's are newer."""
+    request = ImportAnkiPackageRequest(
+        package_path=str(apkg),
+        options=ImportAnkiPackageOptions(
+            with_scheduling=False,
+            with_deck_configs=False,
+            merge_notetypes=False,
+            update_notes=IF_NEWER,
+            update_notetypes=IF_NEWER,
+        ),
+    )
+    return col.import_anki_package(request)
+
+
+def cards(col: Collection) -> list[ImportedCard]:
+    out: list[ImportedCard] = []
+    for cid in sorted(col.find_cards(""), key=lambda c: (col.get_card(c).due, c)):
+        card = col.get_card(cid)
+        note = card.note()
+        out.append(
+            ImportedCard(
+                note_id=note.id,
+                guid=note.guid,
+                deck=col.decks.name(card.did),
+                question=card.question(),
+                answer=card.answer(),
+                fields=dict(note.items()),
+                tags=list(note.tags),
+                due=card.due,
+            )
+        )
+    return out
+
+
+_STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def text_of(html: str) -> str:
+    """Visible text of rendered card HTML (styles and tags dropped, spaces folded)."""
+    return " ".join(_TAG.sub(" ", _STYLE.sub("", html)).split())
+
+
+def img_sources(html: str) -> list[str]:
+    return re.findall(r"<img[^>]*\bsrc=\"([^\"]+)\"", html)
