@@ -13,7 +13,6 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import unquote
 
 from .extract import extract, title_section
@@ -28,6 +27,7 @@ from .model import (
     RenderedCard,
 )
 from .notes import NoteFile, discover, note_info
+from .options import BuildOptions
 from .package import write_apkg
 from .parse import parse
 from .read import read_note
@@ -128,7 +128,9 @@ def build_epoch() -> int:
     return int(value) if value.isdigit() else int(time.time())
 
 
-def build(paths: list[str], out: Path) -> BuildReport:
+def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
+    options = options or BuildOptions()
+    out = options.out
     loaded, diagnostics, _failed = load(paths)
     decks, media_diagnostics = render_decks(loaded)
     diagnostics.extend(media_diagnostics)

@@ -15,6 +15,7 @@ from typing import Any
 from . import __version__
 from .build import LoadedNote, build, guid_of, load
 from .model import Diagnostic, NotedeckError
+from .options import BuildOptions
 
 EXAMPLES = {
     "build": "example: notedeck build cards -o dist",
@@ -89,7 +90,7 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    report = build(args.paths or ["cards"], Path(args.out))
+    report = build(args.paths or ["cards"], BuildOptions(out=Path(args.out)))
     _print_diagnostics(report.diagnostics)
     s = report.stats
     print(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import sqlite3
 import tempfile
 import zipfile
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import genanki
 
+from .fsutil import atomic_write
 from .identity import deck_id
 from .model import Deck, RenderedCard
 
@@ -101,16 +101,7 @@ def write_apkg(deck: Deck, out: Path, mod_time: ModTime, epoch: int) -> None:
         )
         gdecks[card.deck].add_note(note)
         mods[card.guid] = mod_time(card)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_zip = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        _write_zip(list(gdecks.values()), deck, mods, epoch, Path(tmp_zip))
-        os.chmod(tmp_zip, 0o644)
-        os.replace(tmp_zip, out)
-    except BaseException:
-        Path(tmp_zip).unlink(missing_ok=True)
-        raise
+    atomic_write(out, lambda tmp: _write_zip(list(gdecks.values()), deck, mods, epoch, tmp))
 
 
 def _write_zip(
