@@ -100,6 +100,10 @@ def download(url: str, limits: Limits) -> tuple[bytes, str]:
     except DownloadError:
         raise
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            raise DownloadError(
+                f"too many redirects (at most {MAX_REDIRECTS} are followed)"
+            ) from None
         raise DownloadError(f"HTTP {exc.code} {exc.reason}".strip()) from None
     except urllib.error.URLError as exc:
         raise DownloadError(_reason(exc.reason)) from None

@@ -1,0 +1,268 @@
+"""Remote images served by a local HTTP server on 127.0.0.1: downloaded once into the cache,
+bounded by a timeout, a size cap, a redirect limit and image content types; offline builds
+and failed downloads keep the remote `<img>` and warn with the note's line and the URL."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from anki_helpers import img_sources
+from media_helpers import assert_images_resolve, imported, line_of, media_files, png, write_tree
+
+from generator.build import build
+from generator.cli import main
+from generator.download import Limits, download
+from generator.model import BuildReport
+from generator.options import BuildOptions
+
+OK, SECOND, SVG = png(200, 10, 10), png(10, 200, 10), b'<svg xmlns="http://www.w3.org/2000/svg"/>'
+CAP = 4096
+TIMEOUT = 0.5
+
+
+class _Handler(BaseHTTPRequestHandler):
+    hits: Counter[str]
+    broken: set[str]
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def _send(self, code: int, body: bytes, ctype: str, length: bool = True) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        if length:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _redirect(self, target: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", target)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_GET(self) -> None:
+        try:
+            self._serve(self.path)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (timeout, size cap): that is what some tests check
+
+    def _serve(self, path: str) -> None:
+        self.hits[path] += 1
+        if path in self.broken:
+            self._send(503, b"try later", "text/plain")
+        elif path == "/ok.png":
+            self._send(200, OK, "image/png")
+        elif path == "/second.png":
+            self._send(200, SECOND, "image/png; charset=binary")
+        elif path == "/drawing":
+            self._send(200, SVG, "image/svg+xml")
+        elif path == "/moved.png":
+            self._redirect("/second.png")
+        elif path == "/loop.png":
+            self._redirect("/loop.png")
+        elif path == "/to-file.png":
+            self._redirect("file:///etc/passwd")
+        elif path == "/gone.png":
+            self._send(404, b"not here", "text/plain")
+        elif path == "/page.png":
+            self._send(200, b"<html>a login page</html>", "text/html")
+        elif path == "/huge.png":
+            self._send(200, b"\x89PNG" + b"0" * (CAP * 4), "image/png")
+        elif path == "/huge-unsized.png":
+            self._send(200, b"\x89PNG" + b"0" * (CAP * 4), "image/png", length=False)
+        elif path == "/slow.png":
+            time.sleep(TIMEOUT * 4)
+            self._send(200, OK, "image/png")
+        elif path == "/drip.png":
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"0")
+                self.wfile.flush()
+                time.sleep(TIMEOUT / 10)
+        else:
+            self._send(404, b"", "text/plain")
+
+
+@pytest.fixture
+def broken() -> set[str]:
+    """Paths the server answers with 503 from now on."""
+    return set()
+
+
+@pytest.fixture
+def server(broken: set[str]) -> Iterator[tuple[str, Counter[str]]]:
+    hits: Counter[str] = Counter()
+    handler = type("Handler", (_Handler,), {"hits": hits, "broken": broken})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", hits
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+GOOD = {"ok": "/ok.png", "redirected": "/moved.png", "svg drawing": "/drawing"}
+BAD = {
+    "missing": ("/gone.png", "HTTP 404"),
+    "wrong type": ("/page.png", "not an image (Content-Type: text/html)"),
+    "huge": ("/huge.png", "larger than the 4096 bytes cap"),
+    "huge unsized": ("/huge-unsized.png", "larger than the 4096 bytes cap"),
+    "slow": ("/slow.png", "timed out"),
+    "dripping": ("/drip.png", "timed out"),
+    "file redirect": ("/to-file.png", "redirect to a non-http(s) URL refused: file:///etc/passwd"),
+    "redirect loop": ("/loop.png", "too many redirects"),
+}
+
+
+def _note(base: str) -> str:
+    parts = ["# Remote\n"]
+    for term, path in [*GOOD.items(), *((t, p) for t, (p, _) in BAD.items())]:
+        parts.append(f"## {term.capitalize()}\n\n- picture from the web\n![{term}]({base}{path})\n")
+    parts.append(f'## Twice\n\n- the ok picture again\n<img src="{base}/ok.png">\n')
+    return "\n".join(parts)
+
+
+def _build(root: Path, out: Path, **options: object) -> BuildReport:
+    opts = BuildOptions(out=out, download_timeout=TIMEOUT, max_image_bytes=CAP, **options)  # type: ignore[arg-type]
+    return build([str(root)], opts)
+
+
+def test_remote_images_are_downloaded_checked_and_cached(
+    server: tuple[str, Counter[str]], tmp_path: Path
+) -> None:
+    base, hits = server
+    root = tmp_path / "notes"
+    write_tree(root, {"remote.md": _note(base)})
+    note = root / "remote.md"
+    started = time.monotonic()
+    report = _build(root, tmp_path / "dist")
+    assert time.monotonic() - started < TIMEOUT * 8  # downloads run side by side
+    warnings = [(d.loc.line if d.loc else 0, d.message) for d in report.diagnostics]
+    assert all(d.level == "warning" for d in report.diagnostics)
+    for term, (path, reason) in BAD.items():
+        line = line_of(note, f"]({base}{path})")
+        assert any(ln == line and f"{base}{path}" in m and reason in m for ln, m in warnings), term
+    assert len(warnings) == len(BAD)
+    assert hits["/ok.png"] == 1  # used twice, downloaded once
+    assert hits["/loop.png"] <= 6  # the redirect limit stops the loop
+
+    col, cards = imported(tmp_path, Path(report.outputs[0]))
+    try:
+        files = media_files(col)
+        assert sorted(files.values()) == sorted([OK, SECOND, SVG])
+        assert any(name.endswith("-drawing.svg") for name in files)
+        assert any(name.endswith("-moved.png") for name in files)
+        failed = {f"{base}{path}" for path, _ in BAD.values()}
+        seen = assert_images_resolve(col, remote_allowed=failed)
+        assert failed <= set(seen)  # failed downloads keep the remote <img>
+        by_term = {c.fields["Term"]: c for c in cards}
+        assert img_sources(by_term["Twice"].answer) == img_sources(by_term["Ok"].answer)
+        assert img_sources(by_term["Missing"].answer) == [f"{base}/gone.png"]
+    finally:
+        col.close()
+
+    # A second build takes the good images from the cache: no request is made for them.
+    before = hits.copy()
+    again = _build(root, tmp_path / "dist")
+    assert all(hits[p] == before[p] for p in GOOD.values())
+    assert hits["/gone.png"] == before["/gone.png"] + 1  # failures are never cached
+    assert [d.message for d in again.diagnostics] == [d.message for d in report.diagnostics]
+    assert {m.name for m in again.decks[0].media} == {m.name for m in report.decks[0].media}
+
+
+def test_offline_uses_the_cache_only(server: tuple[str, Counter[str]], tmp_path: Path) -> None:
+    base, hits = server
+    root = tmp_path / "notes"
+    write_tree(root, {"web.md": f"# Web\n\n## Ok\n\n- text\n![ok]({base}/ok.png)\n"})
+    offline = _build(root, tmp_path / "dist", offline=True)
+    assert sum(hits.values()) == 0
+    (warning,) = offline.diagnostics
+    assert warning.loc is not None and warning.loc.line == 6
+    assert f"{base}/ok.png" in warning.message and "offline" in warning.message
+    assert not (tmp_path / "dist" / ".notedeck-cache").exists()
+    col, (card,) = imported(tmp_path, Path(offline.outputs[0]), "anki-offline")
+    try:
+        assert media_files(col) == {}
+        assert img_sources(card.answer) == [f"{base}/ok.png"]
+    finally:
+        col.close()
+
+    online = _build(root, tmp_path / "dist")
+    assert online.diagnostics == () and hits["/ok.png"] == 1
+    cached = _build(root, tmp_path / "dist", offline=True)
+    assert cached.diagnostics == () and hits["/ok.png"] == 1
+    col, (card,) = imported(tmp_path, Path(cached.outputs[0]), "anki-cached")
+    try:
+        assert list(media_files(col).values()) == [OK]
+        assert_images_resolve(col, remote_allowed=set())
+    finally:
+        col.close()
+
+
+def test_cli_flags_refresh_offline_and_strict(
+    server: tuple[str, Counter[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base, hits = server
+    root = tmp_path / "notes"
+    write_tree(root, {"web.md": f"# Web\n\n## Ok\n\n- text\n![ok]({base}/ok.png)\n"})
+    out = str(tmp_path / "dist")
+    assert main(["build", str(root), "-o", out]) == 0
+    assert main(["build", str(root), "-o", out]) == 0
+    assert hits["/ok.png"] == 1
+    assert main(["build", str(root), "-o", out, "--refresh"]) == 0
+    assert hits["/ok.png"] == 2
+    assert (tmp_path / "dist" / ".notedeck-cache").is_dir()
+    capsys.readouterr()
+
+    write_tree(root, {"web.md": f"# Web\n\n## Gone\n\n- text\n![gone]({base}/gone.png)\n"})
+    assert main(["build", str(root), "-o", out, "--strict", "--offline"]) == 1
+    assert hits["/gone.png"] == 0
+    assert f"web.md:6: error: remote image not bundled: {base}/gone.png" in capsys.readouterr().err
+    assert main(["build", str(root), "-o", out, "--strict"]) == 1
+    assert "HTTP 404" in capsys.readouterr().err
+    assert main(["build", str(root), "-o", out]) == 0  # without --strict: a warning only
+    col, (card,) = imported(tmp_path, tmp_path / "dist" / "Web.apkg")
+    try:
+        assert img_sources(card.answer) == [f"{base}/gone.png"]
+    finally:
+        col.close()
+
+
+def test_a_failed_refresh_keeps_the_cached_copy(
+    server: tuple[str, Counter[str]], broken: set[str], tmp_path: Path
+) -> None:
+    base, hits = server
+    root = tmp_path / "notes"
+    write_tree(root, {"web.md": f"# Web\n\n## Ok\n\n- text\n![ok]({base}/ok.png)\n"})
+    assert _build(root, tmp_path / "dist").diagnostics == ()
+    broken.add("/ok.png")
+    report = _build(root, tmp_path / "dist", refresh=True)
+    assert hits["/ok.png"] == 2
+    (warning,) = report.diagnostics
+    assert warning.level == "warning" and warning.loc is not None and warning.loc.line == 6
+    assert "HTTP 503" in warning.message and "using the cached copy" in warning.message
+    col, (card,) = imported(tmp_path, Path(report.outputs[0]))
+    try:
+        assert list(media_files(col).values()) == [OK]
+        assert_images_resolve(col, remote_allowed=set())
+    finally:
+        col.close()
+
+
+def test_download_refuses_non_images_directly(server: tuple[str, Counter[str]]) -> None:
+    base, _ = server
+    assert download(f"{base}/ok.png", Limits(timeout=2, max_bytes=CAP)) == (OK, "image/png")
+    with pytest.raises(Exception, match="not an image"):
+        download(f"{base}/page.png", Limits(timeout=2, max_bytes=CAP))
