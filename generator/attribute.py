@@ -36,6 +36,7 @@ _MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 _BARE_URL = re.compile(r"(?<![(<\[\"'])\bhttps?://[^\s)<>\]]+")
 _IMAGE_MD = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[\[[^\]]*\]\]|<img\b[^>]*>?", re.IGNORECASE)
+_WIKILINK = re.compile(r"\[\[[^\]]*\]\]")
 _TRAILING = ".,;:!?'\"*_"
 
 
@@ -112,7 +113,7 @@ def _entry_sources(paragraph: SyntaxTreeNode) -> list[SourceLink]:
         url = bare.group(0).rstrip(_TRAILING)
         title = " ".join(text.replace(bare.group(0), " ").split()).strip(" -–—:|·")
         return [SourceLink(title or url, url)]
-    if links or not text:
+    if links or not _WIKILINK.sub("", text).strip(" ,;·-–—"):
         return []  # only links to other notes or local files: not sources to cite
     return [SourceLink(text)]
 
