@@ -11,6 +11,7 @@ never cached, so the next build tries again.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import mimetypes
 import time
@@ -86,7 +87,10 @@ def _attempt(url: str, cache: Path, limits: Limits) -> Fetched | str:
         data, content_type = download(url, limits)
     except DownloadError as exc:
         return str(exc)
-    return store(cache, url, data, content_type)
+    try:
+        return store(cache, url, data, content_type)
+    except OSError as exc:
+        return f"cannot write the download cache {cache}: {exc.strerror or exc}"
 
 
 def download(url: str, limits: Limits) -> tuple[bytes, str]:
@@ -107,13 +111,15 @@ def download(url: str, limits: Limits) -> tuple[bytes, str]:
         raise DownloadError(f"HTTP {exc.code} {exc.reason}".strip()) from None
     except urllib.error.URLError as exc:
         raise DownloadError(_reason(exc.reason)) from None
-    except (TimeoutError, OSError, ValueError) as exc:
+    except (OSError, ValueError, http.client.HTTPException) as exc:
         raise DownloadError(_reason(exc)) from None
 
 
 def _reason(reason: object) -> str:
     if isinstance(reason, TimeoutError):
         return "timed out"
+    if isinstance(reason, http.client.IncompleteRead):
+        return "the connection closed before the whole image arrived"
     if isinstance(reason, OSError) and reason.strerror:
         return str(reason.strerror)
     return str(reason) or type(reason).__name__

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -21,11 +20,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .download import Fetched, Limits, fetch_all
+from .localpath import NameFinder, Refusal, locate
 from .model import Diagnostic, ImageRef, Level, MediaFile
 from .options import BuildOptions
 
 _UNSAFE = re.compile(r'[\[\]<>:"/?*^\\|\x00-\x1f\x7f]')
-_WINDOWS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\|//)")
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _SRC_ATTR = re.compile(r"\bsrc=\"([^\"]*)\"", re.IGNORECASE)
 _ALT_ATTR = re.compile(r"\balt=\"([^\"]*)\"", re.IGNORECASE)
@@ -34,7 +33,12 @@ CACHE_DIR_NAME = ".notedeck-cache"
 
 
 def is_remote(src: str) -> bool:
-    return urlsplit(src.strip()).scheme.lower() in ("http", "https")
+    return urlsplit(clean_src(src)).scheme.lower() in ("http", "https")
+
+
+def clean_src(src: str) -> str:
+    """A src as the note means it: `&amp;` in raw HTML is `&`, as Markdown renderers read it."""
+    return html.unescape(src.strip())
 
 
 def safe_name(name: str, digest: str) -> str:
@@ -68,7 +72,7 @@ class NoteImages:
 def _key(src: str) -> str:
     """One spelling for a src however it reached us: raw from the note, or entity- and
     percent-encoded by the Markdown renderer."""
-    return unicodedata.normalize("NFC", unquote(html.unescape(src.strip())))
+    return unicodedata.normalize("NFC", unquote(clean_src(src)))
 
 
 @dataclass(slots=True)
@@ -80,6 +84,7 @@ class MediaSet:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _by_digest: dict[str, str] = field(default_factory=dict)
     _finders: dict[Path, NameFinder] = field(default_factory=dict)
+    _digests: dict[Path, str] = field(default_factory=dict)
 
     def add_file(self, note_file: Path, src: str, path: Path, name: str, digest: str) -> None:
         bundled = self._by_digest.setdefault(digest, safe_name(name, digest))
@@ -104,8 +109,15 @@ class MediaSet:
                     "write the image's folder in the link to choose another",
                 )
             )
-        data = found.path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
+        digest = self._digests.get(found.path)
+        if digest is None:
+            try:
+                digest = hashlib.sha256(found.path.read_bytes()).hexdigest()
+            except OSError as exc:
+                message = f"cannot read image {image.src.strip()}: {exc.strerror or exc}"
+                self.diagnostics.append(Diagnostic(image.loc, level, message))
+                return
+            self._digests[found.path] = digest
         self.add_file(note.file, image.src, found.path, found.shown_name, digest)
 
     def image_map(self, note_file: Path) -> Callable[[str], str]:
@@ -141,14 +153,14 @@ def collect(notes: Sequence[NoteImages], options: BuildOptions) -> MediaSet:
     if remote:
         limits = Limits(options.download_timeout, options.max_image_bytes, options.download_workers)
         fetched = fetch_all(
-            (image.src.strip() for _, image in remote),
+            (clean_src(image.src) for _, image in remote),
             cache_dir(options),
             offline=options.offline,
             refresh=options.refresh,
             limits=limits,
         )
         for note, image in remote:
-            _add_remote(media, note, image, fetched[image.src.strip()], level)
+            _add_remote(media, note, image, fetched[clean_src(image.src)], level)
     return media
 
 
@@ -160,7 +172,7 @@ def _add_remote(
             Diagnostic(
                 image.loc,
                 level,
-                f"remote image not bundled: {image.src.strip()}: {outcome}",
+                f"remote image not bundled: {clean_src(image.src)}: {outcome}",
                 "the card keeps the remote link, which Anki shows when online",
             )
         )
@@ -186,104 +198,3 @@ def finish_html(fragment: str) -> str:
         return f'<span class="nd-image-missing">[{text}]</span>'
 
     return _IMG_TAG.sub(replace, fragment)
-
-
-# --- resolving a local src, refusing anything outside the notes root ---
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    path: Path  # resolved, inside the notes root
-    shown_name: str  # the name as linked (a symlink's own name, not its target's)
-    ambiguous: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Refusal:
-    message: str
-    hint: str = ""
-
-
-_OUTSIDE_HINT = "only images inside the notes folder are bundled; copy the image into it"
-
-
-def locate(src: str, note_file: Path, root: Path, finder: NameFinder) -> Found | Refusal:
-    """Where a local image src points, or why it is not read: relative to the note first;
-    then, Obsidian-style, relative to the notes root or by file name anywhere inside it."""
-    raw = src.strip()
-    if _WINDOWS_ABSOLUTE.match(raw):
-        return Refusal(f"image '{raw}' is an absolute path; not bundled", _OUTSIDE_HINT)
-    parts = urlsplit(raw)
-    scheme = parts.scheme.lower()
-    if scheme == "file":
-        return Refusal(f"image '{raw}' is a file:// URL; not bundled", _OUTSIDE_HINT)
-    if scheme == "data":
-        return Refusal("inline data: image is not bundled", "save it as a file beside the note")
-    if scheme:
-        return Refusal(f"image '{raw}' uses an unsupported URL scheme; not bundled")
-    path = unquote(parts.path).replace("\\", "/")
-    if not path:
-        return Refusal(f"image '{raw}' names no file")
-    if path.startswith("/"):
-        return Refusal(f"image '{raw}' is an absolute path; not bundled", _OUTSIDE_HINT)
-    direct = _inside(note_file.parent / path, root, raw)
-    if not isinstance(direct, Path):
-        return direct or _fallback(raw, path, root, finder)
-    return Found(direct, Path(path).name)
-
-
-def _inside(candidate: Path, root: Path, raw: str) -> Path | Refusal | None:
-    """The resolved file if it exists inside the root; a Refusal if the path leads out of
-    the root; None if there is no such file."""
-    lexical = Path(os.path.normpath(candidate))
-    try:
-        resolved = candidate.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return None
-    if not lexical.is_relative_to(root):
-        return Refusal(f"image '{raw}' is outside the notes root; not bundled", _OUTSIDE_HINT)
-    if not resolved.is_relative_to(root):
-        return Refusal(
-            f"image '{raw}' is a link to a file outside the notes root; not bundled",
-            _OUTSIDE_HINT,
-        )
-    try:
-        return resolved if resolved.is_file() else None
-    except (OSError, ValueError):
-        return None
-
-
-def _fallback(raw: str, path: str, root: Path, finder: NameFinder) -> Found | Refusal:
-    if "/" in path:
-        from_root = _inside(root / path, root, raw)
-        if isinstance(from_root, Path):
-            return Found(from_root, Path(path).name)
-        if isinstance(from_root, Refusal):
-            return from_root
-        return Refusal(f"image not found: {raw}", "check the path, relative to the note")
-    matches = finder.find(path)
-    for index, match in enumerate(matches):
-        inside = _inside(match, root, raw)
-        if isinstance(inside, Path):
-            return Found(inside, match.name, ambiguous=len(matches) > 1 and index == 0)
-    return Refusal(f"image not found: {raw}", "check the path, relative to the note")
-
-
-class NameFinder:
-    """Files inside a notes root by name (NFC), built on first use; hidden folders (such as
-    `.obsidian`, `.git` and the download cache) are skipped."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self._index: dict[str, list[Path]] | None = None
-
-    def find(self, name: str) -> list[Path]:
-        if self._index is None:
-            self._index = {}
-            for folder, dirs, files in os.walk(self.root):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for file in files:
-                    key = unicodedata.normalize("NFC", file)
-                    self._index.setdefault(key, []).append(Path(folder) / file)
-        found = self._index.get(unicodedata.normalize("NFC", name), [])
-        return sorted(found, key=lambda p: (len(p.relative_to(self.root).parts), p.as_posix()))

@@ -24,6 +24,7 @@ from media_helpers import (
 
 from generator.build import build
 from generator.cli import main
+from generator.localpath import NameFinder, Refusal, locate
 from generator.media import MAX_NAME_BYTES, safe_name
 from generator.options import BuildOptions
 
@@ -231,3 +232,36 @@ def test_safe_name_keeps_a_readable_name_and_its_extension() -> None:
     long = safe_name("가" * 100 + ".svg", digest)
     assert long.endswith(".svg") and len(long.encode()) <= MAX_NAME_BYTES
     assert safe_name(DECOMPOSED, digest) == "abababababababab-다이어그램.png"
+
+
+@pytest.mark.parametrize(
+    ("src", "reason"),
+    [
+        ("../../secret.png", "outside the notes root"),
+        ("%2e%2e/%2E%2E/secret.png", "outside the notes root"),
+        ("img\\..\\..\\..\\secret.png", "outside the notes root"),
+        ("beta/../../secret.png", "outside the notes root"),
+        ("/etc/passwd", "absolute path"),
+        ("C:/Users/me/secret.png", "absolute path"),
+        ("\\\\server\\share\\secret.png", "absolute path"),
+        ("file:///etc/passwd", "file:// URL"),
+        ("FILE://localhost/etc/passwd", "file:// URL"),
+        ("//cdn.example/x.png", "no scheme"),
+        ("data:image/png;base64,AAAA", "data: image"),
+        ("javascript:alert(1)", "unsupported URL scheme"),
+        ("img/link.png", "link to a file outside"),
+        ("nope.png", "not found"),
+    ],
+)
+def test_locate_refuses_everything_outside_the_root(notes: Path, src: str, reason: str) -> None:
+    beta = notes / "beta"
+    found = locate(src, beta / "note.md", notes, NameFinder(notes))
+    assert isinstance(found, Refusal), found
+    assert reason in found.message
+
+
+def test_locate_reads_html_entities_and_percent_escapes(notes: Path) -> None:
+    write_tree(notes, {"beta/img/a&b c.png": BLUE})
+    for src in ("img/a&amp;b%20c.png", "img/a&b c.png", "./img/../img/a&b%20c.png"):
+        found = locate(src, notes / "beta/note.md", notes, NameFinder(notes))
+        assert not isinstance(found, Refusal) and found.path.read_bytes() == BLUE, src

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from anki_helpers import text_of
+from anki_helpers import img_sources, text_of
 from media_helpers import assert_images_resolve, imported, line_of, media_files, png, write_tree
 
 from generator.attribute import caption_sources, is_caption, links_in_text
@@ -56,6 +56,14 @@ def test_docker_deck_offline_warns_per_remote_image_and_credits_captions(
         seen = assert_images_resolve(col, remote_allowed=set(DOCKER_IMAGES))
         assert sorted(set(seen)) == sorted(DOCKER_IMAGES)
         by_term = {(c.fields["Term"], c.fields["Section"]): c for c in cards}
+        # each image belongs to the card whose block contains it
+        owners = {
+            ("Hypervisor", "가상 머신과 Docker › Hypervisor"): [DOCKER_IMAGES[0]],
+            ("Docker", "가상 머신과 Docker › Docker"): [DOCKER_IMAGES[1]],
+            ("Image", "가상 머신과 Docker › Docker"): [DOCKER_IMAGES[2]],
+        }
+        for key, card in by_term.items():
+            assert img_sources(card.answer) == owners.get(key, []), key
         hypervisor = by_term[("Hypervisor", "가상 머신과 Docker › Hypervisor")]
         source = hypervisor.fields["Source"]
         assert text_of(source).startswith("Docker 기초 › 가상 머신과 Docker › Hypervisor")
