@@ -24,7 +24,8 @@ from .localpath import NameFinder, Refusal, locate
 from .model import Diagnostic, ImageRef, Level, MediaFile
 from .options import BuildOptions
 
-_UNSAFE = re.compile(r'[\[\]<>:"/?*^\\|\x00-\x1f\x7f]')
+# Anki's own list, plus `%` and `#`: a browser reads them as an escape or a fragment in `src`.
+_UNSAFE = re.compile(r'[\[\]<>:"/?*^\\|%#\x00-\x1f\x7f]')
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _SRC_ATTR = re.compile(r"\bsrc=\"([^\"]*)\"", re.IGNORECASE)
 _ALT_ATTR = re.compile(r"\balt=\"([^\"]*)\"", re.IGNORECASE)
@@ -42,7 +43,7 @@ def clean_src(src: str) -> str:
 
 
 def safe_name(name: str, digest: str) -> str:
-    """`<hash>-<name>`: NFC, no characters Anki or file systems refuse, at most 120 bytes."""
+    """`<hash>-<name>`: NFC, none of `[]<>:"/?*^\\|%#`, at most 120 bytes."""
     name = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" .") or "image"
     stem, dot, suffix = name.rpartition(".")
     if not dot or not stem or len(suffix) > 8:
