@@ -100,7 +100,7 @@ def download(url: str, limits: Limits) -> tuple[bytes, str]:
     try:
         with _opener().open(request, timeout=limits.timeout) as response:
             content_type = _check_headers(response.headers, limits)
-            return _read_capped(response, deadline, limits), content_type
+            data = _read_capped(response, deadline, limits)
     except DownloadError:
         raise
     except urllib.error.HTTPError as exc:
@@ -113,6 +113,9 @@ def download(url: str, limits: Limits) -> tuple[bytes, str]:
         raise DownloadError(_reason(exc.reason)) from None
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise DownloadError(_reason(exc)) from None
+    if data[:256].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        raise DownloadError(f"an HTML page, not an image (Content-Type: {content_type})")
+    return data, content_type
 
 
 def _reason(reason: object) -> str:

@@ -30,6 +30,7 @@ class Found:
 class Refusal:
     message: str
     hint: str = ""
+    missing: bool = False  # no such file (as opposed to a path that is never read)
 
 
 _OUTSIDE_HINT = "only images inside the notes folder are bundled; copy the image into it"
@@ -90,13 +91,17 @@ def _fallback(raw: str, path: str, root: Path, finder: NameFinder) -> Found | Re
             return Found(from_root, Path(path).name)
         if isinstance(from_root, Refusal):
             return from_root
-        return Refusal(f"image not found: {raw}", "check the path, relative to the note")
+        return _missing(raw)
     matches = finder.find(path)
     for index, match in enumerate(matches):
         inside = _inside(match, root, raw)
         if isinstance(inside, Path):
             return Found(inside, match.name, ambiguous=len(matches) > 1 and index == 0)
-    return Refusal(f"image not found: {raw}", "check the path, relative to the note")
+    return _missing(raw)
+
+
+def _missing(raw: str) -> Refusal:
+    return Refusal(f"image not found: {raw}", "check the path, relative to the note", True)
 
 
 class NameFinder:

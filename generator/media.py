@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from .download import Fetched, Limits, fetch_all
@@ -98,6 +98,8 @@ class MediaSet:
         finder = self._finders.setdefault(note.root, NameFinder(note.root))
         found = locate(image.src, note.file, note.root, finder)
         if isinstance(found, Refusal):
+            if found.missing and _embedded_note(image.src):
+                return  # Obsidian `![[Other note]]` embeds a note, not an image
             self.diagnostics.append(Diagnostic(image.loc, level, found.message, found.hint))
             return
         if found.ambiguous:
@@ -137,6 +139,10 @@ class MediaSet:
         """The bundled files an HTML fragment refers to."""
         found = {html.unescape(m.group(1)) for m in _SRC_ATTR.finditer(fragment)}
         return found & self.files.keys()
+
+
+def _embedded_note(src: str) -> bool:
+    return PurePosixPath(unquote(clean_src(src))).suffix.lower() in ("", ".md", ".markdown")
 
 
 def collect(notes: Sequence[NoteImages], options: BuildOptions) -> MediaSet:

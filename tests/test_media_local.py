@@ -61,6 +61,7 @@ deck: Media::Beta
 
 - an Obsidian embed found by name anywhere in the notes
 ![[logo.png]]
+![[Other note]]
 
 ## Raw html
 

@@ -75,6 +75,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b"not here", "text/plain")
         elif path == "/page.png":
             self._send(200, b"<html>a login page</html>", "text/html")
+        elif path == "/disguised.png":
+            self._send(200, b"\n<!DOCTYPE html><p>sign in</p>", "image/png")
         elif path == "/huge.png":
             self._send(200, b"\x89PNG" + b"0" * (CAP * 4), "image/png")
         elif path == "/huge-unsized.png":
@@ -134,6 +136,7 @@ GOOD = {"ok": "/ok.png", "redirected": "/moved.png", "svg drawing": "/drawing"}
 BAD = {
     "missing": ("/gone.png", "HTTP 404"),
     "wrong type": ("/page.png", "not an image (Content-Type: text/html)"),
+    "disguised page": ("/disguised.png", "an HTML page, not an image"),
     "huge": ("/huge.png", "larger than the 4096 bytes cap"),
     "huge unsized": ("/huge-unsized.png", "larger than the 4096 bytes cap"),
     "slow": ("/slow.png", "timed out"),
