@@ -96,8 +96,9 @@ def _attempt(url: str, cache: Path, limits: Limits) -> Fetched | str:
 def download(url: str, limits: Limits) -> tuple[bytes, str]:
     """The body and content type of an image URL, or DownloadError saying why not."""
     deadline = time.monotonic() + limits.timeout
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "image/*"})
+    headers = {"User-Agent": USER_AGENT, "Accept": "image/*"}
     try:
+        request = urllib.request.Request(url, headers=headers)
         with _opener().open(request, timeout=limits.timeout) as response:
             content_type = _check_headers(response.headers, limits)
             data = _read_capped(response, deadline, limits)

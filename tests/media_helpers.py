@@ -82,3 +82,19 @@ def apkg_media(apkg: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(apkg) as zf:
         index = json.loads(zf.read("media"))
         return {name: zf.read(entry) for entry, name in index.items()}
+
+
+_fresh = iter(range(1_000_000))
+
+
+def check_deck(
+    tmp_path: Path, apkg: Path, media: list[bytes], remote_allowed: frozenset[str] = frozenset()
+) -> list[ImportedCard]:
+    """Import into a fresh collection: exactly `media` arrives and every image resolves."""
+    col, imported_cards = imported(tmp_path, apkg, f"anki-check-{next(_fresh)}")
+    try:
+        assert sorted(media_files(col).values()) == sorted(media)
+        assert_images_resolve(col, set(remote_allowed))
+    finally:
+        col.close()
+    return imported_cards

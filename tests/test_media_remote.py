@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 from anki_helpers import img_sources
-from media_helpers import assert_images_resolve, imported, line_of, media_files, png, write_tree
+from media_helpers import (
+    assert_images_resolve,
+    check_deck,
+    imported,
+    line_of,
+    media_files,
+    png,
+    write_tree,
+)
 
 from generator.build import build
 from generator.cli import main
@@ -198,6 +206,7 @@ def test_remote_images_are_downloaded_checked_and_cached(
     assert hits["/gone.png"] == before["/gone.png"] + 1  # failures are never cached
     assert [d.message for d in again.diagnostics] == [d.message for d in report.diagnostics]
     assert {m.name for m in again.decks[0].media} == {m.name for m in report.decks[0].media}
+    check_deck(tmp_path, Path(again.outputs[0]), [OK, SECOND, SVG], frozenset(failed))
 
 
 def test_offline_uses_the_cache_only(server: tuple[str, Counter[str]], tmp_path: Path) -> None:
@@ -219,6 +228,7 @@ def test_offline_uses_the_cache_only(server: tuple[str, Counter[str]], tmp_path:
 
     online = _build(root, tmp_path / "dist")
     assert online.diagnostics == () and hits["/ok.png"] == 1
+    check_deck(tmp_path, Path(online.outputs[0]), [OK])
     cached = _build(root, tmp_path / "dist", offline=True)
     assert cached.diagnostics == () and hits["/ok.png"] == 1
     col, (card,) = imported(tmp_path, Path(cached.outputs[0]), "anki-cached")
@@ -236,10 +246,14 @@ def test_cli_flags_refresh_offline_and_strict(
     root = tmp_path / "notes"
     write_tree(root, {"web.md": f"# Web\n\n## Ok\n\n- text\n![ok]({base}/ok.png)\n"})
     out = str(tmp_path / "dist")
+    apkg = tmp_path / "dist" / "Web.apkg"
     assert main(["build", str(root), "-o", out]) == 0
+    check_deck(tmp_path, apkg, [OK])
     assert main(["build", str(root), "-o", out]) == 0
+    check_deck(tmp_path, apkg, [OK])
     assert hits["/ok.png"] == 1
     assert main(["build", str(root), "-o", out, "--refresh"]) == 0
+    check_deck(tmp_path, apkg, [OK])
     assert hits["/ok.png"] == 2
     assert (tmp_path / "dist" / ".notedeck-cache").is_dir()
     capsys.readouterr()
@@ -250,6 +264,7 @@ def test_cli_flags_refresh_offline_and_strict(
     assert f"web.md:6: error: remote image not bundled: {base}/gone.png" in capsys.readouterr().err
     assert main(["build", str(root), "-o", out, "--strict"]) == 1
     assert "HTTP 404" in capsys.readouterr().err
+    check_deck(tmp_path, apkg, [OK])  # the failed strict builds left the previous deck alone
     assert main(["build", str(root), "-o", out]) == 0  # without --strict: a warning only
     col, (card,) = imported(tmp_path, tmp_path / "dist" / "Web.apkg")
     try:
@@ -264,7 +279,9 @@ def test_a_failed_refresh_keeps_the_cached_copy(
     base, hits = server
     root = tmp_path / "notes"
     write_tree(root, {"web.md": f"# Web\n\n## Ok\n\n- text\n![ok]({base}/ok.png)\n"})
-    assert _build(root, tmp_path / "dist").diagnostics == ()
+    first = _build(root, tmp_path / "dist")
+    assert first.diagnostics == ()
+    check_deck(tmp_path, Path(first.outputs[0]), [OK])
     broken.add("/ok.png")
     report = _build(root, tmp_path / "dist", refresh=True)
     assert hits["/ok.png"] == 2
