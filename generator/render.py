@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from .attribute import link_html, more_sources
+from .attribute import more_sources
 from .model import Card, SourceLink
 from .parse import markdown
 
@@ -102,16 +102,23 @@ def source_html(title: str, card: Card, more: tuple[SourceLink, ...] = ()) -> st
     credits and the links in its text), then the note's other sources, folded away."""
     path = SECTION_SEPARATOR.join(html.escape(p) for p in (title, *card.section) if p)
     parts = [f'<span class="nd-path">{path}</span>']
-    links = [link_html(s) for s in card.sources]
+    links = [_link(s) for s in card.sources]
     if links:
         parts.append('<span class="nd-links">' + " · ".join(links) + "</span>")
-    extra = [f"<li>{link_html(s)}</li>" for s in more_sources(card, more)]
+    extra = [f"<li>{_link(s)}</li>" for s in more_sources(card, more)]
     if extra:
         parts.append(
             '<details class="nd-more"><summary>More sources</summary>'
             f"<ul>{''.join(extra)}</ul></details>"
         )
     return sanitise("".join(parts))
+
+
+def _link(source: SourceLink) -> str:
+    title = html.escape(source.title)
+    if not source.url:
+        return title
+    return f'<a href="{html.escape(source.url)}">{title}</a>'
 
 
 def basic_fields(
