@@ -26,20 +26,24 @@ from media_helpers import (
 
 from generator.build import build
 from generator.cli import main
-from generator.download import Limits, download
+from generator.fetch import DownloadError, Limits, download
 from generator.model import BuildReport
 from generator.options import BuildOptions
 
 OK, SECOND, SVG = png(200, 10, 10), png(10, 200, 10), b'<svg xmlns="http://www.w3.org/2000/svg"/>'
 CAP = 4096
-TIMEOUT = 0.5
+# Answering servers are never slow enough to reach TIMEOUT, even on a loaded machine; the
+# stalling ones never finish before the test ends, so any limit is reached deterministically.
+TIMEOUT = 20.0
+SHORT = 0.5
 
 
 class _Handler(BaseHTTPRequestHandler):
     hits: Counter[str]
     broken: set[str]
     busy: list[int]  # [requests in progress, most ever at once]
-    lock: threading.Lock
+    lock: threading.Condition
+    release: threading.Event  # set when the test ends: stalling responses stop
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -58,6 +62,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
+    def _drip(self, byte: bytes) -> None:
+        while not self.release.wait(0.05):
+            self.wfile.write(byte)
+            self.wfile.flush()
+
     def do_GET(self) -> None:
         # The client may give up (timeout, size cap): that is what some tests check.
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
@@ -65,51 +74,52 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, path: str) -> None:
         self.hits[path] += 1
+        fixed = {
+            "/ok.png": (200, OK, "image/png"),
+            "/second.png": (200, SECOND, "image/png; charset=binary"),
+            "/drawing": (200, SVG, "image/svg+xml"),
+            "/gone.png": (404, b"not here", "text/plain"),
+            "/page.png": (200, b"<html>a login page</html>", "text/html"),
+            "/disguised.png": (200, b"\n<!DOCTYPE html><p>sign in</p>", "image/png"),
+            "/huge.png": (200, b"\x89PNG" + b"0" * (CAP * 4), "image/png"),
+        }
+        redirects = {"/moved.png": "/second.png", "/loop.png": "/loop.png"}
+        redirects["/to-file.png"] = "file:///etc/passwd"
         if path in self.broken:
             self._send(503, b"try later", "text/plain")
-        elif path == "/ok.png":
-            self._send(200, OK, "image/png")
-        elif path == "/second.png":
-            self._send(200, SECOND, "image/png; charset=binary")
-        elif path == "/drawing":
-            self._send(200, SVG, "image/svg+xml")
-        elif path == "/moved.png":
-            self._redirect("/second.png")
-        elif path == "/loop.png":
-            self._redirect("/loop.png")
-        elif path == "/to-file.png":
-            self._redirect("file:///etc/passwd")
-        elif path == "/gone.png":
-            self._send(404, b"not here", "text/plain")
-        elif path == "/page.png":
-            self._send(200, b"<html>a login page</html>", "text/html")
-        elif path == "/disguised.png":
-            self._send(200, b"\n<!DOCTYPE html><p>sign in</p>", "image/png")
-        elif path == "/huge.png":
-            self._send(200, b"\x89PNG" + b"0" * (CAP * 4), "image/png")
+        elif path in fixed:
+            self._send(*fixed[path])
+        elif path in redirects:
+            self._redirect(redirects[path])
         elif path == "/huge-unsized.png":
             self._send(200, b"\x89PNG" + b"0" * (CAP * 4), "image/png", length=False)
-        elif path == "/slow.png":
-            time.sleep(TIMEOUT * 4)
-            self._send(200, OK, "image/png")
-        elif path.startswith("/wait/"):
-            with self.lock:
-                self.busy[0] += 1
-                self.busy[1] = max(self.busy)
-            time.sleep(0.2)
-            with self.lock:
-                self.busy[0] -= 1
-            self._send(200, png(int(path[6:-4])), "image/png")
+        elif path == "/stall.png":
+            self.release.wait(60)
         elif path == "/drip.png":
             self.send_response(200)
             self.send_header("Content-Type", "image/png")
             self.end_headers()
-            for _ in range(40):
-                self.wfile.write(b"0")
-                self.wfile.flush()
-                time.sleep(TIMEOUT / 10)
+            self._drip(b"0")
+        elif path == "/drip-headers.png":
+            self.wfile.write(b"HTTP/1.0 200 OK\r\nX-Slow: ")
+            self._drip(b"a")
+        elif path.startswith("/wait/"):
+            self._wait_for_company()
+            self._send(200, png(int(path[6:-4])), "image/png")
         else:
             self._send(404, b"", "text/plain")
+
+    def _wait_for_company(self) -> None:
+        """Hold a request until three are in progress (or a second passes), so the most
+        ever in progress at once shows how many downloads the client runs side by side."""
+        with self.lock:
+            self.busy[0] += 1
+            self.busy[1] = max(self.busy)
+            self.lock.notify_all()
+            self.lock.wait_for(lambda: self.busy[0] >= 3, timeout=1.0)
+        time.sleep(0.05)
+        with self.lock:
+            self.busy[0] -= 1
 
 
 @pytest.fixture
@@ -127,7 +137,9 @@ def busy() -> list[int]:
 @pytest.fixture
 def server(broken: set[str], busy: list[int]) -> Iterator[tuple[str, Counter[str]]]:
     hits: Counter[str] = Counter()
-    state = {"hits": hits, "broken": broken, "busy": busy, "lock": threading.Lock()}
+    release = threading.Event()
+    state = {"hits": hits, "broken": broken, "busy": busy, "release": release}
+    state["lock"] = threading.Condition()
     handler = type("Handler", (_Handler,), state)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
@@ -136,6 +148,7 @@ def server(broken: set[str], busy: list[int]) -> Iterator[tuple[str, Counter[str
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}", hits
     finally:
+        release.set()
         httpd.shutdown()
         httpd.server_close()
 
@@ -147,10 +160,13 @@ BAD = {
     "disguised page": ("/disguised.png", "an HTML page, not an image"),
     "huge": ("/huge.png", "larger than the 4096 bytes cap"),
     "huge unsized": ("/huge-unsized.png", "larger than the 4096 bytes cap"),
-    "slow": ("/slow.png", "timed out"),
-    "dripping": ("/drip.png", "timed out"),
     "file redirect": ("/to-file.png", "redirect to a non-http(s) URL refused: file:///etc/passwd"),
     "redirect loop": ("/loop.png", "too many redirects"),
+}
+STALLED = {
+    "no answer": "/stall.png",
+    "dripping body": "/drip.png",
+    "dripping headers": "/drip-headers.png",
 }
 
 
@@ -163,7 +179,8 @@ def _note(base: str) -> str:
 
 
 def _build(root: Path, out: Path, **options: object) -> BuildReport:
-    opts = BuildOptions(out=out, download_timeout=TIMEOUT, max_image_bytes=CAP, **options)  # type: ignore[arg-type]
+    settings: dict[str, object] = {"download_timeout": TIMEOUT, "max_image_bytes": CAP}
+    opts = BuildOptions(out=out, **(settings | options))  # type: ignore[arg-type]
     return build([str(root)], opts)
 
 
@@ -315,8 +332,31 @@ def test_downloads_run_side_by_side_but_bounded(
         col.close()
 
 
+def test_stalled_servers_time_out(server: tuple[str, Counter[str]], tmp_path: Path) -> None:
+    """The limit bounds the whole download: no answer, or headers or a body dripping a byte
+    at a time (each read within the socket timeout) all stop at the limit."""
+    base, hits = server
+    root = tmp_path / "notes"
+    sections = [f"## {t}\n\n- text\n![x]({base}{p})\n" for t, p in STALLED.items()]
+    write_tree(root, {"stalled.md": "# Stalled\n\n" + "\n".join(sections)})
+    started = time.monotonic()
+    report = _build(root, tmp_path / "dist", download_timeout=SHORT)
+    assert time.monotonic() - started < 15  # far below the 60 s the server would stall for
+    note = root / "stalled.md"
+    assert len(report.diagnostics) == len(STALLED)
+    for path in STALLED.values():
+        line = line_of(note, f"]({base}{path})")
+        (warning,) = [d for d in report.diagnostics if d.loc and d.loc.line == line]
+        assert f"{base}{path}: timed out after 0.5s" in warning.message
+    assert all(hits[p] == 1 for p in STALLED.values())
+    check_deck(
+        tmp_path, Path(report.outputs[0]), [], frozenset(f"{base}{p}" for p in STALLED.values())
+    )
+
+
 def test_download_refuses_non_images_directly(server: tuple[str, Counter[str]]) -> None:
     base, _ = server
-    assert download(f"{base}/ok.png", Limits(timeout=2, max_bytes=CAP)) == (OK, "image/png")
-    with pytest.raises(Exception, match="not an image"):
-        download(f"{base}/page.png", Limits(timeout=2, max_bytes=CAP))
+    limits = Limits(timeout=TIMEOUT, max_bytes=CAP)
+    assert download(f"{base}/ok.png", limits) == (OK, "image/png")
+    with pytest.raises(DownloadError, match="not an image"):
+        download(f"{base}/page.png", limits)
