@@ -24,14 +24,17 @@ _SOURCES_HEADING = re.compile(
     r"\s*(?:[(:（].*)?$",
     re.IGNORECASE,
 )
-_CAPTION_LABEL = (
-    r"(?:출처|source|image|photo|picture|figure|credit|credits|사진|그림|이미지|자료|via)"
-)
+_CREDIT_LABELS = "출처|source|sources|credit|credits|via|저작권|copyright"
+# These also name things a note defines (`- Image: 컨테이너의 템플릿` is a definition): as a
+# caption they need emphasis or a link.
+_FIGURE_LABELS = "image|photo|picture|figure|사진|그림|이미지|자료"
 # An italic, bold, bulleted or quoted label line: `*출처: …*`, `- Source: …`, `> Image: …`.
 _CAPTION = re.compile(
-    rf"^\s*(?:[-+*]\s+|>\s*)?[*_]{{0,2}}\s*{_CAPTION_LABEL}\s*[*_]{{0,2}}\s*[:：]",
+    rf"^\s*(?:[-+*]\s+|>\s*)?(?P<em>[*_]{{0,2}})\s*(?P<label>{_CREDIT_LABELS}|{_FIGURE_LABELS})"
+    r"\s*[*_]{0,2}\s*[:：]",
     re.IGNORECASE,
 )
+_FIGURE = re.compile(rf"^(?:{_FIGURE_LABELS})$", re.IGNORECASE)
 _MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 _BARE_URL = re.compile(r"(?<![(<\[\"'])\bhttps?://[^\s)<>\]]+")
@@ -50,7 +53,12 @@ def has_image(line: str) -> bool:
 
 def is_caption(line: str, previous: str) -> bool:
     """A credit line right under an image: `*출처: [x](url)*`, `- Source: …`, `Image: …`."""
-    return bool(_CAPTION.match(line)) and has_image(previous)
+    match = _CAPTION.match(line)
+    if match is None or not has_image(previous):
+        return False
+    if _FIGURE.match(match.group("label")) and not match.group("em"):
+        return bool(links_in_text(line))
+    return True
 
 
 def _is_http(url: str) -> bool:

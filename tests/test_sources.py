@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 from anki_helpers import img_sources, text_of
-from media_helpers import assert_images_resolve, imported, line_of, media_files, png, write_tree
+from media_helpers import (
+    assert_images_resolve,
+    check_deck,
+    imported,
+    line_of,
+    media_files,
+    png,
+    write_tree,
+)
 
 from generator.attribute import caption_sources, is_caption, links_in_text
 from generator.cli import main
@@ -192,3 +200,30 @@ def test_links_in_text_skips_images_and_local_links() -> None:
         SourceLink("web", "https://w.example"),
         SourceLink("https://x.example/a", "https://x.example/a"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Image: 컨테이너를 만드는 읽기 전용 템플릿",  # a definition, not a credit
+        "Figure: the layout we use",
+        "- 이미지: 실행 파일과 라이브러리의 묶음",
+        "- Docker Hub: 이미지 저장소",
+    ],
+)
+def test_definitions_under_an_image_are_not_captions(line: str) -> None:
+    assert not is_caption(line, "![x](y.png)")
+
+
+def test_a_definition_under_an_image_stays_on_its_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "notes"
+    note = "# D\n\n## Layers\n\n![layers](img/l.png)\n- Image: 읽기 전용 템플릿\n"
+    write_tree(root, {"d.md": note, "img/l.png": png(7)})
+    assert main(["list", str(root), "--json"]) == 0
+    (card,) = json.loads(capsys.readouterr().out)
+    assert "Image: 읽기 전용 템플릿" in card["definition"] and card["sources"] == []
+    assert main(["build", str(root), "-o", str(tmp_path / "dist")]) == 0
+    (imported_card,) = check_deck(tmp_path, tmp_path / "dist" / "D.apkg", [png(7)])
+    assert "읽기 전용 템플릿" in text_of(imported_card.answer)
