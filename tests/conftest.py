@@ -27,7 +27,7 @@ def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
     import socket
 
     real = socket.getaddrinfo
-    loopback = {"127.0.0.1", "localhost", "::1"}
+    loopback = {"127.0.0.1", "localhost", "::1", "0.0.0.0", ""}
 
     def guarded(host: object, *args: object, **kwargs: object) -> object:
         if host is not None and str(host) not in loopback:

@@ -266,3 +266,16 @@ def test_locate_reads_html_entities_and_percent_escapes(notes: Path) -> None:
     for src in ("img/a&amp;b%20c.png", "img/a&b c.png", "./img/../img/a&b%20c.png"):
         found = locate(src, notes / "beta/note.md", notes, NameFinder(notes))
         assert not isinstance(found, Refusal) and found.path.read_bytes() == BLUE, src
+
+
+def test_builds_with_images_are_reproducible(notes: Path, tmp_path: Path) -> None:
+    first = build([str(notes)], BuildOptions(out=tmp_path / "one"))
+    second = build([str(notes)], BuildOptions(out=tmp_path / "two"))
+    one, two = Path(first.outputs[0]), Path(second.outputs[0])
+    assert one.read_bytes() == two.read_bytes()
+    col, _ = imported(tmp_path, one)
+    try:
+        assert sorted(media_files(col).values()) == sorted([RED, BLUE, LOGO, GREEN])
+        assert_images_resolve(col, remote_allowed=set())
+    finally:
+        col.close()
