@@ -24,7 +24,7 @@ from media_helpers import (
 
 from generator.build import build
 from generator.cli import main
-from generator.localpath import NameFinder, Refusal, locate
+from generator.localpath import Found, NameFinder, Refusal, locate
 from generator.media import MAX_NAME_BYTES, safe_name
 from generator.options import BuildOptions
 
@@ -279,3 +279,14 @@ def test_builds_with_images_are_reproducible(notes: Path, tmp_path: Path) -> Non
         assert_images_resolve(col, remote_allowed=set())
     finally:
         col.close()
+
+
+def test_locate_prefers_the_note_folder_then_the_nearest_same_name(notes: Path) -> None:
+    write_tree(notes, {"a/b/shared.png": RED, "c/shared.png": BLUE, "d/shared.png": GREEN})
+    finder = NameFinder(notes)
+    beside = locate("shared.png", notes / "d/n.md", notes, finder)
+    assert isinstance(beside, Found) and beside.path.read_bytes() == GREEN
+    assert not beside.ambiguous
+    far = locate("shared.png", notes / "alpha/n.md", notes, finder)
+    assert isinstance(far, Found) and far.ambiguous
+    assert far.path.relative_to(notes).as_posix() == "c/shared.png"  # shallowest, then A-Z
