@@ -11,13 +11,12 @@ import os
 import re
 import time
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import unquote
 
+from .attribute import deck_description
 from .extract import extract, title_section
 from .identity import card_guid
-from .media import MediaSet, is_remote
+from .media import NoteImages, collect, finish_html
 from .model import (
     BuildReport,
     Deck,
@@ -80,18 +79,18 @@ def deck_file_name(deck: str) -> str:
     return f"{name}.apkg"
 
 
-def render_decks(loaded: list[LoadedNote]) -> tuple[list[Deck], list[Diagnostic]]:
-    media = MediaSet()
+def render_decks(
+    loaded: list[LoadedNote], options: BuildOptions | None = None
+) -> tuple[list[Deck], list[Diagnostic]]:
+    media = collect([_note_images(item) for item in loaded], options or BuildOptions())
     cards_by_deck: dict[str, list[RenderedCard]] = {}
     order = 0
     for item in loaded:
         note, file = item.note, item.file
-        for image in (img for card in note.cards for img in card.images):
-            if not is_remote(image.src):
-                media.add_local(image, file.file, file.root)
-        image_src = _image_map(media, file)
+        image_src = media.image_map(file.file)
         for index, card in enumerate(note.cards):
             fields = basic_fields(card, note.info.title, image_src, note.sources)
+            fields = {name: finish_html(value) for name, value in fields.items()}
             deck = note.info.deck
             cards_by_deck.setdefault(top_deck(deck), []).append(
                 RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, card.tags)
@@ -99,27 +98,20 @@ def render_decks(loaded: list[LoadedNote]) -> tuple[list[Deck], list[Diagnostic]
             order += 1
     decks: list[Deck] = []
     for name, cards in cards_by_deck.items():
-        used = {n for c in cards for n in _media_names(c, media)}
+        used = {n for c in cards for value in c.fields.values() for n in media.names_in(value)}
         files = tuple(media.files[n] for n in sorted(used))
         decks.append(Deck(name, tuple(cards), files, _description(loaded, name)))
     return decks, media.diagnostics
 
 
-def _image_map(media: MediaSet, file: NoteFile) -> Callable[[str], str]:
-    def lookup(src: str) -> str:
-        return media.name_for(file.file, src) or media.name_for(file.file, unquote(src)) or src
-
-    return lookup
-
-
-def _media_names(card: RenderedCard, media: MediaSet) -> set[str]:
-    names = {n for n in media.files if n in card.fields.get("Definition", "")}
-    return names
+def _note_images(item: LoadedNote) -> NoteImages:
+    images = tuple(image for card in item.note.cards for image in card.images)
+    return NoteImages(item.file.file, item.file.root, images)
 
 
 def _description(loaded: list[LoadedNote], deck: str) -> str:
-    titles = [i.note.info.title for i in loaded if top_deck(i.note.info.deck) == deck]
-    return "Built by notedeck from: " + ", ".join(titles)
+    notes = [i.note for i in loaded if top_deck(i.note.info.deck) == deck]
+    return deck_description([(n.info.title, n.sources) for n in notes])
 
 
 def build_epoch() -> int:
@@ -132,11 +124,15 @@ def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
     options = options or BuildOptions()
     out = options.out
     loaded, diagnostics, _failed = load(paths)
-    decks, media_diagnostics = render_decks(loaded)
+    decks, media_diagnostics = render_decks(loaded, options)
     diagnostics.extend(media_diagnostics)
+    # --strict: a note with a missing image is broken, so its deck keeps the previous .apkg.
+    broken = {d.loc.path for d in media_diagnostics if d.level == "error" and d.loc}
     epoch = build_epoch()
     outputs: list[str] = []
     for deck in decks:
+        if any(c.card.loc.path in broken for c in deck.cards):
+            continue
         target = out / deck_file_name(deck.name)
         try:
             write_apkg(deck, target, lambda _card: epoch, epoch)

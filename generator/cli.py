@@ -14,11 +14,12 @@ from typing import Any
 
 from . import __version__
 from .build import LoadedNote, build, guid_of, load
+from .media import CACHE_DIR_NAME
 from .model import Diagnostic, NotedeckError
 from .options import BuildOptions
 
 EXAMPLES = {
-    "build": "example: notedeck build cards -o dist",
+    "build": "example: notedeck build cards -o dist --offline",
     "list": "example: notedeck list cards/docker-basics.md --json",
 }
 
@@ -42,6 +43,21 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH", help="note files or folders (default: cards/)"
     )
     build_p.add_argument("-o", "--out", default="dist", help="output folder (default: dist/)")
+    build_p.add_argument(
+        "--offline",
+        action="store_true",
+        help="never download remote images (cached copies are still used)",
+    )
+    build_p.add_argument(
+        "--refresh",
+        action="store_true",
+        help=f"download remote images again, even when cached in OUT/{CACHE_DIR_NAME}/",
+    )
+    build_p.add_argument(
+        "--strict",
+        action="store_true",
+        help="a missing, refused or undownloadable image is an error (the deck is not written)",
+    )
 
     list_p = sub.add_parser(
         "list",
@@ -90,7 +106,10 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    report = build(args.paths or ["cards"], BuildOptions(out=Path(args.out)))
+    options = BuildOptions(
+        out=Path(args.out), offline=args.offline, refresh=args.refresh, strict=args.strict
+    )
+    report = build(args.paths or ["cards"], options)
     _print_diagnostics(report.diagnostics)
     s = report.stats
     print(

@@ -1,41 +1,79 @@
 """Stage 5: image references → media files to bundle.
 
-Local images resolve relative to their note and must stay inside the notes root: a shared
-notes folder must never leak a private file into a deck. Bundled files are named by content
-hash plus a safe readable name, so two different `diagram.png` never clash and one image used
-twice is stored once.
+Local images resolve relative to their note (Obsidian-style bare names also anywhere inside
+the notes root) and must stay inside the notes root: a shared notes folder must never leak a
+private file into a deck, so `../`, absolute and Windows paths, `file://` URLs and symlinks
+pointing out are refused with a warning. Remote images are downloaded into a cache (see
+download.py). Bundled files are named by content hash plus a safe readable name, so two
+different `diagram.png` never clash and one image used twice is stored once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from urllib.parse import unquote, urlparse
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
 
-from .model import Diagnostic, ImageRef, MediaFile
+from .download import Fetched, Limits, fetch_all
+from .localpath import NameFinder, Refusal, locate
+from .model import Diagnostic, ImageRef, Level, MediaFile
+from .options import BuildOptions
 
-_UNSAFE = re.compile(r'[\[\]<>:"/?*^\\|\x00-\x1f]')
+# Anki's own list, plus `%` and `#`: a browser reads them as an escape or a fragment in `src`.
+_UNSAFE = re.compile(r'[\[\]<>:"/?*^\\|%#\x00-\x1f\x7f]')
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SRC_ATTR = re.compile(r"\bsrc=\"([^\"]*)\"", re.IGNORECASE)
+_ALT_ATTR = re.compile(r"\balt=\"([^\"]*)\"", re.IGNORECASE)
 MAX_NAME_BYTES = 120
+CACHE_DIR_NAME = ".notedeck-cache"
 
 
 def is_remote(src: str) -> bool:
-    return urlparse(src).scheme in ("http", "https")
+    return urlsplit(clean_src(src)).scheme.lower() in ("http", "https")
+
+
+def clean_src(src: str) -> str:
+    """A src as the note means it: `&amp;` in raw HTML is `&`, as Markdown renderers read it."""
+    return html.unescape(src.strip())
 
 
 def safe_name(name: str, digest: str) -> str:
-    """`<hash>-<name>`: NFC, no characters Anki or file systems refuse, at most 120 bytes."""
+    """`<hash>-<name>`: NFC, none of `[]<>:"/?*^\\|%#`, at most 120 bytes."""
     name = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" .") or "image"
     stem, dot, suffix = name.rpartition(".")
-    if not dot or len(suffix) > 8:
+    if not dot or not stem or len(suffix) > 8:
         stem, suffix = name, ""
     suffix = f".{suffix}" if suffix else ""
     prefix = f"{digest[:16]}-"
     budget = MAX_NAME_BYTES - len(prefix.encode()) - len(suffix.encode())
     encoded = stem.encode("utf-8")[:budget]
     return prefix + encoded.decode("utf-8", errors="ignore") + suffix
+
+
+def cache_dir(options: BuildOptions) -> Path:
+    """Downloads live under the output folder, never in the notes folder (which may be a
+    synced vault), so deleting the output also clears them."""
+    return options.cache_dir or options.out / CACHE_DIR_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class NoteImages:
+    """The images of one note: the note on disk, its notes root and every image it uses."""
+
+    file: Path
+    root: Path
+    images: tuple[ImageRef, ...]
+
+
+def _key(src: str) -> str:
+    """One spelling for a src however it reached us: raw from the note, or entity- and
+    percent-encoded by the Markdown renderer."""
+    return unicodedata.normalize("NFC", unquote(clean_src(src)))
 
 
 @dataclass(slots=True)
@@ -45,48 +83,125 @@ class MediaSet:
     files: dict[str, MediaFile] = field(default_factory=dict)
     names: dict[tuple[str, str], str] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    _by_digest: dict[str, str] = field(default_factory=dict)
+    _finders: dict[Path, NameFinder] = field(default_factory=dict)
+    _digests: dict[Path, str] = field(default_factory=dict)
 
-    def add_local(self, image: ImageRef, note_file: Path, root: Path) -> None:
-        key = (str(note_file), image.src)
-        if key in self.names:
+    def add_file(self, note_file: Path, src: str, path: Path, name: str, digest: str) -> None:
+        bundled = self._by_digest.setdefault(digest, safe_name(name, digest))
+        self.files.setdefault(bundled, MediaFile(bundled, str(path)))
+        self.names[(str(note_file), _key(src))] = bundled
+
+    def add_local(self, image: ImageRef, note: NoteImages, level: Level = "warning") -> None:
+        if (str(note.file), _key(image.src)) in self.names:
             return
-        target = _resolve(image.src, note_file)
-        if target is None:
+        finder = self._finders.setdefault(note.root, NameFinder(note.root))
+        found = locate(image.src, note.file, note.root, finder)
+        if isinstance(found, Refusal):
+            if found.missing and _embedded_note(image.src):
+                return  # Obsidian `![[Other note]]` embeds a note, not an image
+            self.diagnostics.append(Diagnostic(image.loc, level, found.message, found.hint))
             return
-        resolved = target.resolve()
-        if not resolved.is_relative_to(root):
+        if found.ambiguous:
             self.diagnostics.append(
                 Diagnostic(
                     image.loc,
                     "warning",
-                    f"image {image.src!r} is outside the notes root; not bundled",
-                    "move the image inside the notes folder",
+                    f"several files are named {found.path.name!r}; using "
+                    f"{found.path.relative_to(note.root).as_posix()}",
+                    "write the image's folder in the link to choose another",
                 )
             )
-            return
-        if not resolved.is_file():
-            self.diagnostics.append(
-                Diagnostic(image.loc, "warning", f"image not found: {image.src}")
+        digest = self._digests.get(found.path)
+        if digest is None:
+            try:
+                digest = hashlib.sha256(found.path.read_bytes()).hexdigest()
+            except OSError as exc:
+                message = f"cannot read image {image.src.strip()}: {exc.strerror or exc}"
+                self.diagnostics.append(Diagnostic(image.loc, level, message))
+                return
+            self._digests[found.path] = digest
+        self.add_file(note.file, image.src, found.path, found.shown_name, digest)
+
+    def image_map(self, note_file: Path) -> Callable[[str], str]:
+        """For rendering: a src → the bundled name, the remote URL itself when it is not
+        bundled, or "" (dropped by `finish_html`) for a local image that is not bundled."""
+
+        def lookup(src: str) -> str:
+            name = self.names.get((str(note_file), _key(src)))
+            if name is not None:
+                return name
+            return src if is_remote(src) else ""
+
+        return lookup
+
+    def names_in(self, fragment: str) -> set[str]:
+        """The bundled files an HTML fragment refers to."""
+        found = {html.unescape(m.group(1)) for m in _SRC_ATTR.finditer(fragment)}
+        return found & self.files.keys()
+
+
+def _embedded_note(src: str) -> bool:
+    return PurePosixPath(unquote(clean_src(src))).suffix.lower() in ("", ".md", ".markdown")
+
+
+def collect(notes: Sequence[NoteImages], options: BuildOptions) -> MediaSet:
+    """Resolve every note's images: local files are checked and hashed, remote ones are
+    downloaded (a few at a time) or taken from the cache."""
+    media = MediaSet()
+    level: Level = "error" if options.strict else "warning"
+    remote: list[tuple[NoteImages, ImageRef]] = []
+    for note in notes:
+        for image in note.images:
+            if is_remote(image.src):
+                remote.append((note, image))
+            else:
+                media.add_local(image, note, level)
+    if remote:
+        limits = Limits(options.download_timeout, options.max_image_bytes, options.download_workers)
+        fetched = fetch_all(
+            (clean_src(image.src) for _, image in remote),
+            cache_dir(options),
+            offline=options.offline,
+            refresh=options.refresh,
+            limits=limits,
+        )
+        for note, image in remote:
+            _add_remote(media, note, image, fetched[clean_src(image.src)], level)
+    return media
+
+
+def _add_remote(
+    media: MediaSet, note: NoteImages, image: ImageRef, outcome: Fetched | str, level: Level
+) -> None:
+    if isinstance(outcome, str):
+        media.diagnostics.append(
+            Diagnostic(
+                image.loc,
+                level,
+                f"remote image not bundled: {clean_src(image.src)}: {outcome}",
+                "the card keeps the remote link, which Anki shows when online",
             )
-            return
-        digest = hashlib.sha256(resolved.read_bytes()).hexdigest()
-        name = safe_name(resolved.name, digest)
-        self.files.setdefault(name, MediaFile(name, str(resolved)))
-        self.names[key] = name
+        )
+        return
+    if outcome.warning:
+        media.diagnostics.append(
+            Diagnostic(image.loc, "warning", f"remote image {outcome.url}: {outcome.warning}")
+        )
+    media.add_file(note.file, image.src, outcome.path, outcome.name, outcome.sha256)
 
-    def name_for(self, note_file: Path, src: str) -> str | None:
-        return self.names.get((str(note_file), src))
 
+def finish_html(fragment: str) -> str:
+    """Replace each `<img>` left without a source (a local image that was not bundled) by its
+    alt text, so no card refers to a file the deck does not carry."""
 
-def _resolve(src: str, note_file: Path) -> Path | None:
-    parsed = urlparse(src)
-    if parsed.scheme and len(parsed.scheme) > 1:
-        return None  # http(s) is handled by downloads; other schemes are never read
-    path = unquote(parsed.path if parsed.scheme == "" else src)
-    if not path:
-        return None
-    candidate = Path(path)
-    if candidate.is_absolute():
-        return candidate
-    direct = note_file.parent / candidate
-    return direct
+    def replace(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        src = _SRC_ATTR.search(tag)
+        if src is not None and src.group(1).strip():
+            return tag
+        alt = _ALT_ATTR.search(tag)
+        text = alt.group(1) if alt is not None and alt.group(1).strip() else "image"
+        return f'<span class="nd-image-missing">[{text}]</span>'
+
+    return _IMG_TAG.sub(replace, fragment)

@@ -17,6 +17,10 @@ class BuildOptions:
     offline: bool = False  # never download remote images
     refresh: bool = False  # re-download remote images even when cached
     strict: bool = False  # a missing image is an error, not a warning
+    cache_dir: Path | None = None  # downloaded images; None: <out>/.notedeck-cache
+    download_timeout: float = 15.0  # seconds per remote image, headers and body
+    max_image_bytes: int = 10 * 1024 * 1024  # a larger remote image is not bundled
+    download_workers: int = 4  # remote images downloaded at once
     # render
     allow_html: bool = False  # trusted notes: skip HTML sanitising
     reverse: bool = False  # also make definition → term cards

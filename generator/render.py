@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from .attribute import more_sources
 from .model import Card, SourceLink
 from .parse import markdown
 
@@ -97,14 +98,19 @@ def inline_html(text: str) -> str:
 
 
 def source_html(title: str, card: Card, more: tuple[SourceLink, ...] = ()) -> str:
+    """The Source field: note title › section path, then the card's own sources (its image
+    credits and the links in its text), then the note's other sources, folded away."""
     path = SECTION_SEPARATOR.join(html.escape(p) for p in (title, *card.section) if p)
     parts = [f'<span class="nd-path">{path}</span>']
     links = [_link(s) for s in card.sources]
     if links:
         parts.append('<span class="nd-links">' + " · ".join(links) + "</span>")
-    if more:
-        extra = " · ".join(_link(s) for s in more)
-        parts.append(f'<details class="nd-more"><summary>More sources</summary>{extra}</details>')
+    extra = [f"<li>{_link(s)}</li>" for s in more_sources(card, more)]
+    if extra:
+        parts.append(
+            '<details class="nd-more"><summary>More sources</summary>'
+            f"<ul>{''.join(extra)}</ul></details>"
+        )
     return sanitise("".join(parts))
 
 

@@ -80,7 +80,7 @@ def test_lines_point_at_the_term(listed: list[dict[str, object]]) -> None:
 
 def test_deck_imports_into_real_anki(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "dist"
-    assert main(["build", str(DOCKER), "-o", str(out)]) == 0
+    assert main(["build", str(DOCKER), "-o", str(out), "--offline"]) == 0
     summary = capsys.readouterr().out
     assert "1 deck(s), 8 card(s)" in summary
     apkgs = list(out.glob("*.apkg"))

@@ -8,7 +8,7 @@ and merges duplicates.
 
 from __future__ import annotations
 
-from ..attribute import attribute, is_caption, is_sources_heading, links_in_nodes, links_in_text
+from ..attribute import attribute, caption_sources, is_caption, is_sources_heading, links_in_nodes
 from ..model import Card, ExtractedNote, ImageRef, Loc, NoteInfo, SourceLink
 from ..parse import ParsedNote, Section, images_in_line
 from .candidate import Candidate, dedent_block
@@ -94,7 +94,7 @@ def _card(
                 continue
             line = parsed.lines[index]
             if is_caption(line, previous):
-                credits.extend(links_in_text(line))
+                credits.extend(caption_sources(line))
                 continue
             images.extend(
                 ImageRef(src, alt, Loc(info.path, index + 1)) for src, alt in images_in_line(line)
