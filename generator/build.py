@@ -12,9 +12,10 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from .config import apply_to_note, note_options
 from .extract import extract, title_section
 from .identity import card_guid
 from .media import MediaSet, is_remote
@@ -34,32 +35,45 @@ from .read import read_note
 from .render import basic_fields
 
 
+# progress(stage, done, total): lets the CLI draw a progress bar; the library never prints.
+Progress = Callable[[str, int, int], None]
+
+
 @dataclass(frozen=True, slots=True)
 class LoadedNote:
     file: NoteFile
     note: ExtractedNote
+    options: BuildOptions = field(default_factory=BuildOptions)  # with its front matter's
 
 
-def load(paths: list[str]) -> tuple[list[LoadedNote], list[Diagnostic], set[str]]:
+def load(
+    paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
+) -> tuple[list[LoadedNote], list[Diagnostic], set[str]]:
     """Read, parse and extract every note; returns the notes, diagnostics and the files that
     failed."""
+    options = options or BuildOptions()
     loaded: list[LoadedNote] = []
     diagnostics: list[Diagnostic] = []
     failed: set[str] = set()
-    for file in discover(paths):
+    files = discover(paths)
+    for done, file in enumerate(files, 1):
         try:
             source = read_note(file.file, file.shown)
+            own = note_options(options, source.front_matter, file.shown, source.text)
             parsed = parse(source.text)
             title = title_section(parsed)
             info = note_info(file, source, parsed, title.title if title else "")
-            note = extract(parsed, info)
+            note = apply_to_note(extract(parsed, info), file, own)
         except NotedeckError as exc:
             diagnostics.append(Diagnostic(exc.loc, "error", exc.message, exc.hint))
             failed.add(file.shown)
             continue
+        finally:
+            if progress is not None:
+                progress("parse", done, len(files))
         diagnostics.extend(source.diagnostics)
         diagnostics.extend(note.diagnostics)
-        loaded.append(LoadedNote(file, note))
+        loaded.append(LoadedNote(file, note, own))
     return loaded, diagnostics, failed
 
 
@@ -91,7 +105,9 @@ def render_decks(loaded: list[LoadedNote]) -> tuple[list[Deck], list[Diagnostic]
                 media.add_local(image, file.file, file.root)
         image_src = _image_map(media, file)
         for index, card in enumerate(note.cards):
-            fields = basic_fields(card, note.info.title, image_src, note.sources)
+            fields = _options_fields(
+                basic_fields(card, note.info.title, image_src, note.sources), item.options
+            )
             deck = note.info.deck
             cards_by_deck.setdefault(top_deck(deck), []).append(
                 RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, card.tags)
@@ -103,6 +119,21 @@ def render_decks(loaded: list[LoadedNote]) -> tuple[list[Deck], list[Diagnostic]
         files = tuple(media.files[n] for n in sorted(used))
         decks.append(Deck(name, tuple(cards), files, _description(loaded, name)))
     return decks, media.diagnostics
+
+
+def _options_fields(fields: dict[str, str], options: BuildOptions) -> dict[str, str]:
+    """`reverse` fills the field that switches the reverse card on; `language` marks the
+    term and definition with `lang`, so CJK text is drawn with the right glyphs."""
+    if options.reverse:
+        fields = {**fields, "Reverse": "y"}
+    lang = options.language
+    if lang != "auto":
+        fields = {
+            **fields,
+            "Term": f'<span lang="{lang}">{fields["Term"]}</span>',
+            "Definition": f'<div lang="{lang}">{fields["Definition"]}</div>',
+        }
+    return fields
 
 
 def _image_map(media: MediaSet, file: NoteFile) -> Callable[[str], str]:
@@ -128,10 +159,12 @@ def build_epoch() -> int:
     return int(value) if value.isdigit() else int(time.time())
 
 
-def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
+def build(
+    paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
+) -> BuildReport:
     options = options or BuildOptions()
     out = options.out
-    loaded, diagnostics, _failed = load(paths)
+    loaded, diagnostics, _failed = load(paths, options, progress)
     decks, media_diagnostics = render_decks(loaded)
     diagnostics.extend(media_diagnostics)
     epoch = build_epoch()
