@@ -94,7 +94,7 @@ def _empty_headings(parsed: ParsedNote, cards: tuple[Card, ...], path: str) -> l
                 section.line,
                 "warning",
                 f"heading `{section.title}` makes no cards",
-                "write a definition under it (bullets or a paragraph), or remove the heading",
+                "write a definition under it in bullets or a paragraph, or remove the heading",
             )
         )
     return found

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,7 +19,7 @@ from . import __version__
 from .build import LoadedNote, build, guid_of, load
 from .check import check
 from .config import ConfigError, resolve
-from .model import BuildReport, Loc, NotedeckError
+from .model import BuildReport, NotedeckError
 from .options import BuildOptions
 from .scaffold import init, next_steps
 from .ui import Output
@@ -101,10 +103,10 @@ def _parser() -> argparse.ArgumentParser:
 
     check_p = _command(
         sub, "check", "find problems in notes without building",
-        "Find problems in notes without building: headings that make no cards, terms defined\n"
-        "twice, empty definitions, missing images or images outside the notes folder, source\n"
-        "links that are not URLs, files that are not UTF-8. One `path:line: level: message`\n"
-        "per line, like a compiler.",
+        "Find problems in notes without building.\n\n"
+        "Reports headings that make no cards, terms defined twice, empty definitions, missing\n"
+        "images or images outside the notes folder, source links that are not URLs and files\n"
+        "that are not UTF-8, one `path:line: level: message (hint)` per line.",
     )  # fmt: skip
     _paths(check_p)
     check_p.add_argument("--json", action="store_true", help="print findings as a JSON array")
@@ -148,7 +150,7 @@ def _existing(paths: list[str]) -> list[str]:
     """The paths, or a usage error naming the first that does not exist."""
     for raw in paths:
         if not Path(raw).exists():
-            raise ConfigError(Loc(raw, 0), "no such file or folder", "check the path")
+            raise ConfigError(None, f"{raw}: no such file or folder", "check the path")
     return paths
 
 
@@ -282,3 +284,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         output.message("notedeck: error: interrupted", "error")
         return 130
+    except BrokenPipeError:  # `notedeck list | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -231,9 +231,13 @@ def read_config(path: Path) -> Updates:
         if not isinstance(data, dict):
             raise ConfigError(Loc(_shown(path), 1), "[tool.notedeck] must be a table")
     text = path.read_text("utf-8")
+    table = re.search(r"^[ \t]*\[tool\.notedeck\]", text, re.MULTILINE)
+    skipped = text.count("\n", 0, table.start()) if table and path.name == PYPROJECT else 0
+    text = "\n".join(text.split("\n")[skipped:])
     updates: Updates = {}
     for name, value in data.items():
-        updates.update(_convert(name, value, path.parent, Loc(_shown(path), _line(text, name))))
+        loc = Loc(_shown(path), skipped + _line(text, name))
+        updates.update(_convert(name, value, path.parent, loc))
     return updates
 
 
@@ -250,8 +254,8 @@ def _convert(name: str, value: Any, base: Path, loc: Loc, front_matter: bool = F
 
 def _line(text: str, key: str) -> int:
     """The line a key is written on (1 when it cannot be found, e.g. an inline table)."""
-    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*[=:]", re.MULTILINE)
-    match = pattern.search(text) or re.search(rf"^\s*\[{re.escape(key)}\]", text, re.MULTILINE)
+    pattern = re.compile(rf"^[ \t]*(?:{re.escape(key)}|\"{re.escape(key)}\")[ \t]*[=:]", re.MULTILINE)
+    match = pattern.search(text) or re.search(rf"^[ \t]*\[{re.escape(key)}\]", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
