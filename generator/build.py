@@ -34,7 +34,6 @@ from .parse import parse
 from .read import read_note
 from .render import basic_fields
 
-
 # progress(stage, done, total): lets the CLI draw a progress bar; the library never prints.
 Progress = Callable[[str, int, int], None]
 

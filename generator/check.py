@@ -229,21 +229,27 @@ def _source_links(parsed: ParsedNote, path: str) -> list[Diagnostic]:
             continue
         for block in section.body:
             for node in block.walk():
-                if node.type == "link" and not _is_url(str(node.attrs.get("href", ""))):
-                    line = _line_of(block, node, parsed, str(node.attrs.get("href", "")))
-                    found.append(_not_url(path, line, plain_text(node), node.attrs.get("href")))
+                href = str(node.attrs.get("href", ""))
+                if node.type == "link" and not _is_url(href):
+                    where = _line_of(block, parsed, href)
+                    found.append(_not_url(path, where, plain_text(node), href))
+    return found + _caption_links(parsed, path)
+
+
+def _caption_links(parsed: ParsedNote, path: str) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
     previous = ""
-    for index, line in enumerate(parsed.lines):
-        if is_caption(line, previous):
-            for title, href in _LINK.findall(line):
+    for index, text in enumerate(parsed.lines):
+        if is_caption(text, previous):
+            for title, href in _LINK.findall(text):
                 if not _is_url(href):
                     found.append(_not_url(path, index + 1, title, href))
-        if line.strip():
-            previous = line
+        if text.strip():
+            previous = text
     return found
 
 
-def _not_url(path: str, line: int, title: str, href: object) -> Diagnostic:
+def _not_url(path: str, line: int, title: str, href: str) -> Diagnostic:
     return _diag(
         path,
         line,
@@ -258,7 +264,7 @@ def _is_url(href: str) -> bool:
     return parsed.scheme in ("http", "https") and bool(parsed.netloc)
 
 
-def _line_of(block: SyntaxTreeNode, link: SyntaxTreeNode, parsed: ParsedNote, href: str) -> int:
+def _line_of(block: SyntaxTreeNode, parsed: ParsedNote, href: str) -> int:
     """The line a link is written on: the first line of its block that holds the target."""
     if not block.map:
         return 1

@@ -50,9 +50,7 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def _command(
-    sub: Any, name: str, summary: str, description: str
-) -> argparse.ArgumentParser:
+def _command(sub: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         name,
         help=summary,

@@ -254,7 +254,9 @@ def _convert(name: str, value: Any, base: Path, loc: Loc, front_matter: bool = F
 
 def _line(text: str, key: str) -> int:
     """The line a key is written on (1 when it cannot be found, e.g. an inline table)."""
-    pattern = re.compile(rf"^[ \t]*(?:{re.escape(key)}|\"{re.escape(key)}\")[ \t]*[=:]", re.MULTILINE)
+    pattern = re.compile(
+        rf"^[ \t]*(?:{re.escape(key)}|\"{re.escape(key)}\")[ \t]*[=:]", re.MULTILINE
+    )
     match = pattern.search(text) or re.search(rf"^[ \t]*\[{re.escape(key)}\]", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
@@ -278,7 +280,9 @@ def resolve(paths: list[str], flags: Updates | None = None) -> tuple[BuildOption
     return options, config
 
 
-def note_options(options: BuildOptions, front_matter: dict[str, Any], path: str, text: str) -> BuildOptions:
+def note_options(
+    options: BuildOptions, front_matter: dict[str, Any], path: str, text: str
+) -> BuildOptions:
     """A note's own options: its front matter's settings over the file's, under the flags."""
     updates: Updates = {}
     for name, value in front_matter.items():

@@ -103,7 +103,9 @@ def test_cp949_note_is_a_warning_and_broken_bytes_an_error(
     monkeypatch.chdir(tmp_path)
     notes = tmp_path / "notes"
     notes.mkdir()
-    (notes / "ko.md").write_bytes("# 운영체제\n\n## 프로세스\n\n- 실행 중인 프로그램\n".encode("cp949"))
+    (notes / "ko.md").write_bytes(
+        "# 운영체제\n\n## 프로세스\n\n- 실행 중인 프로그램\n".encode("cp949")
+    )
     (notes / "bad.md").write_bytes(b"# Bad\n\n\xff\xff\n")
     found = [str(d) for d in check(["notes"])]
     assert found == [
