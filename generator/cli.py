@@ -23,7 +23,7 @@ from .model import BuildReport, NotedeckError
 from .options import BuildOptions
 from .scaffold import init, next_steps
 from .ui import Output
-from .watch import card_changes, card_states, changed_files, snapshot, wait_for_change
+from .watch import watch
 
 EXIT_CODES = "exit codes: 0 ok, 1 errors in the notes, 2 usage or configuration errors"
 EXAMPLES = {
@@ -187,31 +187,10 @@ def _cmd_build(args: argparse.Namespace, output: Output) -> int:
 
 def _watch(args: argparse.Namespace, paths: list[str], output: Output) -> int:
     options = _options(args, paths, output)
-    report = _build_once(paths, options, output)
-    states, seen = card_states(report), {str(d) for d in report.diagnostics}
-    output.print(f"Watching {', '.join(paths)} for changes (Ctrl-C to stop)")
-    last = snapshot(paths, options.out)
-    try:
-        while (current := wait_for_change(paths, last, options.out, lambda: False)) is not None:
-            output.print("Changed: " + ", ".join(changed_files(last, current)))
-            last = current
-            started = time.monotonic()
-            try:
-                report = build(paths, _options(args, paths, output))
-            except NotedeckError as exc:
-                output.error(exc)
-                continue
-            output.diagnostics([d for d in report.diagnostics if str(d) not in seen])
-            seen = {str(d) for d in report.diagnostics}
-            changes = card_changes(states, card_states(report))
-            states = card_states(report)
-            for line in changes:
-                output.print(line)
-            took = time.monotonic() - started
-            output.print(f"Rebuilt in {took:.1f} s: {len(changes) or 'no'} card change(s)")
-    except KeyboardInterrupt:
-        output.print("Stopped watching.")
-    return 0
+    first = _build_once(paths, options, output)
+    return watch(
+        paths, options.out, first, lambda: build(paths, _options(args, paths, output)), output
+    )
 
 
 def _cmd_list(args: argparse.Namespace, output: Output) -> int:

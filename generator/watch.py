@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import BuildReport
+from .model import BuildReport, NotedeckError
+from .ui import Output
 
 Snapshot = dict[str, tuple[int, int]]
 
@@ -63,7 +64,8 @@ def card_states(report: BuildReport) -> dict[str, CardState]:
     for deck in report.decks:
         for card in deck.cards:
             text = "\x1f".join(f"{k}={v}" for k, v in sorted(card.fields.items()))
-            digest = hashlib.sha256(f"{card.deck}\x1e{text}".encode()).hexdigest()
+            tags = " ".join(card.tags)
+            digest = hashlib.sha256(f"{card.deck}\x1e{tags}\x1e{text}".encode()).hexdigest()
             states[card.guid] = CardState(card.card.term, str(card.card.loc), digest)
     return states
 
@@ -102,3 +104,38 @@ def wait_for_change(
                 return settled
             current = settled
     return None
+
+
+def watch(
+    paths: list[str],
+    out: Path,
+    first: BuildReport,
+    rebuild: Callable[[], BuildReport],
+    output: Output,
+    stop: Callable[[], bool] = lambda: False,
+) -> int:
+    """Rebuild after every change until Ctrl-C; print the changed files, new diagnostics and
+    the cards added (+), changed (~) and removed (-). A broken rebuild keeps watching."""
+    states, seen = card_states(first), {str(d) for d in first.diagnostics}
+    last = snapshot(paths, out)
+    output.print(f"Watching {', '.join(paths)} for changes (Ctrl-C to stop)")
+    try:
+        while (current := wait_for_change(paths, last, out, stop)) is not None:
+            output.print("Changed: " + ", ".join(changed_files(last, current)))
+            last, started = current, time.monotonic()
+            try:
+                report = rebuild()
+            except NotedeckError as exc:
+                output.error(exc)
+                continue
+            output.diagnostics([d for d in report.diagnostics if str(d) not in seen])
+            seen = {str(d) for d in report.diagnostics}
+            changes = card_changes(states, card_states(report))
+            states = card_states(report)
+            for line in changes:
+                output.print(line)
+            took = time.monotonic() - started
+            output.print(f"Rebuilt in {took:.1f} s: {len(changes) or 'no'} card change(s)")
+    except KeyboardInterrupt:
+        output.print("Stopped watching.")
+    return 0

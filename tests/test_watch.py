@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import queue
 import signal
@@ -11,9 +12,14 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from cli_helpers import ROOT, imported, write
 
-from generator.watch import card_changes, changed_files, snapshot
+from generator.build import build
+from generator.config import resolve
+from generator.model import BuildReport
+from generator.ui import Output
+from generator.watch import card_changes, changed_files, snapshot, watch
 
 NOTE = """# Networking
 
@@ -109,3 +115,52 @@ def test_snapshot_ignores_built_decks_and_hidden_files(tmp_path: Path) -> None:
     after = snapshot([str(tmp_path / "n")], skip=tmp_path / "n" / "out")
     assert [Path(p).name for p in changed_files(before, after)] == ["b.png"]
     assert card_changes({}, {}) == []
+
+
+def test_a_broken_config_is_reported_and_watching_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "notes" / "net.md", NOTE)
+    config = tmp_path / "notes" / "notedeck.toml"
+    options, _ = resolve(["notes"])
+    first = build(["notes"], options)
+    shown = io.StringIO()
+    done = threading.Event()
+
+    def wait_for(text: str) -> None:
+        deadline = time.monotonic() + 20
+        while text not in shown.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def edit() -> None:
+        wait_for("Watching")
+        write(config, "colour = 1\n")
+        wait_for("unknown key")
+        write(config, 'tags = ["net"]\n')
+        wait_for("Rebuilt in")
+        done.set()
+
+    editor = threading.Thread(target=edit)
+    editor.start()
+
+    def rebuild() -> BuildReport:
+        return build(["notes"], resolve(["notes"])[0])
+
+    code = watch(["notes"], options.out, first, rebuild, Output(out=shown, err=shown), done.is_set)
+    editor.join()
+    assert code == 0
+    lines = shown.getvalue().splitlines()
+    assert lines == [
+        "Watching notes for changes (Ctrl-C to stop)",
+        "Changed: notes/notedeck.toml",
+        "notes/notedeck.toml:1: error: unknown key `colour` (known keys: deck, images, language, "
+        "missing_images, out, reverse, strategies, tags)",
+        "Changed: notes/notedeck.toml",
+        "~ TCP (notes/net.md:3)",
+        "~ UDP (notes/net.md:7)",
+        lines[-1],
+    ]
+    assert lines[-1].startswith("Rebuilt in") and lines[-1].endswith(": 2 card change(s)")
+    got = imported(tmp_path / "dist" / "Networking.apkg", tmp_path / "anki")
+    assert [(c.fields["Term"], c.tags) for c in got] == [("TCP", ["net"]), ("UDP", ["net"])]
