@@ -49,7 +49,6 @@ class Key:
     """One setting: its name, the value it takes, what it does and how it sets BuildOptions."""
 
     name: str
-    value: str
     default: str
     doc: str
     convert: Callable[[Any, Path], Updates]
@@ -141,27 +140,24 @@ def _language(value: Any, _base: Path) -> Updates:
 KEYS: dict[str, Key] = {
     key.name: key
     for key in (
-        Key("out", "folder", '"dist"', "where .apkg files go, relative to the config file", _out),
+        Key("out", '"dist"', "where .apkg files go, relative to the config file", _out),
         Key(
             "deck",
-            "template",
             '"{title}"',
             "deck name for notes without a front-matter `deck:`; {title} is the note's title, "
             "{stem} its file name, {folder} its folders as `A::B`",
             _deck,
         ),
-        Key("tags", "list", "[]", "tags added to every card (no spaces inside a tag)", _tags),
+        Key("tags", "[]", "tags added to every card (no spaces inside a tag)", _tags),
         Key(
             "strategies",
-            "table",
-            "all on",
+            "{ }",
             "switch extraction strategies off by name, e.g. `{ list-term = false }`",
             _strategies,
             front_matter=True,
         ),
         Key(
             "reverse",
-            "bool",
             "false",
             "also make a definition → term card",
             _reverse,
@@ -169,21 +165,18 @@ KEYS: dict[str, Key] = {
         ),
         Key(
             "images",
-            "policy",
             '"download"',
             "remote images: `download` (cached), `offline` (never), `refresh` (re-download)",
             _images,
         ),
         Key(
             "missing_images",
-            "level",
             '"warn"',
             "a missing image is a `warn`ing or an `error`",
             _missing_images,
         ),
         Key(
             "language",
-            "code",
             '"auto"',
             "the notes' language (`ko`, `en`, …): cards carry it as `lang`, so Korean, Japanese "
             "and Chinese text gets the right glyphs",
@@ -241,11 +234,10 @@ def read_config(path: Path) -> Updates:
     return updates
 
 
-def _convert(name: str, value: Any, base: Path, loc: Loc, front_matter: bool = False) -> Updates:
+def _convert(name: str, value: Any, base: Path, loc: Loc) -> Updates:
     key = KEYS.get(name)
-    if key is None or (front_matter and not key.front_matter):
-        known = sorted(k for k, v in KEYS.items() if v.front_matter or not front_matter)
-        raise ConfigError(loc, f"unknown key `{name}`", f"known keys: {', '.join(known)}")
+    if key is None:
+        raise ConfigError(loc, f"unknown key `{name}`", f"known keys: {', '.join(sorted(KEYS))}")
     try:
         return key.convert(value, base)
     except BadValue as exc:
@@ -290,7 +282,7 @@ def note_options(
         if key is None or not key.front_matter:
             continue  # front matter holds other tools' keys too (aliases, created, …)
         loc = Loc(path, _line(text, name))
-        updates.update(_convert(name, value, Path(path).parent, loc, front_matter=True))
+        updates.update(_convert(name, value, Path(path).parent, loc))
     kept = {k: v for k, v in updates.items() if k not in options.pinned}
     return replace(options, **kept) if kept else options
 
@@ -315,12 +307,3 @@ def _with_tags(card: Card, tags: tuple[str, ...]) -> Card:
         return card
     merged = tuple(dict.fromkeys((*tags, *card.tags)))
     return replace(card, tags=merged)
-
-
-def template_toml() -> str:
-    """A config file with every key at its default, commented, for `notedeck init`."""
-    lines = ["# notedeck settings: uncomment a line to change it (README: Configuration)."]
-    for key in KEYS.values():
-        lines.append(f"\n# {key.doc}")
-        lines.append(f"# {key.name} = {key.default if key.default != 'all on' else '{ }'}")
-    return "\n".join(lines) + "\n"

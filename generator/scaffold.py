@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .config import CONFIG_FILE, template_toml
+from .config import CONFIG_FILE, KEYS
 from .model import Loc, NotedeckError
 
 EXAMPLE_NOTE = "example.md"
@@ -62,3 +62,12 @@ def next_steps(folder: Path) -> str:
         "Then import the .apkg in Anki (File › Import…). Edit or add notes in "
         f"{shown}/ and build again: Anki updates the cards in place."
     )
+
+
+def template_toml() -> str:
+    """A config file with every key at its default, commented, for `notedeck init`."""
+    lines = ["# notedeck settings: uncomment a line to change it (README: Configuration)."]
+    for key in KEYS.values():
+        lines.append(f"\n# {key.doc}")
+        lines.append(f"# {key.name} = {key.default}")
+    return "\n".join(lines) + "\n"

@@ -9,8 +9,9 @@ import pytest
 from cli_helpers import ROOT, imported, write
 
 from generator.cli import main
-from generator.config import KEYS, ConfigError, find_config, note_options, resolve, template_toml
+from generator.config import KEYS, ConfigError, find_config, note_options, resolve
 from generator.options import BuildOptions
+from generator.scaffold import template_toml
 
 NOTE = """# Threads
 
