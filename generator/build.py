@@ -168,13 +168,15 @@ def build(
     diagnostics.extend(media_diagnostics)
     epoch = build_epoch()
     outputs: list[str] = []
-    for deck in decks:
+    for done, deck in enumerate(decks, 1):
         target = out / deck_file_name(deck.name)
         try:
             write_apkg(deck, target, lambda _card: epoch, epoch)
         except OSError as exc:
             raise NotedeckError(None, f"cannot write {target}: {exc.strerror or exc}") from None
         outputs.append(str(target))
+        if progress is not None:
+            progress("write", done, len(decks))
     stats = {
         "decks": len(outputs),
         "cards": sum(len(d.cards) for d in decks),

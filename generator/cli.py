@@ -145,11 +145,17 @@ def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
 
 
 def _existing(paths: list[str]) -> list[str]:
-    """The paths, or a usage error naming the first that does not exist."""
+    """The paths (default: cards/), or a usage error naming the first that does not exist."""
+    if not paths and not Path("cards").exists():
+        raise ConfigError(
+            None,
+            "no notes given and no cards/ folder here",
+            "name your notes folder, e.g. `notedeck build notes`, or create one: `notedeck init`",
+        )
     for raw in paths:
         if not Path(raw).exists():
             raise ConfigError(None, f"{raw}: no such file or folder", "check the path")
-    return paths
+    return paths or ["cards"]
 
 
 def _build_flags(args: argparse.Namespace) -> dict[str, Any]:
@@ -178,7 +184,7 @@ def _build_once(paths: list[str], options: BuildOptions, output: Output) -> Buil
 
 
 def _cmd_build(args: argparse.Namespace, output: Output) -> int:
-    paths = _existing(args.paths or ["cards"])
+    paths = _existing(args.paths)
     if args.watch:
         return _watch(args, paths, output)
     report = _build_once(paths, _options(args, paths, output), output)
@@ -194,7 +200,7 @@ def _watch(args: argparse.Namespace, paths: list[str], output: Output) -> int:
 
 
 def _cmd_list(args: argparse.Namespace, output: Output) -> int:
-    paths = _existing(args.paths or ["cards"])
+    paths = _existing(args.paths)
     loaded, diagnostics, failed = load(paths, _options(args, paths, output))
     output.diagnostics(diagnostics)
     records = card_records(loaded)
@@ -210,7 +216,7 @@ def _cmd_list(args: argparse.Namespace, output: Output) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, output: Output) -> int:
-    paths = _existing(args.paths or ["cards"])
+    paths = _existing(args.paths)
     findings = check(paths, _options(args, paths, output))
     errors = sum(1 for d in findings if d.level == "error")
     warnings = len(findings) - errors

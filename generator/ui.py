@@ -22,7 +22,7 @@ from .model import BuildReport, Diagnostic, NotedeckError
 
 _LEVEL_COLOUR = {"error": "\033[1;31m", "warning": "\033[1;33m"}
 _RESET = "\033[0m"
-STAGES = {"parse": "Reading notes", "download": "Downloading images"}
+STAGES = {"parse": "Reading notes", "download": "Downloading images", "write": "Writing decks"}
 PROGRESS_AFTER = 1.0  # seconds before a progress bar appears
 
 
@@ -94,6 +94,9 @@ class Output:
         table.add_row("Time", f"{seconds:.1f} s")
         self.console().print(table)
         written = ", ".join(report.outputs) or "nothing written"
+        if len(report.outputs) > 3:
+            folder = os.path.dirname(report.outputs[0]) or "."
+            written = f"{len(report.outputs)} files in {folder}"
         self.print(
             f"Built {stats.get('decks', 0)} deck(s), {stats.get('cards', 0)} card(s), "
             f"{stats.get('media', 0)} media file(s), {stats.get('warnings', 0)} warning(s) "

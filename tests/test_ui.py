@@ -87,3 +87,11 @@ def test_messages_keep_the_compiler_format(monkeypatch: pytest.MonkeyPatch) -> N
     no_colour = Terminal()
     Output(err=no_colour).diagnostics([warning])
     assert no_colour.getvalue() == piped.getvalue()
+
+
+def test_many_decks_are_summarised_not_listed() -> None:
+    out = io.StringIO()
+    outputs = tuple(f"dist/D{i}.apkg" for i in range(40))
+    report = BuildReport((), outputs, (), {"decks": 40, "cards": 80})
+    Output(out=out).summary(report, 2.0)
+    assert out.getvalue().splitlines()[-1].endswith("in 2.0 s → 40 files in dist")
