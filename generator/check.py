@@ -18,6 +18,7 @@ from .attribute import is_caption, is_sources_heading
 from .config import apply_to_note, note_options
 from .extract import extract, title_section
 from .extract.candidate import Candidate
+from .extract.filters import is_link_only
 from .extract.headings import heading_candidate
 from .extract.lists import item_candidates
 from .extract.terms import looks_like_term, term_key
@@ -88,6 +89,8 @@ def _empty_headings(parsed: ParsedNote, cards: tuple[Card, ...], path: str) -> l
     for section, heading_path in _content_sections(parsed):
         if any(card.section[: len(heading_path)] == heading_path for card in cards):
             continue
+        if section.body and all(is_link_only(b) for b in section.body):
+            continue  # a table of contents or navigation: never cards, by design
         found.append(
             _diag(
                 path,
@@ -145,11 +148,12 @@ def _blocks(parsed: ParsedNote) -> Iterator[SyntaxTreeNode]:
 
 
 def _empty_definitions(parsed: ParsedNote, path: str) -> list[Diagnostic]:
-    """`- Term:` or `- Term ::` with nothing after it and nothing nested under it."""
+    """`- Term:` or `- Term ::` with nothing after it and nothing nested under it, followed by
+    another item (a last item may introduce the block after the list: `- 예시:` + code)."""
     found: list[Diagnostic] = []
     for block in _blocks(parsed):
         for item in block.walk():
-            if item.type != "list_item" or len(item.children) != 1:
+            if item.type != "list_item" or len(item.children) != 1 or item.next_sibling is None:
                 continue
             paragraph = first_paragraph(item)
             if paragraph is None or not paragraph.map:

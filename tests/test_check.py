@@ -32,10 +32,14 @@ NOTE = """# Operating Systems
   - Defined again by mistake
 - Semaphore:
 - Pros: fast
+- Example:
 
 ```
 ![in code](img/not-checked.png)
 ```
+
+- Spinlock :
+  - busy-waits
 
 ## Sources
 
@@ -52,8 +56,8 @@ EXPECTED = [
     "notes/os.md:12: warning: heading `Empty heading` makes no cards",
     "notes/os.md:18: warning: `Mutex` is defined twice in this section (first at line 16)",
     "notes/os.md:20: warning: empty definition for `Semaphore`",
-    "notes/os.md:30: warning: source link `Wiki` is not a URL: `en.wikipedia.org/wiki/Mutex`",
-    "notes/os.md:31: warning: source link `notes` is not a URL: `./other.md`",
+    "notes/os.md:34: warning: source link `Wiki` is not a URL: `en.wikipedia.org/wiki/Mutex`",
+    "notes/os.md:35: warning: source link `notes` is not a URL: `./other.md`",
 ]
 
 
@@ -90,6 +94,15 @@ def test_warnings_pass_unless_strict(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert main(["check", "notes"]) == 0
     assert main(["check", "notes", "--strict"]) == 1
     assert main(["check", "notes", "-q", "--strict", "--json"]) == 1
+
+
+def test_navigation_and_grouping_headings_are_not_reported(tmp_path: Path) -> None:
+    note = (
+        "# Notes\n\n## 목차\n\n- [Process](#process)\n- [Thread](#thread)\n\n"
+        "## Basics\n\n### Process\n\n- a program in execution\n"
+    )
+    write(tmp_path / "notes" / "a.md", note)
+    assert check([str(tmp_path / "notes")]) == []
 
 
 def test_the_users_own_note_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
