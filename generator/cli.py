@@ -251,8 +251,13 @@ COMMANDS: dict[str, Handler] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser()
+    if not argv:  # a bare `notedeck`: show what it can do rather than a terse error
+        parser.print_help(sys.stderr)
+        return 2
     try:
-        args = _parser().parse_args(argv)
+        args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)
         return exc.code if isinstance(exc.code, int) else 2
     output = Output(getattr(args, "verbosity", 0))

@@ -117,7 +117,7 @@ class ProgressBar:
     on a terminal only, and vanishes when the build ends."""
 
     def __init__(self, output: Output) -> None:
-        self.enabled = not output.quiet and use_colour_free_terminal(output.err)
+        self.enabled = not output.quiet and is_terminal(output.err)
         self.err = output.err
         self.started = time.monotonic()
         self.bar: Progress | None = None
@@ -143,7 +143,7 @@ class ProgressBar:
             self.bar = None
 
 
-def use_colour_free_terminal(stream: TextIO) -> bool:
-    """A progress bar needs a terminal, coloured or not."""
+def is_terminal(stream: TextIO) -> bool:
+    """A progress bar needs a terminal (coloured or not: NO_COLOR only drops the colour)."""
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"

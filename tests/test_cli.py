@@ -54,7 +54,7 @@ def test_version_through_python_m(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["frobnicate"], ["build", "--bogus"], ["list", "--json=yes"], ["check", "-q", "-v"],
+    [["frobnicate"], ["build", "--bogus"], ["list", "--json=yes"], ["check", "-q", "-v"],
      ["init", "a", "b"], ["build", "-o"]],
 )  # fmt: skip
 def test_bad_arguments_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,6 +62,13 @@ def test_bad_arguments_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str
     err = capsys.readouterr().err
     assert "usage: notedeck" in err and "error:" in err
     assert "Traceback" not in err
+
+
+def test_bare_notedeck_shows_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: notedeck")
+    assert all(f"  {name} " in err for name in COMMANDS)
 
 
 def test_bad_arguments_exit_2_through_python_m(tmp_path: Path) -> None:
