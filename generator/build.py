@@ -11,9 +11,11 @@ import os
 import re
 import time
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from .attribute import deck_description
+from .config import apply_to_note, note_options
 from .extract import extract, title_section
 from .identity import card_guid
 from .media import NoteImages, collect, finish_html
@@ -32,33 +34,45 @@ from .parse import parse
 from .read import read_note
 from .render import basic_fields
 
+# progress(stage, done, total): lets the CLI draw a progress bar; the library never prints.
+Progress = Callable[[str, int, int], None]
+
 
 @dataclass(frozen=True, slots=True)
 class LoadedNote:
     file: NoteFile
     note: ExtractedNote
+    options: BuildOptions = field(default_factory=BuildOptions)  # with its front matter's
 
 
-def load(paths: list[str]) -> tuple[list[LoadedNote], list[Diagnostic], set[str]]:
+def load(
+    paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
+) -> tuple[list[LoadedNote], list[Diagnostic], set[str]]:
     """Read, parse and extract every note; returns the notes, diagnostics and the files that
     failed."""
+    options = options or BuildOptions()
     loaded: list[LoadedNote] = []
     diagnostics: list[Diagnostic] = []
     failed: set[str] = set()
-    for file in discover(paths):
+    files = discover(paths)
+    for done, file in enumerate(files, 1):
         try:
             source = read_note(file.file, file.shown)
+            own = note_options(options, source.front_matter, file.shown, source.text)
             parsed = parse(source.text)
             title = title_section(parsed)
             info = note_info(file, source, parsed, title.title if title else "")
-            note = extract(parsed, info)
+            note = apply_to_note(extract(parsed, info), file, own)
         except NotedeckError as exc:
             diagnostics.append(Diagnostic(exc.loc, "error", exc.message, exc.hint))
             failed.add(file.shown)
             continue
+        finally:
+            if progress is not None:
+                progress("parse", done, len(files))
         diagnostics.extend(source.diagnostics)
         diagnostics.extend(note.diagnostics)
-        loaded.append(LoadedNote(file, note))
+        loaded.append(LoadedNote(file, note, own))
     return loaded, diagnostics, failed
 
 
@@ -91,6 +105,7 @@ def render_decks(
         for index, card in enumerate(note.cards):
             fields = basic_fields(card, note.info.title, image_src, note.sources)
             fields = {name: finish_html(value) for name, value in fields.items()}
+            fields = _options_fields(fields, item.options)
             deck = note.info.deck
             cards_by_deck.setdefault(top_deck(deck), []).append(
                 RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, card.tags)
@@ -109,6 +124,21 @@ def _note_images(item: LoadedNote) -> NoteImages:
     return NoteImages(item.file.file, item.file.root, images)
 
 
+def _options_fields(fields: dict[str, str], options: BuildOptions) -> dict[str, str]:
+    """`reverse` fills the field that switches the reverse card on; `language` marks the
+    term and definition with `lang`, so CJK text is drawn with the right glyphs."""
+    if options.reverse:
+        fields = {**fields, "Reverse": "y"}
+    lang = options.language
+    if lang != "auto":
+        fields = {
+            **fields,
+            "Term": f'<span lang="{lang}">{fields["Term"]}</span>',
+            "Definition": f'<div lang="{lang}">{fields["Definition"]}</div>',
+        }
+    return fields
+
+
 def _description(loaded: list[LoadedNote], deck: str) -> str:
     notes = [i.note for i in loaded if top_deck(i.note.info.deck) == deck]
     return deck_description([(n.info.title, n.sources) for n in notes])
@@ -120,17 +150,19 @@ def build_epoch() -> int:
     return int(value) if value.isdigit() else int(time.time())
 
 
-def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
+def build(
+    paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
+) -> BuildReport:
     options = options or BuildOptions()
     out = options.out
-    loaded, diagnostics, _failed = load(paths)
+    loaded, diagnostics, _failed = load(paths, options, progress)
     decks, media_diagnostics = render_decks(loaded, options)
     diagnostics.extend(media_diagnostics)
     # --strict: a note with a missing image is broken, so its deck keeps the previous .apkg.
     broken = {d.loc.path for d in media_diagnostics if d.level == "error" and d.loc}
     epoch = build_epoch()
     outputs: list[str] = []
-    for deck in decks:
+    for done, deck in enumerate(decks, 1):
         if any(c.card.loc.path in broken for c in deck.cards):
             continue
         target = out / deck_file_name(deck.name)
@@ -139,6 +171,8 @@ def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
         except OSError as exc:
             raise NotedeckError(None, f"cannot write {target}: {exc.strerror or exc}") from None
         outputs.append(str(target))
+        if progress is not None:
+            progress("write", done, len(decks))
     stats = {
         "decks": len(outputs),
         "cards": sum(len(d.cards) for d in decks),

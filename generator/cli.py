@@ -1,48 +1,95 @@
 """The command line: argument parsing, messages and exit codes, nothing else.
 
-Exit codes: 0 ok, 1 errors in the notes (each printed as `path:line: error: …`), 2 usage.
+Exit codes: 0 ok; 1 errors in the notes (each printed as `path:line: error: …`); 2 usage or
+configuration errors (bad arguments, a path that does not exist, a bad config file).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .build import LoadedNote, build, guid_of, load
+from .check import check
+from .config import ConfigError, resolve
 from .media import CACHE_DIR_NAME
-from .model import Diagnostic, NotedeckError
+from .model import BuildReport, NotedeckError
 from .options import BuildOptions
+from .scaffold import init, next_steps
+from .ui import Output
+from .watch import watch
 
+EXIT_CODES = "exit codes: 0 ok, 1 errors in the notes, 2 usage or configuration errors"
 EXAMPLES = {
     "build": "example: notedeck build cards -o dist --offline",
     "list": "example: notedeck list cards/docker-basics.md --json",
+    "check": "example: notedeck check cards --strict",
+    "init": "example: notedeck init notes",
 }
+Handler = Callable[[argparse.Namespace, Output], int]
+
+
+def _common() -> argparse.ArgumentParser:
+    """-q/-v, accepted before or after the command (SUPPRESS keeps the global value)."""
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_mutually_exclusive_group()
+    group.add_argument(
+        "-q", "--quiet", action="store_const", const=-1, dest="verbosity",
+        default=argparse.SUPPRESS, help="print only warnings and errors",
+    )  # fmt: skip
+    group.add_argument(
+        "-v", "--verbose", action="store_const", const=1, dest="verbosity",
+        default=argparse.SUPPRESS, help="print more detail (config file used, each deck)",
+    )  # fmt: skip
+    return common
+
+
+def _command(sub: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=f"{EXAMPLES[name]}\n{EXIT_CODES}",
+        parents=[_common()],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
+
+
+def _paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="note files or folders (default: cards/)"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="notedeck",
         description="Turn ordinary Markdown study notes into Anki decks.",
-        epilog="example: notedeck build cards -o dist",
+        epilog="examples:\n  notedeck init notes\n  notedeck build cards -o dist\n"
+        f"  notedeck check cards\n\n{EXIT_CODES}",
+        parents=[_common()],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"notedeck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build_p = sub.add_parser(
-        "build",
-        help="build one .apkg per top-level deck",
-        epilog=EXAMPLES["build"],
-        description="Build one .apkg per top-level deck from notes (files or folders).",
-    )
+    build_p = _command(
+        sub, "build", "build one .apkg per top-level deck",
+        "Build one .apkg per top-level deck from notes (files or folders).",
+    )  # fmt: skip
+    _paths(build_p)
+    build_p.add_argument("-o", "--out", help="output folder (default: dist/, or `out` in config)")
     build_p.add_argument(
-        "paths", nargs="*", metavar="PATH", help="note files or folders (default: cards/)"
+        "--watch", action="store_true", help="rebuild whenever a note changes (Ctrl-C stops)"
     )
-    build_p.add_argument("-o", "--out", default="dist", help="output folder (default: dist/)")
     build_p.add_argument(
         "--offline",
         action="store_true",
@@ -59,18 +106,31 @@ def _parser() -> argparse.ArgumentParser:
         help="a missing, refused or undownloadable image is an error (the deck is not written)",
     )
 
-    list_p = sub.add_parser(
-        "list",
-        help="show the cards that would be built",
-        epilog=EXAMPLES["list"],
-        description="Show the cards that would be built, as a table or as JSON.",
-    )
-    list_p.add_argument(
-        "paths", nargs="*", metavar="PATH", help="note files or folders (default: cards/)"
-    )
+    list_p = _command(
+        sub, "list", "show the cards that would be built",
+        "Show the cards that would be built, as a table or as JSON.",
+    )  # fmt: skip
+    _paths(list_p)
     list_p.add_argument(
         "--json", action="store_true", help="print a JSON array, one object per card"
     )
+
+    check_p = _command(
+        sub, "check", "find problems in notes without building",
+        "Find problems in notes without building.\n\n"
+        "Reports headings that make no cards, terms defined twice, empty definitions, missing\n"
+        "images or images outside the notes folder, source links that are not URLs and files\n"
+        "that are not UTF-8, one `path:line: level: message (hint)` per line.",
+    )  # fmt: skip
+    _paths(check_p)
+    check_p.add_argument("--json", action="store_true", help="print findings as a JSON array")
+    check_p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+
+    init_p = _command(
+        sub, "init", "create a notes folder with an example note and a config file",
+        "Create a notes folder with an example note and a notedeck.toml, then say what to do.",
+    )  # fmt: skip
+    init_p.add_argument("dir", nargs="?", default="notes", metavar="DIR", help="(default: notes)")
     return parser
 
 
@@ -100,28 +160,68 @@ def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
     return records
 
 
-def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic, file=sys.stderr)
+def _existing(paths: list[str]) -> list[str]:
+    """The paths (default: cards/), or a usage error naming the first that does not exist."""
+    if not paths and not Path("cards").exists():
+        raise ConfigError(
+            None,
+            "no notes given and no cards/ folder here",
+            "name your notes folder, e.g. `notedeck build notes`, or create one: `notedeck init`",
+        )
+    for raw in paths:
+        if not Path(raw).exists():
+            raise ConfigError(None, f"{raw}: no such file or folder", "check the path")
+    return paths or ["cards"]
 
 
-def _cmd_build(args: argparse.Namespace) -> int:
-    options = BuildOptions(
-        out=Path(args.out), offline=args.offline, refresh=args.refresh, strict=args.strict
+def _build_flags(args: argparse.Namespace) -> dict[str, Any]:
+    """BuildOptions fields the command line sets explicitly (they win over config files)."""
+    flags: dict[str, Any] = {}
+    if args.out is not None:
+        flags["out"] = Path(args.out)
+    for name in ("offline", "refresh", "strict"):
+        if getattr(args, name):
+            flags[name] = True
+    return flags
+
+
+def _options(args: argparse.Namespace, paths: list[str], output: Output) -> BuildOptions:
+    options, config = resolve(paths, _build_flags(args) if args.command == "build" else {})
+    output.detail(f"config: {config}" if config else "config: none (defaults)")
+    return options
+
+
+def _build_once(paths: list[str], options: BuildOptions, output: Output) -> BuildReport:
+    started = time.monotonic()
+    with output.progress() as bar:
+        report = build(paths, options, bar)
+    output.diagnostics(report.diagnostics)
+    for deck, path in zip(report.decks, report.outputs, strict=False):
+        output.detail(f"{path}: {len(deck.cards)} card(s), {len(deck.media)} media file(s)")
+    output.summary(report, time.monotonic() - started)
+    return report
+
+
+def _cmd_build(args: argparse.Namespace, output: Output) -> int:
+    paths = _existing(args.paths)
+    if args.watch:
+        return _watch(args, paths, output)
+    report = _build_once(paths, _options(args, paths, output), output)
+    return 1 if report.stats.get("errors") else 0
+
+
+def _watch(args: argparse.Namespace, paths: list[str], output: Output) -> int:
+    options = _options(args, paths, output)
+    first = _build_once(paths, options, output)
+    return watch(
+        paths, options.out, first, lambda: build(paths, _options(args, paths, output)), output
     )
-    report = build(args.paths or ["cards"], options)
-    _print_diagnostics(report.diagnostics)
-    s = report.stats
-    print(
-        f"Built {s['decks']} deck(s), {s['cards']} card(s), {s['media']} media file(s), "
-        f"{s['warnings']} warning(s) → {', '.join(report.outputs) or 'nothing written'}"
-    )
-    return 1 if s["errors"] else 0
 
 
-def _cmd_list(args: argparse.Namespace) -> int:
-    loaded, diagnostics, failed = load(args.paths or ["cards"])
-    _print_diagnostics(diagnostics)
+def _cmd_list(args: argparse.Namespace, output: Output) -> int:
+    paths = _existing(args.paths)
+    loaded, diagnostics, failed = load(paths, _options(args, paths, output))
+    output.diagnostics(diagnostics)
     records = card_records(loaded)
     if args.json:
         print(json.dumps(records, ensure_ascii=False, indent=2))
@@ -130,20 +230,67 @@ def _cmd_list(args: argparse.Namespace) -> int:
             section = " › ".join(r["section"])
             aliases = f" ({', '.join(r['aliases'])})" if r["aliases"] else ""
             print(f"{r['file']}:{r['line']}: {r['term']}{aliases} — {section} [{r['strategy']}]")
-        print(f"{len(records)} card(s)")
+        output.print(f"{len(records)} card(s)")
     return 1 if failed else 0
 
 
+def _cmd_check(args: argparse.Namespace, output: Output) -> int:
+    paths = _existing(args.paths)
+    findings = check(paths, _options(args, paths, output))
+    errors = sum(1 for d in findings if d.level == "error")
+    warnings = len(findings) - errors
+    if args.json:
+        keys = ("file", "line", "level", "message", "hint")
+        rows = [
+            dict(zip(keys, (d.loc.path if d.loc else "", d.loc.line if d.loc else 0,
+                            d.level, d.message, d.hint), strict=True))
+            for d in findings
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        checker = Output(output.verbosity, output.out, output.out)
+        checker.diagnostics(findings)
+        output.detail(f"{errors} error(s), {warnings} warning(s)")
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _cmd_init(args: argparse.Namespace, output: Output) -> int:
+    folder = Path(args.dir)
+    init(folder)
+    output.print(next_steps(folder))
+    return 0
+
+
+COMMANDS: dict[str, Handler] = {
+    "build": _cmd_build,
+    "list": _cmd_list,
+    "check": _cmd_check,
+    "init": _cmd_init,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     parser = _parser()
-    args = parser.parse_args(argv)
+    if not argv:  # a bare `notedeck`: show what it can do rather than a terse error
+        parser.print_help(sys.stderr)
+        return 2
     try:
-        if args.command == "build":
-            return _cmd_build(args)
-        return _cmd_list(args)
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) and usage errors (2)
+        return exc.code if isinstance(exc.code, int) else 2
+    output = Output(getattr(args, "verbosity", 0))
+    try:
+        return COMMANDS[args.command](args, output)
+    except ConfigError as exc:
+        output.error(exc)
+        return 2
     except NotedeckError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        output.error(exc)
         return 1
     except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
+        output.message("notedeck: error: interrupted", "error")
         return 130
+    except BrokenPipeError:  # `notedeck list | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

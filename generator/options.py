@@ -1,7 +1,7 @@
 """Build options: one frozen record that every stage may read.
 
-Defaults live here; `config.py`-style merging (defaults ← file ← front matter ← flags) fills
-it in. Add a field here, with its default, when a stage gains a setting.
+Defaults live here; `config.py` merges defaults ← file ← front matter ← flags into it. Add a
+field here, with its default, when a stage gains a setting.
 """
 
 from __future__ import annotations
@@ -24,3 +24,9 @@ class BuildOptions:
     # render
     allow_html: bool = False  # trusted notes: skip HTML sanitising
     reverse: bool = False  # also make definition → term cards
+    # configuration (config.py): deck naming, tags, strategies, language
+    deck: str = "{title}"  # deck name template: {title}, {stem}, {folder}
+    tags: tuple[str, ...] = ()  # added to every card
+    strategies_off: frozenset[str] = frozenset()  # extraction strategies switched off
+    language: str = "auto"  # the notes' language: "auto", or a code such as "ko" or "en"
+    pinned: frozenset[str] = frozenset()  # fields set on the command line: front matter keeps off

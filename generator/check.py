@@ -1,0 +1,278 @@
+"""`notedeck check`: lint notes without building a deck.
+
+Reports, each tied to a line: headings that make no cards, terms defined twice in one section,
+empty definitions, images that are missing or escape the notes root, source links that are not
+URLs, and files that are not valid UTF-8. Each finding says how to fix it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from markdown_it.tree import SyntaxTreeNode
+
+from .attribute import is_caption, is_sources_heading
+from .config import apply_to_note, note_options
+from .extract import extract, title_section
+from .extract.candidate import Candidate
+from .extract.filters import is_link_only
+from .extract.headings import heading_candidate
+from .extract.lists import item_candidates
+from .extract.terms import looks_like_term, term_key
+from .model import Card, Diagnostic, Level, Loc, NotedeckError
+from .notes import NoteFile, discover, note_info
+from .options import BuildOptions
+from .parse import ParsedNote, Section, first_paragraph, images_in_line, parse, plain_text
+from .read import read_note
+
+_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_CODE = ("fence", "code_block")
+
+
+def check(paths: list[str], options: BuildOptions | None = None) -> list[Diagnostic]:
+    """Every finding in the notes under `paths`, sorted by file and line."""
+    options = options or BuildOptions()
+    found: list[Diagnostic] = []
+    for file in discover(paths):
+        try:
+            found.extend(check_note(file, options))
+        except NotedeckError as exc:
+            found.append(Diagnostic(exc.loc or Loc(file.shown, 1), "error", exc.message, exc.hint))
+    return sorted(found, key=lambda d: (d.loc.path if d.loc else "", d.loc.line if d.loc else 0))
+
+
+def check_note(file: NoteFile, options: BuildOptions) -> list[Diagnostic]:
+    source = read_note(file.file, file.shown)
+    own = note_options(options, source.front_matter, file.shown, source.text)
+    parsed = parse(source.text)
+    title = title_section(parsed)
+    info = note_info(file, source, parsed, title.title if title else "")
+    note = apply_to_note(extract(parsed, info), file, own)
+    found = [*source.diagnostics, *note.diagnostics]
+    found.extend(_empty_headings(parsed, note.cards, file.shown))
+    found.extend(_twice(parsed, file.shown))
+    found.extend(_empty_definitions(parsed, file.shown))
+    found.extend(_images(parsed, file))
+    found.extend(_source_links(parsed, file.shown))
+    return found
+
+
+def _diag(path: str, line: int, level: Level, message: str, hint: str) -> Diagnostic:
+    return Diagnostic(Loc(path, line), level, message, hint)
+
+
+def _sections(parsed: ParsedNote) -> Iterator[tuple[Section, tuple[str, ...]]]:
+    """Every section below the title with its heading path, sources sections included."""
+    title = title_section(parsed)
+    start = title if title is not None else parsed.root
+
+    def walk(section: Section, path: tuple[str, ...]) -> Iterator[tuple[Section, tuple[str, ...]]]:
+        yield section, path
+        for child in section.children:
+            yield from walk(child, (*path, child.title))
+
+    for child in start.children:
+        yield from walk(child, (child.title,))
+
+
+def _content_sections(parsed: ParsedNote) -> Iterator[tuple[Section, tuple[str, ...]]]:
+    for section, path in _sections(parsed):
+        if not any(is_sources_heading(p) for p in path):
+            yield section, path
+
+
+def _empty_headings(parsed: ParsedNote, cards: tuple[Card, ...], path: str) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for section, heading_path in _content_sections(parsed):
+        if any(card.section[: len(heading_path)] == heading_path for card in cards):
+            continue
+        if section.body and all(is_link_only(b) for b in section.body):
+            continue  # a table of contents or navigation: never cards, by design
+        found.append(
+            _diag(
+                path,
+                section.line,
+                "warning",
+                f"heading `{section.title}` makes no cards",
+                "write a definition under it in bullets or a paragraph, or remove the heading",
+            )
+        )
+    return found
+
+
+def _candidates(parsed: ParsedNote) -> Iterator[Candidate]:
+    title = title_section(parsed)
+    start = title if title is not None else parsed.root
+    yield from item_candidates(start.body, ())
+    if title is not None:
+        yield from item_candidates(parsed.root.body, ())
+    for section, heading_path in _content_sections(parsed):
+        heading = heading_candidate(section, heading_path, parsed)
+        if heading is not None:
+            yield heading
+        yield from item_candidates(section.body, heading_path)
+
+
+def _twice(parsed: ParsedNote, path: str) -> list[Diagnostic]:
+    """One term defined twice in one section: only the first becomes a card."""
+    first: dict[tuple[tuple[str, ...], str], int] = {}
+    found: list[Diagnostic] = []
+    for cand in sorted(_candidates(parsed), key=lambda c: c.line):
+        key = (tuple(term_key(s) for s in cand.section), term_key(cand.term))
+        if key not in first:
+            first[key] = cand.line
+            continue
+        found.append(
+            _diag(
+                path,
+                cand.line,
+                "warning",
+                f"`{cand.term}` is defined twice in this section (first at line {first[key]})",
+                "merge the two definitions; only the first becomes a card",
+            )
+        )
+    return found
+
+
+def _blocks(parsed: ParsedNote) -> Iterator[SyntaxTreeNode]:
+    """The body blocks of every content section (and of the note's top)."""
+    title = title_section(parsed)
+    yield from parsed.root.body
+    if title is not None:
+        yield from title.body
+    for section, _ in _content_sections(parsed):
+        yield from section.body
+
+
+def _empty_definitions(parsed: ParsedNote, path: str) -> list[Diagnostic]:
+    """`- Term:` or `- Term ::` with nothing after it and nothing nested under it, followed by
+    another item (a last item may introduce the block after the list: `- 예시:` + code)."""
+    found: list[Diagnostic] = []
+    for block in _blocks(parsed):
+        for item in block.walk():
+            if item.type != "list_item" or len(item.children) != 1 or item.next_sibling is None:
+                continue
+            paragraph = first_paragraph(item)
+            if paragraph is None or not paragraph.map:
+                continue
+            text = plain_text(paragraph)
+            term = text.rstrip(": ：")
+            if text == term or not looks_like_term(term, max_words=8):
+                continue
+            found.append(
+                _diag(
+                    path,
+                    paragraph.map[0] + 1,
+                    "warning",
+                    f"empty definition for `{term}`",
+                    "write the meaning after the colon or in bullets under it",
+                )
+            )
+    return found
+
+
+def _code_lines(parsed: ParsedNote) -> set[int]:
+    lines: set[int] = set()
+    for block in _all_blocks(parsed.root):
+        for node in block.walk():
+            if node.type in _CODE and node.map:
+                lines.update(range(node.map[0], node.map[1]))
+    return lines
+
+
+def _all_blocks(section: Section) -> Iterator[SyntaxTreeNode]:
+    yield from section.body
+    for child in section.children:
+        yield from _all_blocks(child)
+
+
+def _images(parsed: ParsedNote, file: NoteFile) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    code = _code_lines(parsed)
+    for index, line in enumerate(parsed.lines):
+        if index in code:
+            continue
+        for src, _alt in images_in_line(line):
+            problem = _image_problem(src, file)
+            if problem is not None:
+                level, message, hint = problem
+                found.append(_diag(file.shown, index + 1, level, message, hint))
+    return found
+
+
+def _image_problem(src: str, file: NoteFile) -> tuple[Level, str, str] | None:
+    parsed = urlparse(src)
+    if parsed.scheme in ("http", "https", "data"):
+        return None
+    outside: tuple[Level, str, str] = (
+        "error",
+        f"image `{src}` is outside the notes root and will not be bundled",
+        "move the image into the notes folder and link it with a relative path",
+    )
+    if parsed.scheme and len(parsed.scheme) > 1:
+        return outside if parsed.scheme == "file" else None
+    target = Path(unquote(parsed.path))
+    if target.is_absolute() or len(parsed.scheme) == 1:
+        return outside
+    resolved = (file.file.parent / target).resolve()
+    if not resolved.is_relative_to(file.root):
+        return outside
+    if not resolved.is_file():
+        return ("warning", f"image not found: `{src}`", "check the file name and folder")
+    return None
+
+
+def _source_links(parsed: ParsedNote, path: str) -> list[Diagnostic]:
+    """Links in Sources sections and image captions must be http(s) URLs."""
+    found: list[Diagnostic] = []
+    for section, heading_path in _sections(parsed):
+        if not any(is_sources_heading(p) for p in heading_path):
+            continue
+        for block in section.body:
+            for node in block.walk():
+                href = str(node.attrs.get("href", ""))
+                if node.type == "link" and not _is_url(href):
+                    where = _line_of(block, parsed, href)
+                    found.append(_not_url(path, where, plain_text(node), href))
+    return found + _caption_links(parsed, path)
+
+
+def _caption_links(parsed: ParsedNote, path: str) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    previous = ""
+    for index, text in enumerate(parsed.lines):
+        if is_caption(text, previous):
+            for title, href in _LINK.findall(text):
+                if not _is_url(href):
+                    found.append(_not_url(path, index + 1, title, href))
+        if text.strip():
+            previous = text
+    return found
+
+
+def _not_url(path: str, line: int, title: str, href: str) -> Diagnostic:
+    return _diag(
+        path,
+        line,
+        "warning",
+        f"source link `{title}` is not a URL: `{href}`",
+        "write the full address, starting with https://",
+    )
+
+
+def _is_url(href: str) -> bool:
+    parsed = urlparse(href)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
+
+
+def _line_of(block: SyntaxTreeNode, parsed: ParsedNote, href: str) -> int:
+    """The line a link is written on: the first line of its block that holds the target."""
+    if not block.map:
+        return 1
+    for index in range(block.map[0], block.map[1]):
+        if href and href in parsed.lines[index]:
+            return index + 1
+    return block.map[0] + 1

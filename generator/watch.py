@@ -1,0 +1,141 @@
+"""`notedeck build --watch`: rebuild when notes change, and say only what changed.
+
+Polling with os.stat keeps this dependency-free and works on every file system (network
+drives and containers included, where change notifications often do not arrive). Changes are
+debounced: an editor that saves in several steps causes one rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import BuildReport, NotedeckError
+from .ui import Output
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+def snapshot(paths: list[str], skip: Path | None = None) -> Snapshot:
+    """(mtime, size) of every visible file under `paths`, except built decks and `skip`."""
+    found: Snapshot = {}
+    skip = skip.resolve() if skip is not None else None
+    for raw in paths:
+        root = Path(raw)
+        files = [root] if root.is_file() else _files(root)
+        for file in files:
+            resolved = file.resolve()
+            if file.suffix == ".apkg" or (skip is not None and resolved.is_relative_to(skip)):
+                continue
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            found[file.as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def _files(root: Path) -> list[Path]:
+    out: list[Path] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        out.extend(Path(folder) / n for n in sorted(names) if not n.startswith("."))
+    return out
+
+
+def changed_files(before: Snapshot, after: Snapshot) -> list[str]:
+    return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+
+
+@dataclass(frozen=True, slots=True)
+class CardState:
+    term: str
+    where: str
+    digest: str
+
+
+def card_states(report: BuildReport) -> dict[str, CardState]:
+    """guid → what a card says, to tell added, changed and removed cards apart."""
+    states: dict[str, CardState] = {}
+    for deck in report.decks:
+        for card in deck.cards:
+            text = "\x1f".join(f"{k}={v}" for k, v in sorted(card.fields.items()))
+            tags = " ".join(card.tags)
+            digest = hashlib.sha256(f"{card.deck}\x1e{tags}\x1e{text}".encode()).hexdigest()
+            states[card.guid] = CardState(card.card.term, str(card.card.loc), digest)
+    return states
+
+
+def card_changes(before: dict[str, CardState], after: dict[str, CardState]) -> list[str]:
+    """`+ term (file:line)` for new cards, `~` for changed, `-` for removed."""
+    lines: list[str] = []
+    for guid, state in after.items():
+        if guid not in before:
+            lines.append(f"+ {state.term} ({state.where})")
+        elif before[guid].digest != state.digest:
+            lines.append(f"~ {state.term} ({state.where})")
+    lines.extend(f"- {s.term} ({s.where})" for g, s in before.items() if g not in after)
+    return lines
+
+
+def wait_for_change(
+    paths: list[str],
+    last: Snapshot,
+    skip: Path | None,
+    stop: Callable[[], bool],
+    interval: float = 0.3,
+    debounce: float = 0.3,
+) -> Snapshot | None:
+    """Block until the files under `paths` change and then stay still for `debounce`
+    seconds; the new snapshot, or None when `stop()` says to end."""
+    while not stop():
+        time.sleep(interval)
+        current = snapshot(paths, skip)
+        if current == last:
+            continue
+        while not stop():
+            time.sleep(debounce)
+            settled = snapshot(paths, skip)
+            if settled == current:
+                return settled
+            current = settled
+    return None
+
+
+def watch(
+    paths: list[str],
+    out: Path,
+    first: BuildReport,
+    rebuild: Callable[[], BuildReport],
+    output: Output,
+    stop: Callable[[], bool] = lambda: False,
+) -> int:
+    """Rebuild after every change until Ctrl-C; print the changed files, new diagnostics and
+    the cards added (+), changed (~) and removed (-). A broken rebuild keeps watching."""
+    states, seen = card_states(first), {str(d) for d in first.diagnostics}
+    last = snapshot(paths, out)
+    output.print(f"Watching {', '.join(paths)} for changes (Ctrl-C to stop)")
+    try:
+        while (current := wait_for_change(paths, last, out, stop)) is not None:
+            output.print("Changed: " + ", ".join(changed_files(last, current)))
+            last, started = current, time.monotonic()
+            try:
+                report = rebuild()
+            except NotedeckError as exc:
+                output.error(exc)
+                continue
+            output.diagnostics([d for d in report.diagnostics if str(d) not in seen])
+            seen = {str(d) for d in report.diagnostics}
+            changes = card_changes(states, card_states(report))
+            states = card_states(report)
+            for line in changes:
+                output.print(line)
+            took = time.monotonic() - started
+            output.print(f"Rebuilt in {took:.1f} s: {len(changes) or 'no'} card change(s)")
+    except KeyboardInterrupt:
+        output.print("Stopped watching.")
+    return 0

@@ -1,0 +1,138 @@
+"""`notedeck check`: one finding per problem, on the line it is on, with a hint."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_helpers import ROOT, run, write
+
+from generator.check import check
+from generator.cli import main
+
+NOTE = """# Operating Systems
+
+## Process
+
+- A program in execution
+![diagram](img/process.png)
+![missing](img/nope.png)
+![escape](../secret.png)
+![abs](/etc/passwd)
+![file](file:///etc/passwd)
+
+## Empty heading
+
+## Locks
+
+- **Mutex**
+  - Only one thread holds it
+- **Mutex**
+  - Defined again by mistake
+- Semaphore:
+- Pros: fast
+- Example:
+
+```
+![in code](img/not-checked.png)
+```
+
+- Spinlock :
+  - busy-waits
+
+## Sources
+
+- [OSTEP](https://pages.cs.wisc.edu/~remzi/OSTEP/)
+- [Wiki](en.wikipedia.org/wiki/Mutex)
+- [notes](./other.md)
+"""
+OUTSIDE = "is outside the notes root and will not be bundled"
+EXPECTED = [
+    "notes/os.md:7: warning: image not found: `img/nope.png` (check the file name and folder)",
+    f"notes/os.md:8: error: image `../secret.png` {OUTSIDE}",
+    f"notes/os.md:9: error: image `/etc/passwd` {OUTSIDE}",
+    f"notes/os.md:10: error: image `file:///etc/passwd` {OUTSIDE}",
+    "notes/os.md:12: warning: heading `Empty heading` makes no cards",
+    "notes/os.md:18: warning: `Mutex` is defined twice in this section (first at line 16)",
+    "notes/os.md:20: warning: empty definition for `Semaphore`",
+    "notes/os.md:34: warning: source link `Wiki` is not a URL: `en.wikipedia.org/wiki/Mutex`",
+    "notes/os.md:35: warning: source link `notes` is not a URL: `./other.md`",
+]
+
+
+@pytest.fixture
+def notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "notes" / "os.md", NOTE)
+    write(tmp_path / "notes" / "img" / "process.png", "png")
+    (tmp_path / "secret.png").write_bytes(b"\x89PNG")
+    return tmp_path / "notes"
+
+
+def test_each_problem_on_its_own_line(notes: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "notes"]) == 1  # images outside the root are errors
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(EXPECTED)
+    for line, expected in zip(lines, EXPECTED, strict=True):
+        assert line.startswith(expected), line
+        assert line.endswith(")"), f"no hint: {line}"
+
+
+def test_json_for_editors(notes: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "notes", "--json"]) == 1
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["file"], r["line"], r["level"]) for r in rows] == [
+        ("notes/os.md", int(e.split(":")[1]), e.split(": ")[1]) for e in EXPECTED
+    ]
+    assert all(set(r) == {"file", "line", "level", "message", "hint"} and r["hint"] for r in rows)
+
+
+def test_warnings_pass_unless_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "notes" / "a.md", "# A\n\n## Term\n\n- meaning\n\n## Nothing here\n")
+    assert main(["check", "notes"]) == 0
+    assert main(["check", "notes", "--strict"]) == 1
+    assert main(["check", "notes", "-q", "--strict", "--json"]) == 1
+
+
+def test_navigation_and_grouping_headings_are_not_reported(tmp_path: Path) -> None:
+    note = (
+        "# Notes\n\n## 목차\n\n- [Process](#process)\n- [Thread](#thread)\n\n"
+        "## Basics\n\n### Process\n\n- a program in execution\n"
+    )
+    write(tmp_path / "notes" / "a.md", note)
+    assert check([str(tmp_path / "notes")]) == []
+
+
+def test_the_users_own_note_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(ROOT / "cards")]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_cp949_note_is_a_warning_and_broken_bytes_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "ko.md").write_bytes(
+        "# 운영체제\n\n## 프로세스\n\n- 실행 중인 프로그램\n".encode("cp949")
+    )
+    (notes / "bad.md").write_bytes(b"# Bad\n\n\xff\xff\n")
+    found = [str(d) for d in check(["notes"])]
+    assert found == [
+        "notes/bad.md:3: error: not valid UTF-8 (byte 0xff) (save the note as UTF-8)",
+        "notes/ko.md:1: warning: decoded as CP949/EUC-KR (save the note as UTF-8)",
+    ]
+
+
+def test_check_through_python_m(tmp_path: Path) -> None:
+    write(tmp_path / "notes" / "a.md", "# A\n\n## Term\n\n- meaning\n\n## Empty\n")
+    result = run(["check", "notes", "--strict"], tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "notes/a.md:7: warning: heading `Empty` makes no cards (write a definition under it in "
+        "bullets or a paragraph, or remove the heading)"
+    ]
+    assert run(["check", "notes"], tmp_path).returncode == 0

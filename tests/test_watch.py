@@ -1,0 +1,167 @@
+"""`notedeck build --watch`: a debounced rebuild that prints only what changed."""
+
+from __future__ import annotations
+
+import io
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from cli_helpers import ROOT, imported, write
+
+from generator.build import build
+from generator.config import resolve
+from generator.model import BuildReport
+from generator.ui import Output
+from generator.watch import card_changes, changed_files, snapshot, watch
+
+NOTE = """# Networking
+
+## TCP
+
+- A reliable, ordered byte stream between two hosts
+
+## UDP
+
+- Datagrams with no delivery guarantee
+"""
+
+
+class Watcher:
+    """`python -m generator build --watch` in the background, its output line by line."""
+
+    def __init__(self, cwd: Path, *args: str) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "build", "--watch", *args],
+            cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def until(self, prefix: str, timeout: float = 30) -> list[str]:
+        """Lines up to and including the first that starts with `prefix`."""
+        got: list[str] = []
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            got.append(line)
+            if line.startswith(prefix):
+                return got
+        raise AssertionError(f"no line starting {prefix!r}; got {got}")
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=30)
+
+
+def test_watch_rebuilds_and_prints_only_what_changed(tmp_path: Path) -> None:
+    note = write(tmp_path / "notes" / "net.md", NOTE)
+    watcher = Watcher(tmp_path, "notes", "-o", "out")
+    try:
+        first = watcher.until("Watching notes")
+        assert any(line.startswith("Built 1 deck(s), 2 card(s)") for line in first)
+        assert len(imported(tmp_path / "out" / "Networking.apkg", tmp_path / "a1")) == 2
+
+        note.write_text(
+            NOTE.replace("no delivery guarantee", "no delivery or ordering guarantee")
+            + "\n## QUIC\n\n- Streams over UDP with TLS built in\n",
+            "utf-8",
+        )
+        changed = watcher.until("Rebuilt in")
+        assert changed[0] == "Changed: notes/net.md"
+        assert changed[1:-1] == ["~ UDP (notes/net.md:7)", "+ QUIC (notes/net.md:11)"]
+        assert changed[-1].endswith(": 2 card change(s)")
+
+        figure = "## Figure\n\n- see the figure\n![x](nope.png)\n"
+        note.write_text(NOTE.split("## UDP")[0] + figure, "utf-8")
+        removed = watcher.until("Rebuilt in")
+        assert removed[1:-1] == [
+            "notes/net.md:10: warning: image not found: nope.png"
+            " (check the path, relative to the note)",
+            "+ Figure (notes/net.md:7)",
+            "- UDP (notes/net.md:7)",
+            "- QUIC (notes/net.md:11)",
+        ]
+        got = imported(tmp_path / "out" / "Networking.apkg", tmp_path / "a2")
+        assert [c.fields["Term"] for c in got] == ["TCP", "Figure"]
+    finally:
+        code = watcher.stop()
+    assert code == 0
+    assert watcher.until("Stopped watching")
+
+
+def test_snapshot_ignores_built_decks_and_hidden_files(tmp_path: Path) -> None:
+    write(tmp_path / "n" / "a.md", "x")
+    write(tmp_path / "n" / ".obsidian" / "workspace.json", "{}")
+    write(tmp_path / "n" / "dist" / "A.apkg", "zip")
+    write(tmp_path / "n" / "out" / "preview.html", "<p>")
+    before = snapshot([str(tmp_path / "n")], skip=tmp_path / "n" / "out")
+    assert [Path(p).name for p in before] == ["a.md"]
+    write(tmp_path / "n" / "img" / "b.png", "png")
+    after = snapshot([str(tmp_path / "n")], skip=tmp_path / "n" / "out")
+    assert [Path(p).name for p in changed_files(before, after)] == ["b.png"]
+    assert card_changes({}, {}) == []
+
+
+def test_a_broken_config_is_reported_and_watching_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "notes" / "net.md", NOTE)
+    config = tmp_path / "notes" / "notedeck.toml"
+    options, _ = resolve(["notes"])
+    first = build(["notes"], options)
+    shown = io.StringIO()
+    done = threading.Event()
+
+    def wait_for(text: str) -> None:
+        deadline = time.monotonic() + 20
+        while text not in shown.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def edit() -> None:
+        wait_for("Watching")
+        write(config, "colour = 1\n")
+        wait_for("unknown key")
+        write(config, 'tags = ["net"]\n')
+        wait_for("Rebuilt in")
+        done.set()
+
+    editor = threading.Thread(target=edit)
+    editor.start()
+
+    def rebuild() -> BuildReport:
+        return build(["notes"], resolve(["notes"])[0])
+
+    code = watch(["notes"], options.out, first, rebuild, Output(out=shown, err=shown), done.is_set)
+    editor.join()
+    assert code == 0
+    lines = shown.getvalue().splitlines()
+    assert lines == [
+        "Watching notes for changes (Ctrl-C to stop)",
+        "Changed: notes/notedeck.toml",
+        "notes/notedeck.toml:1: error: unknown key `colour` (known keys: deck, images, language, "
+        "missing_images, out, reverse, strategies, tags)",
+        "Changed: notes/notedeck.toml",
+        "~ TCP (notes/net.md:3)",
+        "~ UDP (notes/net.md:7)",
+        lines[-1],
+    ]
+    assert lines[-1].startswith("Rebuilt in") and lines[-1].endswith(": 2 card change(s)")
+    got = imported(tmp_path / "dist" / "Networking.apkg", tmp_path / "anki")
+    assert [(c.fields["Term"], c.tags) for c in got] == [("TCP", ["net"]), ("UDP", ["net"])]
