@@ -80,7 +80,9 @@ def deck_file_name(deck: str) -> str:
     return f"{name}.apkg"
 
 
-def render_decks(loaded: list[LoadedNote]) -> tuple[list[Deck], list[Diagnostic]]:
+def render_decks(
+    loaded: list[LoadedNote], allow_html: bool = False
+) -> tuple[list[Deck], list[Diagnostic]]:
     media = MediaSet()
     cards_by_deck: dict[str, list[RenderedCard]] = {}
     order = 0
@@ -91,7 +93,7 @@ def render_decks(loaded: list[LoadedNote]) -> tuple[list[Deck], list[Diagnostic]
                 media.add_local(image, file.file, file.root)
         image_src = _image_map(media, file)
         for index, card in enumerate(note.cards):
-            fields = basic_fields(card, note.info.title, image_src, note.sources)
+            fields = basic_fields(card, note.info.title, image_src, note.sources, allow_html)
             deck = note.info.deck
             cards_by_deck.setdefault(top_deck(deck), []).append(
                 RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, card.tags)
@@ -132,7 +134,7 @@ def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
     options = options or BuildOptions()
     out = options.out
     loaded, diagnostics, _failed = load(paths)
-    decks, media_diagnostics = render_decks(loaded)
+    decks, media_diagnostics = render_decks(loaded, allow_html=options.allow_html)
     diagnostics.extend(media_diagnostics)
     epoch = build_epoch()
     outputs: list[str] = []

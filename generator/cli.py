@@ -16,10 +16,12 @@ from . import __version__
 from .build import LoadedNote, build, guid_of, load
 from .model import Diagnostic, NotedeckError
 from .options import BuildOptions
+from .preview import preview
 
 EXAMPLES = {
     "build": "example: notedeck build cards -o dist",
     "list": "example: notedeck list cards/docker-basics.md --json",
+    "preview": "example: notedeck preview cards -o dist/preview && open dist/preview/index.html",
 }
 
 
@@ -42,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH", help="note files or folders (default: cards/)"
     )
     build_p.add_argument("-o", "--out", default="dist", help="output folder (default: dist/)")
+    build_p.add_argument("--allow-html", action="store_true", help=ALLOW_HTML_HELP)
 
     list_p = sub.add_parser(
         "list",
@@ -55,7 +58,28 @@ def _parser() -> argparse.ArgumentParser:
     list_p.add_argument(
         "--json", action="store_true", help="print a JSON array, one object per card"
     )
+    _add_preview(sub)
     return parser
+
+
+ALLOW_HTML_HELP = "keep raw HTML from the notes unsanitised (only for notes you trust)"
+
+
+def _add_preview(sub: Any) -> None:
+    preview_p = sub.add_parser(
+        "preview",
+        help="write a static HTML preview of every card",
+        epilog=EXAMPLES["preview"],
+        description="Write one HTML page per deck (every card, front and back) and an index "
+        "page; no server needed, works offline.",
+    )
+    preview_p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="note files or folders (default: cards/)"
+    )
+    preview_p.add_argument(
+        "-o", "--out", default="dist/preview", help="output folder (default: dist/preview/)"
+    )
+    preview_p.add_argument("--allow-html", action="store_true", help=ALLOW_HTML_HELP)
 
 
 def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
@@ -90,7 +114,8 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    report = build(args.paths or ["cards"], BuildOptions(out=Path(args.out)))
+    options = BuildOptions(out=Path(args.out), allow_html=args.allow_html)
+    report = build(args.paths or ["cards"], options)
     _print_diagnostics(report.diagnostics)
     s = report.stats
     print(
@@ -115,12 +140,26 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _cmd_preview(args: argparse.Namespace) -> int:
+    options = BuildOptions(out=Path(args.out), allow_html=args.allow_html)
+    report = preview(args.paths or ["cards"], options)
+    _print_diagnostics(report.diagnostics)
+    s = report.stats
+    print(
+        f"Previewed {s['decks']} deck(s), {s['cards']} card(s), {s['media']} media file(s), "
+        f"{s['warnings']} warning(s) → {report.outputs[0]}"
+    )
+    return 1 if s["errors"] else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
             return _cmd_build(args)
+        if args.command == "preview":
+            return _cmd_preview(args)
         return _cmd_list(args)
     except NotedeckError as exc:
         print(f"Error: {exc}", file=sys.stderr)
