@@ -20,6 +20,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
+from latex2mathml.converter import convert
+
 from .build import deck_file_name, load, render_decks
 from .cardview import Face, faces
 from .fsutil import atomic_write
@@ -28,6 +30,11 @@ from .options import BuildOptions
 from .package import card_css, card_templates
 
 INDEX = "index.html"
+# What render.py writes for `$…$` / `$$…$$`: Anki's MathJax renders it on a card; the preview
+# page has no MathJax (no network), so the browser's own MathML shows it instead.
+_MATH = re.compile(
+    r'(<(span|div) class="nd-math(?: nd-math-display)?">)\\([(\[])(.*?)\\[)\]](</\2>)', re.DOTALL
+)
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
@@ -92,6 +99,23 @@ def _card_faces(card: RenderedCard) -> list[Face]:
     return faces(card_templates(card.model), card.fields, card.model == "cloze")
 
 
+def _mathml(match: re.Match[str]) -> str:
+    opening, _tag, delimiter, tex, closing = match.groups()
+    source = html.unescape(tex)
+    if "\\href" in source:  # a link inside math is not shown as one
+        return match.group(0)
+    try:
+        mathml = convert(source, display="block" if delimiter == "[" else "inline")
+    except Exception:  # the converter's errors are not typed; TeX stays readable as TeX
+        return match.group(0)
+    return f"{opening}{mathml}{closing}"
+
+
+def with_mathml(fragment: str) -> str:
+    """Card HTML with its `\\(…\\)` / `\\[…\\]` math as MathML, for the preview only."""
+    return _MATH.sub(_mathml, fragment)
+
+
 def _item(card: RenderedCard, face: Face, number: int) -> str:
     deck, tags = html.escape(card.deck), html.escape(" ".join(card.tags))
     where = html.escape(f"{card.card.loc.path}:{card.card.loc.line}")
@@ -101,8 +125,8 @@ def _item(card: RenderedCard, face: Face, number: int) -> str:
         f'<article class="nd-item" tabindex="0" role="button" aria-pressed="false" '
         f'data-deck="{deck}" data-tags="{tags}" data-template="{html.escape(face.template)}" '
         f'aria-label="Card {number}: show the answer">\n'
-        f'<div class="nd-face nd-front card card1">{face.question}</div>\n'
-        f'<div class="nd-face nd-back card card1" hidden>{face.answer}</div>\n'
+        f'<div class="nd-face nd-front card card1">{with_mathml(face.question)}</div>\n'
+        f'<div class="nd-face nd-back card card1" hidden>{with_mathml(face.answer)}</div>\n'
         f'<footer class="nd-meta" title="{where}">{meta}</footer>\n</article>'
     )
 

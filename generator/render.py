@@ -51,6 +51,8 @@ _ATTRS: dict[str, set[str]] = {
 _ALIGN_STYLE = re.compile(r"^\s*text-align\s*:\s*(left|right|center)\s*;?\s*$", re.IGNORECASE)
 _URL_SCHEMES = {"http", "https", "mailto"}
 _IMG_SRC = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*)([\"'])(.*?)\2", re.IGNORECASE | re.DOTALL)
+# nh3 writes attributes double-quoted, so an image it left without `src` is easy to spot.
+_SRCLESS_IMG = re.compile(r"<img\b(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE)
 _OBSIDIAN_EMBED = re.compile(r"!\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
 _WIKILINK = re.compile(r"(?<!!)\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
 
@@ -131,7 +133,7 @@ def sanitise(fragment: str, image_src: ImageMap | None = None) -> str:
             return value if _ALIGN_STYLE.match(value) else None
         return value
 
-    return nh3.clean(
+    cleaned = nh3.clean(
         fragment,
         tags=_TAGS,
         clean_content_tags=_DROP_WITH_CONTENT,
@@ -140,6 +142,13 @@ def sanitise(fragment: str, image_src: ImageMap | None = None) -> str:
         attribute_filter=attribute_filter,
         link_rel="noopener noreferrer",
     )
+    return _SRCLESS_IMG.sub(_alt_text, cleaned)
+
+
+def _alt_text(match: re.Match[str]) -> str:
+    """An image whose file is not in the deck shows its alt text instead of a broken box."""
+    alt = re.search(r'\salt="([^"]*)"', match.group(0))
+    return alt.group(1) if alt else ""
 
 
 def _trusted(fragment: str, image_src: ImageMap | None) -> str:
