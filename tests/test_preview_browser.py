@@ -4,37 +4,22 @@ The pages are opened from `file://` with nothing else reachable; the tests check
 render, flip, filter and show their images, that night mode keeps its contrast and that
 Korean text is drawn with a sans face. Screenshots go to the test's temp folder and to
 `tests/.artifacts/` (git-ignored) so a person can look at them.
-
-Chromium missing is a failure (CI must not pass without these tests); set
-NOTEDECK_SKIP_BROWSER=1 to skip them on purpose.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_helpers import chromium, contrast, is_serif, keep, platform_fonts, rgb
 
 from generator.cli import main
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 TESTS = Path(__file__).resolve().parent
 RICH = TESTS / "fixtures" / "rich"
-ARTIFACTS = TESTS / ".artifacts"
 DECK = "운영체제 핵심 정리"
 PAGE = "운영체제-핵심-정리.html"
 TERMS = ["Paging", "TLB", "Process", "Context Switch", "Round Robin"]
@@ -42,22 +27,8 @@ TERMS = ["Paging", "TLB", "Process", "Context Switch", "Round Robin"]
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if os.environ.get("NOTEDECK_SKIP_BROWSER") == "1":
-        pytest.skip("NOTEDECK_SKIP_BROWSER=1: browser tests skipped on request")
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(
-            f"{CHROMIUM} not found: install Debian's browser and a Korean font with "
-            "`apt-get install -y --no-install-recommends chromium fonts-noto-cjk` "
-            "(or set NOTEDECK_SKIP_BROWSER=1 to skip the browser tests)"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")
@@ -191,20 +162,6 @@ def test_images_math_and_code_show(opened: Opened) -> None:
     assert table.evaluate("e => getComputedStyle(e).textAlign") == "right"
 
 
-def _rgb(value: str) -> tuple[float, ...]:
-    return tuple(float(v) for v in re.findall(r"[\d.]+", value)[:3])
-
-
-def _contrast(a: str, b: str) -> float:
-    def luminance(rgb: tuple[float, ...]) -> float:
-        c = [v / 255 for v in rgb]
-        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
-        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
-
-    hi, lo = sorted((luminance(_rgb(a)), luminance(_rgb(b))), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
 def _colours(page: Any) -> dict[str, str]:
     return dict(
         page.evaluate(
@@ -222,21 +179,21 @@ def test_night_mode_keeps_contrast_and_screenshots(opened: Opened, tmp_path: Pat
     page = opened.page
     page.click("#nd-flip-all")
     light = _colours(page)
-    assert _contrast(light["text"], light["bg"]) >= 7
-    assert _contrast(light["muted"], light["bg"]) >= 4.5
+    assert contrast(light["text"], light["bg"]) >= 7
+    assert contrast(light["muted"], light["bg"]) >= 4.5
     page.screenshot(path=str(tmp_path / "preview-light.png"), full_page=True)
     page.click("#nd-night")
     classes = page.evaluate("document.body.className").split()
     assert classes == ["nd-page", "nightMode", "night_mode"]
     night = _colours(page)
-    assert sum(_rgb(night["bg"])) < 150  # dark
-    assert _contrast(night["text"], night["bg"]) >= 7
-    assert _contrast(night["muted"], night["bg"]) >= 4.5
+    assert sum(rgb(night["bg"])) < 150  # dark
+    assert contrast(night["text"], night["bg"]) >= 7
+    assert contrast(night["muted"], night["bg"]) >= 4.5
     page.screenshot(path=str(tmp_path / "preview-night.png"), full_page=True)
     # Night mode is remembered when the page is opened again.
     page.reload()
     assert "nightMode" in page.evaluate("document.body.className")
-    _keep(tmp_path, "preview-light.png", "preview-night.png")
+    keep(tmp_path, "preview-light.png", "preview-night.png")
 
 
 def test_code_in_night_mode_is_readable(opened: Opened) -> None:
@@ -249,30 +206,20 @@ def test_code_in_night_mode_is_readable(opened: Opened) -> None:
         colour = switch.locator(f".nd-code {selector}").first.evaluate(
             "e => getComputedStyle(e).color"
         )
-        assert _contrast(colour, bg) >= 4.5, (selector, colour, bg)
-
-
-def _platform_fonts(page: Any, selector: str) -> list[str]:
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    return [str(f["familyName"]) for f in fonts]
+        assert contrast(colour, bg) >= 4.5, (selector, colour, bg)
 
 
 def test_korean_text_uses_a_sans_face(opened: Opened) -> None:
     page = opened.page
     page.click("#nd-flip-all")
-    korean = _platform_fonts(page, "#nd-cards > article:nth-of-type(3) .nd-back li")
+    korean = platform_fonts(page, "#nd-cards > article:nth-of-type(3) .nd-back li")
     assert korean, "no font was used: is the text laid out?"
-    assert not any("serif" in f.lower() and "sans" not in f.lower() for f in korean), korean
+    assert not any(is_serif(f) for f in korean), korean
     assert any(re.search(r"CJK|KR|Nanum|Gothic", f) for f in korean), (
         f"no Korean face among {korean}: install fonts-noto-cjk (or fonts-nanum)"
     )
-    term = _platform_fonts(page, "#nd-cards > article:nth-of-type(3) .nd-back .nd-term")
-    assert term and not any("serif" in f.lower() and "sans" not in f.lower() for f in term)
+    term = platform_fonts(page, "#nd-cards > article:nth-of-type(3) .nd-back .nd-term")
+    assert term and not any(is_serif(f) for f in term)
 
 
 def test_phone_width_fits_without_sideways_scrolling(browser: Any, site: Path) -> None:
@@ -289,7 +236,7 @@ def test_phone_width_fits_without_sideways_scrolling(browser: Any, site: Path) -
         ):
             assert box <= 390
         page.screenshot(path=str(site / "preview-phone.png"), full_page=True)
-        _keep(site, "preview-phone.png")
+        keep(site, "preview-phone.png")
     finally:
         context.close()
 
@@ -304,11 +251,3 @@ def test_index_links_to_each_deck(opened: Opened, site: Path) -> None:
     assert page.url == (site / PAGE).as_uri()
     assert page.title() == f"{DECK} — notedeck preview"
     assert opened.visible_terms() == TERMS
-
-
-def _keep(folder: Path, *names: str) -> None:
-    """Copy screenshots to tests/.artifacts/ where they outlive pytest's temp folders."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    for name in names:
-        assert (folder / name).stat().st_size > 10_000
-        shutil.copyfile(folder / name, ARTIFACTS / name)
