@@ -152,3 +152,20 @@ def test_allow_html_is_an_explicit_opt_out(tmp_path: Path) -> None:
     assert "onerror=" in by_term["Script tag"].answer
     [src] = img_sources(by_term["Script tag"].answer)
     assert src in media and src.endswith("-ok.png")
+
+
+def test_a_card_without_a_section_shows_no_empty_section_line(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "top.md").write_text("# 제목\n\n- **Foo**\n  - bar 설명\n  - 더 있음\n", "utf-8")
+    assert main(["build", str(notes), "-o", str(tmp_path / "dist")]) == 0
+    col = open_collection(tmp_path / "anki")
+    try:
+        import_apkg(col, next((tmp_path / "dist").glob("*.apkg")))
+        [card] = cards(col)
+    finally:
+        col.close()
+    assert card.fields["Section"] == ""
+    assert 'class="nd-section"' not in card.question
+    assert '<div class="nd-term">Foo</div>' in card.question
+    assert "bar 설명" in card.answer and "제목" in text_of(card.answer)
