@@ -177,7 +177,7 @@ def index_page(decks: list[Deck]) -> str:
             f'<p class="nd-description">{html.escape(deck.description)}</p></li>'
         )
     body = (
-        '<header class="nd-header">\n<h1>Deck preview</h1>\n'
+        '<header class="nd-header nd-narrow">\n<h1>Deck preview</h1>\n'
         '<div class="nd-controls"><button type="button" id="nd-night" aria-pressed="false">'
         "Night mode</button></div>\n</header>\n"
         f'<main><ul class="nd-decks">\n{chr(10).join(rows) or "<li>No decks.</li>"}\n</ul></main>'
