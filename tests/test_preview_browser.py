@@ -100,11 +100,10 @@ def test_click_and_keys_flip_a_card(opened: Opened) -> None:
     card.click()
     link = card.locator(".nd-source a")
     assert link.get_attribute("href") == "https://example.org/os/process"
-    page.route("https://example.org/**", lambda route: route.abort())
-    link.click(modifiers=["Control"])  # a new tab, aborted: nothing leaves the machine
+    # The test keeps the browser from following it: nothing leaves the machine.
+    page.evaluate("document.addEventListener('click', e => e.preventDefault())")
+    link.click()
     assert card.locator(".nd-back").is_visible()
-    opened.requests[:] = [u for u in opened.requests if not u.startswith("https://example.org")]
-    opened.errors.clear()
 
 
 def test_search_filters_on_both_sides(opened: Opened) -> None:
