@@ -71,13 +71,15 @@ def write_preview(decks: list[Deck], out: Path) -> list[str]:
     """One page per deck and `index.html`; returns the paths written, index first."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[str] = []
+    counts: dict[str, int] = {}
     for deck in decks:
         _copy_media(deck, out)
         target = out / page_name(deck.name)
-        _write_text(target, deck_page(deck))
+        page, counts[deck.name] = deck_page(deck)
+        _write_text(target, page)
         written.append(str(target))
     index = out / INDEX
-    _write_text(index, index_page(decks))
+    _write_text(index, index_page(decks, counts))
     return [str(index), *written]
 
 
@@ -95,8 +97,13 @@ def _copy_media(deck: Deck, out: Path) -> None:
         atomic_write(target, partial(shutil.copyfile, source))
 
 
+@cache
+def _templates(model: str) -> list[dict[str, str]]:
+    return card_templates(model)
+
+
 def _card_faces(card: RenderedCard) -> list[Face]:
-    return faces(card_templates(card.model), card.fields, card.model == "cloze")
+    return faces(_templates(card.model), card.fields, card.model == "cloze")
 
 
 def _mathml(match: re.Match[str]) -> str:
@@ -146,7 +153,8 @@ def _decks_in(deck: Deck) -> list[str]:
     return sorted(names)
 
 
-def deck_page(deck: Deck) -> str:
+def deck_page(deck: Deck) -> tuple[str, int]:
+    """The deck's page and how many cards it shows."""
     items: list[str] = []
     for card in sorted(deck.cards, key=lambda c: c.order):
         items.extend(_item(card, face, len(items) + 1) for face in _card_faces(card))
@@ -163,13 +171,13 @@ def deck_page(deck: Deck) -> str:
         f'<main id="nd-cards" class="nd-grid">\n{chr(10).join(items)}\n</main>\n'
         '<p id="nd-empty" class="nd-empty" hidden>No card matches.</p>'
     )
-    return _page(deck.name, body, "".join(items))
+    return _page(deck.name, body, "".join(items)), len(items)
 
 
-def index_page(decks: list[Deck]) -> str:
+def index_page(decks: list[Deck], counts: dict[str, int]) -> str:
     rows: list[str] = []
     for deck in sorted(decks, key=lambda d: d.name):
-        count = sum(len(_card_faces(c)) for c in deck.cards)
+        count = counts[deck.name]
         href = html.escape(quote(page_name(deck.name)))
         rows.append(
             f'<li><a class="nd-deck-link" href="{href}">{html.escape(deck.name)}</a>'

@@ -97,6 +97,7 @@ def _renderer() -> MarkdownIt:
     return md
 
 
+@cache
 def card_css() -> str:
     """The note types' CSS: the card design plus the code colours for light and night."""
     base = resources.files("generator").joinpath("templates/card.css").read_text("utf-8")
