@@ -21,7 +21,7 @@ from .preview import preview
 EXAMPLES = {
     "build": "example: notedeck build cards -o dist",
     "list": "example: notedeck list cards/docker-basics.md --json",
-    "preview": "example: notedeck preview cards -o dist/preview && open dist/preview/index.html",
+    "preview": "example: notedeck preview cards -o dist/preview  (then open index.html)",
 }
 
 
