@@ -96,14 +96,17 @@ def deck_file_name(deck: str) -> str:
 def render_decks(
     loaded: list[LoadedNote], options: BuildOptions | None = None
 ) -> tuple[list[Deck], list[Diagnostic]]:
-    media = collect([_note_images(item) for item in loaded], options or BuildOptions())
+    options = options or BuildOptions()
+    media = collect([_note_images(item) for item in loaded], options)
     cards_by_deck: dict[str, list[RenderedCard]] = {}
     order = 0
     for item in loaded:
         note, file = item.note, item.file
         image_src = media.image_map(file.file)
         for index, card in enumerate(note.cards):
-            fields = basic_fields(card, note.info.title, image_src, note.sources)
+            fields = basic_fields(
+                card, note.info.title, image_src, note.sources, item.options.allow_html
+            )
             fields = {name: finish_html(value) for name, value in fields.items()}
             fields = _options_fields(fields, item.options)
             deck = note.info.deck

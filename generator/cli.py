@@ -22,6 +22,7 @@ from .config import ConfigError, resolve
 from .media import CACHE_DIR_NAME
 from .model import BuildReport, NotedeckError
 from .options import BuildOptions
+from .preview import preview
 from .scaffold import init, next_steps
 from .ui import Output
 from .watch import watch
@@ -32,6 +33,7 @@ EXAMPLES = {
     "list": "example: notedeck list cards/docker-basics.md --json",
     "check": "example: notedeck check cards --strict",
     "init": "example: notedeck init notes",
+    "preview": "example: notedeck preview cards -o dist/preview  (then open index.html)",
 }
 Handler = Callable[[argparse.Namespace, Output], int]
 
@@ -105,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a missing, refused or undownloadable image is an error (the deck is not written)",
     )
+    build_p.add_argument("--allow-html", action="store_true", help=ALLOW_HTML_HELP)
 
     list_p = _command(
         sub, "list", "show the cards that would be built",
@@ -131,7 +134,25 @@ def _parser() -> argparse.ArgumentParser:
         "Create a notes folder with an example note and a notedeck.toml, then say what to do.",
     )  # fmt: skip
     init_p.add_argument("dir", nargs="?", default="notes", metavar="DIR", help="(default: notes)")
+
+    _add_preview(sub)
     return parser
+
+
+ALLOW_HTML_HELP = "keep raw HTML from the notes unsanitised (only for notes you trust)"
+
+
+def _add_preview(sub: Any) -> None:
+    preview_p = _command(
+        sub, "preview", "write a static HTML preview of every card",
+        "Write one HTML page per deck, every card front and back, and an index page.\n\n"
+        "No server is needed: open index.html from disk; it works offline.",
+    )  # fmt: skip
+    _paths(preview_p)
+    preview_p.add_argument(
+        "-o", "--out", default="dist/preview", help="output folder (default: dist/preview/)"
+    )
+    preview_p.add_argument("--allow-html", action="store_true", help=ALLOW_HTML_HELP)
 
 
 def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
@@ -179,14 +200,15 @@ def _build_flags(args: argparse.Namespace) -> dict[str, Any]:
     flags: dict[str, Any] = {}
     if args.out is not None:
         flags["out"] = Path(args.out)
-    for name in ("offline", "refresh", "strict"):
-        if getattr(args, name):
+    for name in ("offline", "refresh", "strict", "allow_html"):
+        if getattr(args, name, False):
             flags[name] = True
     return flags
 
 
 def _options(args: argparse.Namespace, paths: list[str], output: Output) -> BuildOptions:
-    options, config = resolve(paths, _build_flags(args) if args.command == "build" else {})
+    flags = _build_flags(args) if args.command in ("build", "preview") else {}
+    options, config = resolve(paths, flags)
     output.detail(f"config: {config}" if config else "config: none (defaults)")
     return options
 
@@ -261,11 +283,24 @@ def _cmd_init(args: argparse.Namespace, output: Output) -> int:
     return 0
 
 
+def _cmd_preview(args: argparse.Namespace, output: Output) -> int:
+    paths = _existing(args.paths)
+    report = preview(paths, _options(args, paths, output))
+    output.diagnostics(report.diagnostics)
+    s = report.stats
+    output.print(
+        f"Previewed {s['decks']} deck(s), {s['cards']} card(s), {s['media']} media file(s), "
+        f"{s['warnings']} warning(s) → {report.outputs[0]}"
+    )
+    return 1 if s["errors"] else 0
+
+
 COMMANDS: dict[str, Handler] = {
     "build": _cmd_build,
     "list": _cmd_list,
     "check": _cmd_check,
     "init": _cmd_init,
+    "preview": _cmd_preview,
 }
 
 

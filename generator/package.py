@@ -13,11 +13,11 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 
 import genanki
 
+from . import render
 from .fsutil import atomic_write
 from .identity import deck_id
 from .model import Deck, RenderedCard
@@ -27,26 +27,32 @@ CLOZE_MODEL_ID = 1_738_201_946_002
 BASIC_FIELDS = ("Term", "Definition", "Aliases", "Section", "Source", "Reverse")
 CLOZE_FIELDS = ("Text", "Extra", "Section", "Source")
 
-_FRONT = '<div class="nd-section">{{Section}}</div>\n<div class="nd-term">{{Term}}</div>'
+_FRONT = (
+    '{{#Section}}<div class="nd-section">{{Section}}</div>{{/Section}}\n'
+    '<div class="nd-term">{{Term}}</div>'
+)
 _BACK = (
     "{{FrontSide}}\n<hr id=answer>\n"
-    '<div class="nd-definition">{{Definition}}</div>\n'
     '{{#Aliases}}<div class="nd-aliases">{{Aliases}}</div>{{/Aliases}}\n'
+    '<div class="nd-definition">{{Definition}}</div>\n'
     '<div class="nd-source">{{Source}}</div>'
 )
 _REVERSE_FRONT = (
-    '{{#Reverse}}<div class="nd-section">{{Section}}</div>\n'
+    '{{#Reverse}}{{#Section}}<div class="nd-section">{{Section}}</div>{{/Section}}\n'
     '<div class="nd-definition">{{Definition}}</div>{{/Reverse}}'
 )
 _REVERSE_BACK = (
     '{{FrontSide}}\n<hr id=answer>\n<div class="nd-term">{{Term}}</div>\n'
+    '{{#Aliases}}<div class="nd-aliases">{{Aliases}}</div>{{/Aliases}}\n'
     '<div class="nd-source">{{Source}}</div>'
 )
 _CLOZE_FRONT = (
-    '<div class="nd-section">{{Section}}</div>\n<div class="nd-definition">{{cloze:Text}}</div>'
+    '{{#Section}}<div class="nd-section">{{Section}}</div>{{/Section}}\n'
+    '<div class="nd-definition">{{cloze:Text}}</div>'
 )
 _CLOZE_BACK = (
-    '<div class="nd-section">{{Section}}</div>\n<div class="nd-definition">{{cloze:Text}}</div>\n'
+    '{{#Section}}<div class="nd-section">{{Section}}</div>{{/Section}}\n'
+    '<div class="nd-definition">{{cloze:Text}}</div>\n'
     '{{#Extra}}<div class="nd-extra">{{Extra}}</div>{{/Extra}}\n'
     '<div class="nd-source">{{Source}}</div>'
 )
@@ -57,7 +63,12 @@ ModTime = Callable[[RenderedCard], int]
 
 
 def card_css() -> str:
-    return resources.files("generator").joinpath("templates/card.css").read_text("utf-8")
+    return render.card_css()
+
+
+def card_templates(model: str) -> list[dict[str, str]]:
+    """A note type's card templates (`name`, `qfmt`, `afmt`) as Anki stores them."""
+    return [dict(t) for t in _models()[model].templates]
 
 
 def _models() -> dict[str, genanki.Model]:

@@ -1,8 +1,10 @@
 """Stage 6: a card → the HTML fields of its Anki note.
 
-Markdown is rendered with the same dialect it was parsed with, `$…$` math becomes Anki's
-`\\(…\\)` MathJax, and every field is sanitised with an allow-list: decks are shared and Anki
-runs card JavaScript, so nothing active from a note may reach a card.
+Markdown is rendered with the same dialect it was parsed with: `$…$` math becomes Anki's
+`\\(…\\)` MathJax and `$$…$$` becomes `\\[…\\]`, code is highlighted by Pygments at build
+time, and every field is sanitised with an allow-list: decks are shared and Anki runs card
+JavaScript, so nothing active from a note may reach a card (unless `--allow-html` says the
+notes are trusted).
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
+from importlib import resources
 from typing import Any
+from urllib.parse import urlparse
 
 import nh3
 from markdown_it import MarkdownIt
@@ -19,6 +23,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from .attribute import more_sources
+from .highlight import highlight_code, highlight_css
 from .model import Card, SourceLink
 from .parse import markdown
 
@@ -28,14 +33,27 @@ _TAGS = set(nh3.ALLOWED_TAGS) | {
     "span", "div", "img", "table", "thead", "tbody", "tr", "th", "td", "pre", "code",
     "sup", "sub", "mark", "del", "s", "details", "summary", "dl", "dt", "dd", "br", "hr",
 }  # fmt: skip
+# Never allowed, whatever nh3's defaults become: active content, frames, external styles.
+_FORBIDDEN = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "link",
+              "meta", "base", "form", "input", "button", "textarea", "select", "svg", "math",
+              "template", "noscript", "applet", "audio", "video", "source", "track"}  # fmt: skip
+_TAGS -= _FORBIDDEN
+# Their text goes too (a script's source is not content).
+_DROP_WITH_CONTENT = {"script", "style", "template", "noscript", "svg", "iframe", "object"}
 _ATTRS: dict[str, set[str]] = {
     "*": {"class", "title", "lang", "dir"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
-    "td": {"colspan", "rowspan", "align"},
-    "th": {"colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align", "style"},
+    "th": {"colspan", "rowspan", "align", "style"},
     "ol": {"start"},
 }
+# The only inline style kept: table column alignment as Markdown writes it.
+_ALIGN_STYLE = re.compile(r"^\s*text-align\s*:\s*(left|right|center)\s*;?\s*$", re.IGNORECASE)
+_URL_SCHEMES = {"http", "https", "mailto"}
+_IMG_SRC = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*)([\"'])(.*?)\2", re.IGNORECASE | re.DOTALL)
+# nh3 writes attributes double-quoted, so an image it left without `src` is easy to spot.
+_SRCLESS_IMG = re.compile(r"<img\b(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE)
 _OBSIDIAN_EMBED = re.compile(r"!\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
 _WIKILINK = re.compile(r"(?<!!)\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
 
@@ -45,23 +63,46 @@ ImageMap = Callable[[str], str]
 def _math_inline(
     self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    return "\\(" + html.escape(tokens[idx].content, quote=False) + "\\)"
+    tex = html.escape(tokens[idx].content, quote=False)
+    return f'<span class="nd-math">\\({tex}\\)</span>'
+
+
+def _math_display(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    tex = html.escape(tokens[idx].content.strip(), quote=False)
+    return f'<span class="nd-math nd-math-display">\\[{tex}\\]</span>'
 
 
 def _math_block(
     self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    return "<p>\\[" + html.escape(tokens[idx].content.strip(), quote=False) + "\\]</p>\n"
+    tex = html.escape(tokens[idx].content.strip(), quote=False)
+    return f'<div class="nd-math nd-math-display">\\[{tex}\\]</div>\n'
+
+
+def _fence(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    token = tokens[idx]
+    return highlight_code(token.content, token.info if token.type == "fence" else "")
 
 
 @cache
 def _renderer() -> MarkdownIt:
     md = markdown()
-    for rule in ("math_inline", "math_inline_double"):
-        md.add_render_rule(rule, _math_inline)
+    md.add_render_rule("math_inline", _math_inline)
+    md.add_render_rule("math_inline_double", _math_display)
     for rule in ("math_block", "math_block_label"):
         md.add_render_rule(rule, _math_block)
+    for rule in ("fence", "code_block"):
+        md.add_render_rule(rule, _fence)
     return md
+
+
+@cache
+def card_css() -> str:
+    """The note types' CSS: the card design plus the code colours for light and night."""
+    base = resources.files("generator").joinpath("templates/card.css").read_text("utf-8")
+    return base + "\n" + highlight_css()
 
 
 def obsidian_to_markdown(text: str) -> str:
@@ -70,31 +111,68 @@ def obsidian_to_markdown(text: str) -> str:
     return _WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
 
 
+def _is_remote(src: str) -> bool:
+    return urlparse(src.strip()).scheme.lower() in ("http", "https")
+
+
+def _bundled_or_remote(src: str, image_src: ImageMap | None) -> str | None:
+    """An image's `src` on a card: the bundled media name, else the remote URL the note gave.
+    A local file that was not bundled (missing, outside the notes root) is dropped, so a card
+    never points at a file its deck does not carry."""
+    mapped = image_src(src) if image_src is not None else src
+    if mapped != src:
+        return mapped
+    return src if _is_remote(src) else None
+
+
 def sanitise(fragment: str, image_src: ImageMap | None = None) -> str:
     """Allow-listed HTML only; `img src` is rewritten to the bundled media name when known."""
 
     def attribute_filter(tag: str, attr: str, value: str) -> str | None:
-        if tag == "img" and attr == "src" and image_src is not None:
-            return image_src(value)
+        if tag == "img" and attr == "src":
+            return _bundled_or_remote(value, image_src)
+        if attr == "style":
+            return value if _ALIGN_STYLE.match(value) else None
         return value
 
-    return nh3.clean(
+    cleaned = nh3.clean(
         fragment,
         tags=_TAGS,
+        clean_content_tags=_DROP_WITH_CONTENT,
         attributes=_ATTRS,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes=_URL_SCHEMES,
         attribute_filter=attribute_filter,
         link_rel="noopener noreferrer",
     )
+    return _SRCLESS_IMG.sub(_alt_text, cleaned)
 
 
-def markdown_html(text: str, image_src: ImageMap | None = None) -> str:
-    return sanitise(_renderer().render(obsidian_to_markdown(text)).strip(), image_src)
+def _alt_text(match: re.Match[str]) -> str:
+    """An image whose file is not in the deck shows its alt text instead of a broken box."""
+    alt = re.search(r'\salt="([^"]*)"', match.group(0))
+    return alt.group(1) if alt else ""
 
 
-def inline_html(text: str) -> str:
+def _trusted(fragment: str, image_src: ImageMap | None) -> str:
+    """`--allow-html`: the note's HTML as written; only image paths become media names."""
+
+    def swap(match: re.Match[str]) -> str:
+        src = html.unescape(match.group(3))
+        new = _bundled_or_remote(src, image_src)
+        return match.group(1) + match.group(2) + html.escape(new or src) + match.group(2)
+
+    return _IMG_SRC.sub(swap, fragment)
+
+
+def markdown_html(text: str, image_src: ImageMap | None = None, allow_html: bool = False) -> str:
+    rendered = _renderer().render(obsidian_to_markdown(text)).strip()
+    return _trusted(rendered, image_src) if allow_html else sanitise(rendered, image_src)
+
+
+def inline_html(text: str, allow_html: bool = False) -> str:
     """A term or alias: inline Markdown only (`code`, *emphasis*), no paragraphs."""
-    return sanitise(_renderer().renderInline(obsidian_to_markdown(text)).strip())
+    rendered = _renderer().renderInline(obsidian_to_markdown(text)).strip()
+    return _trusted(rendered, None) if allow_html else sanitise(rendered)
 
 
 def source_html(title: str, card: Card, more: tuple[SourceLink, ...] = ()) -> str:
@@ -122,13 +200,17 @@ def _link(source: SourceLink) -> str:
 
 
 def basic_fields(
-    card: Card, title: str, image_src: ImageMap | None, more: tuple[SourceLink, ...] = ()
+    card: Card,
+    title: str,
+    image_src: ImageMap | None,
+    more: tuple[SourceLink, ...] = (),
+    allow_html: bool = False,
 ) -> dict[str, str]:
     """Field values for the frozen basic note type (see package.BASIC_FIELDS)."""
     return {
-        "Term": inline_html(card.term),
-        "Definition": markdown_html(card.definition_md, image_src),
-        "Aliases": ", ".join(inline_html(a) for a in card.aliases),
+        "Term": inline_html(card.term, allow_html),
+        "Definition": markdown_html(card.definition_md, image_src, allow_html),
+        "Aliases": ", ".join(inline_html(a, allow_html) for a in card.aliases),
         "Section": SECTION_SEPARATOR.join(html.escape(s) for s in card.section),
         "Source": source_html(title, card, more),
         "Reverse": "",

