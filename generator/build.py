@@ -13,10 +13,15 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote
 
+from .decks import card_tags, deck_name
+from .export import write_tsv
 from .extract import extract, title_section
 from .identity import card_guid
+from .lock import Origin
+from .locking import Stamped, guarded, save, stamp
 from .media import MediaSet, is_remote
 from .model import (
     BuildReport,
@@ -28,7 +33,7 @@ from .model import (
 )
 from .notes import NoteFile, discover, note_info
 from .options import BuildOptions
-from .package import write_apkg
+from .package import model_hashes, write_apkg, zip_time
 from .parse import parse
 from .read import read_note
 from .render import basic_fields
@@ -80,7 +85,10 @@ def deck_file_name(deck: str) -> str:
     return f"{name}.apkg"
 
 
-def render_decks(loaded: list[LoadedNote]) -> tuple[list[Deck], list[Diagnostic]]:
+def render_decks(
+    loaded: list[LoadedNote], options: BuildOptions | None = None
+) -> tuple[list[Deck], list[Diagnostic]]:
+    options = options or BuildOptions()
     media = MediaSet()
     cards_by_deck: dict[str, list[RenderedCard]] = {}
     order = 0
@@ -92,16 +100,17 @@ def render_decks(loaded: list[LoadedNote]) -> tuple[list[Deck], list[Diagnostic]
         image_src = _image_map(media, file)
         for index, card in enumerate(note.cards):
             fields = basic_fields(card, note.info.title, image_src, note.sources)
-            deck = note.info.deck
+            deck = deck_name(note.info, options)
+            tags = card_tags(note.info, card, options)
             cards_by_deck.setdefault(top_deck(deck), []).append(
-                RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, card.tags)
+                RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, tags)
             )
             order += 1
     decks: list[Deck] = []
     for name, cards in cards_by_deck.items():
         used = {n for c in cards for n in _media_names(c, media)}
         files = tuple(media.files[n] for n in sorted(used))
-        decks.append(Deck(name, tuple(cards), files, _description(loaded, name)))
+        decks.append(Deck(name, tuple(cards), files, _description(loaded, name, options)))
     return decks, media.diagnostics
 
 
@@ -117,9 +126,23 @@ def _media_names(card: RenderedCard, media: MediaSet) -> set[str]:
     return names
 
 
-def _description(loaded: list[LoadedNote], deck: str) -> str:
-    titles = [i.note.info.title for i in loaded if top_deck(i.note.info.deck) == deck]
+def _description(loaded: list[LoadedNote], deck: str, options: BuildOptions) -> str:
+    titles = [
+        i.note.info.title for i in loaded if top_deck(deck_name(i.note.info, options)) == deck
+    ]
     return "Built by notedeck from: " + ", ".join(titles)
+
+
+def origins_of(loaded: list[LoadedNote]) -> tuple[dict[str, Origin], dict[Path, set[str]]]:
+    """Each card's notes root, note path and key; the note paths built, per notes root."""
+    origins: dict[str, Origin] = {}
+    built: dict[Path, set[str]] = {}
+    for item in loaded:
+        built.setdefault(item.file.root, set()).add(item.file.rel)
+        for index in range(len(item.note.cards)):
+            origin = Origin(item.file.root, item.file.rel, item.note.info.key)
+            origins[guid_of(item.note, index)] = origin
+    return origins, built
 
 
 def build_epoch() -> int:
@@ -130,19 +153,17 @@ def build_epoch() -> int:
 
 def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
     options = options or BuildOptions()
-    out = options.out
     loaded, diagnostics, _failed = load(paths)
-    decks, media_diagnostics = render_decks(loaded)
+    decks, media_diagnostics = render_decks(loaded, options)
     diagnostics.extend(media_diagnostics)
-    epoch = build_epoch()
+    origins, built = origins_of(loaded)
     outputs: list[str] = []
-    for deck in decks:
-        target = out / deck_file_name(deck.name)
-        try:
-            write_apkg(deck, target, lambda _card: epoch, epoch)
-        except OSError as exc:
-            raise NotedeckError(None, f"cannot write {target}: {exc.strerror or exc}") from None
-        outputs.append(str(target))
+    with guarded(built, options.lock):
+        stamped = stamp(decks, origins, built, build_epoch(), options, model_hashes())
+        decks = stamped.decks
+        for deck in decks:
+            outputs.append(_write(deck, stamped, options))
+        locks = save(stamped)
     stats = {
         "decks": len(outputs),
         "cards": sum(len(d.cards) for d in decks),
@@ -150,4 +171,31 @@ def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
         "warnings": sum(1 for d in diagnostics if d.level == "warning"),
         "errors": sum(1 for d in diagnostics if d.level == "error"),
     }
-    return BuildReport(tuple(decks), tuple(outputs), tuple(diagnostics), stats)
+    stats |= {"rematched": len(stamped.rematched), "removed": len(stamped.removed)}
+    return BuildReport(
+        tuple(decks),
+        tuple(outputs),
+        tuple(diagnostics),
+        stats,
+        rematched=tuple(str(r) for r in stamped.rematched),
+        removed=tuple(str(r) for r in stamped.removed),
+        locks=tuple(str(p) for p in locks),
+    )
+
+
+def _write(deck: Deck, stamped: Stamped, options: BuildOptions) -> str:
+    """Write one deck in the chosen format; returns the path written."""
+    suffix = ".tsv" if options.format == "tsv" else ".apkg"
+    target = options.out / deck_file_name(deck.name).removesuffix(".apkg")
+    target = target.with_name(target.name + suffix)
+    try:
+        if options.format == "tsv":
+            write_tsv(deck, target)
+        else:
+            entry_time = zip_time(os.environ.get("SOURCE_DATE_EPOCH"))
+            mods = stamped.mods
+            epoch = stamped.epoch_of(deck)
+            write_apkg(deck, target, lambda c: mods[c.guid], epoch, stamped.type_mods, entry_time)
+    except OSError as exc:
+        raise NotedeckError(None, f"cannot write {target}: {exc.strerror or exc}") from None
+    return str(target)

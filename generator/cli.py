@@ -14,6 +14,7 @@ from typing import Any
 
 from . import __version__
 from .build import LoadedNote, build, guid_of, load
+from .decks import card_tags, deck_name
 from .model import Diagnostic, NotedeckError
 from .options import BuildOptions
 
@@ -42,6 +43,18 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH", help="note files or folders (default: cards/)"
     )
     build_p.add_argument("-o", "--out", default="dist", help="output folder (default: dist/)")
+    build_p.add_argument(
+        "--format", choices=("apkg", "tsv"), default="apkg", help="output format (default: apkg)"
+    )
+    build_p.add_argument(
+        "--one-deck", metavar="NAME", default="", help="put every note's deck under deck NAME"
+    )
+    build_p.add_argument(
+        "--removed-tag",
+        metavar="TAG",
+        default="",
+        help="re-emit cards that left the notes, tagged TAG, so you can find and delete them",
+    )
 
     list_p = sub.add_parser(
         "list",
@@ -75,8 +88,8 @@ def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
                     "file": card.loc.path,
                     "line": card.loc.line,
                     "guid": guid_of(note, index),
-                    "deck": note.info.deck,
-                    "tags": list(card.tags),
+                    "deck": deck_name(note.info, BuildOptions()),
+                    "tags": list(card_tags(note.info, card, BuildOptions())),
                     "kind": card.kind,
                     "strategy": card.strategy,
                 }
@@ -90,8 +103,22 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    report = build(args.paths or ["cards"], BuildOptions(out=Path(args.out)))
+    options = BuildOptions(
+        out=Path(args.out),
+        format=args.format,
+        one_deck=args.one_deck,
+        removed_tag=args.removed_tag,
+    )
+    report = build(args.paths or ["cards"], options)
     _print_diagnostics(report.diagnostics)
+    for line in report.rematched:
+        print(f"kept identity: {line}")
+    for line in report.removed:
+        print(f"removed: {line}")
+    if report.removed and not args.removed_tag:
+        print(
+            "  (Anki keeps removed cards; delete them there, or find them with --removed-tag TAG)"
+        )
     s = report.stats
     print(
         f"Built {s['decks']} deck(s), {s['cards']} card(s), {s['media']} media file(s), "

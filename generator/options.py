@@ -20,3 +20,11 @@ class BuildOptions:
     # render
     allow_html: bool = False  # trusted notes: skip HTML sanitising
     reverse: bool = False  # also make definition → term cards
+    # output, identity and decks (see lock.py, decks.py, export.py)
+    format: str = "apkg"  # "apkg" or "tsv"
+    lock: bool = True  # keep `notedeck.lock` beside the notes (stable note mod times, re-matching)
+    removed_tag: str = ""  # re-emit cards that left the notes, tagged with this tag
+    one_deck: str = ""  # put every note's deck under this one deck
+    folder_decks: bool = True  # nest each note's deck under decks named after its folders
+    section_tags: bool = True  # tag cards with their section path
+    rematch_threshold: float = 0.6  # how alike a renamed card's definition must stay (0..1)

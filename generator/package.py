@@ -7,12 +7,14 @@ CSS and template text may change.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import sqlite3
 import tempfile
+import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -50,8 +52,9 @@ _CLOZE_BACK = (
     '{{#Extra}}<div class="nd-extra">{{Extra}}</div>{{/Extra}}\n'
     '<div class="nd-source">{{Source}}</div>'
 )
-# Zip entries carry this time, so the same inputs give the same bytes.
+# Zip entries carry this time (or SOURCE_DATE_EPOCH's), so the same inputs give the same bytes.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_UNIX = 3  # zip "made by" system; fixed so the bytes do not depend on the building OS
 
 ModTime = Callable[[RenderedCard], int]
 
@@ -83,9 +86,38 @@ def _models() -> dict[str, genanki.Model]:
     return {"basic": basic, "cloze": cloze}
 
 
-def write_apkg(deck: Deck, out: Path, mod_time: ModTime, epoch: int) -> None:
+def model_hashes() -> dict[str, str]:
+    """A hash per note type of everything Anki stores for it, keyed by its name: the lock file
+    gives a type a new `mod` exactly when this changes, so CSS and template edits reach Anki."""
+    out: dict[str, str] = {}
+    for model in _models().values():
+        data = [model.model_id, model.fields, model.templates, model.css, model.model_type]
+        encoded = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        out[model.name] = hashlib.sha256(encoded).hexdigest()[:20]
+    return out
+
+
+def zip_time(source_date_epoch: str | None) -> tuple[int, int, int, int, int, int]:
+    """Zip entry time: SOURCE_DATE_EPOCH when set (clamped to what zip can store), else 1980."""
+    if not source_date_epoch or not source_date_epoch.strip().isdigit():
+        return _ZIP_TIME
+    parts = time.gmtime(int(source_date_epoch.strip()))[:6]
+    return max(_ZIP_TIME, (parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]))
+
+
+def write_apkg(
+    deck: Deck,
+    out: Path,
+    mod_time: ModTime,
+    epoch: int,
+    type_mods: Mapping[str, int] | None = None,
+    entry_time: tuple[int, int, int, int, int, int] = _ZIP_TIME,
+) -> None:
     """Write `deck` to `out` atomically: a temp file in the same folder, then a rename, so a
-    failed build never destroys the previous deck."""
+    failed build never destroys the previous deck.
+
+    Nothing here reads the clock: note and note type `mod`s come from `mod_time` and
+    `type_mods` (the lock file), ids and the collection's times from `epoch`."""
     models = _models()
     gdecks: dict[str, genanki.Deck] = {}
     for name in sorted({c.deck for c in deck.cards} | {deck.name}):
@@ -101,11 +133,21 @@ def write_apkg(deck: Deck, out: Path, mod_time: ModTime, epoch: int) -> None:
         )
         gdecks[card.deck].add_note(note)
         mods[card.guid] = mod_time(card)
-    atomic_write(out, lambda tmp: _write_zip(list(gdecks.values()), deck, mods, epoch, tmp))
+    types = dict(type_mods or {})
+    atomic_write(
+        out,
+        lambda tmp: _write_zip(list(gdecks.values()), deck, mods, types, epoch, tmp, entry_time),
+    )
 
 
 def _write_zip(
-    gdecks: list[genanki.Deck], deck: Deck, mods: dict[str, int], epoch: int, target: Path
+    gdecks: list[genanki.Deck],
+    deck: Deck,
+    mods: dict[str, int],
+    type_mods: dict[str, int],
+    epoch: int,
+    target: Path,
+    entry_time: tuple[int, int, int, int, int, int],
 ) -> None:
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".notedeck-") as work:
         db_path = Path(work) / "collection.anki2"
@@ -121,6 +163,7 @@ def _write_zip(
             cursor.execute(
                 "UPDATE cards SET mod = (SELECT mod FROM notes WHERE notes.id = cards.nid)"
             )
+            _set_model_mods(cursor, type_mods, epoch)
             cursor.execute("UPDATE col SET crt = ?, mod = ?", (epoch, epoch * 1000))
             conn.commit()
             cursor.execute("VACUUM")
@@ -128,15 +171,28 @@ def _write_zip(
             conn.close()
         media = sorted(deck.media, key=lambda m: m.name)
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            _add(zf, "collection.anki2", db_path.read_bytes())
+            _add(zf, "collection.anki2", db_path.read_bytes(), entry_time)
             index = {str(i): m.name for i, m in enumerate(media)}
-            _add(zf, "media", json.dumps(index, ensure_ascii=False, sort_keys=True).encode())
+            data = json.dumps(index, ensure_ascii=False, sort_keys=True).encode()
+            _add(zf, "media", data, entry_time)
             for i, m in enumerate(media):
-                _add(zf, str(i), Path(m.path).read_bytes())
+                _add(zf, str(i), Path(m.path).read_bytes(), entry_time)
 
 
-def _add(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+def _set_model_mods(cursor: sqlite3.Cursor, type_mods: dict[str, int], epoch: int) -> None:
+    """genanki stamps note types with the build time; use the lock file's times instead."""
+    (raw,) = cursor.execute("SELECT models FROM col").fetchone()
+    models = json.loads(raw)
+    for model in models.values():
+        model["mod"] = type_mods.get(model["name"], epoch)
+    cursor.execute("UPDATE col SET models = ?", (json.dumps(models, sort_keys=True),))
+
+
+def _add(
+    zf: zipfile.ZipFile, name: str, data: bytes, entry_time: tuple[int, int, int, int, int, int]
+) -> None:
+    info = zipfile.ZipInfo(name, date_time=entry_time)
+    info.create_system = _UNIX
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     zf.writestr(info, data)

@@ -1,0 +1,108 @@
+"""A build's decks against the lock files of their notes roots: final GUIDs, note and note type
+`mod` times, re-matched and removed cards. build.py calls `stamp` inside `guarded`, then writes
+the decks, then `save`, so two builds of the same notes take turns on the lock file."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .fsutil import exclusive_lock
+from .lock import LockFile, Origin, guard_path, lock_path, read_lock, type_mods, write_lock
+from .model import Deck, RenderedCard
+from .options import BuildOptions
+from .reconcile import Rematch, Removed, reconcile
+
+
+@dataclass(slots=True)
+class Stamped:
+    decks: list[Deck]
+    mods: dict[str, int]
+    type_mods: dict[str, int]
+    rematched: list[Rematch] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    reemitted: list[RenderedCard] = field(default_factory=list)
+    locks: list[LockFile] = field(default_factory=list)
+
+    def epoch_of(self, deck: Deck) -> int:
+        """The latest time in a deck: what its package's own times and ids derive from, so
+        they too only change when the deck's content does."""
+        times = [self.mods[c.guid] for c in deck.cards]
+        return max([*times, *self.type_mods.values()], default=0)
+
+
+@contextlib.contextmanager
+def guarded(roots: Iterable[Path], enabled: bool = True) -> Iterator[None]:
+    """Hold every notes root's lock-file guard (in a fixed order, so builds cannot deadlock)."""
+    with contextlib.ExitStack() as stack:
+        if enabled:
+            for root in sorted(set(roots)):
+                stack.enter_context(exclusive_lock(guard_path(root)))
+        yield
+
+
+def stamp(
+    decks: list[Deck],
+    origins: Mapping[str, Origin],
+    built: Mapping[Path, set[str]],
+    now: int,
+    options: BuildOptions,
+    type_hashes: Mapping[str, str],
+) -> Stamped:
+    """Final GUIDs and `mod`s for every card; without a lock file every card is new."""
+    cards = [card for deck in decks for card in deck.cards]
+    if not options.lock:
+        return Stamped(decks, {c.guid: now for c in cards}, dict.fromkeys(type_hashes, now))
+    by_root: dict[Path, list[tuple[RenderedCard, Origin]]] = {root: [] for root in built}
+    for card in cards:
+        origin = origins[card.guid]
+        by_root.setdefault(origin.root, []).append((card, origin))
+    result = Stamped([], {}, {})
+    final: dict[int, RenderedCard] = {}  # by id() of the card as rendered
+    types: dict[str, int] = {}
+    for root in sorted(by_root):
+        lock = read_lock(lock_path(root))
+        done = reconcile(
+            lock,
+            by_root[root],
+            built.get(root, set()),
+            now,
+            options.rematch_threshold,
+            options.removed_tag,
+        )
+        for (card, _), stamped in zip(by_root[root], done.cards, strict=True):
+            final[id(card)] = stamped
+        result.mods.update(done.mods)
+        result.rematched.extend(done.rematched)
+        result.removed.extend(done.removed)
+        result.reemitted.extend(done.reemitted)
+        for name, mod in type_mods(lock, type_hashes, now).items():
+            types[name] = max(types.get(name, 0), mod)
+        result.locks.append(lock)
+    result.type_mods = types
+    result.decks = _regroup(decks, final, result.reemitted)
+    return result
+
+
+def _regroup(
+    decks: list[Deck], final: dict[int, RenderedCard], extra: list[RenderedCard]
+) -> list[Deck]:
+    out = [
+        Deck(d.name, tuple(final[id(c)] for c in d.cards), d.media, d.description) for d in decks
+    ]
+    for card in extra:
+        top = card.deck.split("::", 1)[0]
+        index = next((i for i, d in enumerate(out) if d.name == top), None)
+        if index is None:
+            out.append(Deck(top, (card,), ()))
+        else:
+            deck = out[index]
+            out[index] = Deck(deck.name, (*deck.cards, card), deck.media, deck.description)
+    return out
+
+
+def save(stamped: Stamped) -> list[Path]:
+    """Write the lock files that changed; returns their paths."""
+    return [lock.path for lock in stamped.locks if write_lock(lock)]
