@@ -33,7 +33,7 @@ from .model import (
 )
 from .notes import NoteFile, discover, note_info
 from .options import BuildOptions
-from .package import model_hashes, write_apkg, zip_time
+from .package import model_hashes, write_apkg
 from .parse import parse
 from .read import read_note
 from .render import basic_fields
@@ -192,10 +192,9 @@ def _write(deck: Deck, stamped: Stamped, options: BuildOptions) -> str:
         if options.format == "tsv":
             write_tsv(deck, target)
         else:
-            entry_time = zip_time(os.environ.get("SOURCE_DATE_EPOCH"))
             mods = stamped.mods
             epoch = stamped.epoch_of(deck)
-            write_apkg(deck, target, lambda c: mods[c.guid], epoch, stamped.type_mods, entry_time)
+            write_apkg(deck, target, lambda c: mods[c.guid], epoch, stamped.type_mods)
     except OSError as exc:
         raise NotedeckError(None, f"cannot write {target}: {exc.strerror or exc}") from None
     return str(target)

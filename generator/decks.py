@@ -67,8 +67,8 @@ def safe_tag(parts: Iterable[str]) -> str:
     levels joined with `::`; "" when nothing is left."""
     levels = []
     for part in parts:
-        text = _TAG_UNSAFE.sub("", unicodedata.normalize("NFC", part))
-        text = _SPACE.sub("_", text.replace("::", ":").strip()).strip(":")
+        text = _SPACE.sub("_", unicodedata.normalize("NFC", part).replace("::", ":").strip())
+        text = _TAG_UNSAFE.sub("", text).strip(":")
         if text:
             levels.append(text)
     return "::".join(levels)

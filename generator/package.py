@@ -52,7 +52,7 @@ _CLOZE_BACK = (
     '{{#Extra}}<div class="nd-extra">{{Extra}}</div>{{/Extra}}\n'
     '<div class="nd-source">{{Source}}</div>'
 )
-# Zip entries carry this time (or SOURCE_DATE_EPOCH's), so the same inputs give the same bytes.
+# The earliest time a zip entry can carry.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _UNIX = 3  # zip "made by" system; fixed so the bytes do not depend on the building OS
 
@@ -97,11 +97,12 @@ def model_hashes() -> dict[str, str]:
     return out
 
 
-def zip_time(source_date_epoch: str | None) -> tuple[int, int, int, int, int, int]:
-    """Zip entry time: SOURCE_DATE_EPOCH when set (clamped to what zip can store), else 1980."""
-    if not source_date_epoch or not source_date_epoch.strip().isdigit():
+def zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
+    """Zip entry time for a package whose content last changed at `epoch` (UTC), clamped to
+    what zip can store. It comes from the content, never from the clock."""
+    if epoch <= 0:
         return _ZIP_TIME
-    parts = time.gmtime(int(source_date_epoch.strip()))[:6]
+    parts = time.gmtime(epoch)[:6]
     return max(_ZIP_TIME, (parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]))
 
 
@@ -111,13 +112,13 @@ def write_apkg(
     mod_time: ModTime,
     epoch: int,
     type_mods: Mapping[str, int] | None = None,
-    entry_time: tuple[int, int, int, int, int, int] = _ZIP_TIME,
 ) -> None:
     """Write `deck` to `out` atomically: a temp file in the same folder, then a rename, so a
     failed build never destroys the previous deck.
 
     Nothing here reads the clock: note and note type `mod`s come from `mod_time` and
-    `type_mods` (the lock file), ids and the collection's times from `epoch`."""
+    `type_mods` (the lock file); ids, the collection's and the zip entries' times from `epoch`
+    (the latest of those times, so a build with the same lock file gives the same bytes)."""
     models = _models()
     gdecks: dict[str, genanki.Deck] = {}
     for name in sorted({c.deck for c in deck.cards} | {deck.name}):
@@ -136,7 +137,7 @@ def write_apkg(
     types = dict(type_mods or {})
     atomic_write(
         out,
-        lambda tmp: _write_zip(list(gdecks.values()), deck, mods, types, epoch, tmp, entry_time),
+        lambda tmp: _write_zip(list(gdecks.values()), deck, mods, types, epoch, tmp),
     )
 
 
@@ -147,8 +148,8 @@ def _write_zip(
     type_mods: dict[str, int],
     epoch: int,
     target: Path,
-    entry_time: tuple[int, int, int, int, int, int],
 ) -> None:
+    entry_time = zip_time(epoch)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".notedeck-") as work:
         db_path = Path(work) / "collection.anki2"
         conn = sqlite3.connect(db_path)
