@@ -19,7 +19,7 @@ NOTES = {
     "os/memory-management.md": "# Memory management\n\n## Paging\n\n### Page\n\n"
     "- A fixed-size block of virtual memory\n\n### Frame\n\n- A fixed-size block of RAM\n",
     "data-structures/trees.md": "---\ndeck: Algorithms::Trees\ntags: [exam, data structures]\n"
-    "---\n# Trees\n\n## 이진 트리 기초\n\n### Binary tree\n\n- Each node has at most two children\n",
+    "---\n# Trees\n\n## 이진 트리 기초\n\n### Binary tree\n\n- At most two children each\n",
     "intro.md": "# Intro\n\n## Words\n\n### Glossary\n\n- A list of terms\n",
 }
 
@@ -45,10 +45,16 @@ def imported(tmp_path: Path, outputs: tuple[str, ...]) -> list[tuple[str, str, l
 
 def test_decks_and_tags_by_default(tmp_path: Path, notes: Path) -> None:
     report = build([str(notes)], BuildOptions(out=tmp_path / "out"))
-    assert sorted(Path(p).name for p in report.outputs) == ["Algorithms.apkg", "Intro.apkg", "OS.apkg"]
+    assert sorted(Path(p).name for p in report.outputs) == [
+        "Algorithms.apkg",
+        "Intro.apkg",
+        "OS.apkg",
+    ]
     got = {term: (deck, tags) for term, deck, tags in imported(tmp_path, report.outputs)}
     assert got == {
-        "Binary tree": ("Algorithms::Trees", ["data_structures", "exam", "Trees::이진_트리_기초::Binary_tree"]),
+        "Binary tree": (
+            "Algorithms::Trees", ["data_structures", "exam", "Trees::이진_트리_기초::Binary_tree"]
+        ),
         "Glossary": ("Intro", ["Intro::Words::Glossary"]),
         "Page": ("OS::Memory management", ["Memory_management::Paging::Page", "os"]),
         "Frame": ("OS::Memory management", ["Memory_management::Paging::Frame", "os"]),

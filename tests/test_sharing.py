@@ -18,6 +18,7 @@ from anki_helpers import (
     text_of,
 )
 
+from generator import package
 from generator.cli import main
 
 V1 = """\
@@ -150,5 +151,66 @@ def test_update_keeps_progress_and_edits(
         third = import_apkg(col, apkg)
         assert not third.log.new and not third.log.updated and not third.log.conflicting
         assert col.note_count() == 6
+    finally:
+        col.close()
+
+
+def test_removed_cards_can_be_tagged_for_deletion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes"
+    (notes / "os").mkdir(parents=True)
+    note = notes / "os" / "threads.md"
+    note.write_text(V1, "utf-8")
+    out = tmp_path / "dist"
+    build(notes, out, V1_EPOCH, capsys)
+    col = open_collection(tmp_path / "anki")
+    try:
+        import_apkg(col, out / "OS.apkg")
+        deadlock = by_term(col)["Deadlock"]
+        review_all(col, "OS")
+        note.write_text(V1.split("### Deadlock")[0], "utf-8")
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("SOURCE_DATE_EPOCH", str(V1_EPOCH))
+            assert main(["build", str(notes), "-o", str(out), "--removed-tag", "gone"]) == 0
+        summary = capsys.readouterr().out
+        assert "removed: os/threads.md: Synchronisation › Deadlock" in summary
+        first = (out / "OS.apkg").read_bytes()
+        result = import_apkg(col, out / "OS.apkg")
+        assert [text_of(n.fields[0]) for n in result.log.updated] == ["Deadlock"]
+        assert col.find_notes("tag:gone") == [deadlock]
+        assert review_count(col, deadlock) == 1 and col.note_count() == 5
+        assert "Removed from the notes" in col.get_note(deadlock)["Definition"]
+        # Tagging again changes nothing; the removal is reported once.
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("SOURCE_DATE_EPOCH", str(V1_EPOCH + 50))
+            assert main(["build", str(notes), "-o", str(out), "--removed-tag", "gone"]) == 0
+        assert "removed:" not in capsys.readouterr().out
+        assert (out / "OS.apkg").read_bytes() == first
+    finally:
+        col.close()
+
+
+def test_css_change_updates_the_note_type_without_forking(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "threads.md").write_text(V1, "utf-8")
+    out = tmp_path / "dist"
+    build(notes, out, V1_EPOCH, capsys)
+    col = open_collection(tmp_path / "anki")
+    try:
+        import_apkg(col, out / "Threads.apkg")
+        review_all(col, "Threads")
+        css = package.card_css()
+        monkeypatch.setattr(package, "card_css", lambda: css + "\n.nd-term { color: teal; }\n")
+        build(notes, out, V1_EPOCH, capsys)  # the same second: the type's time still moves on
+        result = import_apkg(col, out / "Threads.apkg")
+        assert not result.log.conflicting and not result.log.new
+        names = [m.name for m in col.models.all_names_and_ids() if m.name.startswith("notedeck")]
+        assert names == ["notedeck basic"]
+        assert "color: teal" in col.models.get(package.BASIC_MODEL_ID)["css"]  # type: ignore[index]
+        assert col.note_count() == 5
     finally:
         col.close()
