@@ -91,6 +91,7 @@ def render_decks(
     options = options or BuildOptions()
     media = MediaSet()
     cards_by_deck: dict[str, list[RenderedCard]] = {}
+    titles: dict[str, list[str]] = {}
     order = 0
     for item in loaded:
         note, file = item.note, item.file
@@ -98,9 +99,10 @@ def render_decks(
             if not is_remote(image.src):
                 media.add_local(image, file.file, file.root)
         image_src = _image_map(media, file)
+        deck = deck_name(note.info, options)
+        titles.setdefault(top_deck(deck), []).append(note.info.title)
         for index, card in enumerate(note.cards):
             fields = basic_fields(card, note.info.title, image_src, note.sources)
-            deck = deck_name(note.info, options)
             tags = card_tags(note.info, card, options)
             cards_by_deck.setdefault(top_deck(deck), []).append(
                 RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, tags)
@@ -110,7 +112,7 @@ def render_decks(
     for name, cards in cards_by_deck.items():
         used = {n for c in cards for n in _media_names(c, media)}
         files = tuple(media.files[n] for n in sorted(used))
-        decks.append(Deck(name, tuple(cards), files, _description(loaded, name, options)))
+        decks.append(Deck(name, tuple(cards), files, _description(titles[name])))
     return decks, media.diagnostics
 
 
@@ -126,10 +128,7 @@ def _media_names(card: RenderedCard, media: MediaSet) -> set[str]:
     return names
 
 
-def _description(loaded: list[LoadedNote], deck: str, options: BuildOptions) -> str:
-    titles = [
-        i.note.info.title for i in loaded if top_deck(deck_name(i.note.info, options)) == deck
-    ]
+def _description(titles: list[str]) -> str:
     return "Built by notedeck from: " + ", ".join(titles)
 
 

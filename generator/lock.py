@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -95,10 +95,11 @@ def next_mod(previous: int | None, now: int) -> int:
     return now if previous is None else max(now, previous + 1)
 
 
-def entry_for(card: RenderedCard, origin: Origin, mod: int, old: Entry | None) -> Entry:
-    digest = content_hash(card)
-    # The sketch depends only on the definition, so an unchanged card keeps its recorded one.
-    reuse = old is not None and old.hash == digest and old.sketch
+def entry_for(
+    card: RenderedCard, origin: Origin, mod: int, digest: str, sketch_hex: str | None = None
+) -> Entry:
+    """A lock entry for a card; `digest` is its content_hash, `sketch_hex` its definition's
+    sketch when already known (computed here otherwise)."""
     return Entry(
         file=origin.file,
         note=origin.note,
@@ -108,7 +109,7 @@ def entry_for(card: RenderedCard, origin: Origin, mod: int, old: Entry | None) -
         model=card.model,
         hash=digest,
         mod=mod,
-        sketch=old.sketch if reuse and old else sketch(card.card.definition_md),
+        sketch=sketch_hex if sketch_hex is not None else sketch(card.card.definition_md),
     )
 
 
@@ -163,6 +164,9 @@ def _sort_key(item: tuple[str, Entry]) -> tuple[Any, ...]:
     return (e.file, e.note, e.section, e.term.casefold(), e.term, guid)
 
 
+_FIELDS = tuple(f.name for f in fields(Entry))
+
+
 def render_lock(cards: Mapping[str, Entry], types: Mapping[str, TypeEntry]) -> str:
     """The lock file's text: stable order, one line per card."""
 
@@ -171,10 +175,15 @@ def render_lock(cards: Mapping[str, Entry], types: Mapping[str, TypeEntry]) -> s
 
     card_lines = []
     for guid, entry in sorted(cards.items(), key=_sort_key):
-        raw = {k: v for k, v in asdict(entry).items() if v not in ("", False)}
+        raw = {name: getattr(entry, name) for name in _FIELDS}
         raw["section"] = list(entry.section)
+        for optional in ("alias", "removed"):
+            if raw[optional] in ("", False):
+                del raw[optional]
         card_lines.append(f"    {line(guid)}: {line(raw)}")
-    type_lines = [f"    {line(n)}: {line(asdict(t))}" for n, t in sorted(types.items())]
+    type_lines = [
+        f"    {line(n)}: {line({'hash': t.hash, 'mod': t.mod})}" for n, t in sorted(types.items())
+    ]
     return (
         "{\n"
         f'  "about": {line(_ABOUT)},\n'

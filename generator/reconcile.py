@@ -93,12 +93,16 @@ def reconcile(
                 final[i] = guid
                 claimed.add(guid)
     result = Reconciled()
-    similarity = _rematch(cards, final, scope, claimed, threshold)
+    sketches: dict[int, str] = {}
+    similarity = _rematch(cards, final, scope, claimed, threshold, sketches)
     for i, (card, origin) in enumerate(cards):
         guid = final[i] or card.guid
         old = lock.cards.get(guid)
-        mod = old.mod if old and old.hash == content_hash(card) else next_mod(_mod(old), now)
-        entry = entry_for(card, origin, mod, old)
+        digest = content_hash(card)
+        mod = old.mod if old and old.hash == digest else next_mod(_mod(old), now)
+        # The sketch depends only on the definition: an unchanged card keeps its recorded one.
+        known = old.sketch if old and old.hash == digest and old.sketch else sketches.get(i)
+        entry = entry_for(card, origin, mod, digest, known)
         if guid != card.guid:
             entry = replace(entry, alias=card.guid)
             if i in similarity and old is not None:
@@ -126,16 +130,17 @@ def _rematch(
     scope: dict[str, Entry],
     claimed: set[str],
     threshold: float,
+    sketches: dict[int, str],
 ) -> dict[int, float]:
-    """Give unmatched cards the GUID of a vanished card with a (nearly) equal definition."""
-    new = [
-        Candidate(str(i), sketch(card.card.definition_md), origin.note)
-        for i, (card, origin) in enumerate(cards)
-        if final[i] is None
-    ]
+    """Give unmatched cards the GUID of a vanished card with a (nearly) equal definition.
+    The sketches it makes are left in `sketches`, by card index."""
     old = [Candidate(g, scope[g].sketch, scope[g].note) for g in sorted(set(scope) - claimed)]
-    if not new or not old:
+    unmatched = [i for i in range(len(cards)) if final[i] is None]
+    if not old or not unmatched:
         return {}
+    for i in unmatched:
+        sketches[i] = sketch(cards[i][0].card.definition_md)
+    new = [Candidate(str(i), sketches[i], cards[i][1].note) for i in unmatched]
     found: dict[int, float] = {}
     for new_key, guid, score in best_pairs(new, old, threshold):
         final[int(new_key)] = guid
