@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from .decks import card_tags, deck_name
+from .decks import card_tags, deck_name, wants_reverse
 from .export import write_tsv
 from .extract import extract, title_section
 from .identity import card_guid
@@ -100,9 +100,12 @@ def render_decks(
                 media.add_local(image, file.file, file.root)
         image_src = _image_map(media, file)
         deck = deck_name(note.info, options)
+        reverse = wants_reverse(note.info, options)
         titles.setdefault(top_deck(deck), []).append(note.info.title)
         for index, card in enumerate(note.cards):
             fields = basic_fields(card, note.info.title, image_src, note.sources)
+            if card.kind == "basic" and reverse:
+                fields["Reverse"] = "y"  # the frozen basic type's switch for its reverse card
             tags = card_tags(note.info, card, options)
             cards_by_deck.setdefault(top_deck(deck), []).append(
                 RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, tags)

@@ -90,3 +90,12 @@ def card_tags(info: NoteInfo, card: Card, options: BuildOptions) -> tuple[str, .
             seen.add(tag.casefold())
             unique.append(tag)
     return tuple(unique)
+
+
+def wants_reverse(info: NoteInfo, options: BuildOptions) -> bool:
+    """Reverse (definition → term) cards: front matter `reverse: true` for one note, or the
+    build option for every note; front matter `reverse: false` turns them off for a note."""
+    value = info.meta.get("reverse")
+    if value is None:
+        return options.reverse
+    return value is True or str(value).strip().lower() in ("true", "yes", "on", "1")

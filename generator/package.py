@@ -36,10 +36,8 @@ _BACK = (
     '{{#Aliases}}<div class="nd-aliases">{{Aliases}}</div>{{/Aliases}}\n'
     '<div class="nd-source">{{Source}}</div>'
 )
-_REVERSE_FRONT = (
-    '{{#Reverse}}<div class="nd-section">{{Section}}</div>\n'
-    '<div class="nd-definition">{{Definition}}</div>{{/Reverse}}'
-)
+# No {{Section}} on the reverse front: a heading card's section path ends with its term.
+_REVERSE_FRONT = '{{#Reverse}}<div class="nd-definition">{{Definition}}</div>{{/Reverse}}'
 _REVERSE_BACK = (
     '{{FrontSide}}\n<hr id=answer>\n<div class="nd-term">{{Term}}</div>\n'
     '<div class="nd-source">{{Source}}</div>'

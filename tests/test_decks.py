@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from anki_helpers import cards, import_apkg, open_collection
+from anki_helpers import cards, import_apkg, open_collection, text_of
 
 from generator.build import build
 from generator.cli import main
@@ -122,3 +122,29 @@ def test_folder_title(folder: str, deck: str) -> None:
 )  # fmt: skip
 def test_safe_tag(parts: list[str], tag: str) -> None:
     assert safe_tag(parts) == tag
+
+
+def test_reverse_cards_per_note(tmp_path: Path, notes: Path) -> None:
+    threads = notes / "os" / "threads.md"
+    threads.write_text("---\nreverse: true\n---\n" + NOTES["os/threads.md"], "utf-8")
+    report = build([str(notes)], BuildOptions(out=tmp_path / "out"))
+    col = open_collection(tmp_path / "anki")
+    try:
+        import_apkg(col, next(Path(p) for p in report.outputs if p.endswith("OS.apkg")))
+        by_note: dict[str, list[str]] = {}
+        for cid in col.find_cards(""):
+            card = col.get_card(cid)
+            by_note.setdefault(card.note()["Term"], []).append(card.template()["name"])
+        assert {t: sorted(n) for t, n in by_note.items()} == {
+            "Thread": ["Card 1", "Card 2 (reverse)"],
+            "Process": ["Card 1", "Card 2 (reverse)"],
+            "Page": ["Card 1"],
+            "Frame": ["Card 1"],
+        }
+        reverse = next(
+            col.get_card(c) for c in col.find_cards('"card:Card 2 (reverse)" Term:Thread')
+        )
+        assert "A unit of execution" in reverse.question()
+        assert "Thread" not in text_of(reverse.question())
+    finally:
+        col.close()
