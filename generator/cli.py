@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
         "--one-deck", metavar="NAME", default="", help="put every note's deck under deck NAME"
     )
     build_p.add_argument(
+        "--no-lock",
+        action="store_true",
+        help="do not read or write notedeck.lock beside the notes (every card counts as new)",
+    )
+    build_p.add_argument(
         "--removed-tag",
         metavar="TAG",
         default="",
@@ -108,6 +113,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         format=args.format,
         one_deck=args.one_deck,
         removed_tag=args.removed_tag,
+        lock=not args.no_lock,
     )
     report = build(args.paths or ["cards"], options)
     _print_diagnostics(report.diagnostics)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .fsutil import exclusive_lock
 from .lock import LockFile, Origin, guard_path, lock_path, read_lock, type_mods, write_lock
-from .model import Deck, RenderedCard
+from .model import Deck, NotedeckError, RenderedCard
 from .options import BuildOptions
 from .reconcile import Rematch, Removed, reconcile
 
@@ -39,7 +39,10 @@ def guarded(roots: Iterable[Path], enabled: bool = True) -> Iterator[None]:
     with contextlib.ExitStack() as stack:
         if enabled:
             for root in sorted(set(roots)):
-                stack.enter_context(exclusive_lock(guard_path(root)))
+                try:
+                    stack.enter_context(exclusive_lock(guard_path(root)))
+                except OSError as exc:
+                    raise _unwritable(guard_path(root), exc) from None
         yield
 
 
@@ -105,4 +108,20 @@ def _regroup(
 
 def save(stamped: Stamped) -> list[Path]:
     """Write the lock files that changed; returns their paths."""
-    return [lock.path for lock in stamped.locks if write_lock(lock)]
+    written = []
+    for lock in stamped.locks:
+        try:
+            if write_lock(lock):
+                written.append(lock.path)
+        except OSError as exc:
+            raise _unwritable(lock.path, exc) from None
+    return written
+
+
+def _unwritable(path: Path, exc: OSError) -> NotedeckError:
+    return NotedeckError(
+        None,
+        f"cannot write {path}: {exc.strerror or exc}",
+        "the lock file lives beside the notes; make that folder writable, or build with "
+        "--no-lock (then every import overwrites edits made in Anki)",
+    )

@@ -194,3 +194,27 @@ def test_concurrent_builds_take_turns(root: Path, tmp_path: Path) -> None:
     assert not [p for p in root.iterdir() if p.name.endswith(".tmp")]
     outputs = [sorted(p.read_bytes() for p in (tmp_path / f"out{n}").iterdir()) for n in range(2)]
     assert outputs[0] == outputs[1]
+
+
+def test_reordered_sections_change_nothing(root: Path, tmp_path: Path) -> None:
+    run(root, tmp_path)
+    simple, rest = NOTE.split("## Divide and conquer")
+    head, simple_body = simple.split("## Simple")
+    (root / "sorting.md").write_text(
+        head + "## Divide and conquer" + rest + "\n## Simple" + simple_body, "utf-8"
+    )
+    report = run(root, tmp_path)
+    assert report.rematched == () and report.removed == () and report.locks == ()
+
+
+def test_unwritable_lock_is_a_clear_error(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    (root / ".notedeck.lock.guard").mkdir()  # cannot be opened as a file, even by root
+    assert main(["build", str(root), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write" in err and ".notedeck.lock.guard" in err and "--no-lock" in err
+    assert main(["build", str(root), "-o", str(tmp_path / "out"), "--no-lock"]) == 0
+    assert not (root / "notedeck.lock").exists()
