@@ -173,7 +173,11 @@ def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
         "warnings": sum(1 for d in diagnostics if d.level == "warning"),
         "errors": sum(1 for d in diagnostics if d.level == "error"),
     }
-    stats |= {"rematched": len(stamped.rematched), "removed": len(stamped.removed)}
+    stats |= {
+        "rematched": len(stamped.rematched),
+        "removed": len(stamped.removed),
+        "reemitted": len(stamped.reemitted),
+    }
     return BuildReport(
         tuple(decks),
         tuple(outputs),

@@ -121,6 +121,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"kept identity: {line}")
     for line in report.removed:
         print(f"removed: {line}")
+    if report.stats.get("reemitted"):
+        print(f"re-emitted {report.stats['reemitted']} removed card(s) tagged {args.removed_tag}")
     if report.removed and not args.removed_tag:
         print(
             "  (Anki keeps removed cards; delete them there, or find them with --removed-tag TAG)"

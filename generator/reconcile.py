@@ -79,9 +79,10 @@ def reconcile(
     removed_tag: str = "",
 ) -> Reconciled:
     root = lock.path.parent
-    scope = {
-        g: e for g, e in lock.cards.items() if e.file in built_files or not (root / e.file).exists()
+    gone = {
+        f for f in {e.file for e in lock.cards.values()} - built_files if not (root / f).exists()
     }
+    scope = {g: e for g, e in lock.cards.items() if e.file in built_files or e.file in gone}
     aliases = {e.alias: g for g, e in scope.items() if e.alias}
     final: list[str | None] = [None] * len(cards)
     claimed: set[str] = set()

@@ -175,6 +175,7 @@ def test_removed_cards_can_be_tagged_for_deletion(
             assert main(["build", str(notes), "-o", str(out), "--removed-tag", "gone"]) == 0
         summary = capsys.readouterr().out
         assert "removed: os/threads.md: Synchronisation › Deadlock" in summary
+        assert "re-emitted 1 removed card(s) tagged gone" in summary
         first = (out / "OS.apkg").read_bytes()
         result = import_apkg(col, out / "OS.apkg")
         assert [text_of(n.fields[0]) for n in result.log.updated] == ["Deadlock"]
