@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -126,12 +127,42 @@ def read_lock(path: Path) -> LockFile:
         cards = {str(g): _entry(e) for g, e in data["cards"].items()}
         types = {str(n): TypeEntry(str(t["hash"]), int(t["mod"])) for n, t in data["types"].items()}
     except json.JSONDecodeError as exc:
+        if _CONFLICT.search(text):
+            return _merge_conflicted(path, text)
         raise _broken(path, exc.lineno, exc.msg) from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _broken(path, 0, f"unexpected content ({exc})") from None
     if data.get("version") != VERSION:
         raise _broken(path, 0, f"unknown version {data.get('version')!r}")
     return LockFile(path, cards, types, text)
+
+
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+_LINE = re.compile(r'^\s*("(?:[^"\\]|\\.)*")\s*:\s*(\{.*\})\s*,?\s*$')
+
+
+def _merge_conflicted(path: Path, text: str) -> LockFile:
+    """A lock file with git merge-conflict markers, from two people building different
+    changes: every entry of both sides, the later `mod` winning where both have one. Later is
+    safe: a card whose content is not what that side recorded gets a time after both."""
+    lock = LockFile(path)  # no `text`: the next save rewrites it without the markers
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _LINE.match(line)
+        if not match:
+            continue
+        try:
+            key, raw = json.loads(match.group(1)), json.loads(match.group(2))
+            if "term" in raw:
+                entry = _entry(raw)
+                if key not in lock.cards or entry.mod > lock.cards[key].mod:
+                    lock.cards[key] = entry
+            elif "hash" in raw:
+                kind = TypeEntry(str(raw["hash"]), int(raw["mod"]))
+                if key not in lock.note_types or kind.mod > lock.note_types[key].mod:
+                    lock.note_types[key] = kind
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise _broken(path, number, f"unreadable entry in a merge conflict ({exc})") from None
+    return lock
 
 
 def _broken(path: Path, line: int, why: str) -> NotedeckError:

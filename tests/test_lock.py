@@ -218,3 +218,43 @@ def test_unwritable_lock_is_a_clear_error(
     assert "cannot write" in err and ".notedeck.lock.guard" in err and "--no-lock" in err
     assert main(["build", str(root), "-o", str(tmp_path / "out"), "--no-lock"]) == 0
     assert not (root / "notedeck.lock").exists()
+
+
+def test_merge_conflicted_lock_file_is_read_and_repaired(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(root, tmp_path)
+    note, lock = root / "sorting.md", root / "notedeck.lock"
+    base_note, base_lock = note.read_text("utf-8"), lock.read_text("utf-8")
+    sides = {}
+    for name, old, new, epoch in (
+        ("ours", "Takes quadratic time", "Takes O(n²) time", "1700000100"),
+        ("theirs", "Fast on nearly sorted input", "Fast when almost sorted", "1700000200"),
+    ):
+        note.write_text(base_note.replace(old, new), "utf-8")
+        lock.write_text(base_lock, "utf-8")
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        run(root, tmp_path)
+        sides[name] = lock.read_text("utf-8")
+    files = {}
+    for name, lock_text in {"base": base_lock, **sides}.items():
+        files[name] = tmp_path / f"{name}.lock"
+        files[name].write_text(lock_text, "utf-8")
+    merged = subprocess.run(
+        ["git", "merge-file", "-p", files["ours"], files["base"], files["theirs"]],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert merged.returncode == 1 and "<<<<<<<" in merged.stdout  # one conflict
+    lock.write_text(merged.stdout, "utf-8")
+    both = base_note.replace("Takes quadratic time", "Takes O(n²) time")
+    note.write_text(both.replace("Fast on nearly sorted input", "Fast when almost sorted"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000300")
+    report = run(root, tmp_path)
+    assert report.removed == () and report.rematched == ()
+    mods = {t: e["mod"] for t, (_, e) in by_term(root).items()}
+    assert mods == {
+        "Bubble sort": 1700000100,
+        "Insertion sort": 1700000200,
+        "Merge sort": 1700000000,
+    }
+    assert "<<<<<<<" not in lock.read_text("utf-8")
