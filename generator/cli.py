@@ -15,6 +15,7 @@ from typing import Any
 from . import __version__
 from .build import LoadedNote, build, guid_of, load
 from .decks import card_tags, deck_name
+from .locking import lock_aliases
 from .model import Diagnostic, NotedeckError
 from .options import BuildOptions
 
@@ -79,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
 def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
     """The cards as `list --json` prints them."""
     records: list[dict[str, Any]] = []
+    kept = lock_aliases(item.file.root for item in loaded)
     for item in loaded:
         note = item.note
         for index, card in enumerate(note.cards):
@@ -92,7 +94,7 @@ def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
                     "sources": [s.url for s in card.sources if s.url],
                     "file": card.loc.path,
                     "line": card.loc.line,
-                    "guid": guid_of(note, index),
+                    "guid": kept.get(guid_of(note, index), guid_of(note, index)),
                     "deck": deck_name(note.info, BuildOptions()),
                     "tags": list(card_tags(note.info, card, BuildOptions())),
                     "kind": card.kind,

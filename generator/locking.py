@@ -106,6 +106,18 @@ def _regroup(
     return out
 
 
+def lock_aliases(roots: Iterable[Path]) -> dict[str, str]:
+    """A card's own GUID → the older GUID it kept when it was renamed or moved, from the lock
+    files (read only), so `notedeck list` shows the GUIDs a build writes."""
+    aliases: dict[str, str] = {}
+    for root in sorted(set(roots)):
+        lock = read_lock(lock_path(root))
+        for guid, entry in lock.cards.items():
+            if entry.alias and entry.alias not in lock.cards:
+                aliases[entry.alias] = guid
+    return aliases
+
+
 def save(stamped: Stamped) -> list[Path]:
     """Write the lock files that changed; returns their paths."""
     written = []

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.build import build, load
+from generator.cli import card_records
 from generator.lock import next_mod
 from generator.model import BuildReport, NotedeckError
 from generator.options import BuildOptions
@@ -122,6 +123,9 @@ def test_moved_renamed_and_refiled_cards_keep_their_guid(
     # The next build knows them already: nothing re-matched again, nothing changes.
     again = run(root, tmp_path)
     assert again.rematched == () and again.locks == ()
+    # `notedeck list` shows the GUIDs the build writes.
+    listed = {c["term"]: c["guid"] for c in card_records(load([str(root)])[0])}
+    assert listed["Sinking sort"] == guids["Bubble sort"]
     # Renaming the file keeps every card (the note's key was its path).
     (root / "sorting.md").rename(root / "sorts.md")
     refiled = run(root, tmp_path)
