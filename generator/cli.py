@@ -14,7 +14,7 @@ from typing import Any
 
 from . import __version__
 from .build import LoadedNote, build, guid_of, load
-from .decks import card_tags, deck_name
+from .decks import card_tags, deck_name, safe_tag
 from .locking import lock_aliases
 from .model import Diagnostic, NotedeckError
 from .options import BuildOptions
@@ -124,7 +124,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     for line in report.removed:
         print(f"removed: {line}")
     if report.stats.get("reemitted"):
-        print(f"re-emitted {report.stats['reemitted']} removed card(s) tagged {args.removed_tag}")
+        tag = safe_tag(args.removed_tag.split("::"))
+        print(f"re-emitted {report.stats['reemitted']} removed card(s) tagged {tag}")
     if report.removed and not args.removed_tag:
         print(
             "  (Anki keeps removed cards; delete them there, or find them with --removed-tag TAG)"

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .decks import safe_tag
 from .fsutil import exclusive_lock
 from .lock import LockFile, Origin, guard_path, lock_path, read_lock, type_mods, write_lock
 from .model import Deck, NotedeckError, RenderedCard
@@ -73,7 +74,7 @@ def stamp(
             built.get(root, set()),
             now,
             options.rematch_threshold,
-            options.removed_tag,
+            safe_tag(options.removed_tag.split("::")),
         )
         for (card, _), stamped in zip(by_root[root], done.cards, strict=True):
             final[id(card)] = stamped

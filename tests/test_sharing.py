@@ -172,7 +172,7 @@ def test_removed_cards_can_be_tagged_for_deletion(
         note.write_text(V1.split("### Deadlock")[0], "utf-8")
         with pytest.MonkeyPatch.context() as mp:
             mp.setenv("SOURCE_DATE_EPOCH", str(V1_EPOCH))
-            assert main(["build", str(notes), "-o", str(out), "--removed-tag", "gone"]) == 0
+            assert main(["build", str(notes), "-o", str(out), "--removed-tag", " gone "]) == 0
         summary = capsys.readouterr().out
         assert "removed: os/threads.md: Synchronisation › Deadlock" in summary
         assert "re-emitted 1 removed card(s) tagged gone" in summary
