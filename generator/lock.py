@@ -25,6 +25,7 @@ from typing import Any
 
 from .fsutil import atomic_write
 from .model import Loc, NotedeckError, RenderedCard
+from .package import BASIC_FIELDS, CLOZE_FIELDS
 from .rematch import sketch
 
 LOCK_NAME = "notedeck.lock"
@@ -85,8 +86,11 @@ def guard_path(root: Path) -> Path:
 
 
 def content_hash(card: RenderedCard) -> str:
-    """Everything Anki stores for the note: note type, fields, tags and deck."""
-    data = [card.model, sorted(card.fields.items()), list(card.tags), card.deck]
+    """Everything Anki stores for the note: note type, fields, tags and deck (and nothing
+    else, so a value the note type has no field for cannot make a card look changed)."""
+    names = CLOZE_FIELDS if card.model == "cloze" else BASIC_FIELDS
+    values = [card.fields.get(name, "") for name in names]
+    data = [card.model, values, list(card.tags), card.deck]
     encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()[:20]
 
