@@ -81,6 +81,18 @@ def lock_path(root: Path) -> Path:
     return root / LOCK_NAME
 
 
+def enclosing_root(path: Path) -> Path | None:
+    """The nearest folder at or above `path` that holds a lock file, looking no further up than
+    a git repository's top: once a notes folder has a lock file, building one of its sub-folders
+    or files keeps the same notes root, so the same card identities and deck names."""
+    for folder in (path, *path.parents):
+        if (folder / LOCK_NAME).is_file():
+            return folder
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
 def guard_path(root: Path) -> Path:
     return root / GUARD_NAME
 

@@ -262,3 +262,16 @@ def test_merge_conflicted_lock_file_is_read_and_repaired(
         "Merge sort": 1700000000,
     }
     assert "<<<<<<<" not in lock.read_text("utf-8")
+
+
+def test_building_part_of_a_notes_folder_keeps_its_root(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "algo").mkdir(parents=True)
+    (notes / "algo" / "sorting.md").write_text(NOTE, "utf-8")
+    whole = build([str(notes)], BuildOptions(out=tmp_path / "a"))
+    guids = {c.guid for d in whole.decks for c in d.cards}
+    for part in (notes / "algo", notes / "algo" / "sorting.md"):
+        report = build([str(part)], BuildOptions(out=tmp_path / "b"))
+        assert {c.guid for d in report.decks for c in d.cards} == guids
+        assert {c.deck for d in report.decks for c in d.cards} == {"Algo::Sorting"}
+        assert report.locks == () and not (notes / "algo" / "notedeck.lock").exists()
