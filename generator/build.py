@@ -21,7 +21,7 @@ from .export import write_tsv
 from .extract import extract, title_section
 from .identity import card_guid
 from .lock import Origin
-from .locking import Stamped, guarded, save, stamp
+from .locking import Stamped, guarded, save, stamp, unique_cards
 from .media import MediaSet, is_remote
 from .model import (
     BuildReport,
@@ -143,7 +143,7 @@ def origins_of(loaded: list[LoadedNote]) -> tuple[dict[str, Origin], dict[Path, 
         built.setdefault(item.file.root, set()).add(item.file.rel)
         for index in range(len(item.note.cards)):
             origin = Origin(item.file.root, item.file.rel, item.note.info.key)
-            origins[guid_of(item.note, index)] = origin
+            origins.setdefault(guid_of(item.note, index), origin)  # the first card wins
     return origins, built
 
 
@@ -158,6 +158,8 @@ def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
     loaded, diagnostics, _failed = load(paths)
     decks, media_diagnostics = render_decks(loaded, options)
     diagnostics.extend(media_diagnostics)
+    decks, duplicates = unique_cards(decks)
+    diagnostics.extend(duplicates)
     origins, built = origins_of(loaded)
     outputs: list[str] = []
     with guarded(built, options.lock):

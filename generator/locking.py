@@ -12,7 +12,7 @@ from pathlib import Path
 from .decks import safe_tag
 from .fsutil import exclusive_lock
 from .lock import LockFile, Origin, guard_path, lock_path, read_lock, type_mods, write_lock
-from .model import Deck, NotedeckError, RenderedCard
+from .model import Deck, Diagnostic, NotedeckError, RenderedCard
 from .options import BuildOptions
 from .reconcile import Rematch, Removed, reconcile
 
@@ -105,6 +105,32 @@ def _regroup(
             deck = out[index]
             out[index] = Deck(deck.name, (*deck.cards, card), deck.media, deck.description)
     return out
+
+
+def unique_cards(decks: list[Deck]) -> tuple[list[Deck], list[Diagnostic]]:
+    """Drop cards whose identity an earlier card already has (two notes with the same
+    front-matter `id` and the same term in the same section): Anki would keep only one."""
+    seen: dict[str, RenderedCard] = {}
+    out: list[Deck] = []
+    warnings: list[Diagnostic] = []
+    for deck in decks:
+        kept = []
+        for card in deck.cards:
+            first = seen.setdefault(card.guid, card)
+            if first is card:
+                kept.append(card)
+                continue
+            warnings.append(
+                Diagnostic(
+                    card.card.loc,
+                    "warning",
+                    f"card {card.card.term!r} has the same identity as the one at "
+                    f"{first.card.loc}; only that one is built",
+                    "give each note its own front-matter `id`",
+                )
+            )
+        out.append(Deck(deck.name, tuple(kept), deck.media, deck.description))
+    return out, warnings
 
 
 def lock_aliases(roots: Iterable[Path]) -> dict[str, str]:

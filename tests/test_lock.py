@@ -275,3 +275,15 @@ def test_building_part_of_a_notes_folder_keeps_its_root(tmp_path: Path) -> None:
         assert {c.guid for d in report.decks for c in d.cards} == guids
         assert {c.deck for d in report.decks for c in d.cards} == {"Algo::Sorting"}
         assert report.locks == () and not (notes / "algo" / "notedeck.lock").exists()
+
+
+def test_two_notes_with_one_id_do_not_share_a_card(root: Path, tmp_path: Path) -> None:
+    for name in ("a.md", "b.md"):
+        (root / name).write_text("---\nid: same\n---\n" + NOTE, "utf-8")
+    report = run(root, tmp_path)
+    guids = [c.guid for d in report.decks for c in d.cards]
+    assert len(guids) == len(set(guids)) == 6  # sorting.md's 3 + a.md's 3; b.md's are dropped
+    warnings = [d for d in report.diagnostics if "same identity" in d.message]
+    assert len(warnings) == 3 and all(d.loc and d.loc.path.endswith("b.md") for d in warnings)
+    assert "own front-matter `id`" in warnings[0].hint
+    assert {e["file"] for e in lock_of(root).values()} == {"a.md", "sorting.md"}
