@@ -13,11 +13,16 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .attribute import deck_description
 from .config import apply_to_note, note_options
+from .decks import card_tags, wants_reverse
+from .export import write_tsv
 from .extract import extract, title_section
 from .identity import card_guid
+from .lock import Origin
+from .locking import Stamped, guarded, save, stamp, unique_cards
 from .media import NoteImages, collect, finish_html
 from .model import (
     BuildReport,
@@ -29,7 +34,7 @@ from .model import (
 )
 from .notes import NoteFile, discover, note_info
 from .options import BuildOptions
-from .package import write_apkg
+from .package import model_hashes, write_apkg
 from .parse import parse
 from .read import read_note
 from .render import basic_fields
@@ -103,15 +108,17 @@ def render_decks(
     for item in loaded:
         note, file = item.note, item.file
         image_src = media.image_map(file.file)
+        deck = note.info.deck
+        reverse = wants_reverse(note.info, item.options)
         for index, card in enumerate(note.cards):
             fields = basic_fields(
                 card, note.info.title, image_src, note.sources, item.options.allow_html
             )
             fields = {name: finish_html(value) for name, value in fields.items()}
-            fields = _options_fields(fields, item.options)
-            deck = note.info.deck
+            fields = _options_fields(fields, item.options, reverse and card.kind == "basic")
+            tags = card_tags(note.info, card, item.options)
             cards_by_deck.setdefault(top_deck(deck), []).append(
-                RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, card.tags)
+                RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, tags)
             )
             order += 1
     decks: list[Deck] = []
@@ -127,10 +134,10 @@ def _note_images(item: LoadedNote) -> NoteImages:
     return NoteImages(item.file.file, item.file.root, images)
 
 
-def _options_fields(fields: dict[str, str], options: BuildOptions) -> dict[str, str]:
+def _options_fields(fields: dict[str, str], options: BuildOptions, reverse: bool) -> dict[str, str]:
     """`reverse` fills the field that switches the reverse card on; `language` marks the
     term and definition with `lang`, so CJK text is drawn with the right glyphs."""
-    if options.reverse:
+    if reverse:  # the frozen basic type's switch for its reverse card
         fields = {**fields, "Reverse": "y"}
     lang = options.language
     if lang != "auto":
@@ -147,6 +154,18 @@ def _description(loaded: list[LoadedNote], deck: str) -> str:
     return deck_description([(n.info.title, n.sources) for n in notes])
 
 
+def origins_of(loaded: list[LoadedNote]) -> tuple[dict[str, Origin], dict[Path, set[str]]]:
+    """Each card's notes root, note path and key; the note paths built, per notes root."""
+    origins: dict[str, Origin] = {}
+    built: dict[Path, set[str]] = {}
+    for item in loaded:
+        built.setdefault(item.file.root, set()).add(item.file.rel)
+        for index in range(len(item.note.cards)):
+            origin = Origin(item.file.root, item.file.rel, item.note.info.key)
+            origins.setdefault(guid_of(item.note, index), origin)  # the first card wins
+    return origins, built
+
+
 def build_epoch() -> int:
     """The build time: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -157,25 +176,24 @@ def build(
     paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
 ) -> BuildReport:
     options = options or BuildOptions()
-    out = options.out
     loaded, diagnostics, _failed = load(paths, options, progress)
     decks, media_diagnostics = render_decks(loaded, options)
     diagnostics.extend(media_diagnostics)
     # --strict: a note with a missing image is broken, so its deck keeps the previous .apkg.
     broken = {d.loc.path for d in media_diagnostics if d.level == "error" and d.loc}
-    epoch = build_epoch()
+    decks, duplicates = unique_cards(decks)
+    diagnostics.extend(duplicates)
+    origins, built = origins_of(loaded)
     outputs: list[str] = []
-    for done, deck in enumerate(decks, 1):
-        if any(c.card.loc.path in broken for c in deck.cards):
-            continue
-        target = out / deck_file_name(deck.name)
-        try:
-            write_apkg(deck, target, lambda _card: epoch, epoch)
-        except OSError as exc:
-            raise NotedeckError(None, f"cannot write {target}: {exc.strerror or exc}") from None
-        outputs.append(str(target))
-        if progress is not None:
-            progress("write", done, len(decks))
+    with guarded(built, options.lock):
+        stamped = stamp(decks, origins, built, build_epoch(), options, model_hashes())
+        decks = stamped.decks
+        for done, deck in enumerate(decks, 1):
+            if not any(c.card.loc.path in broken for c in deck.cards):
+                outputs.append(_write(deck, stamped, options))
+            if progress is not None:
+                progress("write", done, len(decks))
+        locks = save(stamped)
     stats = {
         "decks": len(outputs),
         "cards": sum(len(d.cards) for d in decks),
@@ -183,4 +201,34 @@ def build(
         "warnings": sum(1 for d in diagnostics if d.level == "warning"),
         "errors": sum(1 for d in diagnostics if d.level == "error"),
     }
-    return BuildReport(tuple(decks), tuple(outputs), tuple(diagnostics), stats)
+    stats |= {
+        "rematched": len(stamped.rematched),
+        "removed": len(stamped.removed),
+        "reemitted": len(stamped.reemitted),
+    }
+    return BuildReport(
+        tuple(decks),
+        tuple(outputs),
+        tuple(diagnostics),
+        stats,
+        rematched=tuple(str(r) for r in stamped.rematched),
+        removed=tuple(str(r) for r in stamped.removed),
+        locks=tuple(str(p) for p in locks),
+    )
+
+
+def _write(deck: Deck, stamped: Stamped, options: BuildOptions) -> str:
+    """Write one deck in the chosen format; returns the path written."""
+    suffix = ".tsv" if options.format == "tsv" else ".apkg"
+    target = options.out / deck_file_name(deck.name).removesuffix(".apkg")
+    target = target.with_name(target.name + suffix)
+    try:
+        if options.format == "tsv":
+            write_tsv(deck, target)
+        else:
+            mods = stamped.mods
+            epoch = stamped.epoch_of(deck)
+            write_apkg(deck, target, lambda c: mods[c.guid], epoch, stamped.type_mods)
+    except OSError as exc:
+        raise NotedeckError(None, f"cannot write {target}: {exc.strerror or exc}") from None
+    return str(target)

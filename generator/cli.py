@@ -19,6 +19,8 @@ from . import __version__
 from .build import LoadedNote, build, guid_of, load
 from .check import check
 from .config import ConfigError, resolve
+from .decks import card_tags, safe_tag
+from .locking import lock_aliases
 from .media import CACHE_DIR_NAME
 from .model import BuildReport, NotedeckError
 from .options import BuildOptions
@@ -108,6 +110,23 @@ def _parser() -> argparse.ArgumentParser:
         help="a missing, refused or undownloadable image is an error (the deck is not written)",
     )
     build_p.add_argument("--allow-html", action="store_true", help=ALLOW_HTML_HELP)
+    build_p.add_argument(
+        "--format", choices=("apkg", "tsv"), default="apkg", help="output format (default: apkg)"
+    )
+    build_p.add_argument(
+        "--one-deck", metavar="NAME", default="", help="put every note's deck under deck NAME"
+    )
+    build_p.add_argument(
+        "--no-lock",
+        action="store_true",
+        help="do not read or write notedeck.lock beside the notes (every card counts as new)",
+    )
+    build_p.add_argument(
+        "--removed-tag",
+        metavar="TAG",
+        default="",
+        help="re-emit cards that left the notes, tagged TAG, so you can find and delete them",
+    )
 
     list_p = _command(
         sub, "list", "show the cards that would be built",
@@ -158,6 +177,7 @@ def _add_preview(sub: Any) -> None:
 def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
     """The cards as `list --json` prints them."""
     records: list[dict[str, Any]] = []
+    kept = lock_aliases(item.file.root for item in loaded)
     for item in loaded:
         note = item.note
         for index, card in enumerate(note.cards):
@@ -171,9 +191,9 @@ def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
                     "sources": [s.url for s in card.sources if s.url],
                     "file": card.loc.path,
                     "line": card.loc.line,
-                    "guid": guid_of(note, index),
+                    "guid": kept.get(guid_of(note, index), guid_of(note, index)),
                     "deck": note.info.deck,
-                    "tags": list(card.tags),
+                    "tags": list(card_tags(note.info, card, item.options)),
                     "kind": card.kind,
                     "strategy": card.strategy,
                 }
@@ -203,6 +223,12 @@ def _build_flags(args: argparse.Namespace) -> dict[str, Any]:
     for name in ("offline", "refresh", "strict", "allow_html"):
         if getattr(args, name, False):
             flags[name] = True
+    if getattr(args, "no_lock", False):
+        flags["lock"] = False
+    for name in ("format", "one_deck", "removed_tag"):
+        value = getattr(args, name, None)
+        if value:
+            flags[name] = value
     return flags
 
 
@@ -218,10 +244,26 @@ def _build_once(paths: list[str], options: BuildOptions, output: Output) -> Buil
     with output.progress() as bar:
         report = build(paths, options, bar)
     output.diagnostics(report.diagnostics)
+    _identity_lines(report, options, output)
     for deck, path in zip(report.decks, report.outputs, strict=False):
         output.detail(f"{path}: {len(deck.cards)} card(s), {len(deck.media)} media file(s)")
     output.summary(report, time.monotonic() - started)
     return report
+
+
+def _identity_lines(report: BuildReport, options: BuildOptions, output: Output) -> None:
+    """Cards that kept their identity under a new name, and cards that left the notes."""
+    for line in report.rematched:
+        output.print(f"kept identity: {line}")
+    for line in report.removed:
+        output.print(f"removed: {line}")
+    if report.stats.get("reemitted"):
+        tag = safe_tag(options.removed_tag.split("::"))
+        output.print(f"re-emitted {report.stats['reemitted']} removed card(s) tagged {tag}")
+    if report.removed and not options.removed_tag:
+        output.print(
+            "  (Anki keeps removed cards; delete them there, or find them with --removed-tag TAG)"
+        )
 
 
 def _cmd_build(args: argparse.Namespace, output: Output) -> int:

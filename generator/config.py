@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .decks import deck_name
 from .model import Card, ExtractedNote, Loc, NotedeckError
 from .notes import NoteFile
 from .options import BuildOptions
@@ -143,7 +144,7 @@ KEYS: dict[str, Key] = {
         Key("out", '"dist"', "where .apkg files go, relative to the config file", _out),
         Key(
             "deck",
-            '"{title}"',
+            '"{folder}::{title}"',
             "deck name for notes without a front-matter `deck:`; {title} is the note's title, "
             "{stem} its file name, {folder} its folders as `A::B`",
             _deck,
@@ -290,10 +291,7 @@ def note_options(
 def apply_to_note(note: ExtractedNote, file: NoteFile, options: BuildOptions) -> ExtractedNote:
     """Deck name, extra tags and switched-off strategies, applied to an extracted note."""
     info = note.info
-    if "deck" not in info.meta and options.deck != "{title}":
-        folders = "::".join(Path(file.rel).parent.parts)
-        name = options.deck.format(title=info.title, stem=file.file.stem, folder=folders)
-        info = replace(info, deck="::".join(p.strip() for p in name.split("::") if p.strip()))
+    info = replace(info, deck=deck_name(info, options))
     cards = tuple(
         _with_tags(card, options.tags)
         for card in note.cards

@@ -147,3 +147,6 @@ class BuildReport:
     outputs: tuple[str, ...]
     diagnostics: tuple[Diagnostic, ...]
     stats: dict[str, int] = field(default_factory=dict)
+    rematched: tuple[str, ...] = ()  # renamed/moved cards that kept their GUID, as text
+    removed: tuple[str, ...] = ()  # cards that left the notes in this build, as text
+    locks: tuple[str, ...] = ()  # lock files written

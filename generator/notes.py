@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .lock import enclosing_root
 from .model import Loc, NotedeckError, NoteInfo
 from .parse import ParsedNote, plain_text
 from .read import SourceText
@@ -34,8 +35,9 @@ def discover(paths: list[str]) -> list[NoteFile]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            root = path.resolve()
-            for file in sorted(root.rglob("*")):
+            folder = path.resolve()
+            root = enclosing_root(folder) or folder
+            for file in sorted(folder.rglob("*")):
                 if (
                     file.suffix.lower() in NOTE_SUFFIXES
                     and file.is_file()
@@ -44,7 +46,7 @@ def discover(paths: list[str]) -> list[NoteFile]:
                     found.append(NoteFile(file, root, _shown(file)))
         elif path.is_file():
             file = path.resolve()
-            found.append(NoteFile(file, file.parent, _shown(file)))
+            found.append(NoteFile(file, enclosing_root(file.parent) or file.parent, _shown(file)))
         else:
             raise NotedeckError(Loc(raw, 0), "no such file or folder", "check the path")
     return found

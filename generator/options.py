@@ -25,8 +25,15 @@ class BuildOptions:
     allow_html: bool = False  # trusted notes: skip HTML sanitising
     reverse: bool = False  # also make definition → term cards
     # configuration (config.py): deck naming, tags, strategies, language
-    deck: str = "{title}"  # deck name template: {title}, {stem}, {folder}
+    deck: str = "{folder}::{title}"  # deck name template: {title}, {stem}, {folder}
     tags: tuple[str, ...] = ()  # added to every card
     strategies_off: frozenset[str] = frozenset()  # extraction strategies switched off
     language: str = "auto"  # the notes' language: "auto", or a code such as "ko" or "en"
     pinned: frozenset[str] = frozenset()  # fields set on the command line: front matter keeps off
+    # output, identity and decks (see lock.py, decks.py, export.py)
+    format: str = "apkg"  # "apkg" or "tsv"
+    lock: bool = True  # keep `notedeck.lock` beside the notes (stable note mod times, re-matching)
+    removed_tag: str = ""  # re-emit cards that left the notes, tagged with this tag
+    one_deck: str = ""  # put every note's deck under this one deck
+    section_tags: bool = True  # tag cards with their section path
+    rematch_threshold: float = 0.6  # how alike a renamed card's definition must stay (0..1)

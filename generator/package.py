@@ -7,12 +7,14 @@ CSS and template text may change.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import sqlite3
 import tempfile
+import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import genanki
@@ -37,10 +39,8 @@ _BACK = (
     '<div class="nd-definition">{{Definition}}</div>\n'
     '<div class="nd-source">{{Source}}</div>'
 )
-_REVERSE_FRONT = (
-    '{{#Reverse}}{{#Section}}<div class="nd-section">{{Section}}</div>{{/Section}}\n'
-    '<div class="nd-definition">{{Definition}}</div>{{/Reverse}}'
-)
+# No {{Section}} on the reverse front: a heading card's section path ends with its term.
+_REVERSE_FRONT = '{{#Reverse}}<div class="nd-definition">{{Definition}}</div>{{/Reverse}}'
 _REVERSE_BACK = (
     '{{FrontSide}}\n<hr id=answer>\n<div class="nd-term">{{Term}}</div>\n'
     '{{#Aliases}}<div class="nd-aliases">{{Aliases}}</div>{{/Aliases}}\n'
@@ -56,8 +56,9 @@ _CLOZE_BACK = (
     '{{#Extra}}<div class="nd-extra">{{Extra}}</div>{{/Extra}}\n'
     '<div class="nd-source">{{Source}}</div>'
 )
-# Zip entries carry this time, so the same inputs give the same bytes.
+# The earliest time a zip entry can carry.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_UNIX = 3  # zip "made by" system; fixed so the bytes do not depend on the building OS
 
 ModTime = Callable[[RenderedCard], int]
 
@@ -94,9 +95,39 @@ def _models() -> dict[str, genanki.Model]:
     return {"basic": basic, "cloze": cloze}
 
 
-def write_apkg(deck: Deck, out: Path, mod_time: ModTime, epoch: int) -> None:
+def model_hashes() -> dict[str, str]:
+    """A hash per note type of everything Anki stores for it, keyed by its name: the lock file
+    gives a type a new `mod` exactly when this changes, so CSS and template edits reach Anki."""
+    out: dict[str, str] = {}
+    for model in _models().values():
+        data = [model.model_id, model.fields, model.templates, model.css, model.model_type]
+        encoded = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        out[model.name] = hashlib.sha256(encoded).hexdigest()[:20]
+    return out
+
+
+def zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
+    """Zip entry time for a package whose content last changed at `epoch` (UTC), clamped to
+    what zip can store. It comes from the content, never from the clock."""
+    if epoch <= 0:
+        return _ZIP_TIME
+    parts = time.gmtime(epoch)[:6]
+    return max(_ZIP_TIME, (parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]))
+
+
+def write_apkg(
+    deck: Deck,
+    out: Path,
+    mod_time: ModTime,
+    epoch: int,
+    type_mods: Mapping[str, int] | None = None,
+) -> None:
     """Write `deck` to `out` atomically: a temp file in the same folder, then a rename, so a
-    failed build never destroys the previous deck."""
+    failed build never destroys the previous deck.
+
+    Nothing here reads the clock: note and note type `mod`s come from `mod_time` and
+    `type_mods` (the lock file); ids, the collection's and the zip entries' times from `epoch`
+    (the latest of those times, so a build with the same lock file gives the same bytes)."""
     models = _models()
     gdecks: dict[str, genanki.Deck] = {}
     for name in sorted({c.deck for c in deck.cards} | {deck.name}):
@@ -112,17 +143,31 @@ def write_apkg(deck: Deck, out: Path, mod_time: ModTime, epoch: int) -> None:
         )
         gdecks[card.deck].add_note(note)
         mods[card.guid] = mod_time(card)
-    atomic_write(out, lambda tmp: _write_zip(list(gdecks.values()), deck, mods, epoch, tmp))
+    types = dict(type_mods or {})
+    atomic_write(
+        out,
+        lambda tmp: _write_zip(list(gdecks.values()), deck, mods, types, epoch, tmp),
+    )
 
 
 def _write_zip(
-    gdecks: list[genanki.Deck], deck: Deck, mods: dict[str, int], epoch: int, target: Path
+    gdecks: list[genanki.Deck],
+    deck: Deck,
+    mods: dict[str, int],
+    type_mods: dict[str, int],
+    epoch: int,
+    target: Path,
 ) -> None:
+    entry_time = zip_time(epoch)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".notedeck-") as work:
         db_path = Path(work) / "collection.anki2"
         conn = sqlite3.connect(db_path)
         try:
             cursor = conn.cursor()
+            # A scratch database: no journal file, no waiting for the disk. Neither changes the
+            # bytes of the database file; the package itself is written atomically.
+            cursor.execute("PRAGMA journal_mode = MEMORY")
+            cursor.execute("PRAGMA synchronous = OFF")
             package = genanki.Package(gdecks)
             # Ids count up from the epoch so document order is also id order.
             package.write_to_db(cursor, epoch, itertools.count(epoch * 1000))
@@ -132,6 +177,7 @@ def _write_zip(
             cursor.execute(
                 "UPDATE cards SET mod = (SELECT mod FROM notes WHERE notes.id = cards.nid)"
             )
+            _set_model_mods(cursor, type_mods, epoch)
             cursor.execute("UPDATE col SET crt = ?, mod = ?", (epoch, epoch * 1000))
             conn.commit()
             cursor.execute("VACUUM")
@@ -139,15 +185,28 @@ def _write_zip(
             conn.close()
         media = sorted(deck.media, key=lambda m: m.name)
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            _add(zf, "collection.anki2", db_path.read_bytes())
+            _add(zf, "collection.anki2", db_path.read_bytes(), entry_time)
             index = {str(i): m.name for i, m in enumerate(media)}
-            _add(zf, "media", json.dumps(index, ensure_ascii=False, sort_keys=True).encode())
+            data = json.dumps(index, ensure_ascii=False, sort_keys=True).encode()
+            _add(zf, "media", data, entry_time)
             for i, m in enumerate(media):
-                _add(zf, str(i), Path(m.path).read_bytes())
+                _add(zf, str(i), Path(m.path).read_bytes(), entry_time)
 
 
-def _add(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+def _set_model_mods(cursor: sqlite3.Cursor, type_mods: dict[str, int], epoch: int) -> None:
+    """genanki stamps note types with the build time; use the lock file's times instead."""
+    (raw,) = cursor.execute("SELECT models FROM col").fetchone()
+    models = json.loads(raw)
+    for model in models.values():
+        model["mod"] = type_mods.get(model["name"], epoch)
+    cursor.execute("UPDATE col SET models = ?", (json.dumps(models, sort_keys=True),))
+
+
+def _add(
+    zf: zipfile.ZipFile, name: str, data: bytes, entry_time: tuple[int, int, int, int, int, int]
+) -> None:
+    info = zipfile.ZipInfo(name, date_time=entry_time)
+    info.create_system = _UNIX
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     zf.writestr(info, data)

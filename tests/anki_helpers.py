@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
+from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition, ImportResponse
 
 IF_NEWER = ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
 
@@ -29,7 +29,7 @@ def open_collection(folder: Path) -> Collection:
     return Collection(str(folder / "collection.anki2"))
 
 
-def import_apkg(col: Collection, apkg: Path) -> object:
+def import_apkg(col: Collection, apkg: Path) -> ImportResponse:
     """Import like Anki desktop does by default: update notes when the package's are newer."""
     request = ImportAnkiPackageRequest(
         package_path=str(apkg),
@@ -75,3 +75,23 @@ def text_of(html: str) -> str:
 
 def img_sources(html: str) -> list[str]:
     return re.findall(r"<img[^>]*\bsrc=\"([^\"]+)\"", html)
+
+
+def review_all(col: Collection, deck: str, ease: int = 4, limit: int = 1000) -> int:
+    """Study `deck` (and its subdecks) with the scheduler until nothing is due, answering every
+    card with `ease` (4 = Easy graduates a new card at once); returns how many answers."""
+    col.decks.select(col.decks.id_for_name(deck))
+    answered = 0
+    while answered < limit and (card := col.sched.getCard()) is not None:
+        col.sched.answerCard(card, ease)
+        answered += 1
+    return answered
+
+
+def review_count(col: Collection, note_id: int) -> int:
+    """How many times the cards of a note were answered (Anki's review log)."""
+    return int(
+        col.db.scalar(
+            "SELECT count() FROM revlog WHERE cid IN (SELECT id FROM cards WHERE nid = ?)", note_id
+        )
+    )

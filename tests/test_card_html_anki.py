@@ -13,11 +13,12 @@ from typing import Any
 
 import pytest
 from anki_helpers import ImportedCard, cards, img_sources, import_apkg, open_collection, text_of
+from sample import CARDS
 
 from generator.cli import main
 
 TESTS = Path(__file__).resolve().parent
-NOTES = [TESTS.parent / "cards", TESTS / "fixtures" / "rich", TESTS / "fixtures" / "hostile"]
+NOTES = [CARDS, TESTS / "fixtures" / "rich", TESTS / "fixtures" / "hostile"]
 ACTIVE = re.compile(
     r"<\s*(script|iframe|frame|object|embed|link|svg|math|form|input|button|meta|base|template)\b"
     r"|\son[a-z]+\s*=|=\s*[\"']?\s*(?:javascript|vbscript|data):|@import|url\(",

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_helpers import ROOT, run, write
+from cli_helpers import run, write
+from sample import CARDS
 
 from generator.check import check
 from generator.cli import main
@@ -106,7 +107,7 @@ def test_navigation_and_grouping_headings_are_not_reported(tmp_path: Path) -> No
 
 
 def test_the_users_own_note_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(ROOT / "cards")]) == 0
+    assert main(["check", str(CARDS)]) == 0
     assert capsys.readouterr().out == ""
 
 

@@ -135,7 +135,10 @@ def test_quiet_and_verbose(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "Networking.apkg: 2 card(s)" in captured.err
     assert "Decks" in captured.out and "Time" in captured.out
     got = imported(out / "Networking.apkg", tmp_path / "anki")
-    assert [(c.fields["Term"], c.tags) for c in got] == [("TCP", ["net"]), ("UDP", ["net"])]
+    assert [(c.fields["Term"], c.tags) for c in got] == [
+        ("TCP", ["net", "Networking::TCP"]),
+        ("UDP", ["net", "Networking::UDP"]),
+    ]
 
 
 def test_config_with_an_unknown_key_is_a_usage_error(tmp_path: Path) -> None:

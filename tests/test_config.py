@@ -144,17 +144,19 @@ def test_config_keys_shape_the_deck_in_anki(tmp_path: Path) -> None:
     write(tmp_path / "notes" / "plain.md", "---\ndeck: Mine\nreverse: false\n---\n" + NOTE)
     assert main(["build", str(tmp_path / "notes")]) == 0
     decks = sorted(p.name for p in (tmp_path / "decks").glob("*.apkg"))
-    assert decks == ["Mine.apkg", "os.apkg"]
+    assert decks == ["Mine.apkg", "OS.apkg"]
 
-    os_cards = imported(tmp_path / "decks" / "os.apkg", tmp_path / "anki-os")
+    os_cards = imported(tmp_path / "decks" / "OS.apkg", tmp_path / "anki-os")
     # list-term is off: Mutex is no card of its own; reverse doubles the two heading cards.
     assert sorted({c.fields["Term"] for c in os_cards}) == [
         '<span lang="en">Locks</span>',
         '<span lang="en">Thread</span>',
     ]
     assert len(os_cards) == 4
-    assert {c.deck for c in os_cards} == {"os::Threads"}
-    assert all(c.tags == ["cs", "os"] for c in os_cards)
+    assert {c.deck for c in os_cards} == {"OS::Threads"}
+    # config tags first (the folder tag `os` is the same tag), then the section path
+    assert all(c.tags[:2] == ["cs", "os"] for c in os_cards)
+    assert {tag for c in os_cards for tag in c.tags[2:]} <= {"Threads::Locks", "Threads::Thread"}
     assert all('<div lang="en">' in c.fields["Definition"] for c in os_cards)
 
     mine = imported(tmp_path / "decks" / "Mine.apkg", tmp_path / "anki-mine")

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from anki_helpers import cards, img_sources, import_apkg, open_collection, text_of
+from sample import DOCKER as SAMPLE_DOCKER
 
 from generator.cli import main
 
-DOCKER = Path(__file__).resolve().parent.parent / "cards" / "docker-basics.md"
+DOCKER = SAMPLE_DOCKER
 VM_SECTION = ["가상 머신과 Docker", "Virtual Machine(VM, 가상 머신)"]
 DOCKER_SECTION = ["가상 머신과 Docker", "Docker"]
 EXPECTED = [

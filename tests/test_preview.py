@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from sample import DOCKER as SAMPLE_DOCKER
 
 from generator.cardview import cloze_numbers, faces, field_is_empty, render
 from generator.cli import main
@@ -13,7 +14,7 @@ from generator.package import card_css, card_templates
 from generator.preview import with_mathml
 
 RICH = Path(__file__).resolve().parent / "fixtures" / "rich"
-DOCKER = Path(__file__).resolve().parent.parent / "cards" / "docker-basics.md"
+DOCKER = SAMPLE_DOCKER
 
 
 @pytest.fixture
@@ -71,7 +72,11 @@ def test_math_shows_as_mathml_in_the_preview(pages: Path) -> None:
 def test_deck_and_tag_filters_list_what_the_cards_have(pages: Path) -> None:
     page = (pages / "운영체제-핵심-정리.html").read_text("utf-8")
     assert _options(page, "nd-deck") == ["운영체제 핵심 정리", "운영체제 핵심 정리::메모리"]
-    assert _options(page, "nd-tag") == ["memory", "os", "시험"]
+    tags = _options(page, "nd-tag")
+    assert tags == sorted(set(tags))
+    # The note's own tags, and the section-path tags every card also carries.
+    assert {"memory", "os", "시험"} <= set(tags)
+    assert any(tag.startswith("메모리_관리::") for tag in tags)
 
 
 def _options(page: str, select: str) -> list[str]:

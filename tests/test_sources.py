@@ -19,12 +19,13 @@ from media_helpers import (
     png,
     write_tree,
 )
+from sample import DOCKER as SAMPLE_DOCKER
 
 from generator.attribute import caption_sources, is_caption, links_in_text
 from generator.cli import main
 from generator.model import SourceLink
 
-DOCKER = Path(__file__).resolve().parent.parent / "cards" / "docker-basics.md"
+DOCKER = SAMPLE_DOCKER
 WHAT_IS_A_CONTAINER = "https://www.docker.com/resources/what-container"
 DOCKER_IMAGES = [
     "https://www.docker.com/sites/default/files/d8/2018-11/"

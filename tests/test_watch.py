@@ -164,4 +164,7 @@ def test_a_broken_config_is_reported_and_watching_goes_on(
     ]
     assert lines[-1].startswith("Rebuilt in") and lines[-1].endswith(": 2 card change(s)")
     got = imported(tmp_path / "dist" / "Networking.apkg", tmp_path / "anki")
-    assert [(c.fields["Term"], c.tags) for c in got] == [("TCP", ["net"]), ("UDP", ["net"])]
+    assert [(c.fields["Term"], c.tags) for c in got] == [
+        ("TCP", ["net", "Networking::TCP"]),
+        ("UDP", ["net", "Networking::UDP"]),
+    ]

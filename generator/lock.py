@@ -1,0 +1,266 @@
+"""The lock file: `notedeck.lock` beside the notes, committed with them.
+
+Anki updates a note on import only when the package's note `mod` is newer than its own. So
+every card's `mod` must change exactly when its content changes: a fixed time skips every
+update, the build time overwrites every edit a learner made in Anki. The lock file records, per
+GUID, a hash of everything that goes into the note (fields, tags, deck, note type) and the time
+that content last changed. Unchanged cards keep their time; changed and new cards get the build
+time, and a changed card's time is always later than the recorded one, even within one second.
+
+It also remembers each card's term, section and a sketch of its definition, so a renamed or
+moved card keeps its GUID (see rematch.py), and which cards left the notes.
+
+The file is JSON with sorted, one-line entries so that diffs stay readable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .fsutil import atomic_write
+from .model import Loc, NotedeckError, RenderedCard
+from .package import BASIC_FIELDS, CLOZE_FIELDS
+from .rematch import sketch
+
+LOCK_NAME = "notedeck.lock"
+GUARD_NAME = ".notedeck.lock.guard"
+VERSION = 1
+_ABOUT = (
+    "Written by `notedeck build`; commit it with your notes. It keeps cards' identities and "
+    "the times their content last changed, so re-imports update exactly the changed cards."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the lock file knows about one GUID."""
+
+    file: str  # the note's path inside the notes root
+    note: str  # the note's key (front-matter `id` or its path)
+    deck: str
+    section: tuple[str, ...]
+    term: str
+    model: str
+    hash: str
+    mod: int
+    sketch: str
+    alias: str = ""  # the GUID the card's own identity gives, when it kept an older one
+    removed: bool = False  # the card has left the notes
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a card comes from: its notes root, its note's path there and the note's key."""
+
+    root: Path
+    file: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class TypeEntry:
+    hash: str
+    mod: int
+
+
+@dataclass(slots=True)
+class LockFile:
+    path: Path
+    cards: dict[str, Entry] = field(default_factory=dict)
+    note_types: dict[str, TypeEntry] = field(default_factory=dict)
+    text: str = ""  # as read, so an unchanged lock is not rewritten
+
+
+def lock_path(root: Path) -> Path:
+    return root / LOCK_NAME
+
+
+def enclosing_root(path: Path) -> Path | None:
+    """The nearest folder at or above `path` that holds a lock file, looking no further up than
+    a git repository's top: once a notes folder has a lock file, building one of its sub-folders
+    or files keeps the same notes root, so the same card identities and deck names."""
+    for folder in (path, *path.parents):
+        if (folder / LOCK_NAME).is_file():
+            return folder
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def guard_path(root: Path) -> Path:
+    return root / GUARD_NAME
+
+
+def content_hash(card: RenderedCard) -> str:
+    """Everything Anki stores for the note: note type, fields, tags and deck (and nothing
+    else, so a value the note type has no field for cannot make a card look changed)."""
+    names = CLOZE_FIELDS if card.model == "cloze" else BASIC_FIELDS
+    values = [card.fields.get(name, "") for name in names]
+    data = [card.model, values, list(card.tags), card.deck]
+    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()[:20]
+
+
+def next_mod(previous: int | None, now: int) -> int:
+    """The time to give changed content: the build time, but always after the recorded one."""
+    return now if previous is None else max(now, previous + 1)
+
+
+def entry_for(
+    card: RenderedCard, origin: Origin, mod: int, digest: str, sketch_hex: str | None = None
+) -> Entry:
+    """A lock entry for a card; `digest` is its content_hash, `sketch_hex` its definition's
+    sketch when already known (computed here otherwise)."""
+    return Entry(
+        file=origin.file,
+        note=origin.note,
+        deck=card.deck,
+        section=card.card.section,
+        term=card.card.term,
+        model=card.model,
+        hash=digest,
+        mod=mod,
+        sketch=sketch_hex if sketch_hex is not None else sketch(card.card.definition_md),
+    )
+
+
+def read_lock(path: Path) -> LockFile:
+    """The lock file at `path`, or an empty one when there is none yet."""
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return LockFile(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NotedeckError(Loc(str(path), 0), f"cannot read the lock file: {exc}") from None
+    try:
+        data = json.loads(text)
+        cards = {str(g): _entry(e) for g, e in data["cards"].items()}
+        types = {str(n): TypeEntry(str(t["hash"]), int(t["mod"])) for n, t in data["types"].items()}
+    except json.JSONDecodeError as exc:
+        if _CONFLICT.search(text):
+            return _merge_conflicted(path, text)
+        raise _broken(path, exc.lineno, exc.msg) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _broken(path, 0, f"unexpected content ({exc})") from None
+    if data.get("version") != VERSION:
+        raise _broken(path, 0, f"unknown version {data.get('version')!r}")
+    return LockFile(path, cards, types, text)
+
+
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+_LINE = re.compile(r'^\s*("(?:[^"\\]|\\.)*")\s*:\s*(\{.*\})\s*,?\s*$')
+
+
+def _merge_conflicted(path: Path, text: str) -> LockFile:
+    """A lock file with git merge-conflict markers, from two people building different
+    changes: every entry of both sides, the later `mod` winning where both have one. Later is
+    safe: a card whose content is not what that side recorded gets a time after both."""
+    lock = LockFile(path)  # no `text`: the next save rewrites it without the markers
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _LINE.match(line)
+        if not match:
+            continue
+        try:
+            key, raw = json.loads(match.group(1)), json.loads(match.group(2))
+            if "term" in raw:
+                entry = _entry(raw)
+                if key not in lock.cards or entry.mod > lock.cards[key].mod:
+                    lock.cards[key] = entry
+            elif "hash" in raw:
+                kind = TypeEntry(str(raw["hash"]), int(raw["mod"]))
+                if key not in lock.note_types or kind.mod > lock.note_types[key].mod:
+                    lock.note_types[key] = kind
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise _broken(path, number, f"unreadable entry in a merge conflict ({exc})") from None
+    return lock
+
+
+def _broken(path: Path, line: int, why: str) -> NotedeckError:
+    return NotedeckError(
+        Loc(str(path), line),
+        f"the lock file is broken: {why}",
+        "restore it from version control; deleting it keeps card identities but the next "
+        "import may overwrite edits made in Anki",
+    )
+
+
+def _entry(raw: Mapping[str, Any]) -> Entry:
+    return Entry(
+        file=str(raw["file"]),
+        note=str(raw["note"]),
+        deck=str(raw["deck"]),
+        section=tuple(str(s) for s in raw["section"]),
+        term=str(raw["term"]),
+        model=str(raw["model"]),
+        hash=str(raw["hash"]),
+        mod=int(raw["mod"]),
+        sketch=str(raw.get("sketch", "")),
+        alias=str(raw.get("alias", "")),
+        removed=bool(raw.get("removed", False)),
+    )
+
+
+def _sort_key(item: tuple[str, Entry]) -> tuple[Any, ...]:
+    guid, e = item
+    return (e.file, e.note, e.section, e.term.casefold(), e.term, guid)
+
+
+_FIELDS = tuple(f.name for f in fields(Entry))
+
+
+def render_lock(cards: Mapping[str, Entry], types: Mapping[str, TypeEntry]) -> str:
+    """The lock file's text: stable order, one line per card."""
+
+    def line(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    card_lines = []
+    for guid, entry in sorted(cards.items(), key=_sort_key):
+        raw = {name: getattr(entry, name) for name in _FIELDS}
+        raw["section"] = list(entry.section)
+        for optional in ("alias", "removed"):
+            if raw[optional] in ("", False):
+                del raw[optional]
+        card_lines.append(f"    {line(guid)}: {line(raw)}")
+    type_lines = [
+        f"    {line(n)}: {line({'hash': t.hash, 'mod': t.mod})}" for n, t in sorted(types.items())
+    ]
+    return (
+        "{\n"
+        f'  "about": {line(_ABOUT)},\n'
+        f'  "version": {VERSION},\n'
+        '  "types": {\n' + ",\n".join(type_lines) + "\n  },\n"
+        '  "cards": {\n' + ",\n".join(card_lines) + "\n  }\n}\n"
+    )
+
+
+def write_lock(lock: LockFile) -> bool:
+    """Write the lock file when its content changed; True when it was written."""
+    text = render_lock(lock.cards, lock.note_types)
+    if text == lock.text:
+        return False
+    atomic_write(lock.path, lambda tmp: tmp.write_text(text, "utf-8"))
+    lock.text = text
+    return True
+
+
+def type_mods(lock: LockFile, hashes: Mapping[str, str], now: int) -> dict[str, int]:
+    """Note types' `mod` by the same rule as cards, so a CSS or template change reaches Anki
+    (update if newer) while an unchanged type keeps its time. Updates `lock` in place."""
+    mods: dict[str, int] = {}
+    for name, digest in sorted(hashes.items()):
+        old = lock.note_types.get(name)
+        mod = old.mod if old and old.hash == digest else next_mod(old.mod if old else None, now)
+        lock.note_types[name] = TypeEntry(digest, mod)
+        mods[name] = mod
+    return mods
+
+
+def with_guids(cards: Iterable[RenderedCard], guids: Mapping[str, str]) -> list[RenderedCard]:
+    return [replace(c, guid=guids[c.guid]) if c.guid in guids else c for c in cards]
