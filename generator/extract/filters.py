@@ -7,7 +7,8 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..attribute import is_caption
-from ..parse import inline_of
+from ..parse import inline_of, plain_text
+from .labels import is_navigation
 
 _DATE = re.compile(
     r"^\s*(?:\d{4}[-./년]\s*\d{1,2}(?:[-./월]\s*\d{1,2}일?)?\.?|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
@@ -54,6 +55,29 @@ def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
                 "![" in ln or (i and is_caption(ln, text[i - 1])) for i, ln in enumerate(text)
             )
     return False
+
+
+def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
+    """0-based lines no definition shows: HTML comments, rules, navigation and anchor links."""
+    out: set[int] = set()
+    for top in nodes:
+        for node in top.walk():
+            if not node.map:
+                continue
+            if node.type == "hr" or (
+                node.type == "html_block" and node.content.strip().startswith("<!--")
+            ):
+                out.update(range(*node.map))
+            elif node.type == "paragraph" and is_link_only(node) and _is_navigation(node):
+                out.update(range(*node.map))
+    return out
+
+
+def _is_navigation(node: SyntaxTreeNode) -> bool:
+    links = [n for n in node.walk() if n.type == "link"]
+    return bool(links) and all(
+        str(n.attrs.get("href", "")).startswith("#") or is_navigation(plain_text(n)) for n in links
+    )
 
 
 def _blank(node: SyntaxTreeNode) -> bool:

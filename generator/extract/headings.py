@@ -1,35 +1,100 @@
 """Strategy: a heading whose own body (the blocks right under it) defines it.
 
-A heading that only groups sub-headings, or whose body is only images, rules or comments,
-is not a card.
+Also question headings (`## Why is UDP faster?`, `## TCP와 UDP 비교`) with the body as the
+answer, numbered headings (`#### 2. Heap`), and overview headings (`## 개요`) whose body defines
+the term above them. A heading that only groups sub-headings, or whose body is only images,
+rules, comments or links, is not a card.
 """
 
 from __future__ import annotations
 
-from ..parse import ParsedNote, Section
-from .candidate import Candidate
-from .filters import is_decoration, is_link_only
+from markdown_it.tree import SyntaxTreeNode
+
+from ..parse import Section, plain_text
+from .candidate import Candidate, Context
+from .filters import is_date_line, is_decoration, is_link_only
+from .labels import is_overview_heading
 from .lists import alias_lines
-from .terms import split_aliases
+from .terms import (
+    aliases_from_line,
+    is_question,
+    looks_like_heading_term,
+    show_wikilinks,
+    split_aliases,
+    strip_numbering,
+    strip_question_prefix,
+)
+
+
+def section_name(title: str) -> str:
+    """How a heading appears in a card's section path: numbering and link brackets dropped."""
+    return strip_numbering(show_wikilinks(title))
+
+
+def heading_term(title: str, parent_term: str) -> tuple[str, tuple[str, ...], str] | None:
+    """(term, aliases, strategy) a heading stands for, or None when it is not a term."""
+    title = show_wikilinks(title)
+    if is_question(title):
+        return strip_question_prefix(strip_numbering(title)), (), "question"
+    if is_overview_heading(title) and parent_term:
+        return parent_term, (), "heading"
+    name = strip_numbering(title)
+    if is_date_line(name) or not looks_like_heading_term(name):
+        return None
+    term, aliases = split_aliases(name)
+    return term, aliases, "heading"
+
+
+def content_blocks(section: Section, ctx: Context) -> list[SyntaxTreeNode]:
+    return [
+        b
+        for b in section.body
+        if b.map and not is_decoration(b, ctx.parsed.lines) and not is_link_only(b)
+    ]
 
 
 def heading_candidate(
-    section: Section, path: tuple[str, ...], parsed: ParsedNote
+    section: Section, path: tuple[str, ...], ctx: Context, parent_term: str
 ) -> Candidate | None:
-    content = [b for b in section.body if b.map and not is_decoration(b, parsed.lines)]
-    if not content or all(is_link_only(b) for b in content):
+    found = heading_term(section.title, parent_term)
+    if found is None:
+        reason = "a date, not a term" if is_date_line(section.title) else "a sentence, not a term"
+        ctx.reject(section.line, section.title, reason)
+        return None
+    term, aliases, strategy = found
+    content = content_blocks(section, ctx)
+    if not content:
+        reason = "its sub-headings are the cards" if section.children else "no body of its own"
+        ctx.reject(section.line, section.title, f"heading with {reason}" if not section.children
+                   else f"a grouping heading: {reason}")
         return None
     mapped = [b for b in section.body if b.map]
     start = mapped[0].map[0] if mapped[0].map else section.line
     end = mapped[-1].map[1] if mapped[-1].map else section.line
-    term, aliases = split_aliases(section.title)
     drop, extra = alias_lines(content)
+    para_drop, para_aliases = _alias_paragraphs(content)
+    overview = is_overview_heading(show_wikilinks(section.title)) and bool(parent_term)
     return Candidate(
         term=term,
-        aliases=(*aliases, *extra),
-        section=path,
+        aliases=(*aliases, *extra, *para_aliases),
+        section=path[:-1] if overview else path,
         line=section.line,
         spans=[(start, end)],
-        strategy="heading",
-        drop=drop,
+        strategy=strategy,
+        drop=drop | para_drop,
+        grouping=True,
     )
+
+
+def _alias_paragraphs(blocks: list[SyntaxTreeNode]) -> tuple[set[int], tuple[str, ...]]:
+    """One-line paragraphs such as `Also called VMM.`: left out, and their names kept."""
+    lines: set[int] = set()
+    aliases: list[str] = []
+    for block in blocks:
+        if block.type != "paragraph" or not block.map or block.map[1] - block.map[0] != 1:
+            continue
+        found = aliases_from_line(plain_text(block))
+        if found:
+            aliases.extend(found)
+            lines.add(block.map[0])
+    return lines, tuple(aliases)

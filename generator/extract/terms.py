@@ -79,3 +79,51 @@ def looks_like_term(text: str, max_words: int = 5) -> bool:
 def term_key(term: str) -> str:
     """What makes two spellings the same term: NFC, case and spacing ignored."""
     return normalise(term).casefold()
+
+
+_WIKILINK = re.compile(r"!?\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
+_NUMBERING = re.compile(
+    r"^(?:(?:chapter|lecture|lec|week|part|day|unit|section|lesson|step|ch)\.?\s*\d+[.:)\-–]?\s+"
+    r"|제?\s*\d+\s*(?:장|강|주차|회차|일차|부|절|단계)[.:)]?\s+"
+    r"|\d+(?:\.\d+)+\.?\s+|\(?\d+[.)]\s*|[①-⑳]\s*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.)]\s*"
+    r"|[IVX]+\.\s+|[가-하][.)]\s+|[A-Z][.)]\s+(?=\S{2}))",
+    re.IGNORECASE,
+)
+_QUESTION_PREFIX = re.compile(r"^\s*Q\s*\d*\s*[.:)]\s*", re.IGNORECASE)
+_QUESTION = re.compile(
+    r"(?:[?？]\s*$|^(?:why|how|what|when|where|which|who|is|are|does|do|can|should)\b"
+    r"|\b(?:vs\.?|versus)\s|(?:비교|차이|차이점|차이는|이유|왜|무엇|뭘까|어떻게|언제|장단점)\s*$)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(
+    r"(?:[.!。！]|(?:습니다|니다|해요|세요|했다|한다|된다|있다|없다|이다|보자|하자|해보자|거다|까)\s*)$"
+)
+
+
+def show_wikilinks(text: str) -> str:
+    """`[[Target|shown]]` → `shown`, `[[Target]]` → `Target`."""
+    return _WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+
+
+def strip_numbering(text: str) -> str:
+    """`2. Heap` → `Heap`, `Lecture 3: Scheduling` → `Scheduling`, `① 스택` → `스택`."""
+    stripped = _NUMBERING.sub("", normalise(text), count=1).strip()
+    return stripped or normalise(text)
+
+
+def is_question(text: str) -> bool:
+    """`Why is UDP faster?`, `TCP와 UDP 비교`, `Q1. 프로세스와 스레드의 차이`."""
+    text = normalise(text)
+    return bool(_QUESTION_PREFIX.match(text) or _QUESTION.search(text))
+
+
+def strip_question_prefix(text: str) -> str:
+    return _QUESTION_PREFIX.sub("", normalise(text)).strip() or normalise(text)
+
+
+def looks_like_heading_term(text: str) -> bool:
+    """Headings are allowed to be longer than list terms, but not sentences."""
+    text = normalise(text)
+    if not text or len(text) > 80 or not re.search(r"[^\W\d_]", text):
+        return False
+    return len(text.split()) <= 10 and not _SENTENCE_END.search(text)

@@ -1,0 +1,139 @@
+"""Candidates → cards: cut each definition out of the note's lines, leaving out the bodies of
+child cards (a parent names its children, each child has its own card), captions, comments
+and navigation links; then keep one card per term per section."""
+
+from __future__ import annotations
+
+from ..attribute import attribute, is_caption, links_in_text
+from ..model import Card, ImageRef, Loc, SourceLink
+from ..parse import images_in_line
+from .candidate import Candidate, Context, Span, dedent_block
+from .terms import term_key
+
+
+def assemble(candidates: list[Candidate], ctx: Context, noise: set[int]) -> tuple[Card, ...]:
+    ordered = sorted(candidates, key=lambda c: c.line)
+    keys = {id(c): _key(c) for c in ordered}
+    first: dict[tuple[tuple[str, ...], str], Candidate] = {}
+    for cand in ordered:
+        first.setdefault(keys[id(cand)], cand)
+    owners = [c for c in ordered if c.owned and first[keys[id(c)]] is c]
+    cards: list[Card] = []
+    seen: set[tuple[tuple[str, ...], str]] = set()
+    for cand in ordered:
+        key = keys[id(cand)]
+        if key in seen:
+            continue  # one term defined twice in one section is one card: the first wins
+        card = _card(cand, owners, ctx, noise)
+        if card is not None:
+            seen.add(key)
+            cards.append(card)
+    return tuple(cards)
+
+
+def _key(cand: Candidate) -> tuple[tuple[str, ...], str]:
+    return tuple(term_key(s) for s in cand.section), term_key(cand.term)
+
+
+def _card(cand: Candidate, owners: list[Candidate], ctx: Context, noise: set[int]) -> Card | None:
+    if cand.text is not None:
+        return _make(cand, cand.text, [], [], ctx)
+    children = _children(cand, owners)
+    excluded = set(cand.drop) | noise
+    stubs: dict[int, str] = {}
+    for child in children:
+        assert child.owned is not None
+        excluded.update(range(*child.owned))
+        if child.stub is not None and not _covered(child, children):
+            stubs[child.owned[0]] = child.stub
+    child_lines = {c.line - 1 for c in children} | set(stubs)
+    kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx)
+    if not own and cand.grouping:
+        if kept:
+            ctx.reject(cand.line, cand.term, "it only names its child cards")
+        return None
+    return _make(cand, dedent_block(kept), credits, images, ctx)
+
+
+def _cut(
+    spans: list[Span], excluded: set[int], stubs: dict[int, str], child_lines: set[int], ctx: Context
+) -> tuple[list[str], list[SourceLink], list[ImageRef], bool]:
+    """The definition's lines, the image credits among them, its images, and whether any line
+    is the card's own (not just a child's name)."""
+    kept: list[str] = []
+    credits: list[SourceLink] = []
+    images: list[ImageRef] = []
+    previous = ""
+    own = False
+    lines = ctx.parsed.lines
+    for start, end in spans:
+        for index in range(start, min(end, len(lines))):
+            if index in stubs:
+                kept.append(stubs[index])
+                continue
+            if index in excluded:
+                continue
+            line = lines[index]
+            if is_caption(line, previous):
+                credits.extend(links_in_text(line))
+                continue
+            found = images_in_line(line)
+            images.extend(ImageRef(src, alt, Loc(ctx.info.path, index + 1)) for src, alt in found)
+            kept.append(line)
+            if line.strip():
+                previous = line
+                own = own or (index not in child_lines and not found)
+    return kept, credits, images, own
+
+
+def _children(cand: Candidate, owners: list[Candidate]) -> list[Candidate]:
+    return [
+        o
+        for o in owners
+        if o is not cand and o.owned and o.owned != cand.owned and _inside(o.owned, cand.spans)
+    ]
+
+
+def _covered(child: Candidate, children: list[Candidate]) -> bool:
+    """Is this child inside another child (a grandchild), so the parent does not name it?"""
+    assert child.owned is not None
+    return any(
+        o is not child and o.owned and o.owned != child.owned and _inside(child.owned, [o.owned])
+        for o in children
+    )
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
+def _make(
+    cand: Candidate, definition: str, credits: list[SourceLink], images: list[ImageRef], ctx: Context
+) -> Card | None:
+    if not definition.strip() or not cand.term.strip():
+        return None
+    card = Card(
+        term=cand.term,
+        definition_md=definition,
+        section=cand.section,
+        loc=Loc(ctx.info.path, cand.line),
+        aliases=_dedupe(cand.aliases, cand.term),
+        images=tuple(images),
+        tags=ctx.info.tags,
+        kind=cand.kind,
+        strategy=cand.strategy,
+    )
+    return attribute(card, credits)
+
+
+def _dedupe(aliases: tuple[str, ...], term: str) -> tuple[str, ...]:
+    seen = {term_key(term)}
+    out: list[str] = []
+    for alias in aliases:
+        if term_key(alias) not in seen:
+            seen.add(term_key(alias))
+            out.append(alias)
+    return tuple(out)
+
+
+__all__ = ["assemble"]

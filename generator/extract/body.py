@@ -1,0 +1,220 @@
+"""The blocks under one heading (or one list item) → candidates from every block strategy.
+
+Lists and paragraphs go through the line strategies (cloze, colon lines, prose definitions,
+term items); tables and definition lists through their own. Lines taken by explicit markup
+(`skip`) are left to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..parse import first_paragraph, plain_text
+from .candidate import Candidate, Context, dedent_block, prefix_of, strip_prefix
+from .cloze import cloze_candidate
+from .colon import ColonLine, is_glossary, line_problem, split_colon_line
+from .deflist import deflist_candidates
+from .filters import is_decoration, is_link_only
+from .lists import LISTS, alias_lines, item_candidate
+from .prose import defined_subject, named_term
+from .tables import table_candidates
+from .terms import aliases_from_line, split_aliases, term_key
+
+
+@dataclass(slots=True)
+class Scope:
+    """Where some blocks live: their section path, the term that owns them (if any) and the
+    lines explicit markup already took."""
+
+    section: tuple[str, ...]
+    owner: str = ""
+    skip: set[int] = field(default_factory=set)
+
+
+def body_candidates(blocks: list[SyntaxTreeNode], scope: Scope, ctx: Context) -> Iterator[Candidate]:
+    units = _group_items(blocks)
+    content = [u for u in units if _is_content(u, ctx)]
+    for unit in units:
+        defined = bool(scope.owner) and any(u is not unit for u in content)
+        if isinstance(unit, list):
+            yield from _list(unit, scope, ctx, defined)
+        elif unit.type == "paragraph":
+            yield from _paragraph(unit, scope, ctx, defined)
+        elif unit.type == "table":
+            yield from table_candidates(unit, scope.section, ctx)
+        elif unit.type == "dl":
+            yield from deflist_candidates(unit, scope.section, ctx)
+        elif unit.type == "blockquote":
+            yield from body_candidates(unit.children, scope, ctx)
+
+
+Unit = SyntaxTreeNode | list[SyntaxTreeNode]
+
+
+def _group_items(blocks: list[SyntaxTreeNode]) -> list[Unit]:
+    """Lists become lists of items; bare items (from headings inside lists) are grouped."""
+    units: list[Unit] = []
+    bare: list[SyntaxTreeNode] | None = None
+    for block in blocks:
+        if block.type == "list_item":
+            if bare is None:
+                bare = []
+                units.append(bare)
+            bare.append(block)
+            continue
+        bare = None
+        units.append(list(block.children) if block.type in LISTS else block)
+    return units
+
+
+def _is_content(unit: Unit, ctx: Context) -> bool:
+    if isinstance(unit, list):
+        return any(not is_link_only(item) for item in unit)
+    return bool(unit.map) and not is_decoration(unit, ctx.parsed.lines) and not is_link_only(unit)
+
+
+def _list(items: list[SyntaxTreeNode], scope: Scope, ctx: Context, defined: bool) -> Iterator[Candidate]:
+    colon: list[tuple[SyntaxTreeNode, ColonLine]] = []
+    alias_items, _ = alias_lines(items)
+    units = 0
+    for item in items:
+        paragraph = first_paragraph(item)
+        if paragraph is None or not paragraph.map or not item.map:
+            yield from body_candidates(item.children, scope, ctx)
+            continue
+        first = paragraph.map[0]
+        if first in alias_items or first in scope.skip:
+            continue
+        units += 1
+        cloze = cloze_candidate(paragraph, scope.section, ctx)
+        if cloze is not None:
+            yield cloze
+            yield from body_candidates(item.children[1:], Scope(scope.section, "", scope.skip), ctx)
+            continue
+        term_item = item_candidate(item, scope.section, ctx)
+        if term_item is not None:
+            yield term_item
+            yield from body_candidates(item.children[1:], Scope(scope.section, term_item.term, scope.skip), ctx)
+            continue
+        line = split_colon_line(strip_prefix(ctx.parsed.lines[first]))
+        if line is not None:
+            problem = line_problem(line)
+            if problem is None:
+                colon.append((item, line))
+            else:
+                ctx.reject(first + 1, line.term, problem)
+        else:
+            prose = _prose(paragraph, scope, ctx, formatted_only=True)
+            if prose is not None:
+                prose.owned = (item.map[0], item.map[1])
+                prose.spans = []
+                prose.text = _item_text(item, ctx)
+                yield prose
+        owner = line.term if line is not None else "item"
+        yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)
+    yield from _colon_cards(colon, units, scope, ctx, defined)
+
+
+def _colon_cards(
+    colon: list[tuple[SyntaxTreeNode, ColonLine]], units: int, scope: Scope, ctx: Context, defined: bool
+) -> Iterator[Candidate]:
+    glossary = is_glossary(len(colon), units, defined)
+    for item, line in colon:
+        assert item.map is not None
+        start, end = item.map
+        if not glossary:
+            ctx.reject(start + 1, line.term, f"a property in the body of {scope.owner or 'the section'}")
+            continue
+        yield _colon_candidate(line, start, end, scope, ctx, item.children[1:])
+
+
+def _colon_candidate(
+    line: ColonLine, start: int, end: int, scope: Scope, ctx: Context, nested: list[SyntaxTreeNode]
+) -> Candidate:
+    name, aliases = split_aliases(line.term)
+    drop, extra = alias_lines(nested)
+    rest = [ctx.parsed.lines[i] for i in range(start + 1, end) if i not in drop]
+    text = line.definition + ("\n" + dedent_block(rest) if dedent_block(rest) else "")
+    return Candidate(
+        term=name,
+        aliases=(*aliases, *extra),
+        section=scope.section,
+        line=start + 1,
+        spans=[],
+        strategy="colon",
+        owned=(start, end),
+        text=text,
+        stub=prefix_of(ctx.parsed.lines[start]) + line.term_md,
+    )
+
+
+def _item_text(item: SyntaxTreeNode, ctx: Context) -> str:
+    assert item.map is not None
+    start, end = item.map
+    rest = dedent_block(ctx.parsed.lines[start + 1 : end])
+    head = strip_prefix(ctx.parsed.lines[start])
+    return head + ("\n" + rest if rest else "")
+
+
+def _paragraph(paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, defined: bool) -> Iterator[Candidate]:
+    if not paragraph.map or paragraph.map[0] in scope.skip:
+        return
+    cloze = cloze_candidate(paragraph, scope.section, ctx)
+    if cloze is not None:
+        yield cloze
+        return
+    start, end = paragraph.map
+    lines = ctx.parsed.lines
+    first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=False)
+    if first is None:
+        if aliases_from_line(plain_text(paragraph)):
+            return
+        prose = _prose(paragraph, scope, ctx, formatted_only=False)
+        if prose is not None:
+            yield prose
+        return
+    starts = [i for i in range(start, end) if split_colon_line(strip_prefix(lines[i]), False)]
+    found: list[tuple[int, int, ColonLine]] = []
+    for n, i in enumerate(starts):
+        line = split_colon_line(strip_prefix(lines[i]), False)
+        assert line is not None
+        stop = starts[n + 1] if n + 1 < len(starts) else end
+        problem = line_problem(line)
+        if problem is not None:
+            ctx.reject(i + 1, line.term, problem)
+            continue
+        found.append((i, stop, line))
+    glossary = is_glossary(len(found), len(starts), defined)
+    for i, stop, line in found:
+        if not glossary:
+            ctx.reject(i + 1, line.term, f"a property in the body of {scope.owner or 'the section'}")
+            continue
+        yield _colon_candidate(line, i, stop, scope, ctx, [])
+
+
+def _prose(paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, formatted_only: bool) -> Candidate | None:
+    assert paragraph.map is not None
+    start, end = paragraph.map
+    raw = " ".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])
+    subject = defined_subject(raw, formatted_only)
+    strategy = "prose"
+    if subject is None:
+        subject = named_term(raw)
+        strategy = "prose-named"
+    if subject is None:
+        return None
+    name, aliases = split_aliases(subject)
+    if scope.owner and term_key(name) == term_key(scope.owner):
+        return None  # the owner's own definition: it stays the owner's answer
+    return Candidate(
+        term=name,
+        aliases=aliases,
+        section=scope.section,
+        line=start + 1,
+        spans=[(start, end)],
+        strategy=strategy,
+        owned=(start, end),
+    )

@@ -1,0 +1,106 @@
+"""Words that name a label, a generic section or a navigation aid rather than a term.
+
+Kept as data, in one place, so `--explain` can say which list a candidate fell into.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .terms import normalise
+
+# `Pros: …`, `예시: …` — a label introduces a property of something else; it is never a term.
+LABELS = frozenset(
+    """
+    pros cons pro con advantage advantages disadvantage disadvantages benefit benefits drawback
+    drawbacks example examples e.g eg ex note notes nb tip tips hint warning caution important
+    usage use use case use cases purpose definition def meaning summary tl;dr tldr key point
+    key points keypoint features feature characteristics properties property complexity
+    time complexity space complexity syntax input inputs output outputs returns return
+    return value parameters params args arguments result results answer question reason
+    reasons why how when where date updated created modified author tags tag source sources
+    reference references status todo to do see also related ref link links category type
+    kind version level difficulty rating priority goal goals problem solution cause fix
+    conclusion in short in summary for example i.e ie remember memo q a step steps command
+    commands output example how it works 요약 예 예시 예제 보기 장점 단점 특징 정의 의미 참고 주의
+    주의사항 결론 원인 해결 해결책 해결방법 방법 목적 용도 사용법 사용 예 문법 결과 답 답변 질문 이유
+    날짜 작성일 수정일 작성자 시간복잡도 공간복잡도 복잡도 시간 복잡도 공간 복잡도 종류 구조 원리 동작
+    동작 원리 차이 차이점 비교 출처 태그 문제 풀이 핵심 포인트 키워드 한줄요약 한 줄 요약 개념 메모
+    비고 설명 내용 역할 기능 특성 단계 과정 순서 명령어 코드 입력 출력 반환 반환값 매개변수 인자
+    카테고리 분류 유형 난이도 상태 링크 관련 관련 링크 tl dr 정리 요점 팁 경고 참조 예외 조건 전제
+    docs documentation doc 문서 공식 문서 repo github homepage site website blog video slides
+    영상 강의 자료 블로그 공식문서 url
+    """.split("\n")
+)
+_LABEL_WORDS = frozenset(w for line in LABELS for w in line.split())
+_LABEL_PHRASES = frozenset(
+    normalise(p)
+    for p in (
+        "use case", "use cases", "time complexity", "space complexity", "return value",
+        "key point", "key points", "see also", "in short", "in summary", "for example",
+        "how it works", "to do", "사용 예", "시간 복잡도", "공간 복잡도", "동작 원리", "관련 링크",
+        "한 줄 요약", "해결 방법", "주의 사항", "사용 방법", "장단점", "장점과 단점",
+        "pros and cons", "pros & cons", "best case", "worst case", "average case",
+    )
+)  # fmt: skip
+
+_NUMBERED_LABELS = frozenset(
+    "step 단계 example 예시 예제 ex case 예 note tip q a question answer 문제 답 풀이 질문 "
+    "exercise problem 연습 연습문제 quiz 퀴즈 part".split()
+)
+# Headings that stand for "the thing above me": their body defines the parent term.
+OVERVIEW_HEADINGS = frozenset(
+    "overview introduction intro about definition what is it 개요 소개 정의 개념 설명 뜻 의미".split()
+)
+# Headings whose sections are never cards (nor anything under them).
+NEVER_HEADINGS = re.compile(
+    r"^\s*(?:table of contents|contents|toc|index|목차|changelog|change log|changes|history"
+    r"|revision history|변경\s*이력|변경\s*사항|수정\s*이력|업데이트|update log|navigation|nav"
+    r"|todo|to do|할\s*일|회고|느낀\s*점|후기|소감|retrospective|reflection|til|today i learned"
+    r"|오늘\s*배운\s*(?:것|점)|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)\s*[:!.]?\s*$",
+    re.IGNORECASE,
+)
+_EMPHASIS = re.compile(
+    r"(?:중요|핵심|주의|꼭|반드시|기억|시험|important|remember|don't forget|must know|note that"
+    r"|key idea|takeaway)",
+    re.IGNORECASE,
+)
+_NAV = re.compile(
+    r"(?:back to top|to top|go to top|return to top|top of page|맨\s*위로|위로\s*가기|처음으로"
+    r"|목차로|목록으로|이전\s*글|다음\s*글|previous|next|home|↑|⬆|🔝|«|»)",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"^\s*(?:fig(?:ure)?\.?|table|그림|표|사진|image|img)\s*[\d<(]", re.I)
+
+
+def is_label(term: str) -> bool:
+    """`Pros`, `예시`, `Time complexity`, `장점 및 단점` — a label, not a term."""
+    key = normalise(term).casefold().strip(" .:：*_`")
+    if key in _LABEL_PHRASES or key in _LABEL_WORDS:
+        return True
+    words = [w for w in re.split(r"[\s/&,]+|및|과|와", key) if w]
+    if words and all(w in _NUMBERED_LABELS or w.strip("#.()").isdigit() for w in words):
+        return any(w in _NUMBERED_LABELS for w in words)
+    return bool(words) and len(words) <= 3 and all(w in _LABEL_WORDS for w in words)
+
+
+def is_overview_heading(title: str) -> bool:
+    return normalise(title).casefold().strip(" .:：") in OVERVIEW_HEADINGS
+
+
+def is_never_heading(title: str) -> bool:
+    return bool(NEVER_HEADINGS.match(normalise(title)))
+
+
+def is_emphasis_phrase(text: str) -> bool:
+    """`**이 부분이 중요**`, `**Remember this**` — emphasis, not a term."""
+    return bool(_EMPHASIS.search(text))
+
+
+def is_navigation(text: str) -> bool:
+    return bool(_NAV.search(text))
+
+
+def is_figure_label(text: str) -> bool:
+    """`Figure 3`, `그림 1.`, `<표 2>` — a caption's label."""
+    return bool(_FIGURE.match(text.lstrip("<[(")))

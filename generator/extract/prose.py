@@ -1,0 +1,89 @@
+"""Strategy: a prose definition — `X is a …`, `X란 …이다`, `X는 …을 말한다`, and a term named
+after its definition (`… 이를 **스풀링(Spooling)**이라고 한다`, `… this is called **paging**`).
+
+Only the shapes that define; `X is fast` or `이 방식은 느리다` describe and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .colon import plain_term, term_problem
+
+_SUBJECT = r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`|__[^_]+__|\[\[[^\]]+\]\]|[^\s*`][^*`]{0,40}?)"
+_PAREN = r"(?:\s*[(（][^)）]{1,40}[)）])?"
+_EN_DEFINES = re.compile(
+    rf"^(?:(?:An?|The)\s+)?{_SUBJECT}(?P<paren>{_PAREN}),?\s+(?:is|are)\s+(?:(?:a|an|the|one)\s"
+    rf"|defined as|known as|called|used to\b|when\b|the process\b)"
+)
+_EN_REFERS = re.compile(
+    rf"^(?:(?:An?|The)\s+)?{_SUBJECT}(?P<paren>{_PAREN})\s+(?:refers to|means|stands for|describes)\s",
+)
+_EN_STOP = frozenset(
+    "this that it there here which what he she they we you i one each every all some most "
+    "another other such these those its our their my his her result problem answer idea goal "
+    "reason difference main trick point key thing way solution rule output input".split()
+)
+_KO_DEFINES = re.compile(
+    rf"^{_SUBJECT}(?P<paren>{_PAREN})\s*(?:이란|란|이라\s*함은|라\s*함은|은|는|이라는\s*것은|라는\s*것은)\s+"
+    r"(?P<rest>.+?)(?:[을를]\s*(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|칭한다|지칭한다|말함|의미함|뜻함)"
+    r"|(?:이다|입니다|이며|이고|임)|(?:라고|이라고)\s*(?:한다|부른다|함))[.。]?(?:\s|$)"
+)
+_KO_TOPIC_ONLY = re.compile(rf"^{_SUBJECT}(?P<paren>{_PAREN})\s*(?:이란|란|이라\s*함은|라\s*함은)\s")
+_KO_STOP = re.compile(
+    r"^(?:이|그|저|이것|그것|저것|이건|그건|여기|거기|이때|그때|이러한|그러한|이런|그런|이\s.*|그\s.*"
+    r"|우리|나|내가|너|모든|각|어떤|다른|둘|하나|결과|문제|차이|답|방법|이유|핵심|요점)$"
+)
+_NAMED = re.compile(
+    r"(?:\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|['\"“‘](?P<quoted>[^'\"”’]{1,40})['\"”’])"
+    r"\s*(?P<paren>[(（][^)）]{1,40}[)）])?\s*(?:이)?라(?:고)?\s*(?:한다|부른다|하며|하는데|함|칭한다|불린다|명명한다)"
+    r"|(?:is|are)\s+(?:called|known as|referred to as|named)\s+"
+    r"(?:\*\*(?P<bold2>[^*]+)\*\*|`(?P<code2>[^`]+)`|['\"“‘](?P<quoted2>[^'\"”’]{1,40})['\"”’])",
+    re.IGNORECASE,
+)
+
+
+def defined_subject(text: str, formatted_only: bool = False) -> str | None:
+    """The term a sentence defines by its shape (`X is a …`, `X란 …`), if any."""
+    text = text.strip()
+    for pattern in (_EN_DEFINES, _EN_REFERS, _KO_DEFINES, _KO_TOPIC_ONLY):
+        match = pattern.match(text)
+        if not match:
+            continue
+        raw = match.group("subject")
+        formatted = raw.startswith(("**", "`", "__", "[["))
+        if formatted_only and not formatted:
+            return None
+        paren = match.group("paren") or ""
+        subject = plain_term(raw)
+        if not formatted and not _plain_subject_ok(subject, pattern in (_EN_DEFINES, _EN_REFERS)):
+            return None
+        if term_problem(subject, max_words=5) is not None:
+            return None
+        return f"{subject}{paren.rstrip()}" if paren else subject
+    return None
+
+
+def _plain_subject_ok(subject: str, english: bool) -> bool:
+    words = subject.split()
+    if not words or len(words) > 4:
+        return False
+    if english:
+        if words[0].casefold() in _EN_STOP or any(w.casefold() in ("is", "are") for w in words):
+            return False
+        return True
+    return not _KO_STOP.match(subject) and len(words) <= 3
+
+
+def named_term(text: str) -> str | None:
+    """`… 이를 **스풀링(Spooling)**이라고 한다` → `스풀링(Spooling)`."""
+    match = _NAMED.search(text)
+    if not match:
+        return None
+    groups = match.groupdict()
+    raw = next(
+        groups[k] for k in ("bold", "code", "quoted", "bold2", "code2", "quoted2") if groups.get(k)
+    )
+    paren = groups.get("paren") or ""
+    term = plain_term(raw) + (paren if paren and "(" not in raw else "")
+    return term if term_problem(plain_term(raw), max_words=6) is None else None

@@ -1,0 +1,134 @@
+"""Strategy: tables whose rows are term | meaning.
+
+Also header-less tables (an empty header row, or a header row that is itself a term | meaning
+pair), `<br>` inside cells, linked or `code` terms. Not data tables (numbers, short values) and
+not comparison tables (`| | TCP | UDP |`, `구분 | A | B`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown_it.tree import SyntaxTreeNode
+
+from .candidate import Candidate, Context
+from .colon import definition_problem, plain_term, term_problem
+from .terms import split_aliases
+
+_TERM_HEADERS = re.compile(
+    r"^(?:term|terms|word|concept|name|keyword|command|cmd|function|method|api|option|flag"
+    r"|shortcut|key|abbreviation|acronym|annotation|tag|attribute|property|status|code"
+    r"|status code|operator|syntax|directive|instruction|type|pattern|principle|용어|개념|이름"
+    r"|키워드|명령|명령어|함수|메서드|메소드|옵션|단축키|약어|어노테이션|태그|속성|상태\s*코드|코드"
+    r"|연산자|문법|지시어|패턴|원칙|단어|표현|영어|english|한국어)$",
+    re.IGNORECASE,
+)
+_MEANING_HEADERS = re.compile(
+    r"^(?:meaning|definition|description|desc|explanation|summary|what it does|purpose|role"
+    r"|usage|use|notes?|details?|설명|의미|뜻|정의|내용|역할|기능|용도|비고|요약|해석|한국어|korean)$",
+    re.IGNORECASE,
+)
+_COMPARE_HEADERS = re.compile(r"^(?:|구분|비교|항목|기준|특징|feature|features|aspect|criteria|vs\.?)$", re.I)
+_NUMERIC = re.compile(r"^[\s\d.,:%$€₩+\-/xX×*()~<>=≈kKmMgGbBsSmsμ]*$")
+
+
+def split_row(line: str) -> list[str]:
+    """Cells of a table row as written, honouring `\\|` and `|` inside code spans."""
+    text = line.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    cells: list[str] = []
+    current: list[str] = []
+    in_code = False
+    for index, char in enumerate(text):
+        if char == "`":
+            in_code = not in_code
+        if char == "|" and not in_code and (index == 0 or text[index - 1] != "\\"):
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    cells.append("".join(current).strip())
+    return cells
+
+
+def table_candidates(table: SyntaxTreeNode, section: tuple[str, ...], ctx: Context) -> Iterator[Candidate]:
+    if not table.map:
+        return
+    start, end = table.map
+    lines = ctx.parsed.lines
+    header = [plain_term(c) for c in split_row(lines[start])]
+    rows = [(i, split_row(lines[i])) for i in range(start + 2, end) if lines[i].strip()]
+    reason = _not_glossary(header, [r for _, r in rows])
+    if reason is not None:
+        ctx.reject(start + 1, " | ".join(header), reason)
+        return
+    if _header_is_row(header, [r for _, r in rows]):
+        rows.insert(0, (start, split_row(lines[start])))
+        header = ["", ""]
+    for index, cells in rows:
+        cand = _row(index, cells, header, section, ctx)
+        if cand is not None:
+            yield cand
+
+
+def _row(index: int, cells: list[str], header: list[str], section: tuple[str, ...], ctx: Context) -> Candidate | None:
+    if len(cells) < 2 or not cells[0].strip():
+        return None
+    term = plain_term(cells[0])
+    definition = _cell(cells[1])
+    problem = term_problem(term, max_words=6) or definition_problem(definition)
+    if problem is not None:
+        ctx.reject(index + 1, term, problem)
+        return None
+    extra = [f"- {h or 'More'}: {_cell(c)}" for h, c in zip(header[2:], cells[2:], strict=False) if c.strip()]
+    name, aliases = split_aliases(term)
+    return Candidate(
+        term=name,
+        aliases=aliases,
+        section=section,
+        line=index + 1,
+        spans=[],
+        strategy="table",
+        owned=(index, index + 1),
+        text="\n\n".join([definition, "\n".join(extra)]) if extra else definition,
+    )
+
+
+def _cell(text: str) -> str:
+    return re.sub(r"\s*<br\s*/?>\s*", "  \n", text.replace("\\|", "|")).strip()
+
+
+def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
+    if len(header) < 2 or not rows:
+        return "not a term | meaning table"
+    named = bool(_TERM_HEADERS.match(header[0]) or _MEANING_HEADERS.match(header[1]))
+    if len(header) > 2 and not named:
+        if _COMPARE_HEADERS.match(header[0]) or len(header) > 3:
+            return "a comparison or data table, not a term | meaning table"
+        return "a data table, not a term | meaning table"
+    firsts = [plain_term(r[0]) for r in rows if r]
+    seconds = [plain_term(r[1]) if len(r) > 1 else "" for r in rows]
+    if sum(bool(_NUMERIC.match(f)) for f in firsts) * 2 > len(firsts):
+        return "a data table: its first column is numbers"
+    short = sum(bool(_NUMERIC.match(s)) or len(s) <= 3 for s in seconds)
+    if short * 2 > len(seconds):
+        return "a data table: its values are numbers or short"
+    if not named and len(header) == 2 and _COMPARE_HEADERS.match(header[0]) and header[0]:
+        return "a comparison table, not a term | meaning table"
+    if not named and header[0] and header[1] and not _header_is_row(header, rows):
+        if sum(map(len, seconds)) < 1.5 * sum(map(len, firsts)):
+            return "a comparison table (its columns are alike), not a term | meaning table"
+    if not named and sum(term_problem(f, 6) is None for f in firsts) * 10 < len(firsts) * 8:
+        return "its first column is not terms"
+    return None
+
+
+def _header_is_row(header: list[str], rows: list[list[str]]) -> bool:
+    """A table written without a header: the header row is blank or is itself a pair."""
+    if all(not h for h in header):
+        return False
+    if _TERM_HEADERS.match(header[0]) or _MEANING_HEADERS.match(header[1]):
+        return False
+    return len(header[1].split()) >= 3 and term_problem(header[0], 6) is None
