@@ -31,7 +31,7 @@ from .options import BuildOptions
 from .package import write_apkg
 from .parse import parse
 from .read import read_note
-from .render import basic_fields
+from .render import basic_fields, cloze_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,8 @@ def render_decks(loaded: list[LoadedNote]) -> tuple[list[Deck], list[Diagnostic]
                 media.add_local(image, file.file, file.root)
         image_src = _image_map(media, file)
         for index, card in enumerate(note.cards):
-            fields = basic_fields(card, note.info.title, image_src, note.sources)
+            make_fields = cloze_fields if card.kind == "cloze" else basic_fields
+            fields = make_fields(card, note.info.title, image_src, note.sources)
             deck = note.info.deck
             cards_by_deck.setdefault(top_deck(deck), []).append(
                 RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, card.tags)
@@ -113,7 +114,8 @@ def _image_map(media: MediaSet, file: NoteFile) -> Callable[[str], str]:
 
 
 def _media_names(card: RenderedCard, media: MediaSet) -> set[str]:
-    names = {n for n in media.files if n in card.fields.get("Definition", "")}
+    text = card.fields.get("Definition", "") + card.fields.get("Text", "")
+    names = {n for n in media.files if n in text}
     return names
 
 

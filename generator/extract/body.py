@@ -55,18 +55,19 @@ Unit = SyntaxTreeNode | list[SyntaxTreeNode]
 
 
 def _group_items(blocks: list[SyntaxTreeNode]) -> list[Unit]:
-    """Lists become lists of items; bare items (from headings inside lists) are grouped."""
+    """Lists become lists of items. Adjacent lists (`-` then `*` markers) and bare items (from
+    headings inside lists) read as one list."""
     units: list[Unit] = []
-    bare: list[SyntaxTreeNode] | None = None
+    items: list[SyntaxTreeNode] | None = None
     for block in blocks:
-        if block.type == "list_item":
-            if bare is None:
-                bare = []
-                units.append(bare)
-            bare.append(block)
+        if block.type == "list_item" or block.type in LISTS:
+            if items is None:
+                items = []
+                units.append(items)
+            items.extend([block] if block.type == "list_item" else block.children)
             continue
-        bare = None
-        units.append(list(block.children) if block.type in LISTS else block)
+        items = None
+        units.append(block)
     return units
 
 

@@ -48,7 +48,7 @@ def deflist_candidates(dl: SyntaxTreeNode, section: tuple[str, ...], ctx: Contex
             spans=[],
             strategy="deflist",
             owned=(node.map[0], spans[-1][1]),
-            text="\n\n".join(p for p in parts if p),
+            text="\n\n".join(p.strip() for p in parts if p.strip()),
         )
 
 

@@ -67,9 +67,13 @@ def table_candidates(table: SyntaxTreeNode, section: tuple[str, ...], ctx: Conte
     if _header_is_row(header, [r for _, r in rows]):
         rows.insert(0, (start, split_row(lines[start])))
         header = ["", ""]
+    first = True
     for index, cells in rows:
         cand = _row(index, cells, header, section, ctx)
         if cand is not None:
+            if first and cand.owned:
+                cand.owned = (start, cand.owned[1])  # the header goes with the first row
+            first = False
             yield cand
 
 
@@ -93,6 +97,7 @@ def _row(index: int, cells: list[str], header: list[str], section: tuple[str, ..
         strategy="table",
         owned=(index, index + 1),
         text="\n\n".join([definition, "\n".join(extra)]) if extra else definition,
+        stub=f"- {cells[0].strip()}",
     )
 
 
