@@ -17,9 +17,11 @@ from .filters import noise_lines
 from .headings import heading_candidate, section_name
 from .labels import is_never_heading
 from .markup import markup_candidates
-from .notecard import note_candidate
+from .notecard import is_note_subject, note_candidate
 
 __all__ = ["extract", "title_section"]
+
+_EXPLICIT = frozenset({"qa", "double-colon", "cloze"})
 
 
 def title_section(parsed: ParsedNote) -> Section | None:
@@ -46,12 +48,13 @@ def extract(parsed: ParsedNote, info: NoteInfo) -> ExtractedNote:
     _blocks(start, (), owner, ctx, candidates)
     if title is not None:
         _blocks(parsed.root, (), "", ctx, candidates)
+    subject = info.title if note is not None or is_note_subject(info.title) else ""
     for child in start.children:
-        _walk(child, (section_name(child.title),), info.title, ctx, candidates, sources)
+        _walk(child, (section_name(child.title),), subject, ctx, candidates, sources)
     everything = [n for s in _sections(parsed.root) for n in s.body]
     cards = assemble(candidates, ctx, noise_lines(everything))
     return ExtractedNote(
-        info=info, cards=cards, sources=tuple(sources), rejected=tuple(ctx.rejected)
+        info=info, cards=cards, sources=tuple(sources), rejected=tuple(sorted(ctx.rejected, key=lambda r: r.loc.line))
     )
 
 
@@ -72,15 +75,29 @@ def _walk(
         ctx.reject(section.line, section.title, "a table of contents, changelog or summary section")
         return
     heading = heading_candidate(section, path, ctx, parent_term)
+    found: list[Candidate] = []
+    question = heading is not None and heading.strategy == "question"
+    _blocks(section, path, heading.term if heading is not None else "", ctx, found, question)
+    explicit = [c for c in found if c.strategy in _EXPLICIT]
+    if heading is not None and len(explicit) >= 2:
+        ctx.reject(section.line, section.title, "a section of explicit cards, not a term")
+        heading = None
     if heading is not None:
         out.append(heading)
+    out.extend(found)
     owner = heading.term if heading is not None else ""
-    _blocks(section, path, owner, ctx, out)
     for child in section.children:
-        _walk(child, (*path, section_name(child.title)), owner or parent_term, ctx, out, sources)
+        _walk(child, (*path, section_name(child.title)), owner, ctx, out, sources)
 
 
-def _blocks(section: Section, path: tuple[str, ...], owner: str, ctx: Context, out: list[Candidate]) -> None:
+def _blocks(
+    section: Section,
+    path: tuple[str, ...],
+    owner: str,
+    ctx: Context,
+    out: list[Candidate],
+    answer: bool = False,
+) -> None:
     """Explicit markup first (it takes its lines), then every block strategy."""
     maps = [b.map for b in section.body if b.map]
     if not maps:
@@ -96,7 +113,7 @@ def _blocks(section: Section, path: tuple[str, ...], owner: str, ctx: Context, o
     marked = list(markup_candidates(span, code, path, ctx))
     out.extend(marked)
     taken = {i for c in marked if c.owned for i in range(*c.owned)}
-    out.extend(body_candidates(section.body, Scope(path, owner, taken | code), ctx))
+    out.extend(body_candidates(section.body, Scope(path, owner, taken | code, answer), ctx))
 
 
 def _sections(section: Section) -> list[Section]:

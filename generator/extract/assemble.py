@@ -4,6 +4,8 @@ and navigation links; then keep one card per term per section."""
 
 from __future__ import annotations
 
+import re
+
 from ..attribute import attribute, is_caption, links_in_text
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import images_in_line
@@ -12,23 +14,32 @@ from .terms import term_key
 
 
 def assemble(candidates: list[Candidate], ctx: Context, noise: set[int]) -> tuple[Card, ...]:
+    """Children are cut before their parents, so a parent leaves out only the children that
+    really became cards; one term defined twice in one section is one card (the first)."""
     ordered = sorted(candidates, key=lambda c: c.line)
-    keys = {id(c): _key(c) for c in ordered}
-    first: dict[tuple[tuple[str, ...], str], Candidate] = {}
-    for cand in ordered:
-        first.setdefault(keys[id(cand)], cand)
-    owners = [c for c in ordered if c.owned and first[keys[id(c)]] is c]
+    built: dict[int, Card] = {}
+    owners: list[Candidate] = []
+    for cand in sorted(ordered, key=_size):
+        card = _card(cand, owners, ctx, noise)
+        if card is not None:
+            built[id(cand)] = card
+            if cand.owned:
+                owners.append(cand)
     cards: list[Card] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
     for cand in ordered:
-        key = keys[id(cand)]
-        if key in seen:
-            continue  # one term defined twice in one section is one card: the first wins
-        card = _card(cand, owners, ctx, noise)
-        if card is not None:
-            seen.add(key)
-            cards.append(card)
+        card = built.get(id(cand))
+        if card is None or _key(cand) in seen:
+            continue
+        seen.add(_key(cand))
+        cards.append(card)
     return tuple(cards)
+
+
+def _size(cand: Candidate) -> tuple[int, int]:
+    """Smaller first; of two the same size, the later one (a child written below its parent)."""
+    spans = [cand.owned] if cand.owned else cand.spans
+    return (sum(end - start for start, end in spans) if spans else 0), -cand.line
 
 
 def _key(cand: Candidate) -> tuple[tuple[str, ...], str]:
@@ -47,7 +58,7 @@ def _card(cand: Candidate, owners: list[Candidate], ctx: Context, noise: set[int
         if child.stub is not None and not _covered(child, children):
             stubs[child.owned[0]] = child.stub
     child_lines = {c.line - 1 for c in children} | set(stubs)
-    kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx)
+    kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx, bool(children))
     if not own and cand.grouping:
         if kept:
             ctx.reject(cand.line, cand.term, "it only names its child cards")
@@ -56,10 +67,16 @@ def _card(cand: Candidate, owners: list[Candidate], ctx: Context, noise: set[int
 
 
 def _cut(
-    spans: list[Span], excluded: set[int], stubs: dict[int, str], child_lines: set[int], ctx: Context
+    spans: list[Span],
+    excluded: set[int],
+    stubs: dict[int, str],
+    child_lines: set[int],
+    ctx: Context,
+    has_children: bool,
 ) -> tuple[list[str], list[SourceLink], list[ImageRef], bool]:
     """The definition's lines, the image credits among them, its images, and whether any line
-    is the card's own (not just a child's name)."""
+    is the card's own: not a child's name, and — once children took their definitions — not a
+    remark pointing back at them (`이 방식은 …`, `This is …`)."""
     kept: list[str] = []
     credits: list[SourceLink] = []
     images: list[ImageRef] = []
@@ -82,8 +99,18 @@ def _cut(
             kept.append(line)
             if line.strip():
                 previous = line
-                own = own or (index not in child_lines and not found)
+                own = own or (
+                    index not in child_lines
+                    and not found
+                    and not (has_children and _ANAPHORA.match(line.strip()))
+                )
     return kept, credits, images, own
+
+
+_ANAPHORA = re.compile(
+    r"^(?:[-*+>]\s+)?(?:(?:이|그|저)(?:\s|것|건|걸|런|러한|와|때)|(?:this|that|these|those|it|they)\b)",
+    re.IGNORECASE,
+)
 
 
 def _children(cand: Candidate, owners: list[Candidate]) -> list[Candidate]:

@@ -32,6 +32,7 @@ class Scope:
     section: tuple[str, ...]
     owner: str = ""
     skip: set[int] = field(default_factory=set)
+    answer: bool = False  # the blocks answer a question heading: no prose cards out of them
 
 
 def body_candidates(blocks: list[SyntaxTreeNode], scope: Scope, ctx: Context) -> Iterator[Candidate]:
@@ -89,9 +90,9 @@ def _list(items: list[SyntaxTreeNode], scope: Scope, ctx: Context, defined: bool
         first = paragraph.map[0]
         if first in alias_items or first in scope.skip:
             continue
-        units += 1
         cloze = cloze_candidate(paragraph, scope.section, ctx)
         if cloze is not None:
+            cloze.owned = (item.map[0], item.map[1])
             yield cloze
             yield from body_candidates(item.children[1:], Scope(scope.section, "", scope.skip), ctx)
             continue
@@ -100,6 +101,7 @@ def _list(items: list[SyntaxTreeNode], scope: Scope, ctx: Context, defined: bool
             yield term_item
             yield from body_candidates(item.children[1:], Scope(scope.section, term_item.term, scope.skip), ctx)
             continue
+        units += 1  # only lines that define nothing else count against a glossary
         line = split_colon_line(strip_prefix(ctx.parsed.lines[first]))
         if line is not None:
             problem = line_problem(line)
@@ -165,6 +167,7 @@ def _paragraph(paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, defined: b
         return
     cloze = cloze_candidate(paragraph, scope.section, ctx)
     if cloze is not None:
+        cloze.owned = (paragraph.map[0], paragraph.map[1])
         yield cloze
         return
     start, end = paragraph.map
@@ -198,6 +201,8 @@ def _paragraph(paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, defined: b
 
 def _prose(paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, formatted_only: bool) -> Candidate | None:
     assert paragraph.map is not None
+    if scope.answer:
+        return None
     start, end = paragraph.map
     raw = " ".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])
     subject = defined_subject(raw, formatted_only)

@@ -85,6 +85,8 @@ def term_problem(term: str, max_words: int = 5) -> str | None:
         return "a question, not a term"
     if is_emphasis_phrase(term):
         return "emphasis, not a term"
+    if re.search(r"[=;{}]|\s[<>]=?\s", term):
+        return "code, not a term"
     if is_navigation(term) and len(term) < 20:
         return "navigation link, not a term"
     if not looks_like_term(term, max_words=max_words):

@@ -54,6 +54,8 @@ def deflist_candidates(dl: SyntaxTreeNode, section: tuple[str, ...], ctx: Contex
 
 def _dd_text(lines: list[str]) -> str:
     """A `: meaning` block without its marker, its continuation lines dedented."""
+    while lines and not _MARKER.match(lines[0]):
+        lines = lines[1:]  # a `dd` map may start on its term's line
     if not lines:
         return ""
     first = _MARKER.sub("", lines[0], count=1)

@@ -16,6 +16,10 @@ _DATE = re.compile(
 )
 
 
+_WIKILINKS = re.compile(r"!?\[\[[^\]]*\]\]")
+_TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
+
+
 def is_date_line(text: str) -> bool:
     """`2019.03.14: 첫 작성`, `2020-01-02 - fixed`, `v1.2: …` — changelog lines."""
     return bool(_DATE.match(text))
@@ -30,7 +34,7 @@ def is_link_only(node: SyntaxTreeNode) -> bool:
         for child in inline.children:
             if child.type in ("softbreak", "hardbreak"):
                 continue
-            if child.type == "text" and not child.content.strip(" -–—|·•,"):
+            if child.type == "text" and not _WIKILINKS.sub("", child.content).strip(" -–—|·•,"):
                 continue
             if child.type != "link":
                 return False
@@ -70,7 +74,15 @@ def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
                 out.update(range(*node.map))
             elif node.type == "paragraph" and is_link_only(node) and _is_navigation(node):
                 out.update(range(*node.map))
+            elif node.type == "paragraph" and _TAGS_ONLY.match(_text(node)):
+                out.update(range(*node.map))  # an Obsidian `#tag` line
+            elif node.type == "list_item" and is_date_line(_text(node)) and len(node.children) == 1:
+                out.update(range(*node.map))  # a changelog entry
     return out
+
+
+def _text(node: SyntaxTreeNode) -> str:
+    return plain_text(node.children[0]) if node.type == "list_item" and node.children else plain_text(node)
 
 
 def _is_navigation(node: SyntaxTreeNode) -> bool:

@@ -8,13 +8,16 @@ rules, comments or links, is not a card.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import Section, plain_text
 from .candidate import Candidate, Context
 from .filters import is_date_line, is_decoration, is_link_only
-from .labels import is_overview_heading
+from .labels import is_label, is_overview_heading
 from .lists import alias_lines
+from .tables import table_reason
 from .terms import (
     aliases_from_line,
     is_question,
@@ -26,20 +29,30 @@ from .terms import (
 )
 
 
+_OVERVIEW_OF = re.compile(
+    r"^(?:an?\s+)?(?:overview|introduction|intro|basics)\s+(?:of|to)\s+(?:the\s+|an?\s+)?", re.I
+)
+
+
 def section_name(title: str) -> str:
     """How a heading appears in a card's section path: numbering and link brackets dropped."""
     return strip_numbering(show_wikilinks(title))
 
 
 def heading_term(title: str, parent_term: str) -> tuple[str, tuple[str, ...], str] | None:
-    """(term, aliases, strategy) a heading stands for, or None when it is not a term."""
+    """(term, aliases, strategy) a heading stands for, or None when it is not a term.
+
+    A label heading (`### 장점`, `### Examples`) is a card only under a term: its section path
+    (`Docker › 장점`) is what makes it a question."""
     title = show_wikilinks(title)
     if is_question(title):
         return strip_question_prefix(strip_numbering(title)), (), "question"
     if is_overview_heading(title) and parent_term:
         return parent_term, (), "heading"
-    name = strip_numbering(title)
+    name = _OVERVIEW_OF.sub("", strip_numbering(title)) or strip_numbering(title)
     if is_date_line(name) or not looks_like_heading_term(name):
+        return None
+    if is_label(name) and not parent_term:
         return None
     term, aliases = split_aliases(name)
     return term, aliases, "heading"
@@ -59,10 +72,15 @@ def heading_candidate(
     found = heading_term(section.title, parent_term)
     if found is None:
         reason = "a date, not a term" if is_date_line(section.title) else "a sentence, not a term"
+        if is_label(strip_numbering(section.title)):
+            reason = "a label heading with no term above it"
         ctx.reject(section.line, section.title, reason)
         return None
     term, aliases, strategy = found
     content = content_blocks(section, ctx)
+    if content and strategy != "question" and all(_data_table(b, ctx) for b in content):
+        ctx.reject(section.line, section.title, "its body is only a data or comparison table")
+        return None
     if not content:
         reason = "its sub-headings are the cards" if section.children else "no body of its own"
         ctx.reject(section.line, section.title, f"heading with {reason}" if not section.children
@@ -84,6 +102,10 @@ def heading_candidate(
         drop=drop | para_drop,
         grouping=True,
     )
+
+
+def _data_table(block: SyntaxTreeNode, ctx: Context) -> bool:
+    return block.type == "table" and table_reason(block, ctx) is not None
 
 
 def _alias_paragraphs(blocks: list[SyntaxTreeNode]) -> tuple[set[int], tuple[str, ...]]:

@@ -27,9 +27,10 @@ LABELS = frozenset(
     날짜 작성일 수정일 작성자 시간복잡도 공간복잡도 복잡도 시간 복잡도 공간 복잡도 종류 구조 원리 동작
     동작 원리 차이 차이점 비교 출처 태그 문제 풀이 핵심 포인트 키워드 한줄요약 한 줄 요약 개념 메모
     비고 설명 내용 역할 기능 특성 단계 과정 순서 명령어 코드 입력 출력 반환 반환값 매개변수 인자
-    카테고리 분류 유형 난이도 상태 링크 관련 관련 링크 tl dr 정리 요점 팁 경고 참조 예외 조건 전제
+    카테고리 유형 난이도 상태 링크 관련 관련 링크 tl dr 정리 요점 팁 경고 참조 예외 조건 전제
     docs documentation doc 문서 공식 문서 repo github homepage site website blog video slides
-    영상 강의 자료 블로그 공식문서 url
+    영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework 실습 과제 연습문제
+    연습 문제 메모장 misc etc 기타 tips 노트
     """.split("\n")
 )
 _LABEL_WORDS = frozenset(w for line in LABELS for w in line.split())
@@ -40,7 +41,7 @@ _LABEL_PHRASES = frozenset(
         "key point", "key points", "see also", "in short", "in summary", "for example",
         "how it works", "to do", "사용 예", "시간 복잡도", "공간 복잡도", "동작 원리", "관련 링크",
         "한 줄 요약", "해결 방법", "주의 사항", "사용 방법", "장단점", "장점과 단점",
-        "pros and cons", "pros & cons", "best case", "worst case", "average case",
+        "pros and cons", "pros & cons", "연습 문제", "best case", "worst case", "average case",
     )
 )  # fmt: skip
 
@@ -54,8 +55,8 @@ OVERVIEW_HEADINGS = frozenset(
 )
 # Headings whose sections are never cards (nor anything under them).
 NEVER_HEADINGS = re.compile(
-    r"^\s*(?:table of contents|contents|toc|index|목차|changelog|change log|changes|history"
-    r"|revision history|변경\s*이력|변경\s*사항|수정\s*이력|업데이트|update log|navigation|nav"
+    r"^\s*(?:table of contents|contents|toc|목차|changelog|change log|changes|history"
+    r"|revision history|변경\s*이력|변경\s*사항|변경\s*기록|수정\s*이력|수정\s*기록|업데이트\s*기록|related|related notes|관련\s*문서|관련\s*노트|업데이트|update log|navigation|nav"
     r"|todo|to do|할\s*일|회고|느낀\s*점|후기|소감|retrospective|reflection|til|today i learned"
     r"|오늘\s*배운\s*(?:것|점)|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)\s*[:!.]?\s*$",
     re.IGNORECASE,

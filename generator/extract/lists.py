@@ -43,6 +43,9 @@ def item_candidate(item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context)
     if found is None:
         return None
     term, formatted = found
+    if not formatted and strip_prefix(ctx.parsed.lines[paragraph.map[0]]).rstrip().endswith(":"):
+        ctx.reject(line, term, "a lead-in to the list below it, not a term")
+        return None
     question = term.endswith(("?", "？"))
     if question:
         term = strip_question_prefix(term)

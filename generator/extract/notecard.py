@@ -31,3 +31,16 @@ def note_candidate(top: Section, ctx: Context) -> Candidate | None:
         strategy="note",
         grouping=True,
     )
+
+
+_GENERIC_TITLE = re.compile(
+    r"(?:notes?|정리|노트|공부|study|studies|til|today i learned|cheat\s*sheet|치트\s*시트|강의|lecture"
+    r"|면접|interview|basics|기초|입문|용어|glossary|terms|vocabulary|summary|요약|prep|준비|모음|links"
+    r"|awesome|tips|memo|메모|\d{4}[-./]\d{1,2}|course|class|수업|과목|101)",
+    re.IGNORECASE,
+)
+
+
+def is_note_subject(title: str) -> bool:
+    """Is the note's title one term (`Docker`, `Hash Table`), not `OS 정리` or `TIL 2023-09-14`?"""
+    return bool(title) and not _GENERIC_TITLE.search(title) and len(title.split()) <= 4

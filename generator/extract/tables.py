@@ -53,6 +53,17 @@ def split_row(line: str) -> list[str]:
     return cells
 
 
+def table_reason(table: SyntaxTreeNode, ctx: Context) -> str | None:
+    """Why a table is not a term | meaning table, or None when it is one."""
+    if not table.map:
+        return "empty table"
+    start, end = table.map
+    lines = ctx.parsed.lines
+    header = [plain_term(c) for c in split_row(lines[start])]
+    rows = [split_row(lines[i]) for i in range(start + 2, end) if lines[i].strip()]
+    return _not_glossary(header, rows)
+
+
 def table_candidates(table: SyntaxTreeNode, section: tuple[str, ...], ctx: Context) -> Iterator[Candidate]:
     if not table.map:
         return
@@ -117,13 +128,11 @@ def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
     seconds = [plain_term(r[1]) if len(r) > 1 else "" for r in rows]
     if sum(bool(_NUMERIC.match(f)) for f in firsts) * 2 > len(firsts):
         return "a data table: its first column is numbers"
-    short = sum(bool(_NUMERIC.match(s)) or len(s) <= 3 for s in seconds)
-    if short * 2 > len(seconds):
-        return "a data table: its values are numbers or short"
     if not named and len(header) == 2 and _COMPARE_HEADERS.match(header[0]) and header[0]:
         return "a comparison table, not a term | meaning table"
     if not named and header[0] and header[1] and not _header_is_row(header, rows):
-        if sum(map(len, seconds)) < 1.5 * sum(map(len, firsts)):
+        numeric = sum(bool(_NUMERIC.match(s)) for s in seconds) * 2 > len(seconds)
+        if not numeric and sum(map(len, seconds)) < 1.5 * sum(map(len, firsts)):
             return "a comparison table (its columns are alike), not a term | meaning table"
     if not named and sum(term_problem(f, 6) is None for f in firsts) * 10 < len(firsts) * 8:
         return "its first column is not terms"
