@@ -75,8 +75,9 @@ def differences(name: str, want: list[dict[str, Any]], got: list[dict[str, Any]]
             continue
         for field in KEYS:
             if card.get(field) != other.get(field):
+                want_value, got_value = card.get(field), other.get(field)
                 problems.append(
-                    f"{label}: {field} differs\n  want: {card.get(field)!r}\n  got:  {other.get(field)!r}"
+                    f"{label}: {field} differs\n  want: {want_value!r}\n  got:  {got_value!r}"
                 )
     for card in got:
         if key(card) not in want_by_key:
@@ -129,8 +130,8 @@ def main(argv: list[str]) -> int:
         flag = "" if s.precision == 1 and s.recall == 1 else "  <--"
         print(f"{note.name:32} made {s.made:3} wanted {s.wanted:3} right {s.right:3}{flag}")
     print(
-        f"\n{len(paths)} notes: {total.made} cards made, {total.wanted} wanted, {total.right} right, "
-        f"{total.exact} with the exact definition\n"
+        f"\n{len(paths)} notes: {total.made} cards made, {total.wanted} wanted, "
+        f"{total.right} right, {total.exact} with the exact definition\n"
         f"precision {total.precision:.1%}  recall {total.recall:.1%}  "
         f"exact-definition rate {total.exact / max(total.right, 1):.1%}"
     )

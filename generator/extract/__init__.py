@@ -54,7 +54,10 @@ def extract(parsed: ParsedNote, info: NoteInfo) -> ExtractedNote:
     everything = [n for s in _sections(parsed.root) for n in s.body]
     cards = assemble(candidates, ctx, noise_lines(everything))
     return ExtractedNote(
-        info=info, cards=cards, sources=tuple(sources), rejected=tuple(sorted(ctx.rejected, key=lambda r: r.loc.line))
+        info=info,
+        cards=cards,
+        sources=tuple(sources),
+        rejected=tuple(sorted(ctx.rejected, key=lambda r: r.loc.line)),
     )
 
 

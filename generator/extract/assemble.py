@@ -135,7 +135,11 @@ def _inside(span: Span, spans: list[Span]) -> bool:
 
 
 def _make(
-    cand: Candidate, definition: str, credits: list[SourceLink], images: list[ImageRef], ctx: Context
+    cand: Candidate,
+    definition: str,
+    credits: list[SourceLink],
+    images: list[ImageRef],
+    ctx: Context,
 ) -> Card | None:
     if not definition.strip() or not cand.term.strip():
         return None

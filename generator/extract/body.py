@@ -35,7 +35,9 @@ class Scope:
     answer: bool = False  # the blocks answer a question heading: no prose cards out of them
 
 
-def body_candidates(blocks: list[SyntaxTreeNode], scope: Scope, ctx: Context) -> Iterator[Candidate]:
+def body_candidates(
+    blocks: list[SyntaxTreeNode], scope: Scope, ctx: Context
+) -> Iterator[Candidate]:
     units = _group_items(blocks)
     content = [u for u in units if _is_content(u, ctx)]
     for unit in units:
@@ -78,7 +80,9 @@ def _is_content(unit: Unit, ctx: Context) -> bool:
     return bool(unit.map) and not is_decoration(unit, ctx.parsed.lines) and not is_link_only(unit)
 
 
-def _list(items: list[SyntaxTreeNode], scope: Scope, ctx: Context, defined: bool) -> Iterator[Candidate]:
+def _list(
+    items: list[SyntaxTreeNode], scope: Scope, ctx: Context, defined: bool
+) -> Iterator[Candidate]:
     colon: list[tuple[SyntaxTreeNode, ColonLine]] = []
     alias_items, _ = alias_lines(items)
     units = 0
@@ -99,7 +103,9 @@ def _list(items: list[SyntaxTreeNode], scope: Scope, ctx: Context, defined: bool
         term_item = item_candidate(item, scope.section, ctx)
         if term_item is not None:
             yield term_item
-            yield from body_candidates(item.children[1:], Scope(scope.section, term_item.term, scope.skip), ctx)
+            yield from body_candidates(
+                item.children[1:], Scope(scope.section, term_item.term, scope.skip), ctx
+            )
             continue
         units += 1  # only lines that define nothing else count against a glossary
         line = split_colon_line(strip_prefix(ctx.parsed.lines[first]))
@@ -122,14 +128,20 @@ def _list(items: list[SyntaxTreeNode], scope: Scope, ctx: Context, defined: bool
 
 
 def _colon_cards(
-    colon: list[tuple[SyntaxTreeNode, ColonLine]], units: int, scope: Scope, ctx: Context, defined: bool
+    colon: list[tuple[SyntaxTreeNode, ColonLine]],
+    units: int,
+    scope: Scope,
+    ctx: Context,
+    defined: bool,
 ) -> Iterator[Candidate]:
     glossary = is_glossary(len(colon), units, defined)
     for item, line in colon:
         assert item.map is not None
         start, end = item.map
         if not glossary:
-            ctx.reject(start + 1, line.term, f"a property in the body of {scope.owner or 'the section'}")
+            ctx.reject(
+                start + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"
+            )
             continue
         yield _colon_candidate(line, start, end, scope, ctx, item.children[1:])
 
@@ -162,7 +174,9 @@ def _item_text(item: SyntaxTreeNode, ctx: Context) -> str:
     return head + ("\n" + rest if rest else "")
 
 
-def _paragraph(paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, defined: bool) -> Iterator[Candidate]:
+def _paragraph(
+    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, defined: bool
+) -> Iterator[Candidate]:
     if not paragraph.map or paragraph.map[0] in scope.skip:
         return
     cloze = cloze_candidate(paragraph, scope.section, ctx)
@@ -194,12 +208,16 @@ def _paragraph(paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, defined: b
     glossary = is_glossary(len(found), len(starts), defined)
     for i, stop, line in found:
         if not glossary:
-            ctx.reject(i + 1, line.term, f"a property in the body of {scope.owner or 'the section'}")
+            ctx.reject(
+                i + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"
+            )
             continue
         yield _colon_candidate(line, i, stop, scope, ctx, [])
 
 
-def _prose(paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, formatted_only: bool) -> Candidate | None:
+def _prose(
+    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, formatted_only: bool
+) -> Candidate | None:
     assert paragraph.map is not None
     if scope.answer:
         return None

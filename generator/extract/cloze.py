@@ -31,7 +31,7 @@ def to_cloze(text: str) -> str:
     def number(match: re.Match[str]) -> str:
         nonlocal counter
         counter += 1
-        return "{{c%d::%s}}" % (counter, match.group("text"))
+        return f"{{{{c{counter}::{match.group('text')}}}}}"
 
     return _HIGHLIGHT.sub(number, text)
 

@@ -21,7 +21,9 @@ _WRAPPED = (
     r"|\[\[[^\]]+\]\]|\[[^\]]+\]\([^)]*\)"
 )
 _ALIAS_TAIL = r"(?:\s*[(（][^)）]*[)）])?"
-_BOLD_COLON = re.compile(r"^(?P<term>(?:\*\*|__)[^*_]+?)\s*[:：](?P<close>\*\*|__)\s*(?P<def>\S.*)$")
+_BOLD_COLON = re.compile(
+    r"^(?P<term>(?:\*\*|__)[^*_]+?)\s*[:：](?P<close>\*\*|__)\s*(?P<def>\S.*)$"
+)
 _WRAPPED_SEP = re.compile(
     rf"^(?P<term>(?:{_WRAPPED}){_ALIAS_TAIL})\s*(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
 )

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import plain_text
-import re
-
 from .candidate import Candidate, Context, dedent_block
 from .colon import term_problem
 from .terms import show_wikilinks, split_aliases
 
-
 _MARKER = re.compile(r"^\s*[:~]\s+")
 
 
-def deflist_candidates(dl: SyntaxTreeNode, section: tuple[str, ...], ctx: Context) -> Iterator[Candidate]:
+def deflist_candidates(
+    dl: SyntaxTreeNode, section: tuple[str, ...], ctx: Context
+) -> Iterator[Candidate]:
     children = list(dl.children)
     for index, node in enumerate(children):
         if node.type != "dt" or not node.map:
@@ -59,4 +59,8 @@ def _dd_text(lines: list[str]) -> str:
     if not lines:
         return ""
     first = _MARKER.sub("", lines[0], count=1)
-    return dedent_block([first, *lines[1:]]) if len(lines) == 1 else first.strip() + "\n" + dedent_block(lines[1:])
+    return (
+        dedent_block([first, *lines[1:]])
+        if len(lines) == 1
+        else first.strip() + "\n" + dedent_block(lines[1:])
+    )

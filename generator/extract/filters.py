@@ -68,11 +68,11 @@ def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
         for node in top.walk():
             if not node.map:
                 continue
-            if node.type == "hr" or (
-                node.type == "html_block" and node.content.strip().startswith("<!--")
+            if (
+                node.type == "hr"
+                or (node.type == "html_block" and node.content.strip().startswith("<!--"))
+                or (node.type == "paragraph" and is_link_only(node) and _is_navigation(node))
             ):
-                out.update(range(*node.map))
-            elif node.type == "paragraph" and is_link_only(node) and _is_navigation(node):
                 out.update(range(*node.map))
             elif node.type == "paragraph" and _TAGS_ONLY.match(_text(node)):
                 out.update(range(*node.map))  # an Obsidian `#tag` line
@@ -82,7 +82,11 @@ def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
 
 
 def _text(node: SyntaxTreeNode) -> str:
-    return plain_text(node.children[0]) if node.type == "list_item" and node.children else plain_text(node)
+    return (
+        plain_text(node.children[0])
+        if node.type == "list_item" and node.children
+        else plain_text(node)
+    )
 
 
 def _is_navigation(node: SyntaxTreeNode) -> bool:

@@ -28,7 +28,6 @@ from .terms import (
     strip_question_prefix,
 )
 
-
 _OVERVIEW_OF = re.compile(
     r"^(?:an?\s+)?(?:overview|introduction|intro|basics)\s+(?:of|to)\s+(?:the\s+|an?\s+)?", re.I
 )
@@ -83,8 +82,11 @@ def heading_candidate(
         return None
     if not content:
         reason = "its sub-headings are the cards" if section.children else "no body of its own"
-        ctx.reject(section.line, section.title, f"heading with {reason}" if not section.children
-                   else f"a grouping heading: {reason}")
+        ctx.reject(
+            section.line,
+            section.title,
+            f"heading with {reason}" if not section.children else f"a grouping heading: {reason}",
+        )
         return None
     mapped = [b for b in section.body if b.map]
     start = mapped[0].map[0] if mapped[0].map else section.line

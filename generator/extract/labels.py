@@ -7,33 +7,34 @@ from __future__ import annotations
 
 import re
 
-from .terms import normalise
+from .terms import normalise, words
 
 # `Pros: …`, `예시: …` — a label introduces a property of something else; it is never a term.
-LABELS = frozenset(
+LABELS = words(
     """
-    pros cons pro con advantage advantages disadvantage disadvantages benefit benefits drawback
-    drawbacks example examples e.g eg ex note notes nb tip tips hint warning caution important
-    usage use use case use cases purpose definition def meaning summary tl;dr tldr key point
-    key points keypoint features feature characteristics properties property complexity
-    time complexity space complexity syntax input inputs output outputs returns return
-    return value parameters params args arguments result results answer question reason
-    reasons why how when where date updated created modified author tags tag source sources
-    reference references status todo to do see also related ref link links category type
-    kind version level difficulty rating priority goal goals problem solution cause fix
-    conclusion in short in summary for example i.e ie remember memo q a step steps command
-    commands output example how it works 요약 예 예시 예제 보기 장점 단점 특징 정의 의미 참고 주의
-    주의사항 결론 원인 해결 해결책 해결방법 방법 목적 용도 사용법 사용 예 문법 결과 답 답변 질문 이유
-    날짜 작성일 수정일 작성자 시간복잡도 공간복잡도 복잡도 시간 복잡도 공간 복잡도 종류 구조 원리 동작
-    동작 원리 차이 차이점 비교 출처 태그 문제 풀이 핵심 포인트 키워드 한줄요약 한 줄 요약 개념 메모
-    비고 설명 내용 역할 기능 특성 단계 과정 순서 명령어 코드 입력 출력 반환 반환값 매개변수 인자
-    카테고리 유형 난이도 상태 링크 관련 관련 링크 tl dr 정리 요점 팁 경고 참조 예외 조건 전제
-    docs documentation doc 문서 공식 문서 repo github homepage site website blog video slides
-    영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework 실습 과제 연습문제
-    연습 문제 메모장 misc etc 기타 tips 노트
-    """.split("\n")
+    pros cons pro con advantage advantages disadvantage disadvantages benefit benefits
+    drawback drawbacks example examples e.g eg ex note notes nb tip tips hint warning
+    caution important usage use use case use cases purpose definition def meaning summary
+    tl;dr tldr key point key points keypoint features feature characteristics properties
+    property complexity time complexity space complexity syntax input inputs output outputs
+    returns return return value parameters params args arguments result results answer
+    question reason reasons why how when where date updated created modified author tags
+    tag source sources reference references status todo to do see also related ref link
+    links category type kind version level difficulty rating priority goal goals problem
+    solution cause fix conclusion in short in summary for example i.e ie remember memo q a
+    step steps command commands output example how it works 요약 예 예시 예제 보기 장점
+    단점 특징 정의 의미 참고 주의 주의사항 결론 원인 해결 해결책 해결방법 방법 목적 용도
+    사용법 사용 예 문법 결과 답 답변 질문 이유 날짜 작성일 수정일 작성자 시간복잡도
+    공간복잡도 복잡도 시간 복잡도 공간 복잡도 종류 구조 원리 동작 동작 원리 차이 차이점
+    비교 출처 태그 문제 풀이 핵심 포인트 키워드 한줄요약 한 줄 요약 개념 메모 비고 설명
+    내용 역할 기능 특성 단계 과정 순서 명령어 코드 입력 출력 반환 반환값 매개변수 인자
+    카테고리 유형 난이도 상태 링크 관련 관련 링크 tl dr 정리 요점 팁 경고 참조 예외 조건
+    전제 docs documentation doc 문서 공식 문서 repo github homepage site website blog video
+    slides 영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework
+    실습 과제 연습문제 연습 문제 메모장 misc etc 기타 tips 노트
+    """
 )
-_LABEL_WORDS = frozenset(w for line in LABELS for w in line.split())
+_LABEL_WORDS = LABELS
 _LABEL_PHRASES = frozenset(
     normalise(p)
     for p in (
@@ -45,20 +46,28 @@ _LABEL_PHRASES = frozenset(
     )
 )  # fmt: skip
 
-_NUMBERED_LABELS = frozenset(
-    "step 단계 example 예시 예제 ex case 예 note tip q a question answer 문제 답 풀이 질문 "
-    "exercise problem 연습 연습문제 quiz 퀴즈 part".split()
+_NUMBERED_LABELS = words(
+    """
+    step 단계 example 예시 예제 ex case 예 note tip q a question answer 문제 답 풀이 질문
+    exercise problem 연습 연습문제 quiz 퀴즈 part
+    """
 )
 # Headings that stand for "the thing above me": their body defines the parent term.
-OVERVIEW_HEADINGS = frozenset(
-    "overview introduction intro about definition what is it 개요 소개 정의 개념 설명 뜻 의미".split()
+OVERVIEW_HEADINGS = words(
+    """
+    overview introduction intro about definition what is it 개요 소개 정의 개념 설명 뜻
+    의미
+    """
 )
 # Headings whose sections are never cards (nor anything under them).
 NEVER_HEADINGS = re.compile(
     r"^\s*(?:table of contents|contents|toc|목차|changelog|change log|changes|history"
-    r"|revision history|변경\s*이력|변경\s*사항|변경\s*기록|수정\s*이력|수정\s*기록|업데이트\s*기록|related|related notes|관련\s*문서|관련\s*노트|업데이트|update log|navigation|nav"
+    r"|revision history|변경\s*이력|변경\s*사항|변경\s*기록|수정\s*이력|수정\s*기록"
+    r"|업데이트\s*기록|related|related notes|관련\s*문서|관련\s*노트|업데이트|update log"
+    r"|navigation|nav"
     r"|todo|to do|할\s*일|회고|느낀\s*점|후기|소감|retrospective|reflection|til|today i learned"
-    r"|오늘\s*배운\s*(?:것|점)|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)\s*[:!.]?\s*$",
+    r"|오늘\s*배운\s*(?:것|점)|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"
+    r"\s*[:!.]?\s*$",
     re.IGNORECASE,
 )
 _EMPHASIS = re.compile(

@@ -30,7 +30,9 @@ def term_of_line(raw: str) -> tuple[str, bool] | None:
     return None
 
 
-def item_candidate(item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context) -> Candidate | None:
+def item_candidate(
+    item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context
+) -> Candidate | None:
     """A term item with nested blocks, or None (with the reason recorded when it looked close)."""
     paragraph = first_paragraph(item)
     nested = [c for c in item.children[1:] if c.map]
@@ -75,7 +77,9 @@ def alias_lines(blocks: list[SyntaxTreeNode]) -> tuple[set[int], tuple[str, ...]
     lines: set[int] = set()
     aliases: list[str] = []
     for block in blocks:
-        items = block.children if block.type in LISTS else [block] if block.type == "list_item" else []
+        items = (
+            block.children if block.type in LISTS else [block] if block.type == "list_item" else []
+        )
         for item in items:
             paragraph = first_paragraph(item)
             if paragraph is None or not item.map or len(item.children) > 1:

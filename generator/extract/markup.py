@@ -11,14 +11,21 @@ from collections.abc import Iterator
 
 from .candidate import Candidate, Context, Span, strip_prefix
 from .colon import plain_term, term_problem
+from .terms import words
 
-_Q = re.compile(r"^(?:\*\*)?(?:Q|Question|질문|문제)\s*\d*\s*[.:：)](?:\*\*)?\s*(?P<text>\S.*)$", re.I)
-_A = re.compile(r"^(?:\*\*)?(?:A|Answer|답|답변|정답)\s*\d*\s*[.:：)](?:\*\*)?\s*(?P<text>.*)$", re.I)
+_Q = re.compile(
+    r"^(?:\*\*)?(?:Q|Question|질문|문제)\s*\d*\s*[.:：)](?:\*\*)?\s*(?P<text>\S.*)$", re.I
+)
+_A = re.compile(
+    r"^(?:\*\*)?(?:A|Answer|답|답변|정답)\s*\d*\s*[.:：)](?:\*\*)?\s*(?P<text>.*)$", re.I
+)
 _DOUBLE = re.compile(r"^(?P<term>[^:`{}|]+?)(?P<sep>\s*:{2,3}\s*)(?P<def>\S.*)$")
 # Dataview inline fields look the same (`status:: done`); these keys are metadata, not terms.
-_DATAVIEW_KEYS = frozenset(
-    "status tags tag created updated date author source type rating category priority due "
-    "project area topic course aliases alias".split()
+_DATAVIEW_KEYS = words(
+    """
+    status tags tag created updated date author source type rating category priority due
+    project area topic course aliases alias
+    """
 )
 
 
@@ -90,7 +97,9 @@ def _dedent_tail(text: str) -> str:
     return "\n".join([head, *(r[indent:] for r in rest)])
 
 
-def _double(index: int, match: re.Match[str], section: tuple[str, ...], ctx: Context) -> Candidate | None:
+def _double(
+    index: int, match: re.Match[str], section: tuple[str, ...], ctx: Context
+) -> Candidate | None:
     term = plain_term(match.group("term"))
     spaced = match.group("sep").startswith(" ") and match.group("sep").endswith(" ")
     if not spaced and not re.search(r"\s|[가-힣]", term):

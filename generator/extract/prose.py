@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .colon import plain_term, term_problem
+from .terms import words
 
 _SUBJECT = r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`|__[^_]+__|\[\[[^\]]+\]\]|[^\s*`][^*`]{0,40}?)"
 _PAREN = r"(?:\s*[(（][^)）]{1,40}[)）])?"
@@ -17,19 +18,24 @@ _EN_DEFINES = re.compile(
     rf"|defined as|known as|called|used to\b|when\b|the process\b)"
 )
 _EN_REFERS = re.compile(
-    rf"^(?:(?:An?|The)\s+)?{_SUBJECT}(?P<paren>{_PAREN})\s+(?:refers to|means|stands for|describes)\s",
+    rf"^(?:(?:An?|The)\s+)?{_SUBJECT}(?P<paren>{_PAREN})\s+"
+    r"(?:refers to|means|stands for|describes)\s",
 )
-_EN_STOP = frozenset(
-    "this that it there here which what he she they we you i one each every all some most "
-    "another other such these those its our their my his her result problem answer idea goal "
-    "reason difference main trick point key thing way solution rule output input".split()
+_EN_STOP = words(
+    """
+    this that it there here which what he she they we you i one each every all some most
+    another other such these those its our their my his her result problem answer idea goal
+    reason difference main trick point key thing way solution rule output input
+    """
 )
 _KO_DEFINES = re.compile(
     rf"^{_SUBJECT}(?P<paren>{_PAREN})\s*(?:이란|란|이라\s*함은|라\s*함은|은|는|이라는\s*것은|라는\s*것은)\s+"
     r"(?P<rest>.+?)(?:[을를]\s*(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|칭한다|지칭한다|말함|의미함|뜻함)"
     r"|(?:이다|입니다|이며|이고|임)|(?:라고|이라고)\s*(?:한다|부른다|함))[.。]?(?:\s|$)"
 )
-_KO_TOPIC_ONLY = re.compile(rf"^{_SUBJECT}(?P<paren>{_PAREN})\s*(?:이란|란|이라\s*함은|라\s*함은)\s")
+_KO_TOPIC_ONLY = re.compile(
+    rf"^{_SUBJECT}(?P<paren>{_PAREN})\s*(?:이란|란|이라\s*함은|라\s*함은)\s"
+)
 _KO_STOP = re.compile(
     r"^(?:이|그|저|이것|그것|저것|이건|그건|여기|거기|이때|그때|이러한|그러한|이런|그런|이\s.*|그\s.*"
     r"|우리|나|내가|너|모든|각|어떤|다른|둘|하나|결과|문제|차이|답|방법|이유|핵심|요점)$"
@@ -69,9 +75,8 @@ def _plain_subject_ok(subject: str, english: bool) -> bool:
     if not words or len(words) > 4:
         return False
     if english:
-        if words[0].casefold() in _EN_STOP or any(w.casefold() in ("is", "are") for w in words):
-            return False
-        return True
+        first = words[0].casefold()
+        return first not in _EN_STOP and not any(w.casefold() in ("is", "are") for w in words)
     return not _KO_STOP.match(subject) and len(words) <= 3
 
 

@@ -29,7 +29,9 @@ _MEANING_HEADERS = re.compile(
     r"|usage|use|notes?|details?|설명|의미|뜻|정의|내용|역할|기능|용도|비고|요약|해석|한국어|korean)$",
     re.IGNORECASE,
 )
-_COMPARE_HEADERS = re.compile(r"^(?:|구분|비교|항목|기준|특징|feature|features|aspect|criteria|vs\.?)$", re.I)
+_COMPARE_HEADERS = re.compile(
+    r"^(?:|구분|비교|항목|기준|특징|feature|features|aspect|criteria|vs\.?)$", re.I
+)
 _NUMERIC = re.compile(r"^[\s\d.,:%$€₩+\-/xX×*()~<>=≈kKmMgGbBsSmsμ]*$")
 
 
@@ -64,7 +66,9 @@ def table_reason(table: SyntaxTreeNode, ctx: Context) -> str | None:
     return _not_glossary(header, rows)
 
 
-def table_candidates(table: SyntaxTreeNode, section: tuple[str, ...], ctx: Context) -> Iterator[Candidate]:
+def table_candidates(
+    table: SyntaxTreeNode, section: tuple[str, ...], ctx: Context
+) -> Iterator[Candidate]:
     if not table.map:
         return
     start, end = table.map
@@ -88,7 +92,9 @@ def table_candidates(table: SyntaxTreeNode, section: tuple[str, ...], ctx: Conte
             yield cand
 
 
-def _row(index: int, cells: list[str], header: list[str], section: tuple[str, ...], ctx: Context) -> Candidate | None:
+def _row(
+    index: int, cells: list[str], header: list[str], section: tuple[str, ...], ctx: Context
+) -> Candidate | None:
     if len(cells) < 2 or not cells[0].strip():
         return None
     term = plain_term(cells[0])
@@ -97,7 +103,11 @@ def _row(index: int, cells: list[str], header: list[str], section: tuple[str, ..
     if problem is not None:
         ctx.reject(index + 1, term, problem)
         return None
-    extra = [f"- {h or 'More'}: {_cell(c)}" for h, c in zip(header[2:], cells[2:], strict=False) if c.strip()]
+    extra = [
+        f"- {h or 'More'}: {_cell(c)}"
+        for h, c in zip(header[2:], cells[2:], strict=False)
+        if c.strip()
+    ]
     name, aliases = split_aliases(term)
     return Candidate(
         term=name,

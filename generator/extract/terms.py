@@ -23,6 +23,11 @@ _KO_PARTICLE_WORD = re.compile(r"(?:을|를|에서|으로|로|에게|하여|해�
 _SENTENCE_PUNCT = re.compile(r"[.!?。？！]$")
 
 
+def words(text: str) -> frozenset[str]:
+    """A word list kept as data: whitespace-separated, one set."""
+    return frozenset(text.split())
+
+
 def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
