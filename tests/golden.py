@@ -114,7 +114,7 @@ def score(want: list[dict[str, Any]], got: list[dict[str, Any]]) -> Score:
         if truth is None:
             continue
         result.right += 1
-        if all(truth[f] == card[f] for f in ("definition", "aliases", "kind")):
+        if all(truth.get(f, card[f]) == card[f] for f in ("definition", "aliases", "kind")):
             result.exact += 1
     return result
 
