@@ -21,7 +21,7 @@ from .filters import is_decoration, is_link_only
 from .lists import LISTS, alias_lines, item_candidate
 from .prose import defined_subject, named_term
 from .tables import table_candidates
-from .terms import aliases_from_line, split_aliases, term_key
+from .terms import aliases_from_line, is_expansion, split_aliases, term_key
 
 
 @dataclass(slots=True)
@@ -111,6 +111,8 @@ def _list(
         line = split_colon_line(strip_prefix(ctx.parsed.lines[first]))
         if line is not None:
             problem = line_problem(line)
+            if problem is None and is_expansion(line.term, scope.owner):
+                problem = f"the full name of {scope.owner}, kept on its card"
             if problem is None:
                 colon.append((item, line))
             else:
@@ -201,6 +203,8 @@ def _paragraph(
         assert line is not None
         stop = starts[n + 1] if n + 1 < len(starts) else end
         problem = line_problem(line)
+        if problem is None and is_expansion(line.term, scope.owner):
+            problem = f"the full name of {scope.owner}, kept on its card"
         if problem is not None:
             ctx.reject(i + 1, line.term, problem)
             continue

@@ -17,6 +17,7 @@ _DATE = re.compile(
 
 
 _WIKILINKS = re.compile(r"!?\[\[[^\]]*\]\]")
+_URLS = re.compile(r"<?https?://\S+>?")
 _TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 
 
@@ -34,7 +35,8 @@ def is_link_only(node: SyntaxTreeNode) -> bool:
         for child in inline.children:
             if child.type in ("softbreak", "hardbreak"):
                 continue
-            if child.type == "text" and not _WIKILINKS.sub("", child.content).strip(" -–—|·•,"):
+            bare = _URLS.sub("", _WIKILINKS.sub("", child.content))
+            if child.type == "text" and not bare.strip(" -–—|·•,:"):
                 continue
             if child.type != "link":
                 return False
@@ -71,7 +73,7 @@ def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
             if (
                 node.type == "hr"
                 or (node.type == "html_block" and node.content.strip().startswith("<!--"))
-                or (node.type == "paragraph" and is_link_only(node) and _is_navigation(node))
+                or (node.type == "paragraph" and _is_navigation(node) and _short_rest(node))
             ):
                 out.update(range(*node.map))
             elif node.type == "paragraph" and _TAGS_ONLY.match(_text(node)):
@@ -87,6 +89,13 @@ def _text(node: SyntaxTreeNode) -> str:
         if node.type == "list_item" and node.children
         else plain_text(node)
     )
+
+
+def _short_rest(node: SyntaxTreeNode) -> bool:
+    """Only links, or links and a few words (`Thanks for reading! [Back to top](#top)`)."""
+    text = len(plain_text(node))
+    links = sum(len(plain_text(n)) for n in node.walk() if n.type == "link")
+    return text - links < 40
 
 
 def _is_navigation(node: SyntaxTreeNode) -> bool:

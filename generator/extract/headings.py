@@ -15,11 +15,14 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import Section, plain_text
 from .candidate import Candidate, Context
 from .filters import is_date_line, is_decoration, is_link_only
+from .candidate import strip_prefix
+from .colon import split_colon_line
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
 from .tables import table_reason
 from .terms import (
     aliases_from_line,
+    is_expansion,
     is_question,
     looks_like_heading_term,
     show_wikilinks,
@@ -35,7 +38,7 @@ _OVERVIEW_OF = re.compile(
 
 def section_name(title: str) -> str:
     """How a heading appears in a card's section path: numbering and link brackets dropped."""
-    return strip_numbering(show_wikilinks(title))
+    return strip_question_prefix(strip_numbering(show_wikilinks(title)))
 
 
 def heading_term(title: str, parent_term: str) -> tuple[str, tuple[str, ...], str] | None:
@@ -93,6 +96,7 @@ def heading_candidate(
     end = mapped[-1].map[1] if mapped[-1].map else section.line
     drop, extra = alias_lines(content)
     para_drop, para_aliases = _alias_paragraphs(content)
+    para_aliases = (*para_aliases, *_expansions(content, term, ctx))
     overview = is_overview_heading(show_wikilinks(section.title)) and bool(parent_term)
     return Candidate(
         term=term,
@@ -104,6 +108,17 @@ def heading_candidate(
         drop=drop | para_drop,
         grouping=True,
     )
+
+
+def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[str, ...]:
+    """`Immediately Invoked Function Expression: …` under `## IIFE` names the term in full."""
+    for block in blocks[:1]:
+        if not block.map:
+            continue
+        line = split_colon_line(strip_prefix(ctx.parsed.lines[block.map[0]]))
+        if line is not None and is_expansion(line.term, term):
+            return (line.term,)
+    return ()
 
 
 def _data_table(block: SyntaxTreeNode, ctx: Context) -> bool:

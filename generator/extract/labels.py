@@ -31,7 +31,8 @@ LABELS = words(
     카테고리 유형 난이도 상태 링크 관련 관련 링크 tl dr 정리 요점 팁 경고 참조 예외 조건
     전제 docs documentation doc 문서 공식 문서 repo github homepage site website blog video
     slides 영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework
-    실습 과제 연습문제 연습 문제 메모장 misc etc 기타 tips 노트
+    실습 과제 연습문제 연습 문제 메모장 misc etc 기타 tips 노트 gotcha gotchas pitfalls
+    pitfall caveats caveat 함정 주의할점
     """
 )
 _LABEL_WORDS = LABELS
@@ -65,7 +66,9 @@ NEVER_HEADINGS = re.compile(
     r"|revision history|변경\s*이력|변경\s*사항|변경\s*기록|수정\s*이력|수정\s*기록"
     r"|업데이트\s*기록|related|related notes|관련\s*문서|관련\s*노트|업데이트|update log"
     r"|navigation|nav"
-    r"|todo|to do|할\s*일|회고|느낀\s*점|후기|소감|retrospective|reflection|til|today i learned"
+    r"|todo|to do|할\s*일|til|today i learned"
+    r"|(?:.*\s)?(?:오늘의\s*|이번\s*주\s*|주간\s*)?(?:회고|느낀\s*점|후기|소감|예습|복습|과제|숙제)"
+    r"|retrospective|reflection|homework|next week|next time|다음\s*(?:주|시간)(?:\s.*)?"
     r"|오늘\s*배운\s*(?:것|점)|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"
     r"\s*[:!.]?\s*$",
     re.IGNORECASE,

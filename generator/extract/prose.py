@@ -21,6 +21,11 @@ _EN_REFERS = re.compile(
     rf"^(?:(?:An?|The)\s+)?{_SUBJECT}(?P<paren>{_PAREN})\s+"
     r"(?:refers to|means|stands for|describes)\s",
 )
+# `**adjacency list** stores …`, `` `ROW_NUMBER()` assigns … ``: a formatted name, then a verb.
+_EN_VERB = re.compile(
+    r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r"),?\s+"
+    r"(?!is\b|was\b|has\b|does\b|this\b|its\b)[a-z]+(?<!ss)s\b"
+)
 _EN_STOP = words(
     """
     this that it there here which what he she they we you i one each every all some most
@@ -52,7 +57,7 @@ _NAMED = re.compile(
 def defined_subject(text: str, formatted_only: bool = False) -> str | None:
     """The term a sentence defines by its shape (`X is a …`, `X란 …`), if any."""
     text = text.strip()
-    for pattern in (_EN_DEFINES, _EN_REFERS, _KO_DEFINES, _KO_TOPIC_ONLY):
+    for pattern in (_EN_DEFINES, _EN_REFERS, _EN_VERB, _KO_DEFINES, _KO_TOPIC_ONLY):
         match = pattern.match(text)
         if not match:
             continue

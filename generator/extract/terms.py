@@ -81,6 +81,15 @@ def looks_like_term(text: str, max_words: int = 5) -> bool:
     return not any(_KO_PARTICLE_WORD.search(w) and re.search(r"[가-힣]", w) for w in words[:-1])
 
 
+def is_expansion(name: str, acronym: str) -> bool:
+    """`Immediately Invoked Function Expression` spells out `IIFE`."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym)
+    if not 2 <= len(letters) <= 6 or not acronym.strip().isupper():
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s\-/]+", name) if w and w[0].isalpha())
+    return initials.casefold() == letters.casefold()
+
+
 def term_key(term: str) -> str:
     """What makes two spellings the same term: NFC, case and spacing ignored."""
     return normalise(term).casefold()
