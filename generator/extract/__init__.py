@@ -14,7 +14,7 @@ from .assemble import assemble
 from .body import Scope, body_candidates
 from .candidate import Candidate, Context
 from .filters import noise_lines
-from .headings import heading_candidate, section_name
+from .headings import heading_candidate, heading_term, section_name
 from .labels import is_never_heading
 from .markup import markup_candidates
 from .notecard import is_note_subject, note_candidate
@@ -88,9 +88,10 @@ def _walk(
     if heading is not None:
         out.append(heading)
     out.extend(found)
-    owner = heading.term if heading is not None else ""
+    named = heading_term(section.title, parent_term)
+    term = named[0] if named is not None else ""
     for child in section.children:
-        _walk(child, (*path, section_name(child.title)), owner, ctx, out, sources)
+        _walk(child, (*path, section_name(child.title)), term, ctx, out, sources)
 
 
 def _blocks(

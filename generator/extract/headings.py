@@ -36,6 +36,13 @@ _OVERVIEW_OF = re.compile(
 )
 
 
+_CHAPTER = re.compile(
+    r"^(?:(?:chapter|lecture|lec|week|part|day|unit|lesson|session|ch)\.?\s*\d+"
+    r"|제?\s*\d+\s*(?:장|강|주차|주|회차|일차|부|절|교시))\s*[.:]?$",
+    re.IGNORECASE,
+)
+
+
 def section_name(title: str) -> str:
     """How a heading appears in a card's section path: numbering and link brackets dropped."""
     return strip_question_prefix(strip_numbering(show_wikilinks(title)))
@@ -52,7 +59,7 @@ def heading_term(title: str, parent_term: str) -> tuple[str, tuple[str, ...], st
     if is_overview_heading(title) and parent_term:
         return parent_term, (), "heading"
     name = _OVERVIEW_OF.sub("", strip_numbering(title)) or strip_numbering(title)
-    if is_date_line(name) or not looks_like_heading_term(name):
+    if is_date_line(name) or _CHAPTER.match(name) or not looks_like_heading_term(name):
         return None
     if is_label(name) and not parent_term:
         return None
@@ -74,6 +81,8 @@ def heading_candidate(
     found = heading_term(section.title, parent_term)
     if found is None:
         reason = "a date, not a term" if is_date_line(section.title) else "a sentence, not a term"
+        if _CHAPTER.match(strip_numbering(section.title)):
+            reason = "a chapter heading, not a term"
         if is_label(strip_numbering(section.title)):
             reason = "a label heading with no term above it"
         ctx.reject(section.line, section.title, reason)
