@@ -31,6 +31,9 @@ _PLAIN_COLON = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s*(?P<sep>[:：])(?![:：
 _PLAIN_DASH = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$")
 _MARKS = re.compile(r"^(?:\*\*|__|\*|_|`)(.*?)(?:\*\*|__|\*|_|`)$")
 _LINK = re.compile(r"^\[([^\]]+)\]\([^)]*\)$")
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|must|does|did|has|have|had)\s", re.I
+)
 _LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<?https?://\S+|\[\[[^\]]*\]\]")
 
 
@@ -91,6 +94,8 @@ def term_problem(term: str, max_words: int = 5) -> str | None:
         return "code, not a term"
     if is_navigation(term) and len(term) < 20:
         return "navigation link, not a term"
+    if _FINITE_VERB.search(term):
+        return "a sentence, not a term"
     if not looks_like_term(term, max_words=max_words):
         return "a sentence, not a term"
     return None
