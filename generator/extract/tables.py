@@ -87,7 +87,8 @@ def table_candidates(
         cand = _row(index, cells, header, section, ctx)
         if cand is not None:
             if first and cand.owned:
-                cand.owned = (start, cand.owned[1])  # the header goes with the first row
+                # the header and the delimiter row go with the first row
+                cand.owned = (start, max(cand.owned[1], start + 2))
             first = False
             yield cand
 
