@@ -134,7 +134,8 @@ def test_prose_definitions() -> None:
 
 
 def test_sentences_that_do_not_define() -> None:
-    assert terms("""
+    assert (
+        terms("""
         This is a hard topic.
 
         It is a good idea to draw it.
@@ -146,7 +147,9 @@ def test_sentences_that_do_not_define() -> None:
         Rust is fast and it is a language.
 
         **이 부분이 중요**한 이유는 누수를 막기 때문이다.
-        """) == []
+        """)
+        == []
+    )
 
 
 def test_prose_that_repeats_the_heading_stays_its_definition() -> None:

@@ -13,10 +13,9 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import Section, plain_text
-from .candidate import Candidate, Context
-from .filters import is_date_line, is_decoration, is_link_only
-from .candidate import strip_prefix
+from .candidate import Candidate, Context, strip_prefix
 from .colon import split_colon_line
+from .filters import is_date_line, is_decoration, is_link_only
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
 from .tables import table_reason

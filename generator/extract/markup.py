@@ -101,12 +101,12 @@ def _double(
     index: int, match: re.Match[str], section: tuple[str, ...], ctx: Context
 ) -> Candidate | None:
     term = plain_term(match.group("term"))
-    spaced = match.group("sep").startswith(" ") and match.group("sep").endswith(" ")
-    if not spaced and not re.search(r"\s|[가-힣]", term):
-        return None  # `std::vector`, `Foo::bar`: code, not a card
     if term.casefold() in _DATAVIEW_KEYS:
         ctx.reject(index + 1, term, "an inline metadata field, not a term")
         return None
+    spaced = match.group("sep").startswith(" ") and match.group("sep").endswith(" ")
+    if not spaced and not re.search(r"\s|[가-힣]", term):
+        return None  # `std::vector`, `Foo::bar`: code, not a card
     problem = term_problem(term, max_words=10)
     if problem is not None and not problem.startswith(("a sentence", "a question")):
         ctx.reject(index + 1, term, problem)
