@@ -4,6 +4,7 @@ and navigation links; then keep one card per term per section."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..attribute import attribute, is_caption, links_in_text
@@ -18,13 +19,12 @@ def assemble(candidates: list[Candidate], ctx: Context, noise: set[int]) -> tupl
     really became cards; one term defined twice in one section is one card (the first)."""
     ordered = sorted(candidates, key=lambda c: c.line)
     built: dict[int, Card] = {}
-    owners: list[Candidate] = []
+    owners = _Owners()
     for cand in sorted(ordered, key=_size):
         card = _card(cand, owners, ctx, noise)
         if card is not None:
             built[id(cand)] = card
-            if cand.owned:
-                owners.append(cand)
+            owners.add(cand)
     cards: list[Card] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
     for cand in ordered:
@@ -46,17 +46,47 @@ def _key(cand: Candidate) -> tuple[tuple[str, ...], str]:
     return tuple(term_key(s) for s in cand.section), term_key(cand.term)
 
 
-def _card(cand: Candidate, owners: list[Candidate], ctx: Context, noise: set[int]) -> Card | None:
+class _Owners:
+    """The cards built so far that own lines, sorted by where their lines start, so a parent
+    finds its children by bisection instead of by scanning every card of the note."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._cands: list[Candidate] = []
+
+    def add(self, cand: Candidate) -> None:
+        if cand.owned is None:
+            return
+        index = bisect.bisect_right(self._starts, cand.owned[0])
+        self._starts.insert(index, cand.owned[0])
+        self._cands.insert(index, cand)
+
+    def inside(self, cand: Candidate) -> list[Candidate]:
+        """Owners whose lines lie inside the candidate's spans (its children, all levels)."""
+        found: list[Candidate] = []
+        for start, end in cand.spans:
+            low = bisect.bisect_left(self._starts, start)
+            high = bisect.bisect_left(self._starts, end)
+            for other in self._cands[low:high]:
+                assert other.owned is not None
+                if other is not cand and other.owned != cand.owned and other.owned[1] <= end:
+                    found.append(other)
+        return found
+
+
+def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Card | None:
     if cand.text is not None:
         return _make(cand, cand.text, [], [], ctx)
-    children = _children(cand, owners)
+    children = owners.inside(cand)
     excluded = set(cand.drop) | noise
     stubs: dict[int, str] = {}
+    for child in _outermost(children):
+        assert child.owned is not None
+        if child.stub is not None:
+            stubs[child.owned[0]] = child.stub
     for child in children:
         assert child.owned is not None
         excluded.update(range(*child.owned))
-        if child.stub is not None and not _covered(child, children):
-            stubs[child.owned[0]] = child.stub
     child_lines = {c.line - 1 for c in children} | set(stubs)
     kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx, bool(children))
     if not own and cand.grouping:
@@ -113,25 +143,22 @@ _ANAPHORA = re.compile(
 )
 
 
-def _children(cand: Candidate, owners: list[Candidate]) -> list[Candidate]:
-    return [
-        o
-        for o in owners
-        if o is not cand and o.owned and o.owned != cand.owned and _inside(o.owned, cand.spans)
-    ]
+def _widest_first(cand: Candidate) -> tuple[int, int]:
+    start, end = cand.owned or (0, 0)
+    return start, -end
 
 
-def _covered(child: Candidate, children: list[Candidate]) -> bool:
-    """Is this child inside another child (a grandchild), so the parent does not name it?"""
-    assert child.owned is not None
-    return any(
-        o is not child and o.owned and o.owned != child.owned and _inside(child.owned, [o.owned])
-        for o in children
-    )
-
-
-def _inside(span: Span, spans: list[Span]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in spans)
+def _outermost(children: list[Candidate]) -> list[Candidate]:
+    """The direct children: grandchildren (inside another child's lines) are not named."""
+    out: list[Candidate] = []
+    reach = -1
+    for child in sorted(children, key=_widest_first):
+        assert child.owned is not None
+        if child.owned[1] <= reach:
+            continue
+        out.append(child)
+        reach = max(reach, child.owned[1])
+    return out
 
 
 def _make(

@@ -26,6 +26,7 @@ _EN_VERB = re.compile(
     r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r"),?\s+"
     r"(?!is\b|was\b|has\b|does\b|this\b|its\b)[a-z]+(?<!ss)s\b"
 )
+_FORMATTED_START = re.compile(r"^(?:(?:An?|The)\s+)?(?:\*\*|`|__|\[\[)")
 _EN_STOP = words(
     """
     this that it there here which what he she they we you i one each every all some most
@@ -57,6 +58,8 @@ _NAMED = re.compile(
 def defined_subject(text: str, formatted_only: bool = False) -> str | None:
     """The term a sentence defines by its shape (`X is a …`, `X란 …`), if any."""
     text = text.strip()
+    if formatted_only and not _FORMATTED_START.match(text):
+        return None
     for pattern in (_EN_DEFINES, _EN_REFERS, _EN_VERB, _KO_DEFINES, _KO_TOPIC_ONLY):
         match = pattern.match(text)
         if not match:
