@@ -16,12 +16,12 @@ from .candidate import Candidate, Context
 from .filters import noise_lines
 from .headings import heading_candidate, heading_term, section_name
 from .labels import is_never_heading
-from .markup import markup_candidates
+from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
 
 __all__ = ["extract", "title_section"]
 
-_EXPLICIT = frozenset({"qa", "double-colon", "cloze"})
+_EXPLICIT = frozenset({"qa", "double-colon", "cloze", "details"})
 
 
 def title_section(parsed: ParsedNote) -> Section | None:
@@ -114,7 +114,16 @@ def _blocks(
         if n.type in ("fence", "code_block", "html_block", "math_block") and n.map
         for i in range(*n.map)
     }
-    marked = list(markup_candidates(span, code, path, ctx))
+    fences = {
+        i
+        for b in section.body
+        for n in b.walk()
+        if n.type in ("fence", "code_block") and n.map
+        for i in range(*n.map)
+    }
+    marked = list(details_candidates(span, fences, path, ctx))
+    taken = {i for c in marked if c.owned for i in range(*c.owned)}
+    marked.extend(markup_candidates(span, code | taken, path, ctx))
     out.extend(marked)
     taken = {i for c in marked if c.owned for i in range(*c.owned)}
     out.extend(body_candidates(section.body, Scope(path, owner, taken | code, answer), ctx))

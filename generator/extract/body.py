@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import first_paragraph, plain_text
+from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, dedent_block, prefix_of, strip_prefix
 from .cloze import cloze_candidate
 from .colon import ColonLine, is_glossary, line_problem, split_colon_line
@@ -21,7 +22,7 @@ from .filters import is_decoration, is_link_only
 from .lists import LISTS, alias_lines, item_candidate
 from .prose import defined_subject, named_term
 from .tables import table_candidates
-from .terms import aliases_from_line, is_expansion, split_aliases, term_key
+from .terms import aliases_from_line, is_expansion, same_term, split_aliases
 
 
 @dataclass(slots=True)
@@ -38,10 +39,23 @@ class Scope:
 def body_candidates(
     blocks: list[SyntaxTreeNode], scope: Scope, ctx: Context
 ) -> Iterator[Candidate]:
-    units = _group_items(blocks)
+    for units, bold in split_bold_sections(_group_items(blocks), scope, ctx):
+        if bold is not None:
+            yield bold
+            inner = Scope(scope.section, bold.term, scope.skip, scope.answer)
+            yield from _units(units, inner, ctx)
+        else:
+            yield from _units(units, scope, ctx)
+
+
+def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]:
     content = [u for u in units if _is_content(u, ctx)]
+    glossary = _colon_paragraphs(units, ctx)
+    if not (len(glossary) >= 2 and len(glossary) * 5 >= len(content) * 3):
+        glossary = []  # `**Term** — …` paragraphs read as a glossary only together
     for unit in units:
         defined = bool(scope.owner) and any(u is not unit for u in content)
+        defined = defined and not any(unit is g for g in glossary)
         if isinstance(unit, list):
             yield from _list(unit, scope, ctx, defined)
         elif unit.type == "paragraph":
@@ -54,7 +68,15 @@ def body_candidates(
             yield from body_candidates(unit.children, scope, ctx)
 
 
-Unit = SyntaxTreeNode | list[SyntaxTreeNode]
+def _colon_paragraphs(units: list[Unit], ctx: Context) -> list[Unit]:
+    out: list[Unit] = []
+    for unit in units:
+        if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
+            continue
+        line = split_colon_line(strip_prefix(ctx.parsed.lines[unit.map[0]]), False)
+        if line is not None and line_problem(line) is None:
+            out.append(unit)
+    return out
 
 
 def _group_items(blocks: list[SyntaxTreeNode]) -> list[Unit]:
@@ -235,7 +257,7 @@ def _prose(
     if subject is None:
         return None
     name, aliases = split_aliases(subject)
-    if scope.owner and term_key(name) == term_key(scope.owner):
+    if scope.owner and same_term(name, scope.owner):
         return None  # the owner's own definition: it stays the owner's answer
     return Candidate(
         term=name,

@@ -68,6 +68,8 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
 def plain_term(term_md: str) -> str:
     """`**Mutex**` → `Mutex`, `[[Mutex|뮤텍스]]` → `뮤텍스`, `` `fork()` `` → `fork()`."""
     text = show_wikilinks(term_md.strip())
+    if text.count("`") > 2:
+        text = text.replace("`", "")  # `h` `j` `k` `l`
     link = _LINK.match(text)
     if link:
         text = link.group(1)
@@ -107,6 +109,8 @@ def definition_problem(definition: str) -> str | None:
         return "line ends in '?'"
     if not re.search(r"[^\W\d_]", show_wikilinks(text)):
         return "a value, not a definition"
+    if is_date_line(text) or is_date_line(text + ":"):
+        return "a date, not a definition"
     if not _LINKS.sub("", text).strip(" ,·|-–—"):
         return "only a link, not a definition"
     return None

@@ -12,12 +12,17 @@ from .labels import is_navigation
 
 _DATE = re.compile(
     r"^\s*(?:\d{4}[-./년]\s*\d{1,2}(?:[-./월]\s*\d{1,2}일?)?\.?|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
-    r"|v?\d+\.\d+(?:\.\d+)?)\s*(?:[:：\-–—)]|$)"
+    r"|v?\d+\.\d+(?:\.\d+)?)(?:\s*\([^)]{1,6}\))?\s*(?:[:：\-–—)]|$)"
 )
 
 
 _WIKILINKS = re.compile(r"!?\[\[[^\]]*\]\]")
 _URLS = re.compile(r"<?https?://\S+>?")
+_EDIT_NOTE = re.compile(
+    r"^\W*(?:edit(?:ed)?|update[d]?|last (?:edit(?:ed)?|updated?|modified)|수정|업데이트|최종 수정"
+    r"|마지막 수정|작성일|수정일)\b[^\n]{0,12}?\d{4}[-./년]\s*\d{1,2}",
+    re.IGNORECASE,
+)
 _TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 
 
@@ -76,6 +81,8 @@ def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
                 or (node.type == "paragraph" and _is_navigation(node) and _short_rest(node))
             ):
                 out.update(range(*node.map))
+            elif node.type == "paragraph" and _EDIT_NOTE.match(_text(node)):
+                out.update(range(*node.map))  # `*Edit 2023-02-01: fixed a typo.*`
             elif node.type == "paragraph" and _TAGS_ONLY.match(_text(node)):
                 out.update(range(*node.map))  # an Obsidian `#tag` line
             elif node.type == "list_item" and is_date_line(_text(node)) and len(node.children) == 1:

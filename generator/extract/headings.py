@@ -42,6 +42,16 @@ _CHAPTER = re.compile(
 )
 
 
+# `A–D`, `ㄱ~ㄷ`, `B` (a glossary's index letters); `My vimrc`, `내 설정` (personal notes).
+_INDEX_OR_PERSONAL = re.compile(
+    r"^(?:[A-Za-zㄱ-ㅎ]|[A-Za-z0-9ㄱ-ㅎ가-힣]\s*[-–~]\s*[A-Za-z0-9ㄱ-ㅎ가-힣]|(?:my|나의|내)\s.+)$",
+    re.IGNORECASE,
+)
+
+
+_SENTENCE = re.compile(r"(?<=[.!?。])\s+")
+
+
 def section_name(title: str) -> str:
     """How a heading appears in a card's section path: numbering and link brackets dropped."""
     return strip_question_prefix(strip_numbering(show_wikilinks(title)))
@@ -58,7 +68,9 @@ def heading_term(title: str, parent_term: str) -> tuple[str, tuple[str, ...], st
     if is_overview_heading(title) and parent_term:
         return parent_term, (), "heading"
     name = _OVERVIEW_OF.sub("", strip_numbering(title)) or strip_numbering(title)
-    if is_date_line(name) or _CHAPTER.match(name) or not looks_like_heading_term(name):
+    if is_date_line(name) or _CHAPTER.match(name) or _INDEX_OR_PERSONAL.match(name):
+        return None
+    if not looks_like_heading_term(name):
         return None
     if is_label(name) and not parent_term:
         return None
@@ -119,13 +131,19 @@ def heading_candidate(
 
 
 def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[str, ...]:
-    """`Immediately Invoked Function Expression: …` under `## IIFE` names the term in full."""
+    """`Immediately Invoked Function Expression: …` under `## IIFE`, or a first bullet
+    `- Dependency Injection, 의존성 주입` under `### DI`: the term's full names."""
     for block in blocks[:1]:
         if not block.map:
             continue
-        line = split_colon_line(strip_prefix(ctx.parsed.lines[block.map[0]]))
+        text = strip_prefix(ctx.parsed.lines[block.map[0]])
+        line = split_colon_line(text)
         if line is not None and is_expansion(line.term, term):
             return (line.term,)
+        names = [n.strip() for n in re.split(r"[,/]", text.rstrip(". ")) if n.strip()]
+        short = all(len(n.split()) <= 5 and not n.endswith(("다", ".")) for n in names)
+        if names and len(names) <= 3 and short and is_expansion(names[0], term):
+            return tuple(names)
     return ()
 
 
@@ -138,10 +156,15 @@ def _alias_paragraphs(blocks: list[SyntaxTreeNode]) -> tuple[set[int], tuple[str
     lines: set[int] = set()
     aliases: list[str] = []
     for block in blocks:
-        if block.type != "paragraph" or not block.map or block.map[1] - block.map[0] != 1:
+        if block.type != "paragraph" or not block.map:
             continue
-        found = aliases_from_line(plain_text(block))
-        if found:
+        text = plain_text(block)
+        found = aliases_from_line(text)
+        if found and block.map[1] - block.map[0] == 1:
             aliases.extend(found)
             lines.add(block.map[0])
+            continue
+        last = _SENTENCE.split(text)[-1]
+        if last != text:  # `… 맡는 것. 제어의 역전이라고도 한다.`: the name stays in the text
+            aliases.extend(aliases_from_line(last))
     return lines, tuple(aliases)

@@ -67,7 +67,7 @@ NEVER_HEADINGS = re.compile(
     r"|revision history|변경\s*이력|변경\s*사항|변경\s*기록|수정\s*이력|수정\s*기록"
     r"|업데이트\s*기록|related|related notes|관련\s*문서|관련\s*노트|업데이트|update log"
     r"|navigation|nav"
-    r"|todo|to do|할\s*일|til|today i learned"
+    r"|todo|to do|(?:.*\s)?할\s*일|til|today i learned"
     r"|(?:.*\s)?(?:오늘의\s*|이번\s*주\s*|주간\s*)?(?:회고|느낀\s*점|후기|소감|예습|복습|과제|숙제)"
     r"|retrospective|reflection|homework|next week|next time|다음\s*(?:주|시간)(?:\s.*)?"
     r"|오늘\s*배운\s*(?:것|점)|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .candidate import Candidate, Context, Span, strip_prefix
+from .candidate import Candidate, Context, Span, dedent_block, strip_prefix
 from .colon import plain_term, term_problem
 from .terms import words
 
@@ -120,3 +120,42 @@ def _double(
         owned=(index, index + 1),
         text=match.group("def").strip(),
     )
+
+
+_DETAILS_OPEN = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def details_candidates(
+    span: Span, code: set[int], section: tuple[str, ...], ctx: Context
+) -> Iterator[Candidate]:
+    """`<details><summary>Question</summary> answer </details>`: interview notes' Q&A."""
+    lines = ctx.parsed.lines
+    index, end = span
+    while index < end:
+        if index in code or not _DETAILS_OPEN.match(lines[index]):
+            index += 1
+            continue
+        close = next((i for i in range(index, end) if _DETAILS_CLOSE.search(lines[i])), None)
+        if close is None:
+            return
+        block = "\n".join(lines[index : close + 1])
+        summary = _SUMMARY.search(block)
+        if summary is not None:
+            after = block[summary.end() :]
+            answer = _DETAILS_CLOSE.split(after)[0]
+            term = " ".join(_TAG.sub("", summary.group("text")).replace("**", "").split())
+            definition = dedent_block(answer.split("\n"))
+            if term and definition:
+                yield Candidate(
+                    term=term,
+                    section=section,
+                    line=index + 1,
+                    spans=[],
+                    strategy="details",
+                    owned=(index, close + 1),
+                    text=definition,
+                )
+        index = close + 1

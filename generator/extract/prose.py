@@ -46,6 +46,8 @@ _KO_STOP = re.compile(
     r"^(?:이|그|저|이것|그것|저것|이건|그건|여기|거기|이때|그때|이러한|그러한|이런|그런|이\s.*|그\s.*"
     r"|우리|나|내가|너|모든|각|어떤|다른|둘|하나|결과|문제|차이|답|방법|이유|핵심|요점)$"
 )
+_KO_CLAUSE = re.compile(r"[가-힣](?:가|이|을|를|에|에서|의|로|으로|와|과|도|만)$")
+_KO_VERB_STEM = re.compile(r"(?:하|되|있|없|않|같|이|었|았|겠)$")
 _NAMED = re.compile(
     r"(?:\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|['\"“‘](?P<quoted>[^'\"”’]{1,40})['\"”’])"
     r"\s*(?P<paren>[(（][^)）]{1,40}[)）])?\s*(?:이)?라(?:고)?\s*(?:한다|부른다|하며|하는데|함|칭한다|불린다|명명한다)"
@@ -85,6 +87,8 @@ def _plain_subject_ok(subject: str, english: bool) -> bool:
     if english:
         first = words[0].casefold()
         return first not in _EN_STOP and not any(w.casefold() in ("is", "are") for w in words)
+    if any(_KO_CLAUSE.search(w) for w in words[:-1]) or _KO_VERB_STEM.search(words[-1]):
+        return False  # `스프링 컨테이너가 관리하`: a clause, not a name
     return not _KO_STOP.match(subject) and len(words) <= 3
 
 

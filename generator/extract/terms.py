@@ -90,6 +90,16 @@ def is_expansion(name: str, acronym: str) -> bool:
     return initials.casefold() == letters.casefold()
 
 
+def same_term(one: str, other: str) -> bool:
+    """`generator` and `Generators`, `the kernel` and `Kernel`: one term."""
+
+    def stem(text: str) -> str:
+        text = re.sub(r"^(?:the|an?)\s+", "", term_key(text))
+        return re.sub(r"(?:es|s)$", "", text) if re.search(r"[a-z]{3}s$", text) else text
+
+    return stem(one) == stem(split_aliases(other)[0]) or stem(one) == stem(other)
+
+
 def term_key(term: str) -> str:
     """What makes two spellings the same term: NFC, case and spacing ignored."""
     return normalise(term).casefold()
@@ -102,6 +112,10 @@ _NUMBERING = re.compile(
     r"|\d+(?:\.\d+)+\.?\s+|\(?\d+[.)]\s*|[①-⑳]\s*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.)]\s*"
     r"|[IVX]+\.\s+|[가-하][.)]\s+|[A-Z][.)]\s+(?=\S{2}))",
     re.IGNORECASE,
+)
+# Leading emoji and symbols (`📌 개념`, `✅ Step`), and a `[category]` tag (`[OS] Deadlock`).
+_DECORATION = re.compile(
+    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"!?:;,/=&%^|{}#]+\s*|\[[^\]]{1,20}\]\s+(?=\S))+"
 )
 _QUESTION_PREFIX = re.compile(r"^\s*Q\s*\d*\s*[.:)]\s*", re.IGNORECASE)
 _QUESTION = re.compile(
@@ -121,8 +135,9 @@ def show_wikilinks(text: str) -> str:
 
 def strip_numbering(text: str) -> str:
     """`2. Heap` → `Heap`, `Lecture 3: Scheduling` → `Scheduling`, `① 스택` → `스택`."""
-    stripped = _NUMBERING.sub("", normalise(text), count=1).strip()
-    return stripped or normalise(text)
+    text = _DECORATION.sub("", normalise(text)).strip() or normalise(text)
+    stripped = _NUMBERING.sub("", text, count=1).strip()
+    return stripped or text
 
 
 def is_question(text: str) -> bool:
