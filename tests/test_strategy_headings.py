@@ -188,3 +188,32 @@ def test_heading_aliases() -> None:
     assert "이라고도" not in got["Hypervisor"].definition_md
     assert got["IIFE"].aliases == ("Immediately Invoked Function Expression",)
     assert list(got) == ["Virtual Machine", "Hypervisor", "IIFE"]
+
+
+def test_unanswered_questions_and_personal_logs_are_not_cards() -> None:
+    md = """
+        # Notes
+        ## Open questions
+        - Why does ReLU help?
+        - Is Adam always better?
+        ## 풀어본 문제
+        - 백준 11047 동전 0
+        ## My vimrc
+        ```vim
+        set number
+        ```
+        """
+    assert terms(md) == []
+    assert reasons(md)["Open questions"] == "only questions with no answers"
+
+
+def test_imperative_prompts_are_questions() -> None:
+    got = cards("""
+        # Interview
+        ### 2. Explain the difference between `useMemo` and `useCallback`
+        - `useMemo` memoises a **value**
+        - `useCallback` memoises a **function**
+        """)
+    assert [(c.term, c.strategy) for c in got] == [
+        ("Explain the difference between useMemo and useCallback", "question")
+    ]

@@ -75,7 +75,9 @@ def _walk(
         ctx.reject(section.line, section.title, "a sources section: its links credit the cards")
         return
     if is_never_heading(section.title):
-        ctx.reject(section.line, section.title, "a table of contents, changelog or summary section")
+        ctx.reject(
+            section.line, section.title, "a table of contents, changelog, summary or log section"
+        )
         return
     heading = heading_candidate(section, path, ctx, parent_term)
     found: list[Candidate] = []

@@ -18,6 +18,8 @@ _DATE = re.compile(
 
 _WIKILINKS = re.compile(r"!?\[\[[^\]]*\]\]")
 _URLS = re.compile(r"<?https?://\S+>?")
+# Comments and spacers (`<br>`, `&nbsp;`) carry nothing a card should show.
+_SPACER = re.compile(r"^(?:<!--.*|(?:<br\s*/?>|&nbsp;|<p>\s*</p>|\s)+)$", re.IGNORECASE | re.DOTALL)
 _EDIT_NOTE = re.compile(
     r"^\W*(?:edit(?:ed)?|update[d]?|last (?:edit(?:ed)?|updated?|modified)|수정|업데이트|최종 수정"
     r"|마지막 수정|작성일|수정일)\b[^\n]{0,12}?\d{4}[-./년]\s*\d{1,2}",
@@ -77,7 +79,7 @@ def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
                 continue
             if (
                 node.type == "hr"
-                or (node.type == "html_block" and node.content.strip().startswith("<!--"))
+                or (node.type == "html_block" and _SPACER.match(node.content.strip()))
                 or (node.type == "paragraph" and _is_navigation(node) and _short_rest(node))
             ):
                 out.update(range(*node.map))

@@ -63,7 +63,7 @@ def heading_term(title: str, parent_term: str) -> tuple[str, tuple[str, ...], st
     A label heading (`### 장점`, `### Examples`) is a card only under a term: its section path
     (`Docker › 장점`) is what makes it a question."""
     title = show_wikilinks(title)
-    if is_question(title):
+    if is_question(title) or is_question(strip_numbering(title)):
         return strip_question_prefix(strip_numbering(title)), (), "question"
     if is_overview_heading(title) and parent_term:
         return parent_term, (), "heading"
@@ -102,6 +102,9 @@ def heading_candidate(
     content = content_blocks(section, ctx)
     if content and strategy != "question" and all(_data_table(b, ctx) for b in content):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")
+        return None
+    if content and strategy != "question" and all(_open_questions(b) for b in content):
+        ctx.reject(section.line, section.title, "only questions with no answers")
         return None
     if not content:
         reason = "its sub-headings are the cards" if section.children else "no body of its own"
@@ -145,6 +148,17 @@ def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[
         if names and len(names) <= 3 and short and is_expansion(names[0], term):
             return tuple(names)
     return ()
+
+
+def _open_questions(block: SyntaxTreeNode) -> bool:
+    """A list of one-line questions with nothing under them: things still to find out."""
+    if block.type not in ("bullet_list", "ordered_list"):
+        return False
+    items = block.children
+    return bool(items) and all(
+        len(item.children) == 1 and plain_text(item).rstrip().endswith(("?", "？"))
+        for item in items
+    )
 
 
 def _data_table(block: SyntaxTreeNode, ctx: Context) -> bool:

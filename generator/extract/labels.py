@@ -70,6 +70,8 @@ NEVER_HEADINGS = re.compile(
     r"|todo|to do|(?:.*\s)?할\s*일|til|today i learned"
     r"|(?:.*\s)?(?:오늘의\s*|이번\s*주\s*|주간\s*)?(?:회고|느낀\s*점|후기|소감|예습|복습|과제|숙제)"
     r"|retrospective|reflection|homework|next week|next time|다음\s*(?:주|시간)(?:\s.*)?"
+    r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
+    r"|(?:solved|practice) problems|problems solved|(?:things|what) i learned|questions to ask.*"
     r"|오늘\s*배운\s*(?:것|점)|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"
     r"\s*[:!.]?\s*$",
     re.IGNORECASE,

@@ -14,6 +14,12 @@ _DEFINITION_LINE = re.compile(
 )
 
 
+# An Obsidian callout that sums the note up: `> [!summary] TL;DR`.
+_SUMMARY_CALLOUT = re.compile(
+    r"^\s*>\s*\[!(?:summary|abstract|tldr|definition|define|info|note)\]", re.IGNORECASE
+)
+
+
 def note_candidate(top: Section, ctx: Context) -> Candidate | None:
     """The note's title as a term, its opening blocks (before any heading) as the definition."""
     content = content_blocks(top, ctx)
@@ -22,8 +28,11 @@ def note_candidate(top: Section, ctx: Context) -> Candidate | None:
     mapped = [b.map for b in top.body if b.map]
     start, end = mapped[0][0], mapped[-1][1]
     has_definition = any(_DEFINITION_LINE.match(x) for x in ctx.parsed.lines[start:end])
+    first = content[0].map[0] if content[0].map else start
+    summary = bool(_SUMMARY_CALLOUT.match(ctx.parsed.lines[first]))
     if not ctx.info.aliases and not has_definition:
-        return None
+        if not (summary and is_note_subject(ctx.info.title)):
+            return None
     return Candidate(
         term=ctx.info.title,
         aliases=ctx.info.aliases,

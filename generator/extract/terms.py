@@ -120,7 +120,9 @@ _DECORATION = re.compile(
 _QUESTION_PREFIX = re.compile(r"^\s*Q\s*\d*\s*[.:)]\s*", re.IGNORECASE)
 _QUESTION = re.compile(
     r"(?:[?？]\s*$|^(?:why|how|what|when|where|which|who|is|are|does|do|can|should)\b"
-    r"|\b(?:vs\.?|versus)\s|(?:비교|차이|차이점|차이는|이유|왜|무엇|뭘까|어떻게|언제|장단점)\s*$)",
+    r"|^(?:explain|describe|compare|define|discuss|name|list|contrast)\s"
+    r"|\b(?:vs\.?|versus)\s|(?:비교|차이|차이점|차이는|이유|왜|무엇|뭘까|어떻게|언제|장단점)\s*$"
+    r"|(?:설명하시오|설명하세요|설명해\s*주세요|비교하시오|서술하시오|말해\s*보세요)\s*$)",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(
