@@ -30,9 +30,9 @@ def note_candidate(top: Section, ctx: Context) -> Candidate | None:
     has_definition = any(_DEFINITION_LINE.match(x) for x in ctx.parsed.lines[start:end])
     first = content[0].map[0] if content[0].map else start
     summary = bool(_SUMMARY_CALLOUT.match(ctx.parsed.lines[first]))
-    if not ctx.info.aliases and not has_definition:
-        if not (summary and is_note_subject(ctx.info.title)):
-            return None
+    summed_up = summary and is_note_subject(ctx.info.title)
+    if not (ctx.info.aliases or has_definition or summed_up):
+        return None
     return Candidate(
         term=ctx.info.title,
         aliases=ctx.info.aliases,
