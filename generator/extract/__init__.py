@@ -52,6 +52,13 @@ def extract(parsed: ParsedNote, info: NoteInfo) -> ExtractedNote:
     for child in start.children:
         _walk(child, (section_name(child.title),), subject, ctx, candidates, sources)
     everything = [n for s in _sections(parsed.root) for n in s.body]
+    ctx.figures = {
+        i
+        for top in everything
+        for n in top.walk()
+        if n.type in ("fence", "code_block", "math_block", "math_block_label") and n.map
+        for i in range(*n.map)
+    }
     cards = assemble(candidates, ctx, noise_lines(everything))
     return ExtractedNote(
         info=info,

@@ -11,7 +11,7 @@ from ..attribute import attribute, is_caption, links_in_text
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import images_in_line
 from .candidate import Candidate, Context, Span, dedent_block
-from .terms import term_key
+from .terms import term_key, term_stem
 
 
 def assemble(candidates: list[Candidate], ctx: Context, noise: set[int]) -> tuple[Card, ...]:
@@ -43,7 +43,7 @@ def _size(cand: Candidate) -> tuple[int, int]:
 
 
 def _key(cand: Candidate) -> tuple[tuple[str, ...], str]:
-    return tuple(term_key(s) for s in cand.section), term_key(cand.term)
+    return tuple(term_key(s) for s in cand.section), term_stem(cand.term)
 
 
 class _Owners:
@@ -106,7 +106,7 @@ def _cut(
 ) -> tuple[list[str], list[SourceLink], list[ImageRef], bool]:
     """The definition's lines, the image credits among them, its images, and whether any line
     is the card's own: not a child's name, and — once children took their definitions — not a
-    remark pointing back at them (`이 방식은 …`, `This is …`)."""
+    remark pointing back at them (`이 방식은 …`, `This is …`) nor a formula or code left over."""
     kept: list[str] = []
     credits: list[SourceLink] = []
     images: list[ImageRef] = []
@@ -132,7 +132,9 @@ def _cut(
                 own = own or (
                     index not in child_lines
                     and not found
-                    and not (has_children and _ANAPHORA.match(line.strip()))
+                    and not (
+                        has_children and (_ANAPHORA.match(line.strip()) or index in ctx.figures)
+                    )
                 )
     return kept, credits, images, own
 

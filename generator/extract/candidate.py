@@ -38,6 +38,7 @@ class Context:
     parsed: ParsedNote
     info: NoteInfo
     rejected: list[Rejection] = field(default_factory=list)
+    figures: set[int] = field(default_factory=set)  # code and math lines (0-based)
 
     def reject(self, line: int, text: str, reason: str) -> None:
         self.rejected.append(Rejection(Loc(self.info.path, line), text, reason))

@@ -27,6 +27,7 @@ _EN_VERB = re.compile(
     r"(?!is\b|was\b|has\b|does\b|this\b|its\b)[a-z]+(?<!ss)s\b"
 )
 _FORMATTED_START = re.compile(r"^(?:(?:An?|The)\s+)?(?:\*\*|`|__|\[\[)")
+_PLURAL_CLAIM = re.compile(r"^(?:\s*[(（][^)）]*[)）])?,?\s+are\s")
 _EN_STOP = words(
     """
     this that it there here which what he she they we you i one each every all some most
@@ -72,8 +73,11 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             return None
         paren = match.group("paren") or ""
         subject = plain_term(raw)
-        if not formatted and not _plain_subject_ok(subject, pattern in (_EN_DEFINES, _EN_REFERS)):
+        english = pattern in (_EN_DEFINES, _EN_REFERS)
+        if not formatted and not _plain_subject_ok(subject, english):
             return None
+        if not formatted and english and _PLURAL_CLAIM.match(text[match.end("subject") :]):
+            return None  # `Volumes are the preferred way …`: a claim, not a definition
         if term_problem(subject, max_words=5) is not None:
             return None
         return f"{subject}{paren.rstrip()}" if paren else subject

@@ -21,12 +21,18 @@ _TERM_HEADERS = re.compile(
     r"|shortcut|key|abbreviation|acronym|annotation|tag|attribute|property|status|code"
     r"|status code|operator|syntax|directive|instruction|type|pattern|principle|용어|개념|이름"
     r"|키워드|명령|명령어|함수|메서드|메소드|옵션|단축키|약어|어노테이션|태그|속성|상태\s*코드|코드"
-    r"|연산자|문법|지시어|패턴|원칙|단어|표현|영어|english|한국어)$",
+    r"|연산자|문법|지시어|패턴|원칙|단어|표현)$",
     re.IGNORECASE,
 )
 _MEANING_HEADERS = re.compile(
     r"^(?:meaning|definition|description|desc|explanation|summary|what it does|purpose|role"
     r"|usage|use|notes?|details?|설명|의미|뜻|정의|내용|역할|기능|용도|비고|요약|해석|한국어|korean)$",
+    re.IGNORECASE,
+)
+# A column that gives the term another name: `| 용어 | 영어 | 설명 |`.
+_NAME_HEADERS = re.compile(
+    r"^(?:영어|영문|영문명|english|한국어|한글|korean|원어|full name|풀네임|full form|약어"
+    r"|abbreviation|acronym|별칭|alias|aliases|also called)$",
     re.IGNORECASE,
 )
 _COMPARE_HEADERS = re.compile(
@@ -99,20 +105,26 @@ def _row(
     if len(cells) < 2 or not cells[0].strip():
         return None
     term = plain_term(cells[0])
-    definition = _cell(cells[1])
+    columns = list(zip(header[1:], cells[1:], strict=False))
+    rest = [(h, c) for h, c in columns if not _NAME_HEADERS.match(h)]
+    names = [plain_term(c) for h, c in columns if _NAME_HEADERS.match(h) and c.strip()]
+    if not rest:  # `| English | 한국어 |`: the other name is the meaning
+        rest, names = columns[:1], []
+    meaning = next((i for i, (h, _) in enumerate(rest) if _MEANING_HEADERS.match(h)), 0)
+    definition = _cell(rest[meaning][1])
     problem = term_problem(term, max_words=6) or definition_problem(definition)
     if problem is not None:
         ctx.reject(index + 1, term, problem)
         return None
     extra = [
         f"- {h or 'More'}: {_cell(c)}"
-        for h, c in zip(header[2:], cells[2:], strict=False)
-        if c.strip()
+        for i, (h, c) in enumerate(rest)
+        if i != meaning and c.strip()
     ]
     name, aliases = split_aliases(term)
     return Candidate(
         term=name,
-        aliases=aliases,
+        aliases=(*aliases, *names),
         section=section,
         line=index + 1,
         spans=[],

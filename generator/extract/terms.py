@@ -93,11 +93,19 @@ def is_expansion(name: str, acronym: str) -> bool:
 def same_term(one: str, other: str) -> bool:
     """`generator` and `Generators`, `the kernel` and `Kernel`: one term."""
 
-    def stem(text: str) -> str:
-        text = re.sub(r"^(?:the|an?)\s+", "", term_key(text))
-        return re.sub(r"(?:es|s)$", "", text) if re.search(r"[a-z]{3}s$", text) else text
+    return term_stem(one) == term_stem(split_aliases(other)[0]) or term_stem(one) == term_stem(
+        other
+    )
 
-    return stem(one) == stem(split_aliases(other)[0]) or stem(one) == stem(other)
+
+def term_stem(text: str) -> str:
+    """A term without its article and English plural: `the Volumes` → `volume`."""
+    text = re.sub(r"^(?:the|an?)\s+", "", term_key(text))
+    if text.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return text[:-2]
+    if re.search(r"[a-z]{2}[^s\W]s$", text):
+        return text[:-1]
+    return text
 
 
 def term_key(term: str) -> str:
@@ -107,8 +115,9 @@ def term_key(term: str) -> str:
 
 _WIKILINK = re.compile(r"!?\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
 _NUMBERING = re.compile(
-    r"^(?:(?:chapter|lecture|lec|week|part|day|unit|section|lesson|step|ch)\.?\s*\d+[.:)\-–]?\s+"
-    r"|제?\s*\d+\s*(?:장|강|주차|회차|일차|부|절|단계)[.:)]?\s+"
+    r"^(?:(?:chapter|lecture|lec|week|part|day|unit|section|lesson|step|ch|layer|level|phase"
+    r"|stage)\.?\s*\d+\s*[.:)\-–—]?\s+"
+    r"|제?\s*\d+\s*(?:장|강|주차|회차|일차|부|절|단계|계층|층|번째|번|교시)\s*[.:)\-–—]?\s+"
     r"|\d+(?:\.\d+)+\.?\s+|\(?\d+[.)]\s*|[①-⑳]\s*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.)]\s*"
     r"|[IVX]+\.\s+|[가-하][.)]\s+|[A-Z][.)]\s+(?=\S{2}))",
     re.IGNORECASE,
