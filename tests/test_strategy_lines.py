@@ -200,3 +200,23 @@ def test_code_blocks_and_comments_never_make_cards() -> None:
     assert [c.term for c in got] == ["GC"]
     assert "Hidden" not in got[0].definition_md
     assert "Mutex: not a card" in got[0].definition_md  # the code stays in its card
+
+
+def test_markers_tags_and_edit_notes_stay_out_of_definitions() -> None:
+    got = cards("""
+        ## Paging
+        [TOC]
+
+        - Fixed-size blocks of memory
+
+        %% check the page size %%
+
+        #os #memory
+
+        *Edit 2023-02-01: fixed a typo.*
+
+        <br>
+
+        [← Week 8](week8.md) | [Week 10 →](week10.md)
+        """)
+    assert [(c.term, c.definition_md) for c in got] == [("Paging", "- Fixed-size blocks of memory")]

@@ -25,6 +25,7 @@ _EDIT_NOTE = re.compile(
     r"|마지막 수정|작성일|수정일)\b[^\n]{0,12}?\d{4}[-./년]\s*\d{1,2}",
     re.IGNORECASE,
 )
+_MARKER = re.compile(r"^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|%%.*%%)\s*$", re.IGNORECASE | re.DOTALL)
 _TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 
 
@@ -85,6 +86,8 @@ def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
                 out.update(range(*node.map))
             elif node.type == "paragraph" and _EDIT_NOTE.match(_text(node)):
                 out.update(range(*node.map))  # `*Edit 2023-02-01: fixed a typo.*`
+            elif node.type == "paragraph" and _MARKER.match(_text(node)):
+                out.update(range(*node.map))  # `[TOC]`, `%% an Obsidian comment %%`
             elif node.type == "paragraph" and _TAGS_ONLY.match(_text(node)):
                 out.update(range(*node.map))  # an Obsidian `#tag` line
             elif node.type == "list_item" and is_date_line(_text(node)) and len(node.children) == 1:
