@@ -259,6 +259,8 @@ def _prose(
     name, aliases = split_aliases(subject)
     if scope.owner and same_term(name, scope.owner):
         return None  # the owner's own definition: it stays the owner's answer
+    if not scope.section and any(same_term(name, a) for a in ctx.info.aliases):
+        return None  # the note defines itself under one of its front-matter aliases
     return Candidate(
         term=name,
         aliases=aliases,

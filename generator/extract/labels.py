@@ -33,7 +33,7 @@ LABELS = words(
     slides 영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework
     실습 과제 연습문제 연습 문제 메모장 misc etc 기타 tips 노트 gotcha gotchas pitfalls
     pitfall caveats caveat 함정 주의할점
-    common mistake mistakes misconception misconceptions 실수 흔한 오해
+    exam exams 시험 common mistake mistakes misconception misconceptions 실수 흔한 오해
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
     """
 )
@@ -83,8 +83,8 @@ _EMPHASIS = re.compile(
     re.IGNORECASE,
 )
 _NAV = re.compile(
-    r"(?:back to top|to top|go to top|return to top|top of page|맨\s*위로|위로\s*가기|처음으로"
-    r"|목차로|목록으로|이전\s*글|다음\s*글|previous|next|prev|home|↑|⬆|🔝|«|»|←|→|◀|▶)",
+    r"(?:\b(?:back to top|to top|go to top|return to top|top of page|previous|next|prev|home)\b"
+    r"|맨\s*위로|위로\s*가기|처음으로|목차로|목록으로|이전\s*글|다음\s*글|↑|⬆|🔝|«|»|←|→|◀|▶)",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"^\s*(?:fig(?:ure)?\.?|table|그림|표|사진|image|img)\s*[\d<(]", re.I)

@@ -26,6 +26,11 @@ _EN_VERB = re.compile(
     r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r"),?\s+"
     r"(?!is\b|was\b|has\b|does\b|this\b|its\b)[a-z]+(?<!ss)s\b"
 )
+# `Price elasticity of demand (PED) measures …`: a name, its abbreviation, then a verb.
+_EN_ABBREVIATED = re.compile(
+    r"^(?:(?:An?|The)\s+)?(?P<subject>[A-Za-z][A-Za-z0-9 \-]{2,50}?)\s*"
+    r"\((?P<abbr>[A-Z][A-Za-z0-9]{1,7})\),?\s+(?:is|are|refers|means|[a-z]+s)\b"
+)
 _FORMATTED_START = re.compile(r"^(?:(?:An?|The)\s+)?(?:\*\*|`|__|\[\[)")
 _PLURAL_CLAIM = re.compile(r"^(?:\s*[(（][^)）]*[)）])?,?\s+are\s")
 _EN_STOP = words(
@@ -63,6 +68,11 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
     text = text.strip()
     if formatted_only and not _FORMATTED_START.match(text):
         return None
+    abbreviated = _EN_ABBREVIATED.match(text)
+    if abbreviated and not formatted_only:
+        subject = abbreviated.group("subject").strip()
+        if term_problem(subject, max_words=6) is None and _plain_subject_ok(subject, True):
+            return f"{subject} ({abbreviated.group('abbr')})"
     for pattern in (_EN_DEFINES, _EN_REFERS, _EN_VERB, _KO_DEFINES, _KO_TOPIC_ONLY):
         match = pattern.match(text)
         if not match:

@@ -16,6 +16,7 @@ _ALIAS_LINE = [
     ),
     re.compile(r"^(?:별칭|alias(?:es)?|약어|별명)\s*[:：]\s*(?P<alias>.+?)$", re.IGNORECASE),
 ]
+_CALL = re.compile(r"^(?:[A-Za-z]|[A-Za-z_][\w.]*(?=\([a-z_]))\([^()]*\)$")
 _ALIAS_SPLIT = re.compile(r"\s*(?:,|、|/|;|·|\bor\b|또는)\s*")
 # Korean predicate endings that make a line a sentence rather than a noun phrase.
 _KO_PREDICATE = re.compile(r"(?:다|요|함|음|짐|됨|임|줌|움|김|늠|봄|옴|있음|없음|같음)$")
@@ -43,6 +44,8 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     match = _PAREN.match(text)
     if not match:
         return text, ()
+    if _CALL.match(text):
+        return text, ()  # `O(log n)`, `malloc(size)`: notation, not a name and an alias
     parts = [p.strip() for p in _ALIAS_SPLIT.split(match.group("inner")) if p.strip()]
     term = match.group("term").strip()
     if not term or not parts or not all(_plausible_alias(p) for p in parts):
