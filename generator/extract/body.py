@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import first_paragraph, plain_text
+from .labels import is_label
 from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, dedent_block, prefix_of, strip_prefix
 from .cloze import cloze_candidate
@@ -22,7 +23,7 @@ from .filters import is_decoration, is_link_only
 from .lists import LISTS, alias_lines, item_candidate
 from .prose import defined_subject, named_term
 from .tables import table_candidates
-from .terms import aliases_from_line, is_expansion, same_term, split_aliases
+from .terms import aliases_from_line, expansion_prefix, is_expansion, same_term, split_aliases
 
 
 @dataclass(slots=True)
@@ -53,11 +54,14 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
     glossary = _colon_paragraphs(units, ctx)
     if not (len(glossary) >= 2 and len(glossary) * 5 >= len(content) * 3):
         glossary = []  # `**Term** — …` paragraphs read as a glossary only together
+    previous: Unit | None = None
     for unit in units:
         defined = bool(scope.owner) and any(u is not unit for u in content)
         defined = defined and not any(unit is g for g in glossary)
         if isinstance(unit, list):
-            yield from _list(unit, scope, ctx, defined)
+            # an answer's lines, and `Examples:` lists, describe; they define nothing
+            described = scope.answer or _lead_in_label(previous, ctx)
+            yield from _list(unit, scope, ctx, None if described else defined)
         elif unit.type == "paragraph":
             yield from _paragraph(unit, scope, ctx, defined)
         elif unit.type == "table":
@@ -66,6 +70,15 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             yield from deflist_candidates(unit, scope.section, ctx)
         elif unit.type == "blockquote":
             yield from body_candidates(unit.children, scope, ctx)
+        previous = unit
+
+
+def _lead_in_label(unit: Unit | None, ctx: Context) -> bool:
+    """`Examples:` / `예:` right above a list."""
+    if unit is None or isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
+        return False
+    text = plain_text(unit).strip()
+    return text.endswith((":", "：")) and is_label(text.rstrip(":： "))
 
 
 def _colon_paragraphs(units: list[Unit], ctx: Context) -> list[Unit]:
@@ -103,8 +116,9 @@ def _is_content(unit: Unit, ctx: Context) -> bool:
 
 
 def _list(
-    items: list[SyntaxTreeNode], scope: Scope, ctx: Context, defined: bool
+    items: list[SyntaxTreeNode], scope: Scope, ctx: Context, defined: bool | None
 ) -> Iterator[Candidate]:
+    """`defined` None: the list only describes (an answer, examples); no line is a term."""
     colon: list[tuple[SyntaxTreeNode, ColonLine]] = []
     alias_items, _ = alias_lines(items)
     units = 0
@@ -156,9 +170,9 @@ def _colon_cards(
     units: int,
     scope: Scope,
     ctx: Context,
-    defined: bool,
+    defined: bool | None,
 ) -> Iterator[Candidate]:
-    glossary = is_glossary(len(colon), units, defined)
+    glossary = defined is not None and is_glossary(len(colon), units, defined)
     for item, line in colon:
         assert item.map is not None
         start, end = item.map
@@ -175,6 +189,9 @@ def _colon_candidate(
 ) -> Candidate:
     name, aliases = split_aliases(line.term)
     drop, extra = alias_lines(nested)
+    spelled = expansion_prefix(line.definition, name)
+    if spelled:
+        extra = (spelled, *extra)
     rest = [ctx.parsed.lines[i] for i in range(start + 1, end) if i not in drop]
     text = line.definition + ("\n" + dedent_block(rest) if dedent_block(rest) else "")
     return Candidate(
@@ -188,6 +205,12 @@ def _colon_candidate(
         text=text,
         stub=prefix_of(ctx.parsed.lines[start]) + line.term_md,
     )
+
+
+def _prose_first(paragraph: SyntaxTreeNode, ctx: Context) -> bool:
+    assert paragraph.map is not None
+    text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[paragraph.map[0] : paragraph.map[1]])
+    return defined_subject(text) is not None
 
 
 def _item_text(item: SyntaxTreeNode, ctx: Context) -> str:
@@ -211,6 +234,8 @@ def _paragraph(
     start, end = paragraph.map
     lines = ctx.parsed.lines
     first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=False)
+    if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
+        first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
     if first is None:
         if aliases_from_line(plain_text(paragraph)):
             return
@@ -231,7 +256,7 @@ def _paragraph(
             ctx.reject(i + 1, line.term, problem)
             continue
         found.append((i, stop, line))
-    glossary = is_glossary(len(found), len(starts), defined)
+    glossary = not scope.answer and is_glossary(len(found), len(starts), defined)
     for i, stop, line in found:
         if not glossary:
             ctx.reject(

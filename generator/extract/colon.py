@@ -31,6 +31,10 @@ _PLAIN_COLON = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s*(?P<sep>[:：])(?![:：
 _PLAIN_DASH = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$")
 _MARKS = re.compile(r"^(?:\*\*|__|\*|_|`)(.*?)(?:\*\*|__|\*|_|`)$")
 _LINK = re.compile(r"^\[([^\]]+)\]\([^)]*\)$")
+_MONTH_DATE = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,4}(?:,?\s+\d{4})?\s*$",
+    re.IGNORECASE,
+)
 _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|must|does|did|has|have|had)\s", re.I
 )
@@ -109,7 +113,7 @@ def definition_problem(definition: str) -> str | None:
         return "line ends in '?'"
     if not re.search(r"[^\W\d_]", show_wikilinks(text)):
         return "a value, not a definition"
-    if is_date_line(text) or is_date_line(text + ":"):
+    if is_date_line(text) or is_date_line(text + ":") or _MONTH_DATE.match(text):
         return "a date, not a definition"
     if not _LINKS.sub("", text).strip(" ,·|-–—"):
         return "only a link, not a definition"

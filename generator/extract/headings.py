@@ -28,6 +28,7 @@ from .terms import (
     split_aliases,
     strip_numbering,
     strip_question_prefix,
+    what_is,
 )
 
 _OVERVIEW_OF = re.compile(
@@ -52,9 +53,6 @@ _INDEX_OR_PERSONAL = re.compile(
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 
 
-_WHAT_IS = re.compile(r"^(?P<term>.+?)\s*(?:이란|란)(?:\s*무엇(?:인가|일까)?)?\s*[?？]?$")
-
-
 def section_name(title: str) -> str:
     """How a heading appears in a card's section path: numbering and link brackets dropped."""
     return strip_question_prefix(strip_numbering(show_wikilinks(title)))
@@ -66,9 +64,9 @@ def heading_term(title: str, parent_term: str) -> tuple[str, tuple[str, ...], st
     A label heading (`### 장점`, `### Examples`) is a card only under a term: its section path
     (`Docker › 장점`) is what makes it a question."""
     title = show_wikilinks(title)
-    what = _WHAT_IS.match(strip_numbering(title))
+    what = what_is(strip_numbering(title))
     if what:  # `교착 상태란?`, `영속성 컨텍스트란`: the heading names the term it defines
-        term, aliases = split_aliases(what.group("term"))
+        term, aliases = split_aliases(what)
         return term, aliases, "heading"
     if is_question(title) or is_question(strip_numbering(title)):
         return strip_question_prefix(strip_numbering(title)), (), "question"

@@ -33,7 +33,7 @@ LABELS = words(
     slides 영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework
     실습 과제 연습문제 연습 문제 메모장 misc etc 기타 tips 노트 gotcha gotchas pitfalls
     pitfall caveats caveat 함정 주의할점
-    exam exams 시험 common mistake mistakes misconception misconceptions 실수 흔한 오해
+    exam exams 시험 lecture last edited edit 작성 수정 common mistake mistakes misconception misconceptions 실수 흔한 오해
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
     """
 )
@@ -73,6 +73,7 @@ NEVER_HEADINGS = re.compile(
     r"|retrospective|reflection|homework|next week|next time|다음\s*(?:주|시간)(?:\s.*)?"
     r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
     r"|(?:solved|practice) problems|problems solved|(?:things|what) i learned|questions to ask.*"
+    r"|(?:things\s+)?to (?:review|read|learn|study|check|do)(?:\s.*)?|review later|나중에.*"
     r"|오늘\s*배운\s*(?:것|점)|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"
     r"\s*[:!.]?\s*$",
     re.IGNORECASE,

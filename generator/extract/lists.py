@@ -13,7 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import first_paragraph, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import _ALIAS_TAIL, _WRAPPED, plain_term, term_problem
-from .terms import aliases_from_line, split_aliases, strip_question_prefix
+from .terms import aliases_from_line, split_aliases, strip_question_prefix, what_is
 
 LISTS = ("bullet_list", "ordered_list")
 _WRAPPED_TERM = re.compile(rf"^(?:{_WRAPPED}){_ALIAS_TAIL}\s*[:：]?$")
@@ -49,6 +49,9 @@ def item_candidate(
         ctx.reject(line, term, "a lead-in to the list below it, not a term")
         return None
     question = term.endswith(("?", "？"))
+    what = what_is(term)
+    if what:  # `**컨텍스트 스위칭이란?**`: the term it asks about
+        term, question = what, False
     if question:
         term = strip_question_prefix(term)
     else:

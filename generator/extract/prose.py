@@ -45,6 +45,11 @@ _KO_DEFINES = re.compile(
     r"(?P<rest>.+?)(?:[을를]\s*(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|칭한다|지칭한다|말함|의미함|뜻함)"
     r"|(?:이다|입니다|이며|이고|임)|(?:라고|이라고)\s*(?:한다|부른다|함))[.。]?(?:\s|$)"
 )
+# `` `@Autowired` 는 타입으로 빈을 찾아 주입한다. ``: a formatted name described by a sentence.
+_KO_FORMATTED = re.compile(
+    r"^(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r")\s*(?:은|는)\s+"
+    r"[^.。]*?(?:다|함|임|됨)[.。]?(?:\s|$)"
+)
 _KO_TOPIC_ONLY = re.compile(
     rf"^{_SUBJECT}(?P<paren>{_PAREN})\s*(?:이란|란|이라\s*함은|라\s*함은)\s"
 )
@@ -73,7 +78,7 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         subject = abbreviated.group("subject").strip()
         if term_problem(subject, max_words=6) is None and _plain_subject_ok(subject, True):
             return f"{subject} ({abbreviated.group('abbr')})"
-    for pattern in (_EN_DEFINES, _EN_REFERS, _EN_VERB, _KO_DEFINES, _KO_TOPIC_ONLY):
+    for pattern in (_EN_DEFINES, _EN_REFERS, _EN_VERB, _KO_DEFINES, _KO_TOPIC_ONLY, _KO_FORMATTED):
         match = pattern.match(text)
         if not match:
             continue

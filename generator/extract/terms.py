@@ -17,6 +17,7 @@ _ALIAS_LINE = [
     re.compile(r"^(?:별칭|alias(?:es)?|약어|별명)\s*[:：]\s*(?P<alias>.+?)$", re.IGNORECASE),
 ]
 _CALL = re.compile(r"^(?:[A-Za-z]|[A-Za-z_][\w.]*(?=\([a-z_]))\([^()]*\)$")
+_PLURAL_NOTE = re.compile(r"^\s*(?:pl\.|plural:?|복수형:?)\s*", re.IGNORECASE)
 _ALIAS_SPLIT = re.compile(r"\s*(?:,|、|/|;|·|\bor\b|또는)\s*")
 # Korean predicate endings that make a line a sentence rather than a noun phrase.
 _KO_PREDICATE = re.compile(r"(?:다|요|함|음|짐|됨|임|줌|움|김|늠|봄|옴|있음|없음|같음)$")
@@ -46,7 +47,8 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
         return text, ()
     if _CALL.match(text):
         return text, ()  # `O(log n)`, `malloc(size)`: notation, not a name and an alias
-    parts = [p.strip() for p in _ALIAS_SPLIT.split(match.group("inner")) if p.strip()]
+    inner = _PLURAL_NOTE.sub("", match.group("inner"))
+    parts = [p.strip() for p in _ALIAS_SPLIT.split(inner) if p.strip()]
     term = match.group("term").strip()
     if not term or not parts or not all(_plausible_alias(p) for p in parts):
         return text, ()
@@ -84,13 +86,25 @@ def looks_like_term(text: str, max_words: int = 5) -> bool:
     return not any(_KO_PARTICLE_WORD.search(w) and re.search(r"[가-힣]", w) for w in words[:-1])
 
 
+_CONNECTORS = frozenset({"and", "of", "the", "for", "to", "in", "on", "as", "a", "an", "&"})
+
+
+def expansion_prefix(definition: str, term: str) -> str | None:
+    """`Continuous Integration. Merging …` under `CI`: the spelled-out name it starts with."""
+    head = re.split(r"[.,;:(]|\s[-–—]\s", definition, maxsplit=1)[0].strip()
+    return head if head and is_expansion(head, term) else None
+
+
 def is_expansion(name: str, acronym: str) -> bool:
     """`Immediately Invoked Function Expression` spells out `IIFE`."""
     letters = re.sub(r"[^A-Za-z]", "", acronym)
-    if not 2 <= len(letters) <= 6 or not acronym.strip().isupper():
+    shaped = sum(c.isupper() for c in acronym) >= 2 and " " not in acronym.strip()
+    if not 2 <= len(letters) <= 6 or not shaped:
         return False
-    initials = "".join(w[0] for w in re.split(r"[\s\-/]+", name) if w and w[0].isalpha())
-    return initials.casefold() == letters.casefold()
+    words = [w for w in re.split(r"[\s\-/]+", name) if w and w[0].isalpha()]
+    full = "".join(w[0] for w in words)
+    short = "".join(w[0] for w in words if w.casefold() not in _CONNECTORS)
+    return letters.casefold() in (full.casefold(), short.casefold())
 
 
 def same_term(one: str, other: str) -> bool:
@@ -170,3 +184,12 @@ def looks_like_heading_term(text: str) -> bool:
     if not text or len(text) > 80 or not re.search(r"[^\W\d_]", text):
         return False
     return len(text.split()) <= 10 and not _SENTENCE_END.search(text)
+
+
+_WHAT_IS = re.compile(r"^(?P<term>.+?)\s*(?:이란|란)(?:\s*무엇(?:인가|일까)?)?\s*[?？]?$")
+
+
+def what_is(text: str) -> str | None:
+    """`교착 상태란?`, `컨텍스트 스위칭이란` → the term the question asks about."""
+    match = _WHAT_IS.match(normalise(text))
+    return match.group("term") if match else None
