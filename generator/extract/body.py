@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import first_paragraph, plain_text
-from .labels import is_label
 from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, dedent_block, prefix_of, strip_prefix
 from .cloze import cloze_candidate
 from .colon import ColonLine, is_glossary, line_problem, split_colon_line
 from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
+from .labels import is_label
 from .lists import LISTS, alias_lines, item_candidate
 from .prose import defined_subject, named_term
 from .tables import table_candidates
