@@ -63,7 +63,8 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             described = scope.answer or _lead_in_label(previous, ctx)
             yield from _list(unit, scope, ctx, None if described else defined)
         elif unit.type == "paragraph":
-            yield from _paragraph(unit, scope, ctx, defined)
+            lone = not scope.owner and not any(unit is g for g in glossary)
+            yield from _paragraph(unit, scope, ctx, defined, lone)
         elif unit.type == "table":
             yield from table_candidates(unit, scope.section, ctx)
         elif unit.type == "dl":
@@ -222,8 +223,10 @@ def _item_text(item: SyntaxTreeNode, ctx: Context) -> str:
 
 
 def _paragraph(
-    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, defined: bool
+    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, defined: bool, lone: bool = False
 ) -> Iterator[Candidate]:
+    """`lone`: outside any term and not among other `key: value` paragraphs — a single plain
+    `수업: 2024.04.10` or `Last edited: March` there is the note's metadata."""
     if not paragraph.map or paragraph.map[0] in scope.skip:
         return
     cloze = cloze_candidate(paragraph, scope.section, ctx)
@@ -257,6 +260,9 @@ def _paragraph(
             continue
         found.append((i, stop, line))
     glossary = not scope.answer and is_glossary(len(found), len(starts), defined)
+    if lone and len(found) == 1 and not found[0][2].formatted:
+        ctx.reject(found[0][0] + 1, found[0][2].term, "a lone `key: value` line, not a glossary")
+        return
     for i, stop, line in found:
         if not glossary:
             ctx.reject(
