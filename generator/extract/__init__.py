@@ -15,9 +15,10 @@ from .body import Scope, body_candidates
 from .candidate import Candidate, Context
 from .filters import noise_lines
 from .headings import heading_candidate, heading_term, section_name
-from .labels import is_never_heading
+from .labels import is_log_heading, is_never_heading
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
+from .terms import strip_numbering
 
 __all__ = ["extract", "title_section"]
 
@@ -81,7 +82,7 @@ def _walk(
             sources.extend(links_in_nodes(sub.body))
         ctx.reject(section.line, section.title, "a sources section: its links credit the cards")
         return
-    if is_never_heading(section.title):
+    if is_never_heading(section.title) or is_log_heading(strip_numbering(section.title)):
         ctx.reject(
             section.line, section.title, "a table of contents, changelog, summary or log section"
         )

@@ -123,6 +123,8 @@ def _list(
     colon: list[tuple[SyntaxTreeNode, ColonLine]] = []
     alias_items, _ = alias_lines(items)
     units = 0
+    scratch = Context(ctx.parsed, ctx.info)
+    among_terms = sum(item_candidate(i, scope.section, scratch) is not None for i in items) >= 2
     for item in items:
         paragraph = first_paragraph(item)
         if paragraph is None or not paragraph.map or not item.map:
@@ -137,7 +139,7 @@ def _list(
             yield cloze
             yield from body_candidates(item.children[1:], Scope(scope.section, "", scope.skip), ctx)
             continue
-        term_item = item_candidate(item, scope.section, ctx)
+        term_item = item_candidate(item, scope.section, ctx, among_terms)
         if term_item is not None:
             yield term_item
             yield from body_candidates(
@@ -163,7 +165,18 @@ def _list(
                 yield prose
         owner = line.term if line is not None else "item"
         yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)
+    if _steps(items, colon, units):
+        defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined)
+
+
+def _steps(
+    items: list[SyntaxTreeNode], colon: list[tuple[SyntaxTreeNode, ColonLine]], units: int
+) -> bool:
+    """An ordered list whose plain `name: what happens` lines are interleaved with other steps."""
+    ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)
+    plain = all(not line.formatted for _, line in colon)
+    return ordered and plain and 0 < len(colon) < units
 
 
 def _colon_cards(

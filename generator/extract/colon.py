@@ -100,6 +100,8 @@ def term_problem(term: str, max_words: int = 5) -> str | None:
         return "code, not a term"
     if is_navigation(term) and len(term) < 20:
         return "navigation link, not a term"
+    if re.match(r"(?:a|an)\s", term):  # lower case: `a directory listing`, not `A record`
+        return "a phrase, not a term"
     if _FINITE_VERB.search(term):
         return "a sentence, not a term"
     if not looks_like_term(term, max_words=max_words):

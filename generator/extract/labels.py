@@ -33,7 +33,7 @@ LABELS = words(
     slides 영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework
     실습 과제 연습문제 연습 문제 메모장 misc etc 기타 tips 노트 gotcha gotchas pitfalls
     pitfall caveats caveat 함정 주의할점
-    exam exams 시험 lecture last edited edit 작성 수정
+    주의할 점 exam exams 시험 lecture last edited edit 작성 수정
     common mistake mistakes misconception misconceptions 실수 흔한 오해
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
     """
@@ -75,6 +75,8 @@ NEVER_HEADINGS = re.compile(
     r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
     r"|(?:solved|practice) problems|problems solved|(?:things|what) i learned|questions to ask.*"
     r"|(?:things\s+)?to (?:review|read|learn|study|check|do)(?:\s.*)?|review later|나중에.*"
+    r"|.*\b(?:practice|sample|interview|exam)\s+questions|agenda|next (?:study|session|class)"
+    r"|다음\s*(?:스터디|모임|수업|강의)|(?:예상|연습|면접|받은)\s*질문(?:\s*목록)?"
     r"|오늘\s*배운\s*(?:것|점)|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"
     r"\s*[:!.]?\s*$",
     re.IGNORECASE,
@@ -101,6 +103,49 @@ def is_label(term: str) -> bool:
     if words and all(w in _NUMBERED_LABELS or w.strip("#.()").isdigit() for w in words):
         return any(w in _NUMBERED_LABELS for w in words)
     return bool(words) and len(words) <= 3 and all(w in _LABEL_WORDS for w in words)
+
+
+_STRONG = words(
+    """
+    pros cons advantages disadvantages advantage disadvantage example examples note notes tip
+    tips summary 장점 단점 예 예시 예제 특징 주의 참고 요약 정리 결론 장단점
+    """
+)
+
+
+def is_strong_label(term: str) -> bool:
+    """A label even among terms: `Pros`, `예시` never name a thing."""
+    return normalise(term).casefold().strip(" .:：*_`") in _STRONG
+
+
+_LOG_NOUNS = frozenset(
+    [
+        "내용",
+        "것",
+        "점",
+        "문제",
+        "문제들",
+        "자료",
+        "글",
+        "영상",
+        "질문",
+        "질문들",
+        "링크",
+        "책",
+        "강의",
+        "부분",
+        "코드",
+    ]
+)
+
+
+def is_log_heading(title: str) -> bool:
+    """`오늘 다룬 내용`, `발표 때 받은 질문`, `풀어본 문제`: a study log, not a term."""
+    parts = normalise(title).split()
+    if len(parts) < 2 or parts[-1] not in _LOG_NOUNS:
+        return False
+    last = parts[-2][-1]
+    return "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 == 4  # ends in ㄴ: a past modifier
 
 
 def is_overview_heading(title: str) -> bool:

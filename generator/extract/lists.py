@@ -13,6 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import first_paragraph, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import _ALIAS_TAIL, _WRAPPED, plain_term, term_problem
+from .labels import is_strong_label
 from .terms import aliases_from_line, split_aliases, strip_question_prefix, what_is
 
 LISTS = ("bullet_list", "ordered_list")
@@ -31,7 +32,7 @@ def term_of_line(raw: str) -> tuple[str, bool] | None:
 
 
 def item_candidate(
-    item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context
+    item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context, among_terms: bool = False
 ) -> Candidate | None:
     """A term item with nested blocks, or None (with the reason recorded when it looked close)."""
     paragraph = first_paragraph(item)
@@ -56,6 +57,8 @@ def item_candidate(
         term = strip_question_prefix(term)
     else:
         problem = term_problem(term, max_words=8 if formatted else 4)
+        if problem == "label, not a term" and among_terms and not is_strong_label(term):
+            problem = None  # `- tag` among `- blob`, `- tree`: a term like its siblings
         if problem is not None:
             ctx.reject(line, term, problem)
             return None

@@ -46,7 +46,7 @@ def note_candidate(top: Section, ctx: Context) -> Candidate | None:
 
 _GENERIC_TITLE = re.compile(
     r"(?:notes?|정리|노트|공부|study|studies|til|today i learned|cheat\s*sheet|치트\s*시트"
-    r"|강의|lecture"
+    r"|강의|lecture|스터디|회차|주차|week"
     r"|면접|interview|basics|기초|입문|용어|glossary|terms|vocabulary|summary|요약|prep|준비|모음|links"
     r"|awesome|tips|memo|메모|\d{4}[-./]\d{1,2}|course|class|수업|과목|101)",
     re.IGNORECASE,
