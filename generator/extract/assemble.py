@@ -132,9 +132,7 @@ def _cut(
                 own = own or (
                     index not in child_lines
                     and not found
-                    and not (
-                        has_children and (_ANAPHORA.match(line.strip()) or index in ctx.figures)
-                    )
+                    and not (has_children and _remark(line, index, ctx))
                 )
     return kept, credits, images, own
 
@@ -143,6 +141,19 @@ _ANAPHORA = re.compile(
     r"^(?:[-*+>]\s+)?(?:(?:이|그|저)(?:\s|것|건|걸|런|러한|와|때)|(?:this|that|these|those|it|they)\b)",
     re.IGNORECASE,
 )
+
+
+_ASIDE = re.compile(
+    r"^(?:[-*+>]\s+)?[*_]{0,2}(?:tip|note|hint|remember|exam tip|n\.?b\.?|참고|주의|팁|기억)"
+    r"[*_]{0,2}\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+def _remark(line: str, index: int, ctx: Context) -> bool:
+    """Once children took their definitions, what is left may be only remarks about them."""
+    text = line.strip()
+    return bool(_ANAPHORA.match(text) or _ASIDE.match(text)) or index in ctx.figures
 
 
 def _widest_first(cand: Candidate) -> tuple[int, int]:

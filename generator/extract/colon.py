@@ -96,7 +96,7 @@ def term_problem(term: str, max_words: int = 5) -> str | None:
         return "a question, not a term"
     if is_emphasis_phrase(term):
         return "emphasis, not a term"
-    if re.search(r"[=;{}]|\s[<>]=?\s", term):
+    if re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", term):
         return "code, not a term"
     if is_navigation(term) and len(term) < 20:
         return "navigation link, not a term"

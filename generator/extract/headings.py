@@ -160,10 +160,8 @@ def _open_questions(block: SyntaxTreeNode) -> bool:
     if block.type not in ("bullet_list", "ordered_list"):
         return False
     items = block.children
-    return bool(items) and all(
-        len(item.children) == 1 and plain_text(item).rstrip().endswith(("?", "？"))
-        for item in items
-    )
+    asked = sum(plain_text(item).rstrip().endswith(("?", "？")) for item in items)
+    return bool(items) and all(len(i.children) == 1 for i in items) and asked * 2 >= len(items)
 
 
 def _data_table(block: SyntaxTreeNode, ctx: Context) -> bool:

@@ -14,6 +14,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .candidate import Candidate, Context
 from .colon import definition_problem, plain_term, term_problem
+from .labels import is_strong_label
 from .terms import split_aliases
 
 _TERM_HEADERS = re.compile(
@@ -114,6 +115,8 @@ def _row(
     meaning = next((i for i, (h, _) in enumerate(rest) if _MEANING_HEADERS.match(h)), 0)
     definition = _cell(rest[meaning][1])
     problem = term_problem(term, max_words=6) or definition_problem(definition)
+    if problem == "label, not a term" and not is_strong_label(term):
+        problem = None  # a row of a term | meaning table: `| A | IPv4 address |` is a term
     if problem is not None:
         ctx.reject(index + 1, term, problem)
         return None
