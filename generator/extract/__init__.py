@@ -98,7 +98,7 @@ def _walk(
     if heading is not None:
         out.append(heading)
     out.extend(found)
-    named = heading_term(section.title, parent_term)
+    named = heading_term(section.title, parent_term, len(path) > 1)
     term = named[0] if named is not None else ""
     for child in section.children:
         _walk(child, (*path, section_name(child.title)), term, ctx, out, sources)

@@ -19,7 +19,7 @@ from .cloze import cloze_candidate
 from .colon import ColonLine, is_glossary, line_problem, split_colon_line
 from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
-from .labels import is_label
+from .labels import is_label, is_strong_label
 from .lists import LISTS, alias_lines, item_candidate
 from .prose import defined_subject, named_term
 from .tables import table_candidates
@@ -125,6 +125,7 @@ def _list(
     units = 0
     scratch = Context(ctx.parsed, ctx.info)
     among_terms = sum(item_candidate(i, scope.section, scratch) is not None for i in items) >= 2
+    among_colon = sum(_valid_colon(i, ctx) for i in items) >= 2
     for item in items:
         paragraph = first_paragraph(item)
         if paragraph is None or not paragraph.map or not item.map:
@@ -150,6 +151,8 @@ def _list(
         line = split_colon_line(strip_prefix(ctx.parsed.lines[first]))
         if line is not None:
             problem = line_problem(line)
+            if problem == "label, not a term" and among_colon and not is_strong_label(line.term):
+                problem = None  # `- feature: …` among `- develop: …`, `- release: …`
             if problem is None and is_expansion(line.term, scope.owner):
                 problem = f"the full name of {scope.owner}, kept on its card"
             if problem is None:
@@ -168,6 +171,14 @@ def _list(
     if _steps(items, colon, units):
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined)
+
+
+def _valid_colon(item: SyntaxTreeNode, ctx: Context) -> bool:
+    paragraph = first_paragraph(item)
+    if paragraph is None or not paragraph.map:
+        return False
+    line = split_colon_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
+    return line is not None and line_problem(line) is None
 
 
 def _steps(

@@ -81,7 +81,11 @@ def plain_term(term_md: str) -> str:
         marks = _MARKS.match(text)
         if marks:
             text = marks.group(1)
-    return " ".join(text.replace("**", "").split()).strip(" :：")
+    text = _INNER_MARKS.sub(r"\1", text.replace("**", ""))
+    return " ".join(text.split()).strip(" :：")
+
+
+_INNER_MARKS = re.compile(r"(?<![\w*])[*_]([^*_\s][^*_]*?)[*_](?![\w*])")
 
 
 def term_problem(term: str, max_words: int = 5) -> str | None:
@@ -123,7 +127,8 @@ def definition_problem(definition: str) -> str | None:
 
 
 def line_problem(line: ColonLine) -> str | None:
-    return term_problem(line.term) or definition_problem(line.definition)
+    words = 8 if line.formatted else 5  # `*Carlill v Carbolic Smoke Ball Co*`: marked as a name
+    return term_problem(line.term, max_words=words) or definition_problem(line.definition)
 
 
 def is_glossary(colon_units: int, units: int, owner_defined: bool) -> bool:

@@ -45,7 +45,8 @@ _CHAPTER = re.compile(
 
 # `A–D`, `ㄱ~ㄷ`, `B` (a glossary's index letters); `My vimrc`, `내 설정` (personal notes).
 _INDEX_OR_PERSONAL = re.compile(
-    r"^(?:[A-Za-zㄱ-ㅎ]|[A-Za-z0-9ㄱ-ㅎ가-힣]\s*[-–~]\s*[A-Za-z0-9ㄱ-ㅎ가-힣]|(?:my|나의|내)\s.+)$",
+    r"^(?:[A-Za-zㄱ-ㅎ]|[A-Za-z0-9ㄱ-ㅎ가-힣]\s*[-–~]\s*[A-Za-z0-9ㄱ-ㅎ가-힣]"
+    r"|(?:my|our|나의|내|우리|우리\s*팀의?)\s.+)$",
     re.IGNORECASE,
 )
 
@@ -58,7 +59,9 @@ def section_name(title: str) -> str:
     return strip_question_prefix(strip_numbering(show_wikilinks(title)))
 
 
-def heading_term(title: str, parent_term: str) -> tuple[str, tuple[str, ...], str] | None:
+def heading_term(
+    title: str, parent_term: str, under_heading: bool = True
+) -> tuple[str, tuple[str, ...], str] | None:
     """(term, aliases, strategy) a heading stands for, or None when it is not a term.
 
     A label heading (`### 장점`, `### Examples`) is a card only under a term: its section path
@@ -77,8 +80,8 @@ def heading_term(title: str, parent_term: str) -> tuple[str, tuple[str, ...], st
         return None
     if not looks_like_heading_term(name):
         return None
-    if is_label(name) and not parent_term:
-        return None
+    if is_label(name) and not (parent_term and under_heading):
+        return None  # the card's front shows the heading path, never the title
     term, aliases = split_aliases(name)
     return term, aliases, "heading"
 
@@ -94,7 +97,7 @@ def content_blocks(section: Section, ctx: Context) -> list[SyntaxTreeNode]:
 def heading_candidate(
     section: Section, path: tuple[str, ...], ctx: Context, parent_term: str
 ) -> Candidate | None:
-    found = heading_term(section.title, parent_term)
+    found = heading_term(section.title, parent_term, len(path) > 1)
     if found is None:
         reason = "a date, not a term" if is_date_line(section.title) else "a sentence, not a term"
         if _CHAPTER.match(strip_numbering(section.title)):

@@ -50,6 +50,7 @@ _LABEL_PHRASES = frozenset(
     )
 )  # fmt: skip
 
+_TIP_WORDS = frozenset({"tip", "tips", "팁", "꿀팁", "hints", "tricks", "notes", "메모"})
 _NUMBERED_LABELS = words(
     """
     step 단계 example 예시 예제 ex case 예 note tip q a question answer 문제 답 풀이 질문
@@ -75,7 +76,9 @@ NEVER_HEADINGS = re.compile(
     r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
     r"|(?:solved|practice) problems|problems solved|(?:things|what) i learned|questions to ask.*"
     r"|(?:things\s+)?to (?:review|read|learn|study|check|do)(?:\s.*)?|review later|나중에.*"
-    r"|.*\b(?:practice|sample|interview|exam)\s+questions|agenda|next (?:study|session|class)"
+    r"|.*\b(?:practice|sample|interview|exam)\s+questions|agenda"
+    r"|.*\b(?:for|before)\s+next\s+(?:week|time|class|session|lecture)|next (?:study|session|class)"
+    r"|(?:assigned\s+)?readings?(?:\s+list)?"
     r"|다음\s*(?:스터디|모임|수업|강의)|(?:예상|연습|면접|받은)\s*질문(?:\s*목록)?"
     r"|오늘\s*배운\s*(?:것|점)|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"
     r"\s*[:!.]?\s*$",
@@ -100,6 +103,8 @@ def is_label(term: str) -> bool:
     if key in _LABEL_PHRASES or key in _LABEL_WORDS:
         return True
     words = [w for w in re.split(r"[\s/&,]+|및|과|와", key) if w]
+    if len(words) > 1 and words[-1] in _TIP_WORDS:
+        return True  # `최적화 팁`, `Exam tips`
     if words and all(w in _NUMBERED_LABELS or w.strip("#.()").isdigit() for w in words):
         return any(w in _NUMBERED_LABELS for w in words)
     return bool(words) and len(words) <= 3 and all(w in _LABEL_WORDS for w in words)

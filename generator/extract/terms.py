@@ -45,6 +45,8 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     match = _PAREN.match(text)
     if not match:
         return text, ()
+    if re.fullmatch(r"\d{4}s?", match.group("inner").strip()):
+        return match.group("term").strip(), ()  # `Carlill v Carbolic (1893)`: a year
     if _CALL.match(text):
         return text, ()  # `O(log n)`, `malloc(size)`: notation, not a name and an alias
     inner = _PLURAL_NOTE.sub("", match.group("inner"))
