@@ -82,7 +82,9 @@ def _walk(
             sources.extend(links_in_nodes(sub.body))
         ctx.reject(section.line, section.title, "a sources section: its links credit the cards")
         return
-    if is_never_heading(section.title) or is_log_heading(strip_numbering(section.title)):
+    under_term = len(path) > 1 and bool(parent_term)  # `Events › Retrospective` is a term
+    never = is_never_heading(section.title) and not under_term
+    if never or is_log_heading(strip_numbering(section.title)):
         ctx.reject(
             section.line, section.title, "a table of contents, changelog, summary or log section"
         )

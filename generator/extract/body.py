@@ -50,7 +50,7 @@ def body_candidates(
 
 
 def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]:
-    content = [u for u in units if _is_content(u, ctx)]
+    content = [u for u in units if _is_content(u, ctx) and not _defines_other(u, scope.owner, ctx)]
     glossary = _colon_paragraphs(units, ctx)
     if not (len(glossary) >= 2 and len(glossary) * 5 >= len(content) * 3):
         glossary = []  # `**Term** — …` paragraphs read as a glossary only together
@@ -60,8 +60,8 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         defined = defined and not any(unit is g for g in glossary)
         if isinstance(unit, list):
             # an answer's lines, and `Examples:` lists, describe; they define nothing
-            described = scope.answer or _lead_in_label(previous, ctx)
-            yield from _list(unit, scope, ctx, None if described else defined)
+            described = scope.answer or _lead_in(previous, label=True)
+            yield from _list(unit, scope, ctx, None if described else defined, _lead_in(previous))
         elif unit.type == "paragraph":
             lone = not scope.owner and not any(unit is g for g in glossary)
             yield from _paragraph(unit, scope, ctx, defined, lone)
@@ -74,12 +74,23 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         previous = unit
 
 
-def _lead_in_label(unit: Unit | None, ctx: Context) -> bool:
-    """`Examples:` / `예:` right above a list."""
+def _defines_other(unit: Unit, owner: str, ctx: Context) -> bool:
+    """A paragraph that defines another term (`**Compound interest** is …` under `Basics`):
+    it says nothing about the owner itself."""
+    if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
+        return False
+    text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[unit.map[0] : unit.map[1]])
+    subject = defined_subject(text)
+    return subject is not None and not (owner and same_term(split_aliases(subject)[0], owner))
+
+
+def _lead_in(unit: Unit | None, label: bool = False) -> bool:
+    """A paragraph ending in `:` right above a list (`주요 필터:`); with `label`, one that is a
+    label (`Examples:`, `예:`)."""
     if unit is None or isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
         return False
     text = plain_text(unit).strip()
-    return text.endswith((":", "：")) and is_label(text.rstrip(":： "))
+    return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
 
 
 def _colon_paragraphs(units: list[Unit], ctx: Context) -> list[Unit]:
@@ -117,9 +128,15 @@ def _is_content(unit: Unit, ctx: Context) -> bool:
 
 
 def _list(
-    items: list[SyntaxTreeNode], scope: Scope, ctx: Context, defined: bool | None
+    items: list[SyntaxTreeNode],
+    scope: Scope,
+    ctx: Context,
+    defined: bool | None,
+    lead_in: bool = False,
 ) -> Iterator[Candidate]:
-    """`defined` None: the list only describes (an answer, examples); no line is a term."""
+    """`defined` None: the list only describes (an answer, examples); no line is a term.
+    `lead_in`: a `…:` paragraph introduces the list — its plain `name: …` lines are parts of
+    the owner (`주요 필터:` then `1. UsernamePasswordAuthenticationFilter: …`)."""
     colon: list[tuple[SyntaxTreeNode, ColonLine]] = []
     alias_items, _ = alias_lines(items)
     units = 0
@@ -168,7 +185,8 @@ def _list(
                 yield prose
         owner = line.term if line is not None else "item"
         yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)
-    if _steps(items, colon, units):
+    plain = bool(colon) and all(not line.formatted for _, line in colon)
+    if _steps(items, colon, units) or (lead_in and plain and bool(scope.owner)):
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined)
 

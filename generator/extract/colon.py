@@ -25,7 +25,8 @@ _BOLD_COLON = re.compile(
     r"^(?P<term>(?:\*\*|__)[^*_]+?)\s*[:：](?P<close>\*\*|__)\s*(?P<def>\S.*)$"
 )
 _WRAPPED_SEP = re.compile(
-    rf"^(?P<term>(?:{_WRAPPED}){_ALIAS_TAIL})\s*(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
+    rf"^(?:The\s+)?(?P<term>(?:{_WRAPPED}){_ALIAS_TAIL})\s*"
+    rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
 )
 _PLAIN_COLON = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s*(?P<sep>[:：])(?![:：/])\s*(?P<def>\S.*)$")
 _PLAIN_DASH = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$")

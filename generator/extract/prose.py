@@ -26,6 +26,11 @@ _EN_VERB = re.compile(
     r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r"),?\s+"
     r"(?!is\b|was\b|has\b|does\b|this\b|its\b)[a-z]+(?<!ss)s\b"
 )
+# `**Compound interest** is interest earned …`: a formatted name, then `is` and a noun phrase.
+_EN_IS_FORMATTED = re.compile(
+    r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r"),?\s+"
+    r"(?:is|are)\s+(?!not\b|also\b|very\b|\w+ed\b|\w+en\b)"
+)
 # `Price elasticity of demand (PED) measures …`: a name, its abbreviation, then a verb.
 _EN_ABBREVIATED = re.compile(
     r"^(?:(?:An?|The)\s+)?(?P<subject>[A-Za-z][A-Za-z0-9 \-]{2,50}?)\s*"
@@ -78,7 +83,8 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         subject = abbreviated.group("subject").strip()
         if term_problem(subject, max_words=6) is None and _plain_subject_ok(subject, True):
             return f"{subject} ({abbreviated.group('abbr')})"
-    for pattern in (_EN_DEFINES, _EN_REFERS, _EN_VERB, _KO_DEFINES, _KO_TOPIC_ONLY, _KO_FORMATTED):
+    patterns = (_EN_DEFINES, _EN_REFERS, _EN_VERB, _EN_IS_FORMATTED, _KO_DEFINES, _KO_TOPIC_ONLY)
+    for pattern in (*patterns, _KO_FORMATTED):
         match = pattern.match(text)
         if not match:
             continue
@@ -89,6 +95,9 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         paren = match.group("paren") or ""
         subject = plain_term(raw)
         english = pattern in (_EN_DEFINES, _EN_REFERS)
+        rest = match.groupdict().get("rest") or ""
+        if re.search(r"[,，]\s*[^,，]{1,20}?(?:은|는)\s", rest):
+            return None  # `IPv4 주소는 32비트, IPv6 주소는 128비트이다`: two facts, no definition
         if not formatted and not _plain_subject_ok(subject, english):
             return None
         if not formatted and english and _PLURAL_CLAIM.match(text[match.end("subject") :]):

@@ -28,7 +28,8 @@ _TERM_HEADERS = re.compile(
 )
 _MEANING_HEADERS = re.compile(
     r"^(?:meaning|definition|description|desc|explanation|summary|what it does|purpose|role"
-    r"|usage|use|notes?|details?|설명|의미|뜻|정의|내용|역할|기능|용도|비고|요약|해석|한국어|korean)$",
+    r"|usage|use|notes?|details?|what it is|what it means|설명|의미|뜻|정의|내용|역할|기능"
+    r"|용도|비고|요약|해석|한국어|korean)$",
     re.IGNORECASE,
 )
 # A column that gives the term another name: `| 용어 | 영어 | 설명 |`.
@@ -146,6 +147,8 @@ def _cell(text: str) -> str:
 def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
     if len(header) < 2 or not rows:
         return "not a term | meaning table"
+    if len(header) > 2 and sum(is_strong_label(h) for h in header[1:]) >= 2:
+        return "a comparison table (pros and cons), not a term | meaning table"
     named = bool(_TERM_HEADERS.match(header[0]) or _MEANING_HEADERS.match(header[1]))
     if len(header) > 2 and not named:
         if _COMPARE_HEADERS.match(header[0]) or len(header) > 3:
