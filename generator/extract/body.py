@@ -140,9 +140,9 @@ def _list(
     colon: list[tuple[SyntaxTreeNode, ColonLine]] = []
     alias_items, _ = alias_lines(items)
     units = 0
-    scratch = Context(ctx.parsed, ctx.info)
-    among_terms = sum(item_candidate(i, scope.section, scratch) is not None for i in items) >= 2
-    among_colon = sum(_valid_colon(i, ctx) for i in items) >= 2
+    lines = {id(i): _colon_line(i, ctx) for i in items}
+    among_colon = sum(problem is None for _, problem in lines.values()) >= 2
+    among_terms = _term_siblings(items, scope, ctx)
     for item in items:
         paragraph = first_paragraph(item)
         if paragraph is None or not paragraph.map or not item.map:
@@ -165,9 +165,8 @@ def _list(
             )
             continue
         units += 1  # only lines that define nothing else count against a glossary
-        line = split_colon_line(strip_prefix(ctx.parsed.lines[first]))
+        line, problem = lines[id(item)]
         if line is not None:
-            problem = line_problem(line)
             if problem == "label, not a term" and among_colon and not is_strong_label(line.term):
                 problem = None  # `- feature: …` among `- develop: …`, `- release: …`
             if problem is None and is_expansion(line.term, scope.owner):
@@ -191,12 +190,22 @@ def _list(
     yield from _colon_cards(colon, units, scope, ctx, defined)
 
 
-def _valid_colon(item: SyntaxTreeNode, ctx: Context) -> bool:
+def _colon_line(item: SyntaxTreeNode, ctx: Context) -> tuple[ColonLine | None, str | None]:
+    """An item's `name: meaning` line and what is wrong with it, computed once per item."""
     paragraph = first_paragraph(item)
     if paragraph is None or not paragraph.map:
-        return False
+        return None, "no line"
     line = split_colon_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
-    return line is not None and line_problem(line) is None
+    return (line, line_problem(line)) if line is not None else (None, "no line")
+
+
+def _term_siblings(items: list[SyntaxTreeNode], scope: Scope, ctx: Context) -> bool:
+    """Are at least two items of this list term items? Then a label-looking one is a term too."""
+    nested = [i for i in items if len(i.children) > 1]
+    if len(nested) < 3:
+        return False
+    scratch = Context(ctx.parsed, ctx.info)
+    return sum(item_candidate(i, scope.section, scratch) is not None for i in nested) >= 2
 
 
 def _steps(

@@ -72,27 +72,33 @@ def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
 
 
 def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
-    """0-based lines no definition shows: HTML comments, rules, navigation and anchor links."""
+    """0-based lines no definition shows: HTML comments, rules, navigation and anchor links,
+    edit notes, `[TOC]` markers, `#tag` lines and changelog entries."""
     out: set[int] = set()
     for top in nodes:
         for node in top.walk():
-            if not node.map:
+            kind = node.type
+            if not node.map or kind not in _NOISY:
                 continue
-            if (
-                node.type == "hr"
-                or (node.type == "html_block" and _SPACER.match(node.content.strip()))
-                or (node.type == "paragraph" and _is_navigation(node) and _short_rest(node))
-            ):
+            if _is_noise(node, kind):
                 out.update(range(*node.map))
-            elif node.type == "paragraph" and _EDIT_NOTE.match(_text(node)):
-                out.update(range(*node.map))  # `*Edit 2023-02-01: fixed a typo.*`
-            elif node.type == "paragraph" and _MARKER.match(_text(node)):
-                out.update(range(*node.map))  # `[TOC]`, `%% an Obsidian comment %%`
-            elif node.type == "paragraph" and _TAGS_ONLY.match(_text(node)):
-                out.update(range(*node.map))  # an Obsidian `#tag` line
-            elif node.type == "list_item" and is_date_line(_text(node)) and len(node.children) == 1:
-                out.update(range(*node.map))  # a changelog entry
     return out
+
+
+_NOISY = frozenset({"hr", "html_block", "paragraph", "list_item"})
+
+
+def _is_noise(node: SyntaxTreeNode, kind: str) -> bool:
+    if kind == "hr":
+        return True
+    if kind == "html_block":
+        return bool(_SPACER.match(node.content.strip()))
+    if kind == "list_item":
+        return len(node.children) == 1 and is_date_line(_text(node))  # a changelog entry
+    text = _text(node)
+    if _EDIT_NOTE.match(text) or _MARKER.match(text) or _TAGS_ONLY.match(text):
+        return True
+    return _is_navigation(node) and _short_rest(node)
 
 
 def _text(node: SyntaxTreeNode) -> str:
