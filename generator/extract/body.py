@@ -224,7 +224,7 @@ def _colon_cards(
     ctx: Context,
     defined: bool | None,
 ) -> Iterator[Candidate]:
-    glossary = defined is not None and is_glossary(len(colon), units, defined)
+    glossary = defined is not None and is_glossary(len(colon), units, defined, bool(scope.owner))
     for item, line in colon:
         assert item.map is not None
         start, end = item.map

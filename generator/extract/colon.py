@@ -28,7 +28,9 @@ _WRAPPED_SEP = re.compile(
     rf"^(?:The\s+)?(?P<term>(?:{_WRAPPED}){_ALIAS_TAIL})\s*"
     rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
 )
-_PLAIN_COLON = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s*(?P<sep>[:：])(?![:：/])\s*(?P<def>\S.*)$")
+_PLAIN_COLON = re.compile(
+    r"^(?P<term>(?:[^:：`*\[\]]|`[^`]+`)+?)\s*(?P<sep>[:：])(?![:：/])\s*(?P<def>\S.*)$"
+)
 _PLAIN_DASH = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$")
 _MARKS = re.compile(r"^(?:\*\*|__|\*|_|`)(.*?)(?:\*\*|__|\*|_|`)$")
 _LINK = re.compile(r"^\[([^\]]+)\]\([^)]*\)$")
@@ -73,8 +75,8 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
 def plain_term(term_md: str) -> str:
     """`**Mutex**` → `Mutex`, `[[Mutex|뮤텍스]]` → `뮤텍스`, `` `fork()` `` → `fork()`."""
     text = show_wikilinks(term_md.strip())
-    if text.count("`") > 2:
-        text = text.replace("`", "")  # `h` `j` `k` `l`
+    if text.count("`") >= 2 and not re.fullmatch(r"`[^`]*`", text):
+        text = text.replace("`", "")  # `h` `j` `k` `l`, `(?=...)` positive lookahead
     link = _LINK.match(text)
     if link:
         text = link.group(1)
@@ -103,7 +105,7 @@ def term_problem(term: str, max_words: int = 5) -> str | None:
         return "emphasis, not a term"
     if re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", term):
         return "code, not a term"
-    if is_navigation(term) and len(term) < 20:
+    if is_navigation(term) and len(term) < 20 and re.search(r"[^\W\d_]", term):
         return "navigation link, not a term"
     if re.match(r"(?:a|an)\s", term):  # lower case: `a directory listing`, not `A record`
         return "a phrase, not a term"
@@ -132,10 +134,12 @@ def line_problem(line: ColonLine) -> str | None:
     return term_problem(line.term, max_words=words) or definition_problem(line.definition)
 
 
-def is_glossary(colon_units: int, units: int, owner_defined: bool) -> bool:
+def is_glossary(colon_units: int, units: int, owner_defined: bool, owner: bool = True) -> bool:
     """Do these `key: value` units define terms, or describe the term that owns them?"""
     if colon_units == 0:
         return False
+    if not owner:  # nothing above them to describe: half the lines are enough
+        return colon_units * 2 >= units
     if colon_units * 5 < units * 3:  # fewer than 60 %: the rest is prose about the owner
         return False
     return not (colon_units == 1 and owner_defined)

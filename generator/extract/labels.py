@@ -33,7 +33,7 @@ LABELS = words(
     slides 영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework
     실습 과제 연습문제 연습 문제 메모장 misc etc 기타 tips 노트 gotcha gotchas pitfalls
     pitfall caveats caveat 함정 주의할점
-    주의할 점 ideas idea 아이디어 exam exams 시험 lecture last edited edit 작성 수정
+    주의할 점 상황 ideas idea 아이디어 exam exams 시험 lecture last edited edit 작성 수정
     common mistake mistakes misconception misconceptions 실수 흔한 오해
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
     """
@@ -145,8 +145,14 @@ _LOG_NOUNS = frozenset(
 )
 
 
+_PERSONAL = re.compile(r"^(?:my|our|나의|내|우리|우리\s*팀의?)\s.+$", re.IGNORECASE)
+
+
 def is_log_heading(title: str) -> bool:
-    """`오늘 다룬 내용`, `발표 때 받은 질문`, `풀어본 문제`: a study log, not a term."""
+    """`오늘 다룬 내용`, `발표 때 받은 질문`, `풀어본 문제`, `My vimrc`, `우리 팀 규칙`: a study
+    log or the author's own business, not a term."""
+    if _PERSONAL.match(normalise(title)):
+        return True
     parts = normalise(title).split()
     if len(parts) < 2 or parts[-1] not in _LOG_NOUNS:
         return False

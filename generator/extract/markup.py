@@ -78,7 +78,7 @@ def _qa(
     if not definition:
         return None, index
     cand = Candidate(
-        term=question.strip(),
+        term=" ".join(question.replace("**", "").replace("`", "").split()),
         section=section,
         line=start + 1,
         spans=[],

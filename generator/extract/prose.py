@@ -95,7 +95,7 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         paren = match.group("paren") or ""
         subject = plain_term(raw)
         english = pattern in (_EN_DEFINES, _EN_REFERS)
-        rest = match.groupdict().get("rest") or ""
+        rest = text[match.end("subject") :]
         if re.search(r"[,，]\s*[^,，]{1,20}?(?:은|는)\s", rest):
             return None  # `IPv4 주소는 32비트, IPv6 주소는 128비트이다`: two facts, no definition
         if not formatted and not _plain_subject_ok(subject, english):

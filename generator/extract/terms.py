@@ -80,7 +80,7 @@ def looks_like_term(text: str, max_words: int = 5) -> bool:
     words = text.split()
     if len(words) > max_words or text.endswith((":", "：")):
         return False
-    if not re.search(r"[^\W\d_]", text):
+    if not re.search(r"[^\W\d_]|[⌘⌥⇧⌃↑↓←→↵⏎]", text):
         return False
     last = words[-1]
     if re.search(r"[가-힣]$", last) and _KO_PREDICATE.search(last):
