@@ -60,7 +60,8 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         defined = defined and not any(unit is g for g in glossary)
         if isinstance(unit, list):
             # an answer's lines, and `Examples:` lists, describe; they define nothing
-            described = scope.answer or _lead_in(previous, label=True)
+            answer = scope.answer and not _bold_terms(unit, ctx)  # bold terms stay terms
+            described = answer or _lead_in(previous, label=True)
             yield from _list(unit, scope, ctx, None if described else defined, _lead_in(previous))
         elif unit.type == "paragraph":
             lone = not scope.owner and not any(unit is g for g in glossary)
@@ -188,6 +189,12 @@ def _list(
     if _steps(items, colon, units) or (lead_in and plain and bool(scope.owner)):
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined)
+
+
+def _bold_terms(items: list[SyntaxTreeNode], ctx: Context) -> bool:
+    """Does every `name: meaning` line of the list mark its name in bold (or code)?"""
+    lines = [line for line, _ in (_colon_line(i, ctx) for i in items) if line is not None]
+    return bool(lines) and all(line.formatted for line in lines)
 
 
 def _colon_line(item: SyntaxTreeNode, ctx: Context) -> tuple[ColonLine | None, str | None]:

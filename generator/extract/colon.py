@@ -75,6 +75,9 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
 def plain_term(term_md: str) -> str:
     """`**Mutex**` → `Mutex`, `[[Mutex|뮤텍스]]` → `뮤텍스`, `` `fork()` `` → `fork()`."""
     text = show_wikilinks(term_md.strip())
+    code = re.fullmatch(r"`([^`]+)`", text)
+    if code:
+        return " ".join(code.group(1).split())  # `?:`, `fork()`: exactly as written
     if text.count("`") >= 2 and not re.fullmatch(r"`[^`]*`", text):
         text = text.replace("`", "")  # `h` `j` `k` `l`, `(?=...)` positive lookahead
     link = _LINK.match(text)
@@ -91,8 +94,9 @@ def plain_term(term_md: str) -> str:
 _INNER_MARKS = re.compile(r"(?<![\w*])[*_]([^*_\s][^*_]*?)[*_](?![\w*])")
 
 
-def term_problem(term: str, max_words: int = 5) -> str | None:
-    """Why a would-be term is not one, or None when it is a term."""
+def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | None:
+    """Why a would-be term is not one, or None when it is a term. `code`: the term was written
+    as code (`` `?.` ``), so it may be all symbols."""
     if is_date_line(term) or is_date_line(term + ":"):
         return "date or changelog line, not a term"
     if is_figure_label(term):
@@ -111,6 +115,8 @@ def term_problem(term: str, max_words: int = 5) -> str | None:
         return "a phrase, not a term"
     if _FINITE_VERB.search(term):
         return "a sentence, not a term"
+    if code and 0 < len(term) <= 40 and len(term.split()) <= max_words:
+        return None
     if not looks_like_term(term, max_words=max_words):
         return "a sentence, not a term"
     return None
@@ -131,7 +137,9 @@ def definition_problem(definition: str) -> str | None:
 
 def line_problem(line: ColonLine) -> str | None:
     words = 8 if line.formatted else 5  # `*Carlill v Carbolic Smoke Ball Co*`: marked as a name
-    return term_problem(line.term, max_words=words) or definition_problem(line.definition)
+    code = line.term_md.startswith("`") and line.term_md.endswith("`")
+    problem = term_problem(line.term, max_words=words, code=code)
+    return problem or definition_problem(line.definition)
 
 
 def is_glossary(colon_units: int, units: int, owner_defined: bool, owner: bool = True) -> bool:

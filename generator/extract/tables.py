@@ -14,14 +14,14 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .candidate import Candidate, Context
 from .colon import definition_problem, plain_term, term_problem
-from .labels import is_strong_label
+from .labels import is_label, is_strong_label
 from .terms import split_aliases
 
 _TERM_HEADERS = re.compile(
     r"^(?:term|terms|word|concept|name|keyword|command|cmd|function|method|api|option|flag"
     r"|shortcut|key|abbreviation|acronym|annotation|tag|attribute|property|status|code"
     r"|status code|operator|syntax|directive|instruction|type|pattern|principle|notation|symbol"
-    r"|vocabulary|기호|표기|표기법|어휘|용어|개념|이름"
+    r"|vocabulary|metric|measure|기호|표기|표기법|어휘|용어|개념|이름|연산|지표"
     r"|키워드|명령|명령어|함수|메서드|메소드|옵션|단축키|약어|어노테이션|태그|속성|상태\s*코드|코드"
     r"|연산자|문법|지시어|패턴|원칙|단어|표현)$",
     re.IGNORECASE,
@@ -149,7 +149,11 @@ def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
         return "not a term | meaning table"
     if len(header) > 2 and sum(is_strong_label(h) for h in header[1:]) >= 2:
         return "a comparison table (pros and cons), not a term | meaning table"
-    named = bool(_TERM_HEADERS.match(header[0]) or _MEANING_HEADERS.match(header[1]))
+    named = bool(
+        _TERM_HEADERS.match(header[0])
+        or any(_MEANING_HEADERS.match(h) for h in header[1:])
+        or (len(header) == 2 and is_label(header[1]) and not is_label(header[0]))
+    )
     if len(header) > 2 and not named:
         if _COMPARE_HEADERS.match(header[0]) or len(header) > 3:
             return "a comparison or data table, not a term | meaning table"
