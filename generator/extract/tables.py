@@ -115,6 +115,8 @@ def _row(
         rest, names = columns[:1], []
     meaning = next((i for i, (h, _) in enumerate(rest) if _MEANING_HEADERS.match(h)), 0)
     definition = _cell(rest[meaning][1])
+    if _NUMERIC.match(plain_term(definition)) and rest[meaning][0]:
+        definition = f"{rest[meaning][0]}: {definition}"  # `| SSH | 22 |` → `Port: 22`
     problem = term_problem(term, max_words=6) or definition_problem(definition)
     if problem == "label, not a term" and not is_strong_label(term):
         problem = None  # a row of a term | meaning table: `| A | IPv4 address |` is a term
@@ -179,4 +181,7 @@ def _header_is_row(header: list[str], rows: list[list[str]]) -> bool:
         return False
     if _TERM_HEADERS.match(header[0]) or _MEANING_HEADERS.match(header[1]):
         return False
+    seconds = [plain_term(r[1]) for r in rows if len(r) > 1]
+    if sum(bool(_NUMERIC.match(s)) for s in seconds) * 2 > len(seconds):
+        return False  # `| Nutrient | kcal per gram |` over numbers: a header after all
     return len(header[1].split()) >= 3 and term_problem(header[0], 6) is None

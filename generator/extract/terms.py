@@ -188,7 +188,9 @@ def looks_like_heading_term(text: str) -> bool:
     return len(text.split()) <= 10 and not _SENTENCE_END.search(text)
 
 
-_WHAT_IS = re.compile(r"^(?P<term>.+?)\s*(?:이란|란)(?:\s*무엇(?:인가|일까)?)?\s*[?？]?$")
+_WHAT_IS = re.compile(
+    r"^(?P<term>.+?)\s*(?:이란|란)(?:\s*무엇(?:인가요|인가|일까요|일까|인지|입니까|이에요)?)?\s*[?？]?$"
+)
 
 
 def what_is(text: str) -> str | None:
