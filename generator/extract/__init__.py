@@ -11,8 +11,8 @@ from ..attribute import is_sources_heading, links_in_nodes
 from ..model import ExtractedNote, NoteInfo, SourceLink
 from ..parse import ParsedNote, Section
 from .assemble import assemble
-from .body import Scope, body_candidates
-from .candidate import Candidate, Context
+from .body import body_candidates
+from .candidate import Candidate, Context, Scope
 from .filters import noise_lines
 from .headings import heading_candidate, heading_term, section_name
 from .labels import is_log_heading, is_never_heading

@@ -50,6 +50,17 @@ class Context:
         return self.parsed.lines[node.map[0] : node.map[1]]
 
 
+@dataclass(slots=True)
+class Scope:
+    """Where some blocks live: their section path, the term that owns them (if any) and the
+    lines explicit markup already took."""
+
+    section: tuple[str, ...]
+    owner: str = ""
+    skip: set[int] = field(default_factory=set)
+    answer: bool = False  # the blocks answer a question heading: no prose cards out of them
+
+
 _PREFIX = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?")
 
 
