@@ -96,8 +96,7 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         paren = match.group("paren") or ""
         subject = plain_term(raw)
         english = pattern in (_EN_DEFINES, _EN_REFERS)
-        rest = text[match.end("subject") :]
-        if re.search(r"[,，]\s*[^,，]{1,20}?(?:은|는)\s", rest):
+        if _two_topics(text[match.end("subject") :]):
             return None  # `IPv4 주소는 32비트, IPv6 주소는 128비트이다`: two facts, no definition
         if not formatted and not _plain_subject_ok(subject, english):
             return None
@@ -107,6 +106,19 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             return None
         return f"{subject}{paren.rstrip()}" if paren else subject
     return None
+
+
+_TOPIC = re.compile(r"(\S+?)\s?(?:은|는)\s")
+_MODIFIER_STEM = "하되있없주오가지르"  # `동기화하는`, `있는`: a verb's modifier, not a topic
+
+
+def _two_topics(rest: str) -> bool:
+    """`IPv4 주소는 32비트, IPv6 주소는 128비트이다`: a second topic after a comma."""
+    for part in re.split(r"[,，]", rest)[1:]:
+        topic = _TOPIC.search(part[:24])
+        if topic and topic.group(1)[-1] not in _MODIFIER_STEM:
+            return True
+    return False
 
 
 def _plain_subject_ok(subject: str, english: bool) -> bool:
