@@ -69,7 +69,8 @@ _NAMED = re.compile(
     r"(?:\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|['\"“‘](?P<quoted>[^'\"”’]{1,40})['\"”’])"
     r"\s*(?P<paren>[(（][^)）]{1,40}[)）])?\s*(?:이)?라(?:고)?\s*(?:한다|부른다|하며|하는데|함|칭한다|불린다|명명한다)"
     r"|(?:is|are)\s+(?:called|known as|referred to as|named)\s+"
-    r"(?:\*\*(?P<bold2>[^*]+)\*\*|`(?P<code2>[^`]+)`|['\"“‘](?P<quoted2>[^'\"”’]{1,40})['\"”’])",
+    r"(?:\*\*(?P<bold2>[^*]+)\*\*|`(?P<code2>[^`]+)`|['\"“‘](?P<quoted2>[^'\"”’]{1,40})['\"”’])"
+    r"|(?<=\s)(?:an?\s+)?\*\*(?P<bold3>[^*]+)\*\*\s*(?::|\s[—–]\s)\s*(?:an?|the|하나의)?\s*\w",
     re.IGNORECASE,
 )
 
@@ -140,7 +141,9 @@ def named_term(text: str) -> str | None:
         return None
     groups = match.groupdict()
     raw = next(
-        groups[k] for k in ("bold", "code", "quoted", "bold2", "code2", "quoted2") if groups.get(k)
+        groups[k]
+        for k in ("bold", "code", "quoted", "bold2", "code2", "quoted2", "bold3")
+        if groups.get(k)
     )
     paren = groups.get("paren") or ""
     term = plain_term(raw) + (paren if paren and "(" not in raw else "")
