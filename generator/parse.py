@@ -140,12 +140,19 @@ def plain_text(node: SyntaxTreeNode) -> str:
     return " ".join("".join(parts).split())
 
 
+_TYPE_PARAMS = re.compile(r"^<[A-Z]\w{0,20}(?:\s*,\s*[A-Z]\w{0,20})*>$")
+
+
 def _collect_text(node: SyntaxTreeNode, parts: list[str]) -> None:
     if node.type in ("text", "code_inline", "math_inline", "math_inline_double"):
         parts.append(node.content)
     elif node.type in ("softbreak", "hardbreak"):
         parts.append(" ")
-    elif node.type == "image" or node.type == "html_inline":
+    elif node.type == "image":
+        return
+    elif node.type == "html_inline":
+        if _TYPE_PARAMS.match(node.content):
+            parts.append(node.content)  # `Partial<T>`: type parameters, not an HTML tag
         return
     for child in node.children:
         _collect_text(child, parts)

@@ -160,7 +160,7 @@ def _list(
         owner = line.term if line is not None else "item"
         yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)
     plain = bool(colon) and all(not line.formatted for _, line in colon)
-    if _steps(items, colon, units) or (lead_in and plain and bool(scope.owner)):
+    if _steps(items, colon, units) or (lead_in and plain):
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined)
 

@@ -149,7 +149,10 @@ _LOG_NOUNS = frozenset(
 )
 
 
-_PERSONAL = re.compile(r"^(?:my|our|나의|내|우리|우리\s*팀의?)\s.+$", re.IGNORECASE)
+_PERSONAL = re.compile(
+    r"^(?:(?:my|our|나의|내|우리|우리\s*팀의?)\s.+|.*\b(?:in|for|at)\s+(?:my|our)\s.+)$",
+    re.IGNORECASE,
+)
 
 
 def is_log_heading(title: str) -> bool:
