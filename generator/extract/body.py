@@ -135,9 +135,9 @@ def _list(
         term_item = item_candidate(item, scope.section, ctx, among_terms)
         if term_item is not None:
             yield term_item
-            yield from body_candidates(
-                item.children[1:], Scope(scope.section, term_item.term, scope.skip), ctx
-            )
+            answer = term_item.strategy == "question-item"  # its items answer it
+            inner = Scope(scope.section, term_item.term, scope.skip, answer)
+            yield from body_candidates(item.children[1:], inner, ctx)
             continue
         units += 1  # only lines that define nothing else count against a glossary
         line, problem = lines[id(item)]

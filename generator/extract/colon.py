@@ -113,6 +113,8 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "navigation link, not a term"
     if re.match(r"(?:a|an)\s", term):  # lower case: `a directory listing`, not `A record`
         return "a phrase, not a term"
+    if re.match(r"(?:my|our|나의|내|우리)\s", term, re.IGNORECASE):
+        return "the author's own remark, not a term"
     if _FINITE_VERB.search(term):
         return "a sentence, not a term"
     if code and 0 < len(term) <= 40 and len(term.split()) <= max_words:
