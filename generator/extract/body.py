@@ -156,6 +156,7 @@ def _list(
                 prose.owned = (item.map[0], item.map[1])
                 prose.spans = []
                 prose.text = item_text(item, ctx)
+                units -= 1  # a definition of its own, like a term item
                 yield prose
         owner = line.term if line is not None else "item"
         yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)

@@ -54,6 +54,9 @@ _INDEX_OR_PERSONAL = re.compile(
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 
 
+_PAIR = re.compile(r"\S(?:와|과)\s+\S|\s(?:and|&|/)\s", re.IGNORECASE)
+
+
 def section_name(title: str) -> str:
     """How a heading appears in a card's section path: numbering and link brackets dropped."""
     return strip_question_prefix(strip_numbering(show_wikilinks(title)))
@@ -108,7 +111,13 @@ def heading_candidate(
         return None
     term, aliases, strategy = found
     content = content_blocks(section, ctx)
-    if content and strategy != "question" and all(_data_table(b, ctx) for b in content):
+    pair = bool(_PAIR.search(term))  # `강화와 처벌`: a table comparing the two is its answer
+    if (
+        content
+        and strategy != "question"
+        and not pair
+        and all(_data_table(b, ctx) for b in content)
+    ):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")
         return None
     if content and strategy != "question" and all(_open_questions(b) for b in content):

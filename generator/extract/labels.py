@@ -37,6 +37,7 @@ LABELS = words(
     아이디어 exam exams 시험
     lecture last edited edit 작성 수정
     common mistake mistakes misconception misconceptions 실수 흔한 오해
+    til learned learnt 배운 오늘 today-i-learned
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
     """
 )
@@ -44,6 +45,7 @@ _LABEL_WORDS = LABELS
 _LABEL_PHRASES = frozenset(
     normalise(p)
     for p in (
+        "today i learned", "what i learned", "오늘 배운 것", "오늘 배운 점", "배운 것", "배운 점",
         "use case", "use cases", "time complexity", "space complexity", "return value",
         "key point", "key points", "see also", "in short", "in summary", "for example",
         "how it works", "to do", "사용 예", "시간 복잡도", "공간 복잡도", "동작 원리", "관련 링크",
@@ -72,11 +74,12 @@ NEVER_HEADINGS = re.compile(
     r"|revision history|변경\s*이력|변경\s*사항|변경\s*기록|수정\s*이력|수정\s*기록"
     r"|업데이트\s*기록|related|related notes|관련\s*문서|관련\s*노트|업데이트|update log"
     r"|navigation|nav"
-    r"|todo|to do|(?:.*\s)?할\s*일|til|today i learned"
+    r"|todo|to do|(?:.*\s)?할\s*일|log|daily log|today|tomorrow|yesterday|내일|어제"
+    r"|마치며|마무리하며|끝으로|맺음말|closing|closing thoughts|final thoughts|wrapping up|outro"
     r"|(?:.*\s)?(?:오늘의\s*|이번\s*주\s*|주간\s*)?(?:회고|느낀\s*점|후기|소감|예습|복습|과제|숙제)"
     r"|retrospective|reflection|homework|next week|next time|다음\s*(?:주|시간)(?:\s.*)?"
     r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
-    r"|(?:solved|practice) problems|problems solved|(?:things|what) i learned|questions to ask.*"
+    r"|(?:solved|practice) problems|problems solved|questions to ask.*"
     r"|(?:\w+\s+)?to (?:review|read|learn|study|check|do|write|look up|look into|watch|try"
     r"|prepare|practice|memori[sz]e)"
     r"(?:\s.*)?|review later|나중에.*|오늘의\s.*|삽질.*|(?:찾아|알아)\s*볼\s*(?:것|거리).*"
@@ -85,7 +88,7 @@ NEVER_HEADINGS = re.compile(
     r"|(?:assigned\s+)?readings?(?:\s+list)?"
     r"|(?:shopping|grocery|reading|watch|wish|bucket|to-?do)\s*list|장보기|살\s*것|읽을\s*책"
     r"|다음\s*(?:스터디|모임|수업|강의)|(?:예상|연습|면접|받은)\s*질문(?:\s*목록)?"
-    r"|오늘\s*배운\s*(?:것|점)|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"
+    r"|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"
     r"\s*[:!.]?\s*$",
     re.IGNORECASE,
 )

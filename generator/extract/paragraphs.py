@@ -120,7 +120,8 @@ def prose_candidate(
         strategy = "prose-named"
     if subject is None:
         return None
-    name, aliases = split_aliases(subject)
+    code = raw.lstrip("AaTheN ").startswith("`" + subject)  # `EXPLAIN (ANALYZE)`: as written
+    name, aliases = (subject, ()) if code else split_aliases(subject)
     if scope.owner and same_term(name, scope.owner):
         return None  # the owner's own definition: it stays the owner's answer
     if not scope.section and any(same_term(name, a) for a in ctx.info.aliases):

@@ -36,6 +36,11 @@ _EN_ABBREVIATED = re.compile(
     r"^(?:(?:An?|The)\s+)?(?P<subject>[A-Za-z][A-Za-z0-9 \-]{2,50}?)\s*"
     r"\((?P<abbr>[A-Z][A-Za-z0-9]{1,7})\),?\s+(?:is|are|refers|means|[a-z]+s)\b"
 )
+# `CAC (customer acquisition cost) is …`: an abbreviation, its full name, then a verb.
+_EN_SPELLED = re.compile(
+    r"^(?P<subject>[A-Z][A-Za-z0-9]{1,7})\s*\((?P<full>[A-Za-z][A-Za-z \-]{3,60})\),?\s+"
+    r"(?:is|are|refers|means|[a-z]+s)\b"
+)
 _FORMATTED_START = re.compile(r"^(?:(?:An?|The)\s+)?(?:\*\*|`|__|\[\[)")
 _PLURAL_CLAIM = re.compile(r"^(?:\s*[(（][^)）]*[)）])?,?\s+are\s")
 _EN_STOP = words(
@@ -80,6 +85,9 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
     text = text.strip()
     if formatted_only and not _FORMATTED_START.match(text):
         return None
+    spelled = _EN_SPELLED.match(text)
+    if spelled and not formatted_only:
+        return f"{spelled.group('subject')} ({spelled.group('full').strip()})"
     abbreviated = _EN_ABBREVIATED.match(text)
     if abbreviated and not formatted_only:
         subject = abbreviated.group("subject").strip()

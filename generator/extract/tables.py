@@ -21,7 +21,8 @@ _TERM_HEADERS = re.compile(
     r"^(?:term|terms|word|concept|name|keyword|command|cmd|function|method|api|option|flag"
     r"|shortcut|key|abbreviation|acronym|annotation|tag|attribute|property|status|code"
     r"|status code|operator|syntax|directive|instruction|type|pattern|principle|notation|symbol"
-    r"|vocabulary|metric|measure|기호|표기|표기법|어휘|용어|개념|이름|연산|지표"
+    r"|vocabulary|metric|measure|tool|library|package|service|utility|app|기호|표기|표기법|어휘"
+    r"|용어|개념|이름|연산|지표|도구|툴|서비스|라이브러리|패키지"
     r"|키워드|명령|명령어|함수|메서드|메소드|옵션|단축키|약어|어노테이션|태그|속성|상태\s*코드|코드"
     r"|연산자|문법|지시어|패턴|원칙|단어|표현)$",
     re.IGNORECASE,
