@@ -55,7 +55,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         defined = defined and not any(unit is g for g in glossary)
         if isinstance(unit, list):
             # an answer's lines, and `Examples:` lists, describe; they define nothing
-            answer = scope.answer and not _bold_terms(unit, ctx)  # bold terms stay terms
+            answer = scope.answer and not _bold_terms(unit, ctx, scope.owner)
             described = answer or _lead_in(previous, label=True)
             yield from _list(unit, scope, ctx, None if described else defined, _lead_in(previous))
         elif unit.type == "paragraph":
@@ -166,10 +166,14 @@ def _list(
     yield from _colon_cards(colon, units, scope, ctx, defined)
 
 
-def _bold_terms(items: list[SyntaxTreeNode], ctx: Context) -> bool:
-    """Does every `name: meaning` line of the list mark its name in bold (or code)?"""
+def _bold_terms(items: list[SyntaxTreeNode], ctx: Context, question: str) -> bool:
+    """Inside an answer, do the `**name**: meaning` lines mark new terms in bold (or code)?
+    Names the question itself compares (`@RequestBody vs @ModelAttribute`) are its answer."""
     lines = [line for line, _ in (_colon_line(i, ctx) for i in items) if line is not None]
-    return bool(lines) and all(line.formatted for line in lines)
+    asked = question.casefold()
+    return bool(lines) and all(
+        line.formatted and line.term.casefold() not in asked for line in lines
+    )
 
 
 def _colon_line(item: SyntaxTreeNode, ctx: Context) -> tuple[ColonLine | None, str | None]:

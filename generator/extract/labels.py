@@ -81,7 +81,7 @@ NEVER_HEADINGS = re.compile(
     r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
     r"|(?:solved|practice) problems|problems solved|questions to ask.*"
     r"|(?:\w+\s+)?to (?:review|read|learn|study|check|do|write|look up|look into|watch|try"
-    r"|prepare|practice|memori[sz]e)"
+    r"|prepare|practice|memori[sz]e)|.*\bquestions?\s+(?:from|for|to)\b.*"
     r"(?:\s.*)?|review later|나중에.*|오늘의\s.*|삽질.*|(?:찾아|알아)\s*볼\s*(?:것|거리).*"
     r"|.*\b(?:practice|sample|interview|exam)\s+questions|agenda"
     r"|.*\b(?:for|before)\s+next\s+(?:week|time|class|session|lecture)|next (?:study|session|class)"

@@ -23,7 +23,8 @@ _EN_REFERS = re.compile(
 )
 # `**adjacency list** stores …`, `` `ROW_NUMBER()` assigns … ``: a formatted name, then a verb.
 _EN_VERB = re.compile(
-    r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r"),?\s+"
+    r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`|\*[^*\s][^*]*\*|_[^_\s][^_]*_)"
+    r"(?P<paren>" + _PAREN + r"),?\s+"
     r"(?!is\b|was\b|has\b|does\b|this\b|its\b)[a-z]+(?<!ss)s\b"
 )
 # `**Compound interest** is interest earned …`: a formatted name, then `is` and a noun phrase.
@@ -41,7 +42,7 @@ _EN_SPELLED = re.compile(
     r"^(?P<subject>[A-Z][A-Za-z0-9]{1,7})\s*\((?P<full>[A-Za-z][A-Za-z \-]{3,60})\),?\s+"
     r"(?:is|are|refers|means|[a-z]+s)\b"
 )
-_FORMATTED_START = re.compile(r"^(?:(?:An?|The)\s+)?(?:\*\*|`|__|\[\[)")
+_FORMATTED_START = re.compile(r"^(?:(?:An?|The)\s+)?(?:\*|`|_|\[\[)")
 _PLURAL_CLAIM = re.compile(r"^(?:\s*[(（][^)）]*[)）])?,?\s+are\s")
 _EN_STOP = words(
     """
@@ -99,7 +100,7 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         if not match:
             continue
         raw = match.group("subject")
-        formatted = raw.startswith(("**", "`", "__", "[["))
+        formatted = raw.startswith(("*", "`", "_", "[["))
         if formatted_only and not formatted:
             return None
         paren = match.group("paren") or ""
