@@ -8,6 +8,7 @@ import re
 from ..parse import Section
 from .candidate import Candidate, Context
 from .headings import content_blocks
+from .terms import words
 
 _DEFINITION_LINE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:definition|정의|뜻)(?:\*\*)?\s*[:：]", re.I
@@ -44,15 +45,20 @@ def note_candidate(top: Section, ctx: Context) -> Candidate | None:
     )
 
 
-_GENERIC_TITLE = re.compile(
-    r"(?:notes?|정리|노트|공부|study|studies|til|today i learned|cheat\s*sheet|치트\s*시트"
-    r"|강의|lecture|스터디|회차|주차|week"
-    r"|면접|interview|basics|기초|입문|용어|glossary|terms|vocabulary|summary|요약|prep|준비|모음|links"
-    r"|awesome|tips|memo|메모|\d{4}[-./]\d{1,2}|course|class|수업|과목|101)",
-    re.IGNORECASE,
+_GENERIC_WORDS = words(
+    """
+    notes note 정리 노트 공부 study studies til cheatsheet cheat sheet 치트시트 강의
+    lecture 스터디 회차 주차 week 면접 interview basics 기초 입문 용어 glossary terms
+    vocabulary summary 요약 prep 준비 모음 links awesome tips memo 메모 course class 수업
+    과목 101 질문 questions 정리본 필기
+    """
 )
+_GENERIC_PART = re.compile(r"\d{4}[-./]\d{1,2}|\d+\s*(?:주차|강|회차)|(?:정리|노트|필기|모음)$")
 
 
 def is_note_subject(title: str) -> bool:
     """Is the note's title one term (`Docker`, `Hash Table`), not `OS 정리` or `TIL 2023-09-14`?"""
-    return bool(title) and not _GENERIC_TITLE.search(title) and len(title.split()) <= 4
+    words = [w.casefold() for w in re.split(r"[\s\-–—:()\[\]·,/]+", title) if w]
+    if not words or len(words) > 4 or _GENERIC_PART.search(title):
+        return False
+    return not any(w in _GENERIC_WORDS or _GENERIC_PART.search(w) for w in words)

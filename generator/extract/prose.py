@@ -76,7 +76,8 @@ _NAMED = re.compile(
     r"\s*(?P<paren>[(（][^)）]{1,40}[)）])?\s*(?:이)?라(?:고)?\s*(?:한다|부른다|하며|하는데|함|칭한다|불린다|명명한다)"
     r"|(?:is|are)\s+(?:called|known as|referred to as|named)\s+"
     r"(?:\*\*(?P<bold2>[^*]+)\*\*|`(?P<code2>[^`]+)`|['\"“‘](?P<quoted2>[^'\"”’]{1,40})['\"”’])"
-    r"|(?<=\s)(?:an?\s+)?\*\*(?P<bold3>[^*]+)\*\*\s*(?::|\s[—–]\s)\s*(?:an?|the|하나의)?\s*\w",
+    r"|(?<=\s)(?:an?\s+)?\*\*(?P<bold3>[^*]+)\*\*\s*(?::|\s[—–]\s)\s*(?:an?|the|하나의)?\s*\w"
+    r"|\b(?:is|are)\s+\*\*(?P<bold4>[^*]+)\*\*\s+(?:if|when|iff)\b",
     re.IGNORECASE,
 )
 
@@ -151,7 +152,7 @@ def named_term(text: str) -> str | None:
     groups = match.groupdict()
     raw = next(
         groups[k]
-        for k in ("bold", "code", "quoted", "bold2", "code2", "quoted2", "bold3")
+        for k in ("bold", "code", "quoted", "bold2", "code2", "quoted2", "bold3", "bold4")
         if groups.get(k)
     )
     paren = groups.get("paren") or ""
