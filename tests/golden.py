@@ -44,7 +44,11 @@ def records(note: Path) -> list[dict[str, Any]]:
 
 
 def expected(note: Path) -> list[dict[str, Any]]:
-    data: list[dict[str, Any]] = json.loads(note.with_suffix(".cards.json").read_text("utf-8"))
+    """The reviewed cards of a fixture, or — for a new note not yet reviewed — the hand-written
+    `<case>.truth.json` list of `{"section": [...], "term": ...}` made before running it."""
+    cards = note.with_suffix(".cards.json")
+    path = cards if cards.exists() else note.with_suffix(".truth.json")
+    data: list[dict[str, Any]] = json.loads(path.read_text("utf-8"))
     return data
 
 
@@ -122,13 +126,17 @@ def score(want: list[dict[str, Any]], got: list[dict[str, Any]]) -> Score:
 def main(argv: list[str]) -> int:
     """Print precision and recall of extraction against the hand-labelled fixtures."""
     total = Score()
-    paths = [Path(a) for a in argv] or cases()
+    paths = [p for a in argv for p in _notes(Path(a))] or cases()
     for note in paths:
         s = score(expected(note), records(note))
         for field in ("made", "wanted", "right", "exact"):
             setattr(total, field, getattr(total, field) + getattr(s, field))
         flag = "" if s.precision == 1 and s.recall == 1 else "  <--"
         print(f"{note.name:32} made {s.made:3} wanted {s.wanted:3} right {s.right:3}{flag}")
+        if flag:
+            for line in differences(note.name, expected(note), records(note)):
+                if "missing" in line or "unexpected" in line:
+                    print("    " + line)
     print(
         f"\n{len(paths)} notes: {total.made} cards made, {total.wanted} wanted, "
         f"{total.right} right, {total.exact} with the exact definition\n"
@@ -136,6 +144,10 @@ def main(argv: list[str]) -> int:
         f"exact-definition rate {total.exact / max(total.right, 1):.1%}"
     )
     return 0
+
+
+def _notes(path: Path) -> list[Path]:
+    return sorted(path.glob("*.md")) if path.is_dir() else [path]
 
 
 if __name__ == "__main__":
