@@ -72,7 +72,9 @@ def differences(name: str, want: list[dict[str, Any]], got: list[dict[str, Any]]
     got_by_key = {key(c): c for c in got}
     want_by_key = {key(c): c for c in want}
     for card in want:
-        label = f"{name}:{card['line']}: card {card['term']!r} ({' › '.join(card['section'])})"
+        label = (
+            f"{name}:{card.get('line', '?')}: card {card['term']!r} ({' › '.join(card['section'])})"
+        )
         other = got_by_key.get(key(card))
         if other is None:
             problems.append(f"{label}: missing")

@@ -14,7 +14,7 @@ from .candidate import Candidate, Context, Scope, dedent_block, prefix_of, strip
 from .cloze import cloze_candidate
 from .colon import ColonLine, is_glossary, line_problem, split_colon_line
 from .lists import alias_lines
-from .prose import defined_subject, named_term
+from .prose import defined_subject, named_term, topic_subject
 from .terms import aliases_from_line, expansion_prefix, is_expansion, same_term, split_aliases
 
 
@@ -93,7 +93,8 @@ def paragraph_candidates(
             continue
         found.append((i, stop, line))
     glossary = not scope.answer and is_glossary(len(found), len(starts), defined)
-    if lone and len(found) == 1 and not found[0][2].formatted:
+    short = len(found[0][2].definition.split()) <= 3 if found else False
+    if lone and len(found) == 1 and not found[0][2].formatted and short:
         ctx.reject(found[0][0] + 1, found[0][2].term, "a lone `key: value` line, not a glossary")
         return
     for i, stop, line in found:
@@ -114,6 +115,8 @@ def prose_candidate(
     start, end = paragraph.map
     raw = " ".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])
     subject = defined_subject(raw, formatted_only)
+    if subject is None and not scope.section and not formatted_only:
+        subject = topic_subject(raw, ctx.info.title)
     strategy = "prose"
     if subject is None:
         subject = named_term(raw)

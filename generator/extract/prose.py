@@ -132,13 +132,35 @@ def _two_topics(rest: str) -> bool:
     return False
 
 
+_PLAIN_VERB = re.compile(
+    r"^(?:(?:An?|The)\s+)?(?P<subject>[A-Z][\w\-]*(?:\s[\w\-]+)?)\s+[a-z]+(?<!ss)s\s"
+)
+
+
+def topic_subject(text: str, title: str) -> str | None:
+    """`Specificity decides which rule wins …` in a note titled `TIL: CSS specificity`: the
+    note's own topic, described by a verb, opens the note."""
+    match = _PLAIN_VERB.match(text.strip())
+    if not match:
+        return None
+    subject = match.group("subject")
+    topic = title.casefold().rstrip(" .!?")
+    if subject.casefold() in _EN_STOP or not topic.endswith(subject.casefold()):
+        return None  # the title names it: `… CSS specificity`, not `Git internals`
+    return subject if term_problem(subject, max_words=3) is None else None
+
+
 def _plain_subject_ok(subject: str, english: bool) -> bool:
     words = subject.split()
     if not words or len(words) > 4:
         return False
     if english:
         first = words[0].casefold()
+        if "," in subject:
+            return False  # `GET, PUT, DELETE 는 …`: a list, not a term
         return first not in _EN_STOP and not any(w.casefold() in ("is", "are") for w in words)
+    if "," in subject:
+        return False  # `GET, PUT, DELETE 는 …`: a list, not a term
     if any(_KO_CLAUSE.search(w) for w in words[:-1]) or _KO_VERB_STEM.search(words[-1]):
         return False  # `스프링 컨테이너가 관리하`: a clause, not a name
     return not _KO_STOP.match(subject) and len(words) <= 3
