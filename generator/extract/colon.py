@@ -34,6 +34,10 @@ _PLAIN_COLON = re.compile(
 _PLAIN_DASH = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$")
 _MARKS = re.compile(r"^(?:\*\*|__|\*|_|`)(.*?)(?:\*\*|__|\*|_|`)$")
 _LINK = re.compile(r"^\[([^\]]+)\]\([^)]*\)$")
+_WEEKDAY = re.compile(
+    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b|^[월화수목금토일]요일|^[월화수목금토일]$",
+    re.IGNORECASE,
+)
 _MONTH_DATE = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,4}(?:,?\s+\d{4})?\s*$",
     re.IGNORECASE,
@@ -113,6 +117,8 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "navigation link, not a term"
     if re.match(r"(?:a|an)\s", term):  # lower case: `a directory listing`, not `A record`
         return "a phrase, not a term"
+    if _WEEKDAY.match(term):
+        return "a day, not a term"
     if re.match(r"(?:my|our|나의|내|우리)\s", term, re.IGNORECASE):
         return "the author's own remark, not a term"
     if _FINITE_VERB.search(term):
@@ -132,6 +138,8 @@ def definition_problem(definition: str) -> str | None:
         return "a value, not a definition"
     if is_date_line(text) or is_date_line(text + ":") or _MONTH_DATE.match(text):
         return "a date, not a definition"
+    if _WEEKDAY.match(text) or text.endswith(("!", "！")):
+        return "a reminder, not a definition"
     if not _LINKS.sub("", text).strip(" ,·|-–—"):
         return "only a link, not a definition"
     return None

@@ -91,6 +91,8 @@ NEVER_HEADINGS = re.compile(
     r"|.*\b(?:for|before)\s+next\s+(?:week|time|class|session|lecture)|next (?:study|session|class)"
     r"|(?:assigned\s+)?readings?(?:\s+list)?"
     r"|(?:shopping|grocery|reading|watch|wish|bucket|to-?do)\s*list|장보기|살\s*것|읽을\s*책"
+    r"|(?:this|next) (?:week|month)(?:'s)?(?:\s.*)?|(?:weekly|daily|training|study) plan"
+    r"|이번\s*주.*"
     r"|다음\s*(?:스터디|모임|수업|강의)|(?:예상|연습|면접|받은)\s*질문(?:\s*목록)?"
     r"|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"
     r"\s*[:!.]?\s*$",

@@ -22,7 +22,7 @@ _TERM_HEADERS = re.compile(
     r"|shortcut|key|abbreviation|acronym|annotation|tag|attribute|property|status|code"
     r"|status code|operator|syntax|directive|instruction|type|pattern|principle|notation|symbol"
     r"|vocabulary|metric|measure|tool|library|package|service|utility|app|기호|표기|표기법|어휘"
-    r"|용어|개념|이름|연산|지표|도구|툴|서비스|라이브러리|패키지"
+    r"|용어|개념|이름|연산|지표|도구|툴|서비스|라이브러리|패키지|종류|유형|kind"
     r"|키워드|명령|명령어|함수|메서드|메소드|옵션|단축키|약어|어노테이션|태그|속성|상태\s*코드|코드"
     r"|연산자|문법|지시어|패턴|원칙|단어|표현)$",
     re.IGNORECASE,
@@ -30,7 +30,7 @@ _TERM_HEADERS = re.compile(
 _MEANING_HEADERS = re.compile(
     r"^(?:meaning|definition|description|desc|explanation|summary|what it does|purpose|role"
     r"|usage|use|notes?|details?|what it is|what it means|설명|의미|뜻|정의|내용|역할|기능"
-    r"|용도|비고|요약|해석|한국어|korean)$",
+    r"|용도|비고|요약|해석|한국어|korean|특징|특성|features?|characteristics)$",
     re.IGNORECASE,
 )
 # A column that gives the term another name: `| 용어 | 영어 | 설명 |`.
@@ -38,6 +38,9 @@ _NAME_HEADERS = re.compile(
     r"^(?:영어|영문|영문명|english|한국어|한글|korean|원어|full name|풀네임|full form|약어"
     r"|abbreviation|acronym|별칭|alias|aliases|also called)$",
     re.IGNORECASE,
+)
+_PROS_CONS = re.compile(
+    r"^(?:pros?|cons?|advantages?|disadvantages?|장점|단점|benefits?|drawbacks?)$", re.I
 )
 _COMPARE_HEADERS = re.compile(
     r"^(?:|구분|비교|항목|기준|특징|feature|features|aspect|criteria|vs\.?)$", re.I
@@ -150,7 +153,7 @@ def _cell(text: str) -> str:
 def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
     if len(header) < 2 or not rows:
         return "not a term | meaning table"
-    if len(header) > 2 and sum(is_strong_label(h) for h in header[1:]) >= 2:
+    if len(header) > 2 and sum(bool(_PROS_CONS.match(h)) for h in header[1:]) >= 2:
         return "a comparison table (pros and cons), not a term | meaning table"
     named = bool(
         _TERM_HEADERS.match(header[0])
