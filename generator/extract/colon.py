@@ -111,7 +111,7 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "a question, not a term"
     if is_emphasis_phrase(term):
         return "emphasis, not a term"
-    if re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", term):
+    if not code and re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", term):
         return "code, not a term"
     if is_navigation(term) and len(term) < 20 and re.search(r"[^\W\d_]", term):
         return "navigation link, not a term"

@@ -33,7 +33,7 @@ LABELS = words(
     slides 영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework
     실습 과제 연습문제 연습 문제 메모장 misc etc 기타 tips 노트 gotcha gotchas pitfalls
     pitfall caveats caveat 함정 주의할점
-    주의할 점 상황 lesson lessons takeaway takeaways 교훈
+    주의할 점 상황 개선 범위 lesson lessons takeaway takeaways 교훈
     checklist 체크리스트 troubleshooting 트러블슈팅 bugs bug 버그 활용 응용
     사용처 쓰임 applications ideas idea
     아이디어 exam exams 시험

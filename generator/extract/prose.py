@@ -30,7 +30,8 @@ _EN_VERB = re.compile(
 # `**Compound interest** is interest earned …`: a formatted name, then `is` and a noun phrase.
 _EN_IS_FORMATTED = re.compile(
     r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r"),?\s+"
-    r"(?:is|are)\s+(?!not\b|also\b|very\b|\w+ed\b|\w+en\b)"
+    r"(?:is|are)\s+(?!not\b|also\b|very\b)"
+    r"(?!\w+(?:ed|en)\s+(?:to|by|in|with|as|for|from|on|at|into|when|if)\b)"
 )
 # `Price elasticity of demand (PED) measures …`: a name, its abbreviation, then a verb.
 _EN_ABBREVIATED = re.compile(
@@ -55,7 +56,9 @@ _KO_DEFINES = re.compile(
     rf"^{_SUBJECT}(?P<paren>{_PAREN})\s*(?:이란|란|이라\s*함은|라\s*함은|은|는|이라는\s*것은|라는\s*것은)\s+"
     r"(?P<rest>.+?)(?:[을를]\s*(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|칭한다|지칭한다|말함|의미함|뜻함)"
     r"|(?:이다|입니다|이며|이고|임)|(?:라고|이라고)\s*(?:한다|부른다|함)"
-    r"|(?:는|은|인|한|된|할|될|던)\s+[가-힣A-Za-z]{1,12}(?:다|입니다))[.。]?(?:\s|$)"
+    r"|(?:는|은|인|한|된|할|될|던)\s+(?:[가-힣A-Za-z]{1,12}\s+){0,3}(?P<noun>[가-힣A-Za-z]{1,12})"
+    r"(?:다|입니다))"
+    r"[.。]?(?:\s|$)"
 )
 # `` `@Autowired` 는 타입으로 빈을 찾아 주입한다. ``: a formatted name described by a sentence.
 _KO_FORMATTED = re.compile(
@@ -107,6 +110,9 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             return None
         paren = match.group("paren") or ""
         subject = plain_term(raw)
+        noun = match.groupdict().get("noun")
+        if noun and not _copula_noun(noun):
+            continue  # `… 보장할 수 있다`, `… 보낸다`: a verb, not `… 지표다`
         english = pattern in (_EN_DEFINES, _EN_REFERS)
         if _two_topics(text[match.end("subject") :]):
             return None  # `IPv4 주소는 32비트, IPv6 주소는 128비트이다`: two facts, no definition
@@ -122,6 +128,15 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
 
 _TOPIC = re.compile(r"(\S+?)\s?(?:은|는)\s")
 _MODIFIER_STEM = "하되있없주오가지르"  # `동기화하는`, `있는`: a verb's modifier, not a topic
+
+
+def _copula_noun(word: str) -> bool:
+    """`지표` in `… 지표다`: a noun ending in an open syllable, as the bare copula `다` needs."""
+    last = word[-1]
+    if not "가" <= last <= "힣":
+        return last.isalpha()  # `API다` reads as a noun
+    open_syllable = (ord(last) - 0xAC00) % 28 == 0
+    return open_syllable and last not in "하되주오가지보쓰두서나내해"
 
 
 def _two_topics(rest: str) -> bool:
