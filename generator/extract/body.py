@@ -116,6 +116,7 @@ def _list(
     alias_items, _ = alias_lines(items)
     units = 0
     lines = {id(i): _colon_line(i, ctx) for i in items}
+    proses: list[Candidate] = []
     among_colon = sum(problem is None for _, problem in lines.values()) >= 2
     among_terms = _term_siblings(items, scope, ctx)
     for item in items:
@@ -157,9 +158,15 @@ def _list(
                 prose.spans = []
                 prose.text = item_text(item, ctx)
                 units -= 1  # a definition of its own, like a term item
-                yield prose
+                proses.append(prose)
         owner = line.term if line is not None else "item"
         yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)
+    ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)
+    if ordered and len(proses) * 5 < len(items) * 3:  # `1. `qa` starts recording` `2. …`
+        for prose in proses:
+            ctx.reject(prose.line, prose.term, "a step of a procedure, not a definition")
+    else:
+        yield from proses
     plain = bool(colon) and all(not line.formatted for _, line in colon)
     if _steps(items, colon, units) or (lead_in and plain):
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure

@@ -120,7 +120,7 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             return None
         if not formatted and english and _PLURAL_CLAIM.match(text[match.end("subject") :]):
             return None  # `Volumes are the preferred way …`: a claim, not a definition
-        if term_problem(subject, max_words=5) is not None:
+        if term_problem(subject, max_words=5, code=raw.startswith("`")) is not None:
             return None
         return f"{subject}{paren.rstrip()}" if paren else subject
     return None
