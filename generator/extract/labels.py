@@ -33,7 +33,7 @@ LABELS = words(
     slides 영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework
     실습 과제 연습문제 연습 문제 메모장 misc etc 기타 tips 노트 gotcha gotchas pitfalls
     pitfall caveats caveat 함정 주의할점
-    주의할 점 상황 개선 범위 lesson lessons takeaway takeaways 교훈
+    주의할 점 상황 개선 범위 대표 lesson lessons takeaway takeaways 교훈
     checklist 체크리스트 troubleshooting 트러블슈팅 bugs bug 버그 활용 응용
     사용처 쓰임 applications ideas idea
     아이디어 exam exams 시험
@@ -47,7 +47,8 @@ _LABEL_WORDS = LABELS
 _LABEL_PHRASES = frozenset(
     normalise(p)
     for p in (
-        "today i learned", "what i learned", "오늘 배운 것", "오늘 배운 점", "배운 것", "배운 점",
+        "today i learned", "what i learned", "rule of thumb", "bottom line", "in a nutshell",
+        "한마디로", "요컨대", "오늘 배운 것", "오늘 배운 점", "배운 것", "배운 점",
         "use case", "use cases", "time complexity", "space complexity", "return value",
         "key point", "key points", "see also", "in short", "in summary", "for example",
         "how it works", "to do", "사용 예", "시간 복잡도", "공간 복잡도", "동작 원리", "관련 링크",

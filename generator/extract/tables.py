@@ -171,7 +171,9 @@ def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
     if not named and len(header) == 2 and _COMPARE_HEADERS.match(header[0]) and header[0]:
         return "a comparison table, not a term | meaning table"
     if not named and header[0] and header[1] and not _header_is_row(header, rows):
-        numeric = sum(bool(_NUMERIC.match(s)) for s in seconds) * 2 > len(seconds)
+        numeric = sum(bool(_NUMERIC.match(s)) or s[:1].isdigit() for s in seconds) * 2 > len(
+            seconds
+        )
         if not numeric and sum(map(len, seconds)) < 1.5 * sum(map(len, firsts)):
             return "a comparison table (its columns are alike), not a term | meaning table"
     if not named and sum(term_problem(f, 6) is None for f in firsts) * 10 < len(firsts) * 8:
@@ -188,4 +190,4 @@ def _header_is_row(header: list[str], rows: list[list[str]]) -> bool:
     seconds = [plain_term(r[1]) for r in rows if len(r) > 1]
     if sum(bool(_NUMERIC.match(s)) for s in seconds) * 2 > len(seconds):
         return False  # `| Nutrient | kcal per gram |` over numbers: a header after all
-    return len(header[1].split()) >= 3 and term_problem(header[0], 6) is None
+    return len(header[1].split()) >= 4 and term_problem(header[0], 6) is None
