@@ -160,3 +160,59 @@ def test_prose_that_repeats_the_heading_stays_its_definition() -> None:
     assert [(c.term, c.strategy, c.definition_md) for c in got] == [
         ("Process", "heading", "A process is a program in execution.")
     ]
+
+
+def test_bold_lines_used_as_headings() -> None:
+    got = cards("""
+        # Python tips
+
+        **Generators**
+
+        A generator is a function that yields values lazily.
+
+        - Saves memory
+
+        **References**
+
+        - [docs](https://docs.python.org)
+
+        **Decorators**
+
+        - Functions that wrap other functions
+        """)
+    assert [(c.term, c.strategy) for c in got] == [
+        ("Generators", "bold-heading"),
+        ("Decorators", "bold-heading"),
+    ]
+    assert got[0].definition_md == (
+        "A generator is a function that yields values lazily.\n\n- Saves memory"
+    )
+
+
+def test_a_bold_line_before_nothing_or_a_label_is_no_heading() -> None:
+    md = """
+        **Note**
+
+        - remember this
+
+        **Orphan**
+        """
+    assert terms(md) == []
+    assert reasons(md)["Note"] == "label, not a term"
+
+
+def test_steps_and_answers_define_nothing() -> None:
+    md = """
+        ## TLS handshake
+        1. Client Hello: the client lists its cipher suites
+        2. Server Hello: the server picks one
+        3. Keys are exchanged
+
+        ## When to use which?
+        - Flexbox: one-dimensional layouts
+        - Grid: two-dimensional layouts
+        """
+    assert [(c.term, c.strategy) for c in cards(md)] == [
+        ("TLS handshake", "heading"),
+        ("When to use which?", "question"),
+    ]

@@ -121,3 +121,33 @@ def test_wikilinks_show_their_text_in_terms() -> None:
         - [[Semaphore]]: 카운터
         """)
     assert list(got) == ["뮤텍스", "Semaphore"]
+
+
+def test_details_summary_pairs() -> None:
+    got = cards("""
+        ## JVM
+        <details>
+        <summary>GC 가 무엇인가요?</summary>
+
+        쓰지 않는 객체의 메모리를 회수하는 기능입니다.
+
+        </details>
+
+        <details><summary>**What is the heap?**</summary>
+        Memory for objects.
+        </details>
+        """)
+    assert [(c.term, c.strategy, c.definition_md) for c in got] == [
+        ("GC 가 무엇인가요?", "details", "쓰지 않는 객체의 메모리를 회수하는 기능입니다."),
+        ("What is the heap?", "details", "Memory for objects."),
+    ]
+
+
+def test_details_inside_code_are_not_cards() -> None:
+    assert terms("""
+        ## HTML
+        ```html
+        <details><summary>Q</summary>A</details>
+        ```
+        - A disclosure widget
+        """) == ["HTML"]

@@ -41,7 +41,7 @@ def split_bold_sections(
 ) -> list[tuple[list[Unit], Candidate | None]]:
     """Units cut at bold-name lines: (units before the first one, None), then
     (each one's body, its candidate). With no bold-name lines: [(units, None)]."""
-    marks: list[tuple[int, str]] = []
+    marks: list[tuple[int, str, bool]] = []
     for index, unit in enumerate(units):
         name = bold_name(unit, ctx)
         if name is None or index + 1 >= len(units):
@@ -50,16 +50,17 @@ def split_bold_sections(
         if problem is not None:
             assert not isinstance(unit, list) and unit.map
             ctx.reject(unit.map[0] + 1, name, problem)
-            continue
-        marks.append((index, name))
-    if not marks:
+        marks.append((index, name, problem is None))
+    if not any(ok for _, _, ok in marks):
         return [(units, None)]
+    # Every bold line ends the section above it; `**References**` or `**Note**` just opens none.
     out: list[tuple[list[Unit], Candidate | None]] = [(units[: marks[0][0]], None)]
     section = getattr(scope, "section", ())
-    for number, (index, name) in enumerate(marks):
+    for number, (index, name, ok) in enumerate(marks):
         stop = marks[number + 1][0] if number + 1 < len(marks) else len(units)
         body = units[index + 1 : stop]
-        out.append((body, _candidate(units[index], name, body, section, ctx)))
+        cand = _candidate(units[index], name, body, section, ctx) if ok else None
+        out.append((body, cand))
     return out
 
 
