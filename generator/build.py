@@ -37,7 +37,7 @@ from .options import BuildOptions
 from .package import model_hashes, write_apkg
 from .parse import parse
 from .read import read_note
-from .render import basic_fields
+from .render import basic_fields, cloze_fields
 
 # progress(stage, done, total): lets the CLI draw a progress bar; the library never prints.
 Progress = Callable[[str, int, int], None]
@@ -67,7 +67,7 @@ def load(
             parsed = parse(source.text)
             title = title_section(parsed)
             info = note_info(file, source, parsed, title.title if title else "")
-            note = apply_to_note(extract(parsed, info), file, own)
+            note = apply_to_note(extract(parsed, info, own.strategies_off), file, own)
         except NotedeckError as exc:
             diagnostics.append(Diagnostic(exc.loc, "error", exc.message, exc.hint))
             failed.add(file.shown)
@@ -111,7 +111,8 @@ def render_decks(
         deck = note.info.deck
         reverse = wants_reverse(note.info, item.options)
         for index, card in enumerate(note.cards):
-            fields = basic_fields(
+            make_fields = cloze_fields if card.kind == "cloze" else basic_fields
+            fields = make_fields(
                 card, note.info.title, image_src, note.sources, item.options.allow_html
             )
             fields = {name: finish_html(value) for name, value in fields.items()}

@@ -17,12 +17,10 @@ from markdown_it.tree import SyntaxTreeNode
 from .attribute import is_caption, is_sources_heading
 from .config import apply_to_note, note_options
 from .extract import extract, title_section
-from .extract.candidate import Candidate
+from .extract.assemble import TWICE
 from .extract.filters import is_link_only
-from .extract.headings import heading_candidate
-from .extract.lists import item_candidates
-from .extract.terms import looks_like_term, term_key
-from .model import Card, Diagnostic, Level, Loc, NotedeckError
+from .extract.terms import looks_like_term
+from .model import Card, Diagnostic, ExtractedNote, Level, Loc, NotedeckError
 from .notes import NoteFile, discover, note_info
 from .options import BuildOptions
 from .parse import ParsedNote, Section, first_paragraph, images_in_line, parse, plain_text
@@ -50,10 +48,10 @@ def check_note(file: NoteFile, options: BuildOptions) -> list[Diagnostic]:
     parsed = parse(source.text)
     title = title_section(parsed)
     info = note_info(file, source, parsed, title.title if title else "")
-    note = apply_to_note(extract(parsed, info), file, own)
+    note = apply_to_note(extract(parsed, info, own.strategies_off), file, own)
     found = [*source.diagnostics, *note.diagnostics]
     found.extend(_empty_headings(parsed, note.cards, file.shown))
-    found.extend(_twice(parsed, file.shown))
+    found.extend(_twice(note))
     found.extend(_empty_definitions(parsed, file.shown))
     found.extend(_images(parsed, file))
     found.extend(_source_links(parsed, file.shown))
@@ -103,38 +101,18 @@ def _empty_headings(parsed: ParsedNote, cards: tuple[Card, ...], path: str) -> l
     return found
 
 
-def _candidates(parsed: ParsedNote) -> Iterator[Candidate]:
-    title = title_section(parsed)
-    start = title if title is not None else parsed.root
-    yield from item_candidates(start.body, ())
-    if title is not None:
-        yield from item_candidates(parsed.root.body, ())
-    for section, heading_path in _content_sections(parsed):
-        heading = heading_candidate(section, heading_path, parsed)
-        if heading is not None:
-            yield heading
-        yield from item_candidates(section.body, heading_path)
-
-
-def _twice(parsed: ParsedNote, path: str) -> list[Diagnostic]:
+def _twice(note: ExtractedNote) -> list[Diagnostic]:
     """One term defined twice in one section: only the first becomes a card."""
-    first: dict[tuple[tuple[str, ...], str], int] = {}
-    found: list[Diagnostic] = []
-    for cand in sorted(_candidates(parsed), key=lambda c: c.line):
-        key = (tuple(term_key(s) for s in cand.section), term_key(cand.term))
-        if key not in first:
-            first[key] = cand.line
-            continue
-        found.append(
-            _diag(
-                path,
-                cand.line,
-                "warning",
-                f"`{cand.term}` is defined twice in this section (first at line {first[key]})",
-                "merge the two definitions; only the first becomes a card",
-            )
+    return [
+        Diagnostic(
+            r.loc,
+            "warning",
+            f"`{r.text}` is {r.reason}",
+            "merge the two definitions; only the first becomes a card",
         )
-    return found
+        for r in note.rejected
+        if r.reason.startswith(TWICE)
+    ]
 
 
 def _blocks(parsed: ParsedNote) -> Iterator[SyntaxTreeNode]:

@@ -136,6 +136,12 @@ def _parser() -> argparse.ArgumentParser:
     list_p.add_argument(
         "--json", action="store_true", help="print a JSON array, one object per card"
     )
+    list_p.add_argument(
+        "--explain",
+        action="store_true",
+        help="also say why lines and headings that looked like cards were rejected "
+        "(with --json, on stderr)",
+    )
 
     check_p = _command(
         sub, "check", "find problems in notes without building",
@@ -295,6 +301,11 @@ def _cmd_list(args: argparse.Namespace, output: Output) -> int:
             aliases = f" ({', '.join(r['aliases'])})" if r["aliases"] else ""
             print(f"{r['file']}:{r['line']}: {r['term']}{aliases} — {section} [{r['strategy']}]")
         output.print(f"{len(records)} card(s)")
+    if getattr(args, "explain", False):
+        out = sys.stderr if args.json else sys.stdout
+        for item in loaded:
+            for rejection in item.note.rejected:
+                print(rejection, file=out)
     return 1 if failed else 0
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .decks import deck_name
+from .extract.candidate import STRATEGIES
 from .model import Card, ExtractedNote, Loc, NotedeckError
 from .notes import NoteFile
 from .options import BuildOptions
@@ -23,7 +24,7 @@ from .options import BuildOptions
 CONFIG_FILE = "notedeck.toml"
 PYPROJECT = "pyproject.toml"
 # The names cards report as `strategy` (see `notedeck list`); `strategies` switches them off.
-KNOWN_STRATEGIES = ("heading", "list-term")
+KNOWN_STRATEGIES = STRATEGIES
 DECK_FIELDS = ("title", "stem", "folder")
 IMAGE_POLICIES = {
     "download": {"offline": False, "refresh": False},
@@ -289,14 +290,10 @@ def note_options(
 
 
 def apply_to_note(note: ExtractedNote, file: NoteFile, options: BuildOptions) -> ExtractedNote:
-    """Deck name, extra tags and switched-off strategies, applied to an extracted note."""
+    """Deck name and extra tags, applied to an extracted note."""
     info = note.info
     info = replace(info, deck=deck_name(info, options))
-    cards = tuple(
-        _with_tags(card, options.tags)
-        for card in note.cards
-        if card.strategy not in options.strategies_off
-    )
+    cards = tuple(_with_tags(card, options.tags) for card in note.cards)
     return replace(note, info=info, cards=cards)
 
 

@@ -101,6 +101,18 @@ class NoteInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Rejection:
+    """A line or heading that looked like a card but is not one, and why (`list --explain`)."""
+
+    loc: Loc
+    text: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f'{self.loc}: rejected "{self.text}": {self.reason}'
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractedNote:
     """A note's cards plus its note-level sources (the Sources/출처 list) and diagnostics."""
 
@@ -108,6 +120,7 @@ class ExtractedNote:
     cards: tuple[Card, ...]
     sources: tuple[SourceLink, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    rejected: tuple[Rejection, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

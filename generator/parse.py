@@ -46,10 +46,13 @@ class ParsedNote:
 
 
 def parse(text: str) -> ParsedNote:
+    """Parse a note once. `##Title` (no space) is read as the heading it was meant to be, and a
+    heading written as a list item (`- #### 외부 인터럽트`) opens a section like any other."""
+    text = repair_headings(text)
     tree = SyntaxTreeNode(markdown().parse(text))
     root = Section(title="", level=0, line=0, heading=None)
     stack = [root]
-    for node in tree.children:
+    for node in _flatten_item_headings(tree.children):
         if node.type == "front_matter":
             continue
         if node.type == "heading":
@@ -64,6 +67,67 @@ def parse(text: str) -> ParsedNote:
     return ParsedNote(text.split("\n"), root)
 
 
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_TIGHT_HEADING = re.compile(r"^(#{2,6})(?=[^\s#\d])(\S.*)$")
+_TIGHT_TITLE = re.compile(r"^(#)(?=[^\s#\d])([^#]*\s[^#]*)$")
+
+
+def repair_headings(text: str) -> str:
+    """`##Title` → `## Title` outside code fences and front matter; `#Title words` only as the
+    note's first line (a lone `#word` elsewhere is an Obsidian tag). Line numbers never change."""
+    lines = text.split("\n")
+    fence = ""
+    seen_content = False
+    body_from = _front_matter_end(lines)
+    for index in range(body_from, len(lines)):
+        line = lines[index]
+        match = _FENCE.match(line)
+        if match:
+            marker = match.group(1)
+            if not fence:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = ""
+            seen_content = True
+            continue
+        if fence or not line.strip():
+            continue
+        tight = _TIGHT_HEADING.match(line) or (
+            _TIGHT_TITLE.match(line) if not seen_content else None
+        )
+        if tight:
+            lines[index] = f"{tight.group(1)} {tight.group(2)}"
+        seen_content = True
+    return "\n".join(lines)
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return index + 1
+    return 0
+
+
+def _flatten_item_headings(nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """A list whose items open with headings becomes those headings, each followed by the rest
+    of its item; the other items of that list stay as bare list items in the body."""
+    out: list[SyntaxTreeNode] = []
+    for node in nodes:
+        items = node.children if node.type in ("bullet_list", "ordered_list") else []
+        if not any(item.children and item.children[0].type == "heading" for item in items):
+            out.append(node)
+            continue
+        for item in items:
+            if item.children and item.children[0].type == "heading":
+                out.append(item.children[0])
+                out.extend(_flatten_item_headings(item.children[1:]))
+            else:
+                out.append(item)
+    return out
+
+
 def start_line(node: SyntaxTreeNode) -> int:
     """1-based first line of a block."""
     return node.map[0] + 1 if node.map else 0
@@ -76,12 +140,19 @@ def plain_text(node: SyntaxTreeNode) -> str:
     return " ".join("".join(parts).split())
 
 
+_TYPE_PARAMS = re.compile(r"^<[A-Z]\w{0,20}(?:\s*,\s*[A-Z]\w{0,20})*>$")
+
+
 def _collect_text(node: SyntaxTreeNode, parts: list[str]) -> None:
     if node.type in ("text", "code_inline", "math_inline", "math_inline_double"):
         parts.append(node.content)
     elif node.type in ("softbreak", "hardbreak"):
         parts.append(" ")
-    elif node.type == "image" or node.type == "html_inline":
+    elif node.type == "image":
+        return
+    elif node.type == "html_inline":
+        if _TYPE_PARAMS.match(node.content):
+            parts.append(node.content)  # `Partial<T>`: type parameters, not an HTML tag
         return
     for child in node.children:
         _collect_text(child, parts)

@@ -215,3 +215,20 @@ def basic_fields(
         "Source": source_html(title, card, more),
         "Reverse": "",
     }
+
+
+def cloze_fields(
+    card: Card,
+    title: str,
+    image_src: ImageMap | None,
+    more: tuple[SourceLink, ...] = (),
+    allow_html: bool = False,
+) -> dict[str, str]:
+    """Field values for the frozen cloze note type (see package.CLOZE_FIELDS); the
+    `{{cN::…}}` deletions pass through Markdown and sanitising untouched."""
+    return {
+        "Text": markdown_html(card.definition_md, image_src, allow_html),
+        "Extra": "",
+        "Section": SECTION_SEPARATOR.join(html.escape(s) for s in card.section),
+        "Source": source_html(title, card, more),
+    }

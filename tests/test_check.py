@@ -129,7 +129,9 @@ def test_cp949_note_is_a_warning_and_broken_bytes_an_error(
 
 
 def test_check_through_python_m(tmp_path: Path) -> None:
-    write(tmp_path / "notes" / "a.md", "# A\n\n## Term\n\n- meaning\n\n## Empty\n")
+    write(
+        tmp_path / "notes" / "a.md", "# A\n\n## Latency\n\n- the time a request waits\n\n## Empty\n"
+    )
     result = run(["check", "notes", "--strict"], tmp_path)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [

@@ -220,7 +220,10 @@ def test_a_definition_under_an_image_stays_on_its_card(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = tmp_path / "notes"
-    note = "# D\n\n## Layers\n\n![layers](img/l.png)\n- Image: 읽기 전용 템플릿\n"
+    note = (
+        "# D\n\n## Layers\n\n![layers](img/l.png)\n- Image: 읽기 전용 템플릿\n"
+        "- 컨테이너는 그 위에 쓰기 레이어를 하나 더 얹는다\n"
+    )
     write_tree(root, {"d.md": note, "img/l.png": png(7)})
     assert main(["list", str(root), "--json"]) == 0
     (card,) = json.loads(capsys.readouterr().out)

@@ -1,22 +1,28 @@
 """Stage 3: section tree → cards.
 
-Strategies propose candidates; this module walks the sections, skips what is never a card
-(the title, sources sections), cuts each definition out of the note's own lines — leaving out
-the bodies of child cards, so a parent names its children and each child has its own card —
-and merges duplicates.
+Strategies (one per module) propose candidates; this module walks the sections, skips what is
+never a card (the title, sources and table-of-contents sections, changelogs), and hands the
+candidates to `assemble`, which cuts each definition out of the note's own lines.
 """
 
 from __future__ import annotations
 
-from ..attribute import attribute, caption_sources, is_caption, is_sources_heading, links_in_nodes
-from ..model import Card, ExtractedNote, ImageRef, Loc, NoteInfo, SourceLink
-from ..parse import ParsedNote, Section, images_in_line
-from .candidate import Candidate, dedent_block
-from .headings import heading_candidate
-from .lists import item_candidates
-from .terms import term_key
+from ..attribute import is_sources_heading, links_in_nodes
+from ..model import ExtractedNote, NoteInfo, SourceLink
+from ..parse import ParsedNote, Section
+from .assemble import assemble
+from .body import body_candidates
+from .candidate import Candidate, Context, Scope
+from .filters import noise_lines
+from .headings import heading_candidate, heading_term, section_name
+from .labels import is_log_heading, is_never_heading
+from .markup import details_candidates, markup_candidates
+from .notecard import is_note_subject, note_candidate
+from .terms import strip_numbering
 
 __all__ = ["extract", "title_section"]
+
+_EXPLICIT = frozenset({"qa", "double-colon", "cloze", "details"})
 
 
 def title_section(parsed: ParsedNote) -> Section | None:
@@ -28,106 +34,120 @@ def title_section(parsed: ParsedNote) -> Section | None:
     return None
 
 
-def extract(parsed: ParsedNote, info: NoteInfo) -> ExtractedNote:
+def extract(
+    parsed: ParsedNote, info: NoteInfo, disabled: frozenset[str] = frozenset()
+) -> ExtractedNote:
+    """The note's cards; strategies named in `disabled` propose none, so a parent keeps the
+    body a switched-off child would have taken."""
+    ctx = Context(parsed, info)
     candidates: list[Candidate] = []
     sources: list[SourceLink] = []
     title = title_section(parsed)
     start = title if title is not None else parsed.root
-    candidates.extend(item_candidates(start.body, ()))
     if title is not None:
-        candidates.extend(item_candidates(parsed.root.body, ()))
+        ctx.reject(title.line, title.title, "the note's title")
+    note = note_candidate(start, ctx)
+    if note is not None:
+        candidates.append(note)
+    owner = note.term if note is not None else ""
+    _blocks(start, (), owner, ctx, candidates)
+    if title is not None:
+        _blocks(parsed.root, (), "", ctx, candidates)
+    subject = info.title if note is not None or is_note_subject(info.title) else ""
     for child in start.children:
-        _walk(child, (child.title,), parsed, candidates, sources)
-    cards = _assemble(candidates, parsed, info)
-    return ExtractedNote(info=info, cards=cards, sources=tuple(sources))
+        _walk(child, (section_name(child.title),), subject, ctx, candidates, sources)
+    everything = [n for s in _sections(parsed.root) for n in s.body]
+    ctx.figures = {
+        i
+        for top in everything
+        for n in top.walk()
+        if n.type in ("fence", "code_block", "math_block", "math_block_label") and n.map
+        for i in range(*n.map)
+    }
+    candidates = [c for c in candidates if c.strategy not in disabled]
+    cards = assemble(candidates, ctx, noise_lines(everything))
+    return ExtractedNote(
+        info=info,
+        cards=cards,
+        sources=tuple(sources),
+        rejected=tuple(sorted(ctx.rejected, key=lambda r: r.loc.line)),
+    )
 
 
 def _walk(
     section: Section,
     path: tuple[str, ...],
-    parsed: ParsedNote,
+    parent_term: str,
+    ctx: Context,
     out: list[Candidate],
     sources: list[SourceLink],
 ) -> None:
     if is_sources_heading(section.title):
-        sources.extend(links_in_nodes(section.body))
-        for child in section.children:
-            sources.extend(links_in_nodes(child.body))
+        for sub in _sections(section):
+            sources.extend(links_in_nodes(sub.body))
+        ctx.reject(section.line, section.title, "a sources section: its links credit the cards")
         return
-    heading = heading_candidate(section, path, parsed)
+    under_term = len(path) > 1 and bool(parent_term)  # `Events › Retrospective` is a term
+    never = is_never_heading(section.title) and not under_term
+    if never or is_log_heading(strip_numbering(section.title)):
+        ctx.reject(
+            section.line, section.title, "a table of contents, changelog, summary or log section"
+        )
+        return
+    heading = heading_candidate(section, path, ctx, parent_term)
+    found: list[Candidate] = []
+    question = heading is not None and heading.strategy == "question"
+    _blocks(section, path, heading.term if heading is not None else "", ctx, found, question)
+    explicit = [c for c in found if c.strategy in _EXPLICIT]
+    if heading is not None and len(explicit) >= 2:
+        ctx.reject(section.line, section.title, "a section of explicit cards, not a term")
+        heading = None
     if heading is not None:
         out.append(heading)
-    out.extend(item_candidates(section.body, path))
+    out.extend(found)
+    named = heading_term(section.title, parent_term, len(path) > 1)
+    term = named[0] if named is not None else ""
     for child in section.children:
-        _walk(child, (*path, child.title), parsed, out, sources)
+        _walk(child, (*path, section_name(child.title)), term, ctx, out, sources)
 
 
-def _assemble(candidates: list[Candidate], parsed: ParsedNote, info: NoteInfo) -> tuple[Card, ...]:
-    cards: list[Card] = []
-    seen: dict[tuple[tuple[str, ...], str], int] = {}
-    for cand in sorted(candidates, key=lambda c: c.line):
-        card = _card(cand, candidates, parsed, info)
-        if card is None:
-            continue
-        key = (tuple(term_key(s) for s in card.section), term_key(card.term))
-        if key in seen:
-            continue  # one term defined twice in one section is one card: the first wins
-        seen[key] = len(cards)
-        cards.append(card)
-    return tuple(cards)
+def _blocks(
+    section: Section,
+    path: tuple[str, ...],
+    owner: str,
+    ctx: Context,
+    out: list[Candidate],
+    answer: bool = False,
+) -> None:
+    """Explicit markup first (it takes its lines), then every block strategy."""
+    maps = [b.map for b in section.body if b.map]
+    if not maps:
+        return
+    span = (maps[0][0], maps[-1][1])
+    code = {
+        i
+        for b in section.body
+        for n in b.walk()
+        if n.type in ("fence", "code_block", "html_block", "math_block") and n.map
+        for i in range(*n.map)
+    }
+    fences = {
+        i
+        for b in section.body
+        for n in b.walk()
+        if n.type in ("fence", "code_block") and n.map
+        for i in range(*n.map)
+    }
+    marked = list(details_candidates(span, fences, path, ctx))
+    taken = {i for c in marked if c.owned for i in range(*c.owned)}
+    marked.extend(markup_candidates(span, code | taken, path, ctx))
+    out.extend(marked)
+    taken = {i for c in marked if c.owned for i in range(*c.owned)}
+    out.extend(body_candidates(section.body, Scope(path, owner, taken | code, answer), ctx))
 
 
-def _card(
-    cand: Candidate, all_cands: list[Candidate], parsed: ParsedNote, info: NoteInfo
-) -> Card | None:
-    excluded = set(cand.drop)
-    for other in all_cands:
-        if other is not cand and other.owned and _inside(other.owned, cand.spans):
-            excluded.update(range(*other.owned))
-    kept: list[str] = []
-    credits: list[SourceLink] = []
-    images: list[ImageRef] = []
-    previous = ""
-    for start, end in cand.spans:
-        for index in range(start, min(end, len(parsed.lines))):
-            if index in excluded:
-                continue
-            line = parsed.lines[index]
-            if is_caption(line, previous):
-                credits.extend(caption_sources(line))
-                continue
-            images.extend(
-                ImageRef(src, alt, Loc(info.path, index + 1)) for src, alt in images_in_line(line)
-            )
-            kept.append(line)
-            if line.strip():
-                previous = line
-    definition = cand.text if cand.text is not None else dedent_block(kept)
-    if not definition.strip() or not cand.term.strip():
-        return None
-    card = Card(
-        term=cand.term,
-        definition_md=definition,
-        section=cand.section,
-        loc=Loc(info.path, cand.line),
-        aliases=_dedupe(cand.aliases, cand.term),
-        images=tuple(images),
-        tags=info.tags,
-        kind=cand.kind,
-        strategy=cand.strategy,
-    )
-    return attribute(card, credits)
-
-
-def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in spans)
-
-
-def _dedupe(aliases: tuple[str, ...], term: str) -> tuple[str, ...]:
-    seen = {term_key(term)}
-    out: list[str] = []
-    for alias in aliases:
-        if term_key(alias) not in seen:
-            seen.add(term_key(alias))
-            out.append(alias)
-    return tuple(out)
+def _sections(section: Section) -> list[Section]:
+    out = [section]
+    for child in section.children:
+        out.extend(_sections(child))
+    return out

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field
 from typing import Literal
 
+from markdown_it.tree import SyntaxTreeNode
+
+from ..model import Loc, NoteInfo, Rejection
+from ..parse import ParsedNote
+
 Span = tuple[int, int]  # 0-based, half-open line range
+
+
+# Every strategy's name, as `notedeck list` shows it and `strategies = {…}` switches it off.
+STRATEGIES = (
+    "heading", "question", "list-term", "question-item", "bold-heading", "colon", "deflist",
+    "table", "prose", "prose-named", "note", "qa", "double-colon", "details", "cloze",
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -21,6 +34,51 @@ class Candidate:
     drop: set[int] = field(default_factory=set)  # lines left out of this definition (aliases)
     kind: Literal["basic", "cloze"] = "basic"
     text: str | None = None  # a definition given directly instead of by spans
+    stub: str | None = None  # what a parent shows in place of the owned lines (the term)
+    grouping: bool = False  # no card if only child terms remain in the definition
+
+
+@dataclass(slots=True)
+class Context:
+    """What every strategy may read, and where it reports what it turned down."""
+
+    parsed: ParsedNote
+    info: NoteInfo
+    rejected: list[Rejection] = field(default_factory=list)
+    figures: set[int] = field(default_factory=set)  # code and math lines (0-based)
+
+    def reject(self, line: int, text: str, reason: str) -> None:
+        self.rejected.append(Rejection(Loc(self.info.path, line), text, reason))
+
+    def source(self, node: SyntaxTreeNode) -> list[str]:
+        """The note's own lines for a block."""
+        if not node.map:
+            return []
+        return self.parsed.lines[node.map[0] : node.map[1]]
+
+
+@dataclass(slots=True)
+class Scope:
+    """Where some blocks live: their section path, the term that owns them (if any) and the
+    lines explicit markup already took."""
+
+    section: tuple[str, ...]
+    owner: str = ""
+    skip: set[int] = field(default_factory=set)
+    answer: bool = False  # the blocks answer a question heading: no prose cards out of them
+
+
+_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?")
+
+
+def strip_prefix(line: str) -> str:
+    """A source line without its indentation, quote marks, list marker or task box."""
+    return _PREFIX.sub("", line, count=1).rstrip()
+
+
+def prefix_of(line: str) -> str:
+    match = _PREFIX.match(line)
+    return match.group(0) if match else ""
 
 
 def dedent_block(lines: list[str]) -> str:

@@ -7,12 +7,26 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..attribute import is_caption
-from ..parse import inline_of
+from ..parse import inline_of, plain_text
+from .labels import is_navigation
 
 _DATE = re.compile(
     r"^\s*(?:\d{4}[-./년]\s*\d{1,2}(?:[-./월]\s*\d{1,2}일?)?\.?|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
-    r"|v?\d+\.\d+(?:\.\d+)?)\s*(?:[:：\-–—)]|$)"
+    r"|v?\d+\.\d+(?:\.\d+)?)(?:\s*\([^)]{1,6}\))?\s*(?:[:：\-–—)]|$)"
 )
+
+
+_WIKILINKS = re.compile(r"!?\[\[[^\]]*\]\]")
+_URLS = re.compile(r"<?https?://\S+>?")
+# Comments and spacers (`<br>`, `&nbsp;`) carry nothing a card should show.
+_SPACER = re.compile(r"^(?:<!--.*|(?:<br\s*/?>|&nbsp;|<p>\s*</p>|\s)+)$", re.IGNORECASE | re.DOTALL)
+_EDIT_NOTE = re.compile(
+    r"^\W*(?:edit(?:ed)?|update[d]?|last (?:edit(?:ed)?|updated?|modified)|수정|업데이트|최종 수정"
+    r"|마지막 수정|작성일|수정일)\b[^\n]{0,12}?\d{4}[-./년]\s*\d{1,2}",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(r"^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|%%.*%%)\s*$", re.IGNORECASE | re.DOTALL)
+_TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 
 
 def is_date_line(text: str) -> bool:
@@ -29,7 +43,8 @@ def is_link_only(node: SyntaxTreeNode) -> bool:
         for child in inline.children:
             if child.type in ("softbreak", "hardbreak"):
                 continue
-            if child.type == "text" and not child.content.strip(" -–—|·•,"):
+            bare = _URLS.sub("", _WIKILINKS.sub("", child.content))
+            if child.type == "text" and not bare.strip(" -–—|·•,:"):
                 continue
             if child.type != "link":
                 return False
@@ -54,6 +69,58 @@ def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
                 "![" in ln or (i and is_caption(ln, text[i - 1])) for i, ln in enumerate(text)
             )
     return False
+
+
+def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
+    """0-based lines no definition shows: HTML comments, rules, navigation and anchor links,
+    edit notes, `[TOC]` markers, `#tag` lines and changelog entries."""
+    out: set[int] = set()
+    for top in nodes:
+        for node in top.walk():
+            kind = node.type
+            if not node.map or kind not in _NOISY:
+                continue
+            if _is_noise(node, kind):
+                out.update(range(*node.map))
+    return out
+
+
+_NOISY = frozenset({"hr", "html_block", "paragraph", "list_item"})
+
+
+def _is_noise(node: SyntaxTreeNode, kind: str) -> bool:
+    if kind == "hr":
+        return True
+    if kind == "html_block":
+        return bool(_SPACER.match(node.content.strip()))
+    if kind == "list_item":
+        return len(node.children) == 1 and is_date_line(_text(node))  # a changelog entry
+    text = _text(node)
+    if _EDIT_NOTE.match(text) or _MARKER.match(text) or _TAGS_ONLY.match(text):
+        return True
+    return _is_navigation(node) and _short_rest(node)
+
+
+def _text(node: SyntaxTreeNode) -> str:
+    return (
+        plain_text(node.children[0])
+        if node.type == "list_item" and node.children
+        else plain_text(node)
+    )
+
+
+def _short_rest(node: SyntaxTreeNode) -> bool:
+    """Only links, or links and a few words (`Thanks for reading! [Back to top](#top)`)."""
+    text = len(plain_text(node))
+    links = sum(len(plain_text(n)) for n in node.walk() if n.type == "link")
+    return text - links < 40
+
+
+def _is_navigation(node: SyntaxTreeNode) -> bool:
+    links = [n for n in node.walk() if n.type == "link"]
+    return bool(links) and all(
+        str(n.attrs.get("href", "")).startswith("#") or is_navigation(plain_text(n)) for n in links
+    )
 
 
 def _blank(node: SyntaxTreeNode) -> bool:

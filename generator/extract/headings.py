@@ -1,35 +1,199 @@
 """Strategy: a heading whose own body (the blocks right under it) defines it.
 
-A heading that only groups sub-headings, or whose body is only images, rules or comments,
-is not a card.
+Also question headings (`## Why is UDP faster?`, `## TCP와 UDP 비교`) with the body as the
+answer, numbered headings (`#### 2. Heap`), and overview headings (`## 개요`) whose body defines
+the term above them. A heading that only groups sub-headings, or whose body is only images,
+rules, comments or links, is not a card.
 """
 
 from __future__ import annotations
 
-from ..parse import ParsedNote, Section
-from .candidate import Candidate
-from .filters import is_decoration, is_link_only
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..parse import Section, plain_text
+from .candidate import Candidate, Context, strip_prefix
+from .colon import split_colon_line
+from .filters import is_date_line, is_decoration, is_link_only
+from .labels import is_label, is_overview_heading
 from .lists import alias_lines
-from .terms import split_aliases
+from .tables import table_reason
+from .terms import (
+    aliases_from_line,
+    is_expansion,
+    is_question,
+    looks_like_heading_term,
+    show_wikilinks,
+    split_aliases,
+    strip_numbering,
+    strip_question_prefix,
+    what_is,
+)
+
+_OVERVIEW_OF = re.compile(
+    r"^(?:an?\s+)?(?:overview|introduction|intro|basics)\s+(?:of|to)\s+(?:the\s+|an?\s+)?", re.I
+)
+
+
+_CHAPTER = re.compile(
+    r"^(?:(?:chapter|lecture|lec|week|part|day|unit|lesson|session|ch)\.?\s*\d+"
+    r"|제?\s*\d+\s*(?:장|강|주차|주|회차|일차|부|절|교시))\s*[.:]?$",
+    re.IGNORECASE,
+)
+
+
+# `A–D`, `ㄱ~ㄷ`, `B` (a glossary's index letters); `My vimrc`, `내 설정` (personal notes).
+_INDEX_OR_PERSONAL = re.compile(
+    r"^(?:[A-Za-zㄱ-ㅎ]|[A-Za-z0-9ㄱ-ㅎ가-힣]\s*[-–~]\s*[A-Za-z0-9ㄱ-ㅎ가-힣]"
+    r"|(?:my|our|나의|내|우리|우리\s*팀의?)\s.+)$",
+    re.IGNORECASE,
+)
+
+
+_SENTENCE = re.compile(r"(?<=[.!?。])\s+")
+
+
+_PAIR = re.compile(r"\S(?:와|과)\s+\S|\s(?:and|&|/)\s", re.IGNORECASE)
+
+
+def section_name(title: str) -> str:
+    """How a heading appears in a card's section path: numbering and link brackets dropped."""
+    return strip_question_prefix(strip_numbering(show_wikilinks(title)))
+
+
+def heading_term(
+    title: str, parent_term: str, under_heading: bool = True
+) -> tuple[str, tuple[str, ...], str] | None:
+    """(term, aliases, strategy) a heading stands for, or None when it is not a term.
+
+    A label heading (`### 장점`, `### Examples`) is a card only under a term: its section path
+    (`Docker › 장점`) is what makes it a question."""
+    title = show_wikilinks(title)
+    what = what_is(strip_numbering(title))
+    if what:  # `교착 상태란?`, `영속성 컨텍스트란`: the heading names the term it defines
+        term, aliases = split_aliases(what)
+        return term, aliases, "heading"
+    if is_question(title) or is_question(strip_numbering(title)):
+        return strip_question_prefix(strip_numbering(title)), (), "question"
+    if is_overview_heading(title) and parent_term:
+        return parent_term, (), "heading"
+    name = _OVERVIEW_OF.sub("", strip_numbering(title)) or strip_numbering(title)
+    if is_date_line(name) or _CHAPTER.match(name) or _INDEX_OR_PERSONAL.match(name):
+        return None
+    if not looks_like_heading_term(name):
+        return None
+    if is_label(name) and not (parent_term and under_heading):
+        return None  # the card's front shows the heading path, never the title
+    term, aliases = split_aliases(name)
+    return term, aliases, "heading"
+
+
+def content_blocks(section: Section, ctx: Context) -> list[SyntaxTreeNode]:
+    return [
+        b
+        for b in section.body
+        if b.map and not is_decoration(b, ctx.parsed.lines) and not is_link_only(b)
+    ]
 
 
 def heading_candidate(
-    section: Section, path: tuple[str, ...], parsed: ParsedNote
+    section: Section, path: tuple[str, ...], ctx: Context, parent_term: str
 ) -> Candidate | None:
-    content = [b for b in section.body if b.map and not is_decoration(b, parsed.lines)]
-    if not content or all(is_link_only(b) for b in content):
+    found = heading_term(section.title, parent_term, len(path) > 1)
+    if found is None:
+        reason = "a date, not a term" if is_date_line(section.title) else "a sentence, not a term"
+        if _CHAPTER.match(strip_numbering(section.title)):
+            reason = "a chapter heading, not a term"
+        if is_label(strip_numbering(section.title)):
+            reason = "a label heading with no term above it"
+        ctx.reject(section.line, section.title, reason)
+        return None
+    term, aliases, strategy = found
+    content = content_blocks(section, ctx)
+    pair = bool(_PAIR.search(term))  # `강화와 처벌`: a table comparing the two is its answer
+    if (
+        content
+        and strategy != "question"
+        and not pair
+        and all(_data_table(b, ctx) for b in content)
+    ):
+        ctx.reject(section.line, section.title, "its body is only a data or comparison table")
+        return None
+    if content and strategy != "question" and all(_open_questions(b) for b in content):
+        ctx.reject(section.line, section.title, "only questions with no answers")
+        return None
+    if not content:
+        reason = "its sub-headings are the cards" if section.children else "no body of its own"
+        ctx.reject(
+            section.line,
+            section.title,
+            f"heading with {reason}" if not section.children else f"a grouping heading: {reason}",
+        )
         return None
     mapped = [b for b in section.body if b.map]
     start = mapped[0].map[0] if mapped[0].map else section.line
     end = mapped[-1].map[1] if mapped[-1].map else section.line
-    term, aliases = split_aliases(section.title)
     drop, extra = alias_lines(content)
+    para_drop, para_aliases = _alias_paragraphs(content)
+    para_aliases = (*para_aliases, *_expansions(content, term, ctx))
+    overview = is_overview_heading(show_wikilinks(section.title)) and bool(parent_term)
     return Candidate(
         term=term,
-        aliases=(*aliases, *extra),
-        section=path,
+        aliases=(*aliases, *extra, *para_aliases),
+        section=path[:-1] if overview else path,
         line=section.line,
         spans=[(start, end)],
-        strategy="heading",
-        drop=drop,
+        strategy=strategy,
+        drop=drop | para_drop,
+        grouping=True,
     )
+
+
+def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[str, ...]:
+    """`Immediately Invoked Function Expression: …` under `## IIFE`, or a first bullet
+    `- Dependency Injection, 의존성 주입` under `### DI`: the term's full names."""
+    for block in blocks[:1]:
+        if not block.map:
+            continue
+        text = strip_prefix(ctx.parsed.lines[block.map[0]])
+        line = split_colon_line(text)
+        if line is not None and is_expansion(line.term, term):
+            return (line.term,)
+        names = [n.strip() for n in re.split(r"[,/]", text.rstrip(". ")) if n.strip()]
+        short = all(len(n.split()) <= 5 and not n.endswith(("다", ".")) for n in names)
+        if names and len(names) <= 3 and short and is_expansion(names[0], term):
+            return tuple(names)
+    return ()
+
+
+def _open_questions(block: SyntaxTreeNode) -> bool:
+    """A list of one-line questions with nothing under them: things still to find out."""
+    if block.type not in ("bullet_list", "ordered_list"):
+        return False
+    items = block.children
+    asked = sum(plain_text(item).rstrip().endswith(("?", "？")) for item in items)
+    return bool(items) and all(len(i.children) == 1 for i in items) and asked * 2 >= len(items)
+
+
+def _data_table(block: SyntaxTreeNode, ctx: Context) -> bool:
+    return block.type == "table" and table_reason(block, ctx) is not None
+
+
+def _alias_paragraphs(blocks: list[SyntaxTreeNode]) -> tuple[set[int], tuple[str, ...]]:
+    """One-line paragraphs such as `Also called VMM.`: left out, and their names kept."""
+    lines: set[int] = set()
+    aliases: list[str] = []
+    for block in blocks:
+        if block.type != "paragraph" or not block.map:
+            continue
+        text = plain_text(block)
+        found = aliases_from_line(text)
+        if found and block.map[1] - block.map[0] == 1:
+            aliases.extend(found)
+            lines.add(block.map[0])
+            continue
+        last = _SENTENCE.split(text)[-1]
+        if last != text:  # `… 맡는 것. 제어의 역전이라고도 한다.`: the name stays in the text
+            aliases.extend(aliases_from_line(last))
+    return lines, tuple(aliases)

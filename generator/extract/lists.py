@@ -1,72 +1,81 @@
-"""Strategy: a list item whose text is a **bold** (or short) term with nested items under it."""
+"""Strategy: a list item whose text is a **bold** (or short) term with nested items under it.
+
+`- **Image**` + nested bullets, `- TCP (Transmission Control Protocol)` + nested bullets, and
+`- 왜 UDP가 빠를까?` + nested bullets (a question with its answer under it).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..parse import first_paragraph, inline_of, plain_text
-from .candidate import Candidate
-from .filters import is_date_line
-from .terms import aliases_from_line, looks_like_term, split_aliases
+from ..parse import first_paragraph, plain_text
+from .candidate import Candidate, Context, strip_prefix
+from .colon import _ALIAS_TAIL, _WRAPPED, plain_term, term_problem
+from .labels import is_strong_label
+from .terms import aliases_from_line, split_aliases, strip_question_prefix, what_is
 
-_LISTS = ("bullet_list", "ordered_list")
-_WRAPPERS = ("strong", "em", "code_inline", "link")
+LISTS = ("bullet_list", "ordered_list")
+_WRAPPED_TERM = re.compile(rf"^(?:{_WRAPPED}){_ALIAS_TAIL}\s*[:：]?$")
+_PLAIN_TERM = re.compile(r"^[^*_`\[\]<>|]+$")
 
 
-def term_of_item(paragraph: SyntaxTreeNode) -> str | None:
-    """The term an item's first paragraph names, if the whole paragraph is one.
-
-    `**Image**`, `` `fork()` ``, `[Docker](url)` or a short plain noun phrase count;
-    `**이 부분이 중요**한 이유` (emphasis inside a sentence) does not.
-    """
-    inline = inline_of(paragraph)
-    if inline is None:
-        return None
-    parts = [c for c in inline.children if not (c.type == "text" and not c.content.strip())]
-    if parts and parts[-1].type == "text" and parts[-1].content.strip() in (":", "："):
-        parts = parts[:-1]
-    if len(parts) == 1 and parts[0].type in _WRAPPERS:
-        text = plain_text(parts[0]).rstrip(":： ")
-        return text if looks_like_term(text, max_words=8) else None
-    if all(p.type == "text" for p in parts):
-        text = plain_text(inline)
-        if is_date_line(text) or not looks_like_term(text, max_words=4):
-            return None
-        return text
+def term_of_line(raw: str) -> tuple[str, bool] | None:
+    """The term a list item's line names (and whether it was formatted), if it is only that."""
+    raw = raw.strip()
+    if _WRAPPED_TERM.match(raw):
+        return plain_term(raw.rstrip(":： ")), True
+    if _PLAIN_TERM.match(raw):
+        return " ".join(raw.rstrip(":： ").split()), False
     return None
 
 
-def item_candidates(blocks: list[SyntaxTreeNode], section: tuple[str, ...]) -> Iterator[Candidate]:
-    """Every term item below some blocks, parents before their children."""
-    for block in blocks:
-        if block.type in _LISTS:
-            for item in block.children:
-                yield from _item(item, section)
-        elif block.type == "blockquote":
-            yield from item_candidates(block.children, section)
-
-
-def _item(item: SyntaxTreeNode, section: tuple[str, ...]) -> Iterator[Candidate]:
+def item_candidate(
+    item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context, among_terms: bool = False
+) -> Candidate | None:
+    """A term item with nested blocks, or None (with the reason recorded when it looked close)."""
     paragraph = first_paragraph(item)
     nested = [c for c in item.children[1:] if c.map]
-    term = term_of_item(paragraph) if paragraph is not None and nested else None
-    if term is not None and paragraph is not None and paragraph.map and item.map:
-        name, aliases = split_aliases(term)
-        drop, extra = alias_lines(nested)
-        start, end = paragraph.map[1], item.map[1]
-        yield Candidate(
-            term=name,
-            aliases=(*aliases, *extra),
-            section=section,
-            line=paragraph.map[0] + 1,
-            spans=[(start, end)],
-            strategy="list-term",
-            owned=(start, end),
-            drop=drop,
-        )
-    yield from item_candidates(item.children[1:], section)
+    if paragraph is None or not nested or not paragraph.map or not item.map:
+        return None
+    line = paragraph.map[0] + 1
+    if paragraph.map[1] - paragraph.map[0] != 1:
+        return None
+    found = term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
+    if found is None:
+        return None
+    term, formatted = found
+    if not formatted and strip_prefix(ctx.parsed.lines[paragraph.map[0]]).rstrip().endswith(":"):
+        ctx.reject(line, term, "a lead-in to the list below it, not a term")
+        return None
+    question = term.endswith(("?", "？"))
+    what = what_is(term)
+    if what:  # `**컨텍스트 스위칭이란?**`: the term it asks about
+        term, question = what, False
+    if question:
+        term = strip_question_prefix(term)
+    else:
+        problem = term_problem(term, max_words=8 if formatted else 4)
+        if problem == "label, not a term" and among_terms and not is_strong_label(term):
+            problem = None  # `- tag` among `- blob`, `- tree`: a term like its siblings
+        if problem is not None:
+            ctx.reject(line, term, problem)
+            return None
+    name, aliases = (term, ()) if question else split_aliases(term)
+    drop, extra = alias_lines(nested)
+    start, end = paragraph.map[1], item.map[1]
+    return Candidate(
+        term=name,
+        aliases=(*aliases, *extra),
+        section=section,
+        line=line,
+        spans=[(start, end)],
+        strategy="question-item" if question else "list-term",
+        owned=(start, end),
+        drop=drop,
+        grouping=True,
+    )
 
 
 def alias_lines(blocks: list[SyntaxTreeNode]) -> tuple[set[int], tuple[str, ...]]:
@@ -74,9 +83,10 @@ def alias_lines(blocks: list[SyntaxTreeNode]) -> tuple[set[int], tuple[str, ...]
     lines: set[int] = set()
     aliases: list[str] = []
     for block in blocks:
-        if block.type not in _LISTS:
-            continue
-        for item in block.children:
+        items = (
+            block.children if block.type in LISTS else [block] if block.type == "list_item" else []
+        )
+        for item in items:
             paragraph = first_paragraph(item)
             if paragraph is None or not item.map or len(item.children) > 1:
                 continue

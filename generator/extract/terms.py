@@ -16,11 +16,18 @@ _ALIAS_LINE = [
     ),
     re.compile(r"^(?:별칭|alias(?:es)?|약어|별명)\s*[:：]\s*(?P<alias>.+?)$", re.IGNORECASE),
 ]
+_CALL = re.compile(r"^(?:[A-Za-z]|[A-Za-z_][\w.]*(?=\([a-z_]))\([^()]*\)$")
+_PLURAL_NOTE = re.compile(r"^\s*(?:pl\.|plural:?|복수형:?)\s*", re.IGNORECASE)
 _ALIAS_SPLIT = re.compile(r"\s*(?:,|、|/|;|·|\bor\b|또는)\s*")
 # Korean predicate endings that make a line a sentence rather than a noun phrase.
 _KO_PREDICATE = re.compile(r"(?:다|요|함|음|짐|됨|임|줌|움|김|늠|봄|옴|있음|없음|같음)$")
 _KO_PARTICLE_WORD = re.compile(r"(?:을|를|에서|으로|로|에게|하여|해서|하고|하면)$")
 _SENTENCE_PUNCT = re.compile(r"[.!?。？！]$")
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list kept as data: whitespace-separated, one set."""
+    return frozenset(text.split())
 
 
 def normalise(text: str) -> str:
@@ -38,7 +45,12 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     match = _PAREN.match(text)
     if not match:
         return text, ()
-    parts = [p.strip() for p in _ALIAS_SPLIT.split(match.group("inner")) if p.strip()]
+    if re.fullmatch(r"\d{4}s?", match.group("inner").strip()):
+        return match.group("term").strip(), ()  # `Carlill v Carbolic (1893)`: a year
+    if _CALL.match(text):
+        return text, ()  # `O(log n)`, `malloc(size)`: notation, not a name and an alias
+    inner = _PLURAL_NOTE.sub("", match.group("inner"))
+    parts = [p.strip() for p in _ALIAS_SPLIT.split(inner) if p.strip()]
     term = match.group("term").strip()
     if not term or not parts or not all(_plausible_alias(p) for p in parts):
         return text, ()
@@ -68,7 +80,7 @@ def looks_like_term(text: str, max_words: int = 5) -> bool:
     words = text.split()
     if len(words) > max_words or text.endswith((":", "：")):
         return False
-    if not re.search(r"[^\W\d_]", text):
+    if not re.search(r"[^\W\d_]|[⌘⌥⇧⌃↑↓←→↵⏎]", text):
         return False
     last = words[-1]
     if re.search(r"[가-힣]$", last) and _KO_PREDICATE.search(last):
@@ -76,6 +88,112 @@ def looks_like_term(text: str, max_words: int = 5) -> bool:
     return not any(_KO_PARTICLE_WORD.search(w) and re.search(r"[가-힣]", w) for w in words[:-1])
 
 
+_CONNECTORS = frozenset({"and", "of", "the", "for", "to", "in", "on", "as", "a", "an", "&"})
+
+
+def expansion_prefix(definition: str, term: str) -> str | None:
+    """`Continuous Integration. Merging …` under `CI`: the spelled-out name it starts with."""
+    head = re.split(r"[.,;:(]|\s[-–—]\s", definition, maxsplit=1)[0].strip()
+    return head if head and is_expansion(head, term) else None
+
+
+def is_expansion(name: str, acronym: str) -> bool:
+    """`Immediately Invoked Function Expression` spells out `IIFE`."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym)
+    shaped = sum(c.isupper() for c in acronym) >= 2 and " " not in acronym.strip()
+    if not 2 <= len(letters) <= 6 or not shaped:
+        return False
+    words = [w for w in re.split(r"[\s\-/]+", name) if w and w[0].isalpha()]
+    full = "".join(w[0] for w in words)
+    short = "".join(w[0] for w in words if w.casefold() not in _CONNECTORS)
+    return letters.casefold() in (full.casefold(), short.casefold())
+
+
+def same_term(one: str, other: str) -> bool:
+    """`generator` and `Generators`, `the kernel` and `Kernel`: one term."""
+
+    return term_stem(one) == term_stem(split_aliases(other)[0]) or term_stem(one) == term_stem(
+        other
+    )
+
+
+def term_stem(text: str) -> str:
+    """A term without its article and English plural: `the Volumes` → `volume`."""
+    text = re.sub(r"^(?:the|an?)\s+", "", term_key(text))
+    if text.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return text[:-2]
+    if re.search(r"[a-z]{2}[^s\W]s$", text):
+        return text[:-1]
+    return text
+
+
 def term_key(term: str) -> str:
     """What makes two spellings the same term: NFC, case and spacing ignored."""
     return normalise(term).casefold()
+
+
+_WIKILINK = re.compile(r"!?\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
+_NUMBERING = re.compile(
+    r"^(?:(?:chapter|lecture|lec|week|part|day|unit|section|lesson|step|ch|layer|level|phase"
+    r"|stage)\.?\s*\d+\s*[.:)\-–—]?\s+"
+    r"|제?\s*\d+\s*(?:장|강|주차|회차|일차|부|절|단계|계층|층|번째|번|교시)\s*[.:)\-–—]?\s+"
+    r"|\d+(?:\.\d+)+\.?\s+|\(?\d+[.)]\s*|[①-⑳]\s*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.)]\s*"
+    r"|[IVX]+\.\s+|[가-하][.)]\s+|[A-Z][.)]\s+(?=\S{2}))",
+    re.IGNORECASE,
+)
+# Leading emoji and symbols (`📌 개념`, `✅ Step`), and a `[category]` tag (`[OS] Deadlock`).
+_DECORATION = re.compile(
+    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"!?:;,/=&%^|{}#]+\s*|\[[^\]]{1,20}\]\s+(?=\S))+"
+)
+_QUESTION_PREFIX = re.compile(r"^\s*Q\s*\d*\s*[.:)]\s*", re.IGNORECASE)
+_QUESTION = re.compile(
+    r"(?:[?？]\s*$|^(?:why|how|what|when|where|which|who|is|are|does|do|can|should)\b"
+    r"|^(?:explain|describe|compare|define|discuss|name|list|contrast)\s"
+    r"|\b(?:vs\.?|versus)\s|(?:비교|차이|차이점|차이는|이유|왜|무엇|뭘까|어떻게|언제|장단점)\s*$"
+    r"|(?:설명하시오|설명하세요|설명해\s*주세요|비교하시오|서술하시오|말해\s*보세요)\s*$)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(
+    r"(?:[.!。！]|(?:습니다|니다|해요|세요|했다|한다|된다|있다|없다|이다|보자|하자|해보자|거다|까)\s*)$"
+)
+
+
+def show_wikilinks(text: str) -> str:
+    """`[[Target|shown]]` → `shown`, `[[Target]]` → `Target`."""
+    return _WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+
+
+def strip_numbering(text: str) -> str:
+    """`2. Heap` → `Heap`, `Lecture 3: Scheduling` → `Scheduling`, `① 스택` → `스택`."""
+    text = _DECORATION.sub("", normalise(text)).strip() or normalise(text)
+    stripped = _NUMBERING.sub("", text, count=1).strip()
+    return stripped or text
+
+
+def is_question(text: str) -> bool:
+    """`Why is UDP faster?`, `TCP와 UDP 비교`, `Q1. 프로세스와 스레드의 차이`."""
+    text = normalise(text)
+    return bool(_QUESTION_PREFIX.match(text) or _QUESTION.search(text))
+
+
+def strip_question_prefix(text: str) -> str:
+    return _QUESTION_PREFIX.sub("", normalise(text)).strip() or normalise(text)
+
+
+def looks_like_heading_term(text: str) -> bool:
+    """Headings are allowed to be longer than list terms, but not sentences."""
+    text = normalise(text)
+    if not text or len(text) > 80 or not re.search(r"[^\W\d_]", text):
+        return False
+    return len(text.split()) <= 10 and not _SENTENCE_END.search(text)
+
+
+_WHAT_IS = re.compile(
+    r"^(?P<term>.+?)\s*(?:이란|란)(?:\s*무엇(?:인가요|인가|일까요|일까|인지|입니까|이에요)?)?\s*[?？]?$"
+)
+
+
+def what_is(text: str) -> str | None:
+    """`교착 상태란?`, `컨텍스트 스위칭이란` → the term the question asks about."""
+    match = _WHAT_IS.match(normalise(text))
+    return match.group("term") if match else None

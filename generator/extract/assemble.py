@@ -1,0 +1,215 @@
+"""Candidates → cards: cut each definition out of the note's lines, leaving out the bodies of
+child cards (a parent names its children, each child has its own card), captions, comments
+and navigation links; then keep one card per term per section."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..attribute import attribute, caption_sources, is_caption
+from ..model import Card, ImageRef, Loc, SourceLink
+from ..parse import images_in_line
+from .candidate import Candidate, Context, Span, dedent_block
+from .terms import term_key, term_stem
+
+TWICE = "defined twice in this section"
+
+
+def assemble(candidates: list[Candidate], ctx: Context, noise: set[int]) -> tuple[Card, ...]:
+    """Children are cut before their parents, so a parent leaves out only the children that
+    really became cards; one term defined twice in one section is one card (the first)."""
+    ordered = sorted(candidates, key=lambda c: c.line)
+    built: dict[int, Card] = {}
+    owners = _Owners()
+    for cand in sorted(ordered, key=_size):
+        card = _card(cand, owners, ctx, noise)
+        if card is not None:
+            built[id(cand)] = card
+            owners.add(cand)
+    cards: list[Card] = []
+    first: dict[tuple[tuple[str, ...], str], int] = {}
+    for cand in ordered:
+        card = built.get(id(cand))
+        if card is None:
+            continue
+        if _key(cand) in first:
+            ctx.reject(cand.line, cand.term, f"{TWICE} (first at line {first[_key(cand)]})")
+            continue
+        first[_key(cand)] = cand.line
+        cards.append(card)
+    return tuple(cards)
+
+
+def _size(cand: Candidate) -> tuple[int, int]:
+    """Smaller first; of two the same size, the later one (a child written below its parent)."""
+    spans = [cand.owned] if cand.owned else cand.spans
+    return (sum(end - start for start, end in spans) if spans else 0), -cand.line
+
+
+def _key(cand: Candidate) -> tuple[tuple[str, ...], str]:
+    return tuple(term_key(s) for s in cand.section), term_stem(cand.term)
+
+
+class _Owners:
+    """The cards built so far that own lines, sorted by where their lines start, so a parent
+    finds its children by bisection instead of by scanning every card of the note."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._cands: list[Candidate] = []
+
+    def add(self, cand: Candidate) -> None:
+        if cand.owned is None:
+            return
+        index = bisect.bisect_right(self._starts, cand.owned[0])
+        self._starts.insert(index, cand.owned[0])
+        self._cands.insert(index, cand)
+
+    def inside(self, cand: Candidate) -> list[Candidate]:
+        """Owners whose lines lie inside the candidate's spans (its children, all levels)."""
+        found: list[Candidate] = []
+        for start, end in cand.spans:
+            low = bisect.bisect_left(self._starts, start)
+            high = bisect.bisect_left(self._starts, end)
+            for other in self._cands[low:high]:
+                assert other.owned is not None
+                if other is not cand and other.owned != cand.owned and other.owned[1] <= end:
+                    found.append(other)
+        return found
+
+
+def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Card | None:
+    if cand.text is not None:
+        return _make(cand, cand.text, [], [], ctx)
+    children = owners.inside(cand)
+    excluded = set(cand.drop) | noise
+    stubs: dict[int, str] = {}
+    for child in _outermost(children):
+        assert child.owned is not None
+        if child.stub is not None:
+            stubs[child.owned[0]] = child.stub
+    for child in children:
+        assert child.owned is not None
+        excluded.update(range(*child.owned))
+    child_lines = {c.line - 1 for c in children} | set(stubs)
+    kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx, bool(children))
+    if not own and cand.grouping:
+        if kept:
+            ctx.reject(cand.line, cand.term, "it only names its child cards")
+        return None
+    return _make(cand, dedent_block(kept), credits, images, ctx)
+
+
+def _cut(
+    spans: list[Span],
+    excluded: set[int],
+    stubs: dict[int, str],
+    child_lines: set[int],
+    ctx: Context,
+    has_children: bool,
+) -> tuple[list[str], list[SourceLink], list[ImageRef], bool]:
+    """The definition's lines, the image credits among them, its images, and whether any line
+    is the card's own: not a child's name, and — once children took their definitions — not a
+    remark pointing back at them (`이 방식은 …`, `This is …`) nor a formula or code left over."""
+    kept: list[str] = []
+    credits: list[SourceLink] = []
+    images: list[ImageRef] = []
+    previous = ""
+    own = False
+    lines = ctx.parsed.lines
+    for start, end in spans:
+        for index in range(start, min(end, len(lines))):
+            if index in stubs:
+                kept.append(stubs[index])
+                continue
+            if index in excluded:
+                continue
+            line = lines[index]
+            if is_caption(line, previous):
+                credits.extend(caption_sources(line))
+                continue
+            found = images_in_line(line)
+            images.extend(ImageRef(src, alt, Loc(ctx.info.path, index + 1)) for src, alt in found)
+            kept.append(line)
+            if line.strip():
+                previous = line
+                own = own or (
+                    index not in child_lines
+                    and not found
+                    and not (has_children and _remark(line, index, ctx))
+                )
+    return kept, credits, images, own
+
+
+_ANAPHORA = re.compile(
+    r"^(?:[-*+>]\s+)?(?:(?:이|그|저)(?:\s|것|건|걸|런|러한|와|때)|(?:this|that|these|those|it|they)\b)",
+    re.IGNORECASE,
+)
+
+
+_ASIDE = re.compile(
+    r"^(?:[-*+>]\s+)?[*_]{0,2}(?:tip|note|hint|remember|exam tip|n\.?b\.?|참고|주의|팁|기억)"
+    r"[*_]{0,2}\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+def _remark(line: str, index: int, ctx: Context) -> bool:
+    """Once children took their definitions, what is left may be only remarks about them."""
+    text = line.strip()
+    return bool(_ANAPHORA.match(text) or _ASIDE.match(text)) or index in ctx.figures
+
+
+def _widest_first(cand: Candidate) -> tuple[int, int]:
+    start, end = cand.owned or (0, 0)
+    return start, -end
+
+
+def _outermost(children: list[Candidate]) -> list[Candidate]:
+    """The direct children: grandchildren (inside another child's lines) are not named."""
+    out: list[Candidate] = []
+    reach = -1
+    for child in sorted(children, key=_widest_first):
+        assert child.owned is not None
+        if child.owned[1] <= reach:
+            continue
+        out.append(child)
+        reach = max(reach, child.owned[1])
+    return out
+
+
+def _make(
+    cand: Candidate,
+    definition: str,
+    credits: list[SourceLink],
+    images: list[ImageRef],
+    ctx: Context,
+) -> Card | None:
+    if not definition.strip() or not cand.term.strip():
+        return None
+    card = Card(
+        term=cand.term,
+        definition_md=definition,
+        section=cand.section,
+        loc=Loc(ctx.info.path, cand.line),
+        aliases=_dedupe(cand.aliases, cand.term),
+        images=tuple(images),
+        tags=ctx.info.tags,
+        kind=cand.kind,
+        strategy=cand.strategy,
+    )
+    return attribute(card, credits)
+
+
+def _dedupe(aliases: tuple[str, ...], term: str) -> tuple[str, ...]:
+    seen = {term_key(term)}
+    out: list[str] = []
+    for alias in aliases:
+        if term_key(alias) not in seen:
+            seen.add(term_key(alias))
+            out.append(alias)
+    return tuple(out)
+
+
+__all__ = ["assemble"]

@@ -1,0 +1,229 @@
+"""The blocks under one heading (or one list item) → candidates from every block strategy.
+
+Lists and paragraphs go through the line strategies (cloze, colon lines, prose definitions,
+term items); tables and definition lists through their own. Lines taken by explicit markup
+(`skip`) are left to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..parse import first_paragraph, plain_text
+from .boldheads import Unit, split_bold_sections
+from .candidate import Candidate, Context, Scope, strip_prefix
+from .cloze import cloze_candidate
+from .colon import ColonLine, is_glossary, line_problem, split_colon_line
+from .deflist import deflist_candidates
+from .filters import is_decoration, is_link_only
+from .labels import is_label, is_strong_label
+from .lists import LISTS, alias_lines, item_candidate
+from .paragraphs import (
+    colon_candidate,
+    colon_paragraphs,
+    defines_other,
+    item_text,
+    paragraph_candidates,
+    prose_candidate,
+)
+from .tables import table_candidates
+from .terms import is_expansion
+
+
+def body_candidates(
+    blocks: list[SyntaxTreeNode], scope: Scope, ctx: Context
+) -> Iterator[Candidate]:
+    for units, bold in split_bold_sections(_group_items(blocks), scope, ctx):
+        if bold is not None:
+            yield bold
+            inner = Scope(scope.section, bold.term, scope.skip, scope.answer)
+            yield from _units(units, inner, ctx)
+        else:
+            yield from _units(units, scope, ctx)
+
+
+def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]:
+    content = [u for u in units if _is_content(u, ctx) and not defines_other(u, scope.owner, ctx)]
+    glossary = colon_paragraphs(units, ctx)
+    if not (len(glossary) >= 2 and len(glossary) * 5 >= len(content) * 3):
+        glossary = []  # `**Term** — …` paragraphs read as a glossary only together
+    previous: Unit | None = None
+    for unit in units:
+        defined = bool(scope.owner) and any(u is not unit for u in content)
+        defined = defined and not any(unit is g for g in glossary)
+        if isinstance(unit, list):
+            # an answer's lines, and `Examples:` lists, describe; they define nothing
+            answer = scope.answer and not _bold_terms(unit, ctx, scope.owner)
+            described = answer or _lead_in(previous, label=True)
+            yield from _list(unit, scope, ctx, None if described else defined, _lead_in(previous))
+        elif unit.type == "paragraph":
+            lone = not scope.owner and not any(unit is g for g in glossary)
+            yield from paragraph_candidates(unit, scope, ctx, defined, lone)
+        elif unit.type == "table":
+            yield from table_candidates(unit, scope.section, ctx)
+        elif unit.type == "dl":
+            yield from deflist_candidates(unit, scope.section, ctx)
+        elif unit.type == "blockquote":
+            yield from body_candidates(unit.children, scope, ctx)
+        previous = unit
+
+
+def _lead_in(unit: Unit | None, label: bool = False) -> bool:
+    """A paragraph ending in `:` right above a list (`주요 필터:`); with `label`, one that is a
+    label (`Examples:`, `예:`)."""
+    if unit is None or isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
+        return False
+    text = plain_text(unit).strip()
+    return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
+
+
+def _group_items(blocks: list[SyntaxTreeNode]) -> list[Unit]:
+    """Lists become lists of items. Adjacent lists (`-` then `*` markers) and bare items (from
+    headings inside lists) read as one list."""
+    units: list[Unit] = []
+    items: list[SyntaxTreeNode] | None = None
+    for block in blocks:
+        if block.type == "list_item" or block.type in LISTS:
+            if items is None:
+                items = []
+                units.append(items)
+            items.extend([block] if block.type == "list_item" else block.children)
+            continue
+        items = None
+        units.append(block)
+    return units
+
+
+def _is_content(unit: Unit, ctx: Context) -> bool:
+    if isinstance(unit, list):
+        return any(not is_link_only(item) for item in unit)
+    return bool(unit.map) and not is_decoration(unit, ctx.parsed.lines) and not is_link_only(unit)
+
+
+def _list(
+    items: list[SyntaxTreeNode],
+    scope: Scope,
+    ctx: Context,
+    defined: bool | None,
+    lead_in: bool = False,
+) -> Iterator[Candidate]:
+    """`defined` None: the list only describes (an answer, examples); no line is a term.
+    `lead_in`: a `…:` paragraph introduces the list — its plain `name: …` lines are parts of
+    the owner (`주요 필터:` then `1. UsernamePasswordAuthenticationFilter: …`)."""
+    colon: list[tuple[SyntaxTreeNode, ColonLine]] = []
+    alias_items, _ = alias_lines(items)
+    units = 0
+    lines = {id(i): _colon_line(i, ctx) for i in items}
+    proses: list[Candidate] = []
+    among_colon = sum(problem is None for _, problem in lines.values()) >= 2
+    among_terms = _term_siblings(items, scope, ctx)
+    for item in items:
+        paragraph = first_paragraph(item)
+        if paragraph is None or not paragraph.map or not item.map:
+            yield from body_candidates(item.children, scope, ctx)
+            continue
+        first = paragraph.map[0]
+        if first in alias_items or first in scope.skip:
+            continue
+        cloze = cloze_candidate(paragraph, scope.section, ctx)
+        if cloze is not None:
+            cloze.owned = (item.map[0], item.map[1])
+            yield cloze
+            yield from body_candidates(item.children[1:], Scope(scope.section, "", scope.skip), ctx)
+            continue
+        term_item = item_candidate(item, scope.section, ctx, among_terms)
+        if term_item is not None:
+            yield term_item
+            answer = term_item.strategy == "question-item"  # its items answer it
+            inner = Scope(scope.section, term_item.term, scope.skip, answer)
+            yield from body_candidates(item.children[1:], inner, ctx)
+            continue
+        units += 1  # only lines that define nothing else count against a glossary
+        line, problem = lines[id(item)]
+        if line is not None:
+            if problem == "label, not a term" and among_colon and not is_strong_label(line.term):
+                problem = None  # `- feature: …` among `- develop: …`, `- release: …`
+            if problem is None and is_expansion(line.term, scope.owner):
+                problem = f"the full name of {scope.owner}, kept on its card"
+            if problem is None:
+                colon.append((item, line))
+            else:
+                ctx.reject(first + 1, line.term, problem)
+        else:
+            prose = prose_candidate(paragraph, scope, ctx, formatted_only=True)
+            if prose is not None:
+                prose.owned = (item.map[0], item.map[1])
+                prose.spans = []
+                prose.text = item_text(item, ctx)
+                units -= 1  # a definition of its own, like a term item
+                proses.append(prose)
+        owner = line.term if line is not None else "item"
+        yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)
+    ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)
+    if ordered and len(proses) * 5 < len(items) * 3:  # `1. `qa` starts recording` `2. …`
+        for prose in proses:
+            ctx.reject(prose.line, prose.term, "a step of a procedure, not a definition")
+    else:
+        yield from proses
+    plain = bool(colon) and all(not line.formatted for _, line in colon)
+    if _steps(items, colon, units) or (lead_in and plain):
+        defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
+    yield from _colon_cards(colon, units, scope, ctx, defined)
+
+
+def _bold_terms(items: list[SyntaxTreeNode], ctx: Context, question: str) -> bool:
+    """Inside an answer, do the `**name**: meaning` lines mark new terms in bold (or code)?
+    Names the question itself compares (`@RequestBody vs @ModelAttribute`) are its answer."""
+    lines = [line for line, _ in (_colon_line(i, ctx) for i in items) if line is not None]
+    asked = question.casefold()
+    return bool(lines) and all(
+        line.formatted and line.term.casefold() not in asked for line in lines
+    )
+
+
+def _colon_line(item: SyntaxTreeNode, ctx: Context) -> tuple[ColonLine | None, str | None]:
+    """An item's `name: meaning` line and what is wrong with it, computed once per item."""
+    paragraph = first_paragraph(item)
+    if paragraph is None or not paragraph.map:
+        return None, "no line"
+    line = split_colon_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
+    return (line, line_problem(line)) if line is not None else (None, "no line")
+
+
+def _term_siblings(items: list[SyntaxTreeNode], scope: Scope, ctx: Context) -> bool:
+    """Are at least two items of this list term items? Then a label-looking one is a term too."""
+    nested = [i for i in items if len(i.children) > 1]
+    if len(nested) < 3:
+        return False
+    scratch = Context(ctx.parsed, ctx.info)
+    return sum(item_candidate(i, scope.section, scratch) is not None for i in nested) >= 2
+
+
+def _steps(
+    items: list[SyntaxTreeNode], colon: list[tuple[SyntaxTreeNode, ColonLine]], units: int
+) -> bool:
+    """An ordered list whose plain `name: what happens` lines are interleaved with other steps."""
+    ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)
+    plain = all(not line.formatted for _, line in colon)
+    return ordered and plain and 0 < len(colon) < units
+
+
+def _colon_cards(
+    colon: list[tuple[SyntaxTreeNode, ColonLine]],
+    units: int,
+    scope: Scope,
+    ctx: Context,
+    defined: bool | None,
+) -> Iterator[Candidate]:
+    glossary = defined is not None and is_glossary(len(colon), units, defined, bool(scope.owner))
+    for item, line in colon:
+        assert item.map is not None
+        start, end = item.map
+        if not glossary:
+            ctx.reject(
+                start + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"
+            )
+            continue
+        yield colon_candidate(line, start, end, scope, ctx, item.children[1:])

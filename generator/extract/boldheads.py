@@ -1,0 +1,90 @@
+"""Strategy: a paragraph that is only a **bold** name, written as a heading would be.
+
+    **Generators**
+
+    A generator is a function that yields values lazily.
+
+    - Saves memory
+
+Notes written without `#` headings use a bold line instead; what follows it, up to the next
+such line, is its body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..attribute import is_sources_heading
+from .candidate import Candidate, Context, strip_prefix
+from .colon import plain_term, term_problem
+from .terms import split_aliases
+
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?$")
+
+Unit = SyntaxTreeNode | list[SyntaxTreeNode]
+
+
+def bold_name(unit: Unit, ctx: Context) -> str | None:
+    """The name a bold-only, one-line paragraph gives, if it is one."""
+    if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
+        return None
+    if unit.map[1] - unit.map[0] != 1:
+        return None
+    match = _BOLD_LINE.match(strip_prefix(ctx.parsed.lines[unit.map[0]]))
+    return plain_term(match.group("text")) if match else None
+
+
+def split_bold_sections(
+    units: list[Unit], scope: object, ctx: Context
+) -> list[tuple[list[Unit], Candidate | None]]:
+    """Units cut at bold-name lines: (units before the first one, None), then
+    (each one's body, its candidate). With no bold-name lines: [(units, None)]."""
+    marks: list[tuple[int, str, bool]] = []
+    for index, unit in enumerate(units):
+        name = bold_name(unit, ctx)
+        if name is None or index + 1 >= len(units):
+            continue
+        problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
+        if problem is not None:
+            assert not isinstance(unit, list) and unit.map
+            ctx.reject(unit.map[0] + 1, name, problem)
+        marks.append((index, name, problem is None))
+    if not any(ok for _, _, ok in marks):
+        return [(units, None)]
+    # Every bold line ends the section above it; `**References**` or `**Note**` just opens none.
+    out: list[tuple[list[Unit], Candidate | None]] = [(units[: marks[0][0]], None)]
+    section = getattr(scope, "section", ())
+    for number, (index, name, ok) in enumerate(marks):
+        stop = marks[number + 1][0] if number + 1 < len(marks) else len(units)
+        body = units[index + 1 : stop]
+        cand = _candidate(units[index], name, body, section, ctx) if ok else None
+        out.append((body, cand))
+    return out
+
+
+def _candidate(
+    head: Unit, name: str, body: list[Unit], section: tuple[str, ...], ctx: Context
+) -> Candidate | None:
+    maps = [m for u in body for m in _maps(u)]
+    if not maps or isinstance(head, list) or not head.map:
+        return None
+    start, end = maps[0][0], maps[-1][1]
+    term, aliases = split_aliases(name)
+    return Candidate(
+        term=term,
+        aliases=aliases,
+        section=section,
+        line=head.map[0] + 1,
+        spans=[(start, end)],
+        strategy="bold-heading",
+        owned=(head.map[0], end),
+        stub=ctx.parsed.lines[head.map[0]],
+        grouping=True,
+    )
+
+
+def _maps(unit: Unit) -> list[tuple[int, int]]:
+    nodes = unit if isinstance(unit, list) else [unit]
+    return [(n.map[0], n.map[1]) for n in nodes if n.map]

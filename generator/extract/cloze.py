@@ -1,0 +1,73 @@
+"""Strategy: cloze deletions — `{{c1::…}}` as written, and `==highlight==` as one deletion each.
+
+A cloze card's text is the paragraph or list item that holds the deletions; it does not own
+those lines, so the term card around it keeps them in its answer too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from .candidate import Candidate, Context, dedent_block, strip_prefix
+
+_CLOZE = re.compile(r"\{\{c(\d+)::(.+?)(?:::[^}]*)?\}\}")
+_HIGHLIGHT = re.compile(r"(?<![=\\])==(?=\S)(?P<text>[^=\n]+?)(?<=\S)==(?!=)")
+_CODE = re.compile(r"`[^`]*`")
+
+
+def has_cloze(text: str) -> bool:
+    bare = _CODE.sub("", text)
+    return bool(_CLOZE.search(bare) or _HIGHLIGHT.search(bare))
+
+
+def to_cloze(text: str) -> str:
+    """Turn `==x==` into numbered deletions after the highest `{{cN::}}` already written."""
+    if not _HIGHLIGHT.search(_CODE.sub("", text)):
+        return text
+    counter = max((int(m[0]) for m in _CLOZE.findall(text)), default=0)
+
+    def number(match: re.Match[str]) -> str:
+        nonlocal counter
+        counter += 1
+        return f"{{{{c{counter}::{match.group('text')}}}}}"
+
+    return _HIGHLIGHT.sub(number, text)
+
+
+def answer_text(text: str) -> str:
+    """The cloze text with every deletion filled in: what identifies the card."""
+    text = _HIGHLIGHT.sub(lambda m: m.group("text"), text)
+    return " ".join(_CLOZE.sub(lambda m: m.group(2), text).split())
+
+
+def cloze_candidate(
+    paragraph: SyntaxTreeNode, section: tuple[str, ...], ctx: Context, nested_end: int | None = None
+) -> Candidate | None:
+    """A cloze card for a paragraph (or a list item's first paragraph) holding deletions."""
+    if not paragraph.map:
+        return None
+    start, end = paragraph.map
+    lines = ctx.parsed.lines[start:end]
+    if not has_cloze("\n".join(lines)):
+        return None
+    body = dedent_block([strip_prefix(lines[0]), *lines[1:]])
+    text = to_cloze(body)
+    return Candidate(
+        term=_short(answer_text(strip_markup(text))),
+        section=section,
+        line=start + 1,
+        spans=[],
+        strategy="cloze",
+        kind="cloze",
+        text=text,
+    )
+
+
+def strip_markup(text: str) -> str:
+    return re.sub(r"\*\*|__|`", "", text)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

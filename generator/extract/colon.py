@@ -1,0 +1,165 @@
+"""Strategy: `Term: definition` and `Term - definition` lines, in lists and paragraphs.
+
+`- Mutex: a lock owned by one thread`, `* 뮤텍스 : 한 스레드만 소유하는 락`,
+`- deadlock - two threads waiting on each other`, `**Throughput**: work per unit time`,
+`* _job_ - a unit of work`. A line is a definition only if its term is a term (not a label,
+date, question or sentence) and its list reads as a glossary: a lone `key: value` line among
+other lines of an already-defined term is a property of that term and stays in its body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .filters import is_date_line
+from .labels import is_emphasis_phrase, is_figure_label, is_label, is_navigation
+from .terms import looks_like_term, show_wikilinks
+
+_WRAPPED = (
+    r"\*\*[^*]+?\*\*|__[^_]+?__|\*[^*\s][^*]*?\*|_[^_\s][^_]*?_|`[^`]+`"
+    r"|\[\[[^\]]+\]\]|\[[^\]]+\]\([^)]*\)"
+)
+_ALIAS_TAIL = r"(?:\s*[(（][^)）]*[)）])?"
+_BOLD_COLON = re.compile(
+    r"^(?P<term>(?:\*\*|__)[^*_]+?)\s*[:：](?P<close>\*\*|__)\s*(?P<def>\S.*)$"
+)
+_WRAPPED_SEP = re.compile(
+    rf"^(?:The\s+)?(?P<term>(?:{_WRAPPED}){_ALIAS_TAIL})\s*"
+    rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
+)
+_PLAIN_COLON = re.compile(
+    r"^(?P<term>(?:[^:：`*\[\]]|`[^`]+`)+?)\s*(?P<sep>[:：])(?![:：/])\s*(?P<def>\S.*)$"
+)
+_PLAIN_DASH = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$")
+_MARKS = re.compile(r"^(?:\*\*|__|\*|_|`)(.*?)(?:\*\*|__|\*|_|`)$")
+_LINK = re.compile(r"^\[([^\]]+)\]\([^)]*\)$")
+_WEEKDAY = re.compile(
+    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b|^[월화수목금토일]요일|^[월화수목금토일]$",
+    re.IGNORECASE,
+)
+_MONTH_DATE = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,4}(?:,?\s+\d{4})?\s*$",
+    re.IGNORECASE,
+)
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|must|does|did|has|have|had)\s", re.I
+)
+_LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<?https?://\S+|\[\[[^\]]*\]\]")
+
+
+@dataclass(frozen=True, slots=True)
+class ColonLine:
+    term: str  # plain text
+    term_md: str  # as written, for a parent's stub
+    definition: str
+    formatted: bool  # the term was bold, italic, code or a link
+
+
+def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | None:
+    """Split a line (list marker already removed) into term and definition, if it has that
+    shape at all; whether the term is a real term is decided by `term_problem`."""
+    text = text.strip()
+    match = _BOLD_COLON.match(text)
+    if match:
+        term_md = match.group("term") + match.group("close")
+        return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True)
+    match = _WRAPPED_SEP.match(text)
+    if match:
+        term_md = match.group("term")
+        return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True)
+    for pattern in (_PLAIN_COLON, _PLAIN_DASH) if allow_plain_dash else (_PLAIN_COLON,):
+        match = pattern.match(text)
+        if match:
+            term_md = match.group("term").strip()
+            return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), False)
+    return None
+
+
+def plain_term(term_md: str) -> str:
+    """`**Mutex**` → `Mutex`, `[[Mutex|뮤텍스]]` → `뮤텍스`, `` `fork()` `` → `fork()`."""
+    text = show_wikilinks(term_md.strip())
+    code = re.fullmatch(r"`([^`]+)`", text)
+    if code:
+        return " ".join(code.group(1).split())  # `?:`, `fork()`: exactly as written
+    if text.count("`") >= 2 and not re.fullmatch(r"`[^`]*`", text):
+        text = text.replace("`", "")  # `h` `j` `k` `l`, `(?=...)` positive lookahead
+    link = _LINK.match(text)
+    if link:
+        text = link.group(1)
+    for _ in range(2):
+        marks = _MARKS.match(text)
+        if marks:
+            text = marks.group(1)
+    text = _INNER_MARKS.sub(r"\1", text.replace("**", ""))
+    return " ".join(text.split()).strip(" :：")
+
+
+_INNER_MARKS = re.compile(r"(?<![\w*])[*_]([^*_\s][^*_]*?)[*_](?![\w*])")
+
+
+def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | None:
+    """Why a would-be term is not one, or None when it is a term. `code`: the term was written
+    as code (`` `?.` ``), so it may be all symbols."""
+    if is_date_line(term) or is_date_line(term + ":"):
+        return "date or changelog line, not a term"
+    if re.search(r"<[A-Za-z][\w-]*\s+[\w-]+\s*=|</[A-Za-z]|<!--", term):  # a colon in a tag
+        return "HTML markup, not a term"
+    if is_figure_label(term):
+        return "caption, not a term"
+    if is_label(term):
+        return "label, not a term"
+    if term.rstrip().endswith(("?", "？")):
+        return "a question, not a term"
+    if is_emphasis_phrase(term):
+        return "emphasis, not a term"
+    if not code and re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", term):
+        return "code, not a term"
+    if is_navigation(term) and len(term) < 20 and re.search(r"[^\W\d_]", term):
+        return "navigation link, not a term"
+    if re.match(r"(?:a|an)\s", term):  # lower case: `a directory listing`, not `A record`
+        return "a phrase, not a term"
+    if _WEEKDAY.match(term):
+        return "a day, not a term"
+    if re.match(r"(?:my|our|나의|내|우리)\s", term, re.IGNORECASE):
+        return "the author's own remark, not a term"
+    if _FINITE_VERB.search(term):
+        return "a sentence, not a term"
+    if code and 0 < len(term) <= 40 and len(term.split()) <= max_words:
+        return None
+    if not looks_like_term(term, max_words=max_words):
+        return "a sentence, not a term"
+    return None
+
+
+def definition_problem(definition: str) -> str | None:
+    text = definition.strip()
+    if text.endswith(("?", "？")):
+        return "line ends in '?'"
+    if not re.search(r"[^\W\d_]", show_wikilinks(text)):
+        return "a value, not a definition"
+    if is_date_line(text) or is_date_line(text + ":") or _MONTH_DATE.match(text):
+        return "a date, not a definition"
+    if _WEEKDAY.match(text) or text.endswith(("!", "！")):
+        return "a reminder, not a definition"
+    if not _LINKS.sub("", text).strip(" ,·|-–—"):
+        return "only a link, not a definition"
+    return None
+
+
+def line_problem(line: ColonLine) -> str | None:
+    words = 8 if line.formatted else 5  # `*Carlill v Carbolic Smoke Ball Co*`: marked as a name
+    code = line.term_md.startswith("`") and line.term_md.endswith("`")
+    problem = term_problem(line.term, max_words=words, code=code)
+    return problem or definition_problem(line.definition)
+
+
+def is_glossary(colon_units: int, units: int, owner_defined: bool, owner: bool = True) -> bool:
+    """Do these `key: value` units define terms, or describe the term that owns them?"""
+    if colon_units == 0:
+        return False
+    if not owner:  # nothing above them to describe: half the lines are enough
+        return colon_units * 2 >= units
+    if colon_units * 5 < units * 3:  # fewer than 60 %: the rest is prose about the owner
+        return False
+    return not (colon_units == 1 and owner_defined)

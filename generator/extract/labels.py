@@ -1,0 +1,199 @@
+"""Words that name a label, a generic section or a navigation aid rather than a term.
+
+Kept as data, in one place, so `--explain` can say which list a candidate fell into.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .terms import normalise, words
+
+# `Pros: …`, `예시: …` — a label introduces a property of something else; it is never a term.
+LABELS = words(
+    """
+    pros cons pro con advantage advantages disadvantage disadvantages benefit benefits
+    drawback drawbacks example examples e.g eg ex note notes nb tip tips hint warning
+    caution important usage use use case use cases purpose definition def meaning summary
+    tl;dr tldr key point key points keypoint features feature characteristics properties
+    property complexity time complexity space complexity syntax input inputs output outputs
+    returns return return value parameters params args arguments result results answer
+    question reason reasons why how when where date updated created modified author tags
+    tag source sources reference references status todo to do see also related ref link
+    links category type kind version level difficulty rating priority goal goals problem
+    solution cause fix conclusion in short in summary for example i.e ie remember memo q a
+    step steps command commands output example how it works 요약 예 예시 예제 보기 장점
+    단점 특징 정의 의미 참고 주의 주의사항 결론 원인 해결 해결책 해결방법 방법 목적 용도
+    사용법 사용 예 문법 결과 답 답변 질문 이유 날짜 작성일 수정일 작성자 시간복잡도
+    공간복잡도 복잡도 시간 복잡도 공간 복잡도 종류 구조 원리 동작 동작 원리 차이 차이점
+    비교 출처 태그 문제 풀이 핵심 포인트 키워드 한줄요약 한 줄 요약 개념 메모 비고 설명
+    내용 역할 기능 특성 단계 과정 순서 명령어 코드 입력 출력 반환 반환값 매개변수 인자
+    카테고리 유형 난이도 상태 링크 관련 관련 링크 tl dr 정리 요점 팁 경고 참조 예외 조건
+    전제 docs documentation doc 문서 공식 문서 repo github homepage site website blog video
+    slides 영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework
+    실습 과제 연습문제 연습 문제 메모장 misc etc 기타 tips 노트 gotcha gotchas pitfalls
+    pitfall caveats caveat 함정 주의할점
+    주의할 점 상황 개선 범위 대표 lesson lessons takeaway takeaways 교훈
+    checklist 체크리스트 troubleshooting 트러블슈팅 bugs bug 버그 활용 응용
+    사용처 쓰임 applications ideas idea
+    아이디어 exam exams 시험
+    lecture last edited edit 작성 수정
+    common mistake mistakes misconception misconceptions 실수 흔한 오해
+    til learned learnt 배운 오늘 today-i-learned
+    terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
+    """
+)
+_LABEL_WORDS = LABELS
+_LABEL_PHRASES = frozenset(
+    normalise(p)
+    for p in (
+        "today i learned", "what i learned", "rule of thumb", "bottom line", "in a nutshell",
+        "한마디로", "요컨대", "오늘 배운 것", "오늘 배운 점", "배운 것", "배운 점",
+        "use case", "use cases", "time complexity", "space complexity", "return value",
+        "key point", "key points", "see also", "in short", "in summary", "for example",
+        "how it works", "to do", "사용 예", "시간 복잡도", "공간 복잡도", "동작 원리", "관련 링크",
+        "한 줄 요약", "해결 방법", "주의 사항", "사용 방법", "장단점", "장점과 단점",
+        "pros and cons", "pros & cons", "연습 문제", "best case", "worst case", "average case",
+    )
+)  # fmt: skip
+
+_TIP_WORDS = frozenset(
+    {"tip", "tips", "팁", "꿀팁", "hints", "tricks", "notes", "메모", "checklist", "체크리스트"}
+)
+_NUMBERED_LABELS = words(
+    """
+    step 단계 example 예시 예제 ex case 예 note tip q a question answer 문제 답 풀이 질문
+    exercise problem 연습 연습문제 quiz 퀴즈 part
+    """
+)
+# Headings that stand for "the thing above me": their body defines the parent term.
+OVERVIEW_HEADINGS = words(
+    """
+    overview introduction intro about definition what is it 개요 소개 정의 개념 설명 뜻
+    의미
+    """
+)
+# Headings whose sections are never cards (nor anything under them).
+NEVER_HEADINGS = re.compile(
+    r"^\s*(?:table of contents|contents|toc|목차|changelog|change log|changes|history"
+    r"|revision history|변경\s*이력|변경\s*사항|변경\s*기록|수정\s*이력|수정\s*기록"
+    r"|업데이트\s*기록|related|related notes|관련\s*문서|관련\s*노트|업데이트|update log"
+    r"|navigation|nav"
+    r"|todo|to do|(?:.*\s)?할\s*일|log|daily log|today|tomorrow|yesterday|내일|어제"
+    r"|마치며|마무리하며|끝으로|맺음말|closing|closing thoughts|final thoughts|wrapping up|outro"
+    r"|(?:.*\s)?(?:오늘의\s*|이번\s*주\s*|주간\s*)?(?:회고|느낀\s*점|후기|소감|예습|복습|과제|숙제)"
+    r"|retrospective|reflection|homework|next week|next time|다음\s*(?:주|시간)(?:\s.*)?"
+    r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
+    r"|(?:solved|practice) problems|problems solved|questions to ask.*"
+    r"|(?:\w+\s+)?to (?:review|read|learn|study|check|do|write|look up|look into|watch|try"
+    r"|prepare|practice|memori[sz]e)|.*\bquestions?\s+(?:from|for|to)\b.*"
+    r"(?:\s.*)?|review later|나중에.*|오늘의\s.*|삽질.*|(?:찾아|알아)\s*볼\s*(?:것|거리).*"
+    r"|.*\b(?:practice|sample|interview|exam)\s+questions|agenda"
+    r"|.*\b(?:for|before)\s+next\s+(?:week|time|class|session|lecture)|next (?:study|session|class)"
+    r"|(?:assigned\s+)?readings?(?:\s+list)?"
+    r"|(?:shopping|grocery|reading|watch|wish|bucket|to-?do)\s*list|장보기|살\s*것|읽을\s*책"
+    r"|(?:this|next) (?:week|month)(?:'s)?(?:\s.*)?|(?:weekly|daily|training|study) plan"
+    r"|이번\s*주.*"
+    r"|다음\s*(?:스터디|모임|수업|강의)|(?:예상|연습|면접|받은)\s*질문(?:\s*목록)?"
+    r"|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"
+    r"\s*[:!.]?\s*$",
+    re.IGNORECASE,
+)
+_EMPHASIS = re.compile(
+    r"(?:중요|핵심|주의|꼭|반드시|기억|시험|important|remember|don't forget|must know|note that"
+    r"|key idea|takeaway)",
+    re.IGNORECASE,
+)
+_NAV = re.compile(
+    r"(?:\b(?:back to top|to top|go to top|return to top|top of page|previous|next|prev|home)\b"
+    r"|맨\s*위로|위로\s*가기|처음으로|목차로|목록으로|이전\s*글|다음\s*글|↑|⬆|🔝|«|»|←|→|◀|▶)",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"^\s*(?:fig(?:ure)?\.?|table|그림|표|사진|image|img)\s*[\d<(]", re.I)
+
+
+def is_label(term: str) -> bool:
+    """`Pros`, `예시`, `Time complexity`, `장점 및 단점` — a label, not a term."""
+    key = normalise(term).casefold().strip(" .:：*_`")
+    if key in _LABEL_PHRASES or key in _LABEL_WORDS:
+        return True
+    words = [w for w in re.split(r"[\s/&,]+|및|과|와", key) if w]
+    if len(words) > 1 and words[-1] in _TIP_WORDS:
+        return True  # `최적화 팁`, `Exam tips`
+    if words and all(w in _NUMBERED_LABELS or w.strip("#.()").isdigit() for w in words):
+        return any(w in _NUMBERED_LABELS for w in words)
+    return bool(words) and len(words) <= 3 and all(w in _LABEL_WORDS for w in words)
+
+
+_STRONG = words(
+    """
+    pros cons advantages disadvantages advantage disadvantage example examples note notes tip
+    tips summary 장점 단점 예 예시 예제 특징 주의 참고 요약 정리 결론 장단점
+    """
+)
+
+
+def is_strong_label(term: str) -> bool:
+    """A label even among terms: `Pros`, `예시` never name a thing."""
+    return normalise(term).casefold().strip(" .:：*_`") in _STRONG
+
+
+_LOG_NOUNS = frozenset(
+    [
+        "내용",
+        "것",
+        "점",
+        "문제",
+        "문제들",
+        "자료",
+        "글",
+        "영상",
+        "질문",
+        "질문들",
+        "링크",
+        "책",
+        "강의",
+        "부분",
+        "코드",
+    ]
+)
+
+
+_PERSONAL = re.compile(
+    r"^(?:(?:my|our|나의|내|우리|우리\s*팀의?)\s.+|.*\b(?:in|for|at)\s+(?:my|our)\s.+)$",
+    re.IGNORECASE,
+)
+
+
+def is_log_heading(title: str) -> bool:
+    """`오늘 다룬 내용`, `발표 때 받은 질문`, `풀어본 문제`, `My vimrc`, `우리 팀 규칙`: a study
+    log or the author's own business, not a term."""
+    if _PERSONAL.match(normalise(title)):
+        return True
+    parts = normalise(title).split()
+    if len(parts) < 2 or parts[-1] not in _LOG_NOUNS:
+        return False
+    last = parts[-2][-1]
+    return "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 == 4  # ends in ㄴ: a past modifier
+
+
+def is_overview_heading(title: str) -> bool:
+    return normalise(title).casefold().strip(" .:：") in OVERVIEW_HEADINGS
+
+
+def is_never_heading(title: str) -> bool:
+    return bool(NEVER_HEADINGS.match(normalise(title)))
+
+
+def is_emphasis_phrase(text: str) -> bool:
+    """`**이 부분이 중요**`, `**Remember this**` — emphasis, not a term."""
+    return bool(_EMPHASIS.search(text))
+
+
+def is_navigation(text: str) -> bool:
+    return bool(_NAV.search(text))
+
+
+def is_figure_label(text: str) -> bool:
+    """`Figure 3`, `그림 1.`, `<표 2>` — a caption's label."""
+    return bool(_FIGURE.match(text.lstrip("<[(")))

@@ -1,0 +1,64 @@
+"""Strategy: a whole note that defines one term — an Obsidian-style note with `aliases:` in its
+front matter, or a `Definition:` line — becomes a card named after the note."""
+
+from __future__ import annotations
+
+import re
+
+from ..parse import Section
+from .candidate import Candidate, Context
+from .headings import content_blocks
+from .terms import words
+
+_DEFINITION_LINE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:definition|정의|뜻)(?:\*\*)?\s*[:：]", re.I
+)
+
+
+# An Obsidian callout that sums the note up: `> [!summary] TL;DR`.
+_SUMMARY_CALLOUT = re.compile(
+    r"^\s*>\s*\[!(?:summary|abstract|tldr|definition|define|info|note)\]", re.IGNORECASE
+)
+
+
+def note_candidate(top: Section, ctx: Context) -> Candidate | None:
+    """The note's title as a term, its opening blocks (before any heading) as the definition."""
+    content = content_blocks(top, ctx)
+    if not content or not ctx.info.title:
+        return None
+    mapped = [b.map for b in top.body if b.map]
+    start, end = mapped[0][0], mapped[-1][1]
+    has_definition = any(_DEFINITION_LINE.match(x) for x in ctx.parsed.lines[start:end])
+    first = content[0].map[0] if content[0].map else start
+    summary = bool(_SUMMARY_CALLOUT.match(ctx.parsed.lines[first]))
+    summed_up = summary and is_note_subject(ctx.info.title)
+    if not (ctx.info.aliases or has_definition or summed_up):
+        return None
+    return Candidate(
+        term=ctx.info.title,
+        aliases=ctx.info.aliases,
+        section=(),
+        line=top.line or start + 1,
+        spans=[(start, end)],
+        strategy="note",
+        grouping=True,
+    )
+
+
+_GENERIC_WORDS = words(
+    """
+    notes note 정리 노트 공부 study studies til cheatsheet cheat sheet 치트시트 강의
+    lecture 스터디 회차 주차 week 면접 interview basics 기초 입문 용어 glossary terms
+    vocabulary summary 요약 prep 준비 모음 links awesome tips memo 메모 course class 수업
+    과목 101 질문 questions 정리본 필기
+    """
+)
+_GENERIC_PART = re.compile(r"\d{4}[-./]\d{1,2}|\d+\s*(?:주차|강|회차)|(?:정리|노트|필기|모음)$")
+
+
+def is_note_subject(title: str) -> bool:
+    """Is the note's title one term (`Docker`, `Hash Table`), not `OS 정리` or `TIL 2023-09-14`?"""
+    words = [w.casefold() for w in re.split(r"[\s\-–—:()\[\]·,/]+", title) if w]
+    if not words or len(words) > 4 or _GENERIC_PART.search(title):
+        return False
+    return not any(w in _GENERIC_WORDS or _GENERIC_PART.search(w) for w in words)

@@ -1,0 +1,161 @@
+"""Paragraphs → candidates: `**Term**: meaning` lines that read as a glossary, and prose
+definitions (`X is a …`, `X란 …`, `… 이를 **X**라고 한다`); also the `name: meaning` card that
+list items share with paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..parse import plain_text
+from .boldheads import Unit
+from .candidate import Candidate, Context, Scope, dedent_block, prefix_of, strip_prefix
+from .cloze import cloze_candidate
+from .colon import ColonLine, is_glossary, line_problem, split_colon_line
+from .lists import alias_lines
+from .prose import defined_subject, named_term, topic_subject
+from .terms import aliases_from_line, expansion_prefix, is_expansion, same_term, split_aliases
+
+
+def colon_candidate(
+    line: ColonLine, start: int, end: int, scope: Scope, ctx: Context, nested: list[SyntaxTreeNode]
+) -> Candidate:
+    name, aliases = split_aliases(line.term)
+    drop, extra = alias_lines(nested)
+    spelled = expansion_prefix(line.definition, name)
+    if spelled:
+        extra = (spelled, *extra)
+    rest = [ctx.parsed.lines[i] for i in range(start + 1, end) if i not in drop]
+    text = line.definition + ("\n" + dedent_block(rest) if dedent_block(rest) else "")
+    return Candidate(
+        term=name,
+        aliases=(*aliases, *extra),
+        section=scope.section,
+        line=start + 1,
+        spans=[],
+        strategy="colon",
+        owned=(start, end),
+        text=text,
+        stub=prefix_of(ctx.parsed.lines[start]) + line.term_md,
+    )
+
+
+def _prose_first(paragraph: SyntaxTreeNode, ctx: Context) -> bool:
+    assert paragraph.map is not None
+    text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[paragraph.map[0] : paragraph.map[1]])
+    return defined_subject(text) is not None
+
+
+def item_text(item: SyntaxTreeNode, ctx: Context) -> str:
+    assert item.map is not None
+    start, end = item.map
+    rest = dedent_block(ctx.parsed.lines[start + 1 : end])
+    head = strip_prefix(ctx.parsed.lines[start])
+    return head + ("\n" + rest if rest else "")
+
+
+def paragraph_candidates(
+    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, defined: bool, lone: bool = False
+) -> Iterator[Candidate]:
+    """`lone`: outside any term and not among other `key: value` paragraphs — a single plain
+    `수업: 2024.04.10` or `Last edited: March` there is the note's metadata."""
+    if not paragraph.map or paragraph.map[0] in scope.skip:
+        return
+    cloze = cloze_candidate(paragraph, scope.section, ctx)
+    if cloze is not None:
+        cloze.owned = (paragraph.map[0], paragraph.map[1])
+        yield cloze
+        return
+    start, end = paragraph.map
+    lines = ctx.parsed.lines
+    first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=False)
+    if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
+        first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
+    if first is None:
+        if aliases_from_line(plain_text(paragraph)):
+            return
+        prose = prose_candidate(paragraph, scope, ctx, formatted_only=False)
+        if prose is not None:
+            yield prose
+        return
+    starts = [i for i in range(start, end) if split_colon_line(strip_prefix(lines[i]), False)]
+    found: list[tuple[int, int, ColonLine]] = []
+    for n, i in enumerate(starts):
+        line = split_colon_line(strip_prefix(lines[i]), False)
+        assert line is not None
+        stop = starts[n + 1] if n + 1 < len(starts) else end
+        problem = line_problem(line)
+        if problem is None and is_expansion(line.term, scope.owner):
+            problem = f"the full name of {scope.owner}, kept on its card"
+        if problem is not None:
+            ctx.reject(i + 1, line.term, problem)
+            continue
+        found.append((i, stop, line))
+    glossary = not scope.answer and is_glossary(len(found), len(starts), defined)
+    short = len(found[0][2].definition.split()) <= 3 if found else False
+    if lone and len(found) == 1 and not found[0][2].formatted and short:
+        ctx.reject(found[0][0] + 1, found[0][2].term, "a lone `key: value` line, not a glossary")
+        return
+    for i, stop, line in found:
+        if not glossary:
+            ctx.reject(
+                i + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"
+            )
+            continue
+        yield colon_candidate(line, i, stop, scope, ctx, [])
+
+
+def prose_candidate(
+    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, formatted_only: bool
+) -> Candidate | None:
+    assert paragraph.map is not None
+    if scope.answer:
+        return None
+    start, end = paragraph.map
+    raw = " ".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])
+    subject = defined_subject(raw, formatted_only)
+    if subject is None and not scope.section and not formatted_only:
+        subject = topic_subject(raw, ctx.info.title)
+    strategy = "prose"
+    if subject is None:
+        subject = named_term(raw)
+        strategy = "prose-named"
+    if subject is None:
+        return None
+    code = raw.lstrip("AaTheN ").startswith("`" + subject)  # `EXPLAIN (ANALYZE)`: as written
+    name, aliases = (subject, ()) if code else split_aliases(subject)
+    if scope.owner and same_term(name, scope.owner):
+        return None  # the owner's own definition: it stays the owner's answer
+    if not scope.section and any(same_term(name, a) for a in ctx.info.aliases):
+        return None  # the note defines itself under one of its front-matter aliases
+    return Candidate(
+        term=name,
+        aliases=aliases,
+        section=scope.section,
+        line=start + 1,
+        spans=[(start, end)],
+        strategy=strategy,
+        owned=(start, end),
+    )
+
+
+def colon_paragraphs(units: list[Unit], ctx: Context) -> list[Unit]:
+    out: list[Unit] = []
+    for unit in units:
+        if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
+            continue
+        line = split_colon_line(strip_prefix(ctx.parsed.lines[unit.map[0]]), False)
+        if line is not None and line_problem(line) is None:
+            out.append(unit)
+    return out
+
+
+def defines_other(unit: Unit, owner: str, ctx: Context) -> bool:
+    """A paragraph that defines another term (`**Compound interest** is …` under `Basics`):
+    it says nothing about the owner itself."""
+    if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
+        return False
+    text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[unit.map[0] : unit.map[1]])
+    subject = defined_subject(text)
+    return subject is not None and not (owner and same_term(split_aliases(subject)[0], owner))

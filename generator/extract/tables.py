@@ -1,0 +1,193 @@
+"""Strategy: tables whose rows are term | meaning.
+
+Also header-less tables (an empty header row, or a header row that is itself a term | meaning
+pair), `<br>` inside cells, linked or `code` terms. Not data tables (numbers, short values) and
+not comparison tables (`| | TCP | UDP |`, `구분 | A | B`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown_it.tree import SyntaxTreeNode
+
+from .candidate import Candidate, Context
+from .colon import definition_problem, plain_term, term_problem
+from .labels import is_label, is_strong_label
+from .terms import split_aliases
+
+_TERM_HEADERS = re.compile(
+    r"^(?:term|terms|word|concept|name|keyword|command|cmd|function|method|api|option|flag"
+    r"|shortcut|key|abbreviation|acronym|annotation|tag|attribute|property|status|code"
+    r"|status code|operator|syntax|directive|instruction|type|pattern|principle|notation|symbol"
+    r"|vocabulary|metric|measure|tool|library|package|service|utility|app|기호|표기|표기법|어휘"
+    r"|용어|개념|이름|연산|지표|도구|툴|서비스|라이브러리|패키지|종류|유형|kind"
+    r"|키워드|명령|명령어|함수|메서드|메소드|옵션|단축키|약어|어노테이션|태그|속성|상태\s*코드|코드"
+    r"|연산자|문법|지시어|패턴|원칙|단어|표현)$",
+    re.IGNORECASE,
+)
+_MEANING_HEADERS = re.compile(
+    r"^(?:meaning|definition|description|desc|explanation|summary|what it does|purpose|role"
+    r"|usage|use|notes?|details?|what it is|what it means|설명|의미|뜻|정의|내용|역할|기능"
+    r"|용도|비고|요약|해석|한국어|korean|특징|특성|features?|characteristics)$",
+    re.IGNORECASE,
+)
+# A column that gives the term another name: `| 용어 | 영어 | 설명 |`.
+_NAME_HEADERS = re.compile(
+    r"^(?:영어|영문|영문명|english|한국어|한글|korean|원어|full name|풀네임|full form|약어"
+    r"|abbreviation|acronym|별칭|alias|aliases|also called)$",
+    re.IGNORECASE,
+)
+_PROS_CONS = re.compile(
+    r"^(?:pros?|cons?|advantages?|disadvantages?|장점|단점|benefits?|drawbacks?)$", re.I
+)
+_COMPARE_HEADERS = re.compile(
+    r"^(?:|구분|비교|항목|기준|특징|feature|features|aspect|criteria|vs\.?)$", re.I
+)
+_NUMERIC = re.compile(r"^[\s\d.,:%$€₩+\-/xX×*()~<>=≈kKmMgGbBsSmsμ]*$")
+
+
+def split_row(line: str) -> list[str]:
+    """Cells of a table row as written, honouring `\\|` and `|` inside code spans."""
+    text = line.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    cells: list[str] = []
+    current: list[str] = []
+    in_code = False
+    for index, char in enumerate(text):
+        if char == "`":
+            in_code = not in_code
+        if char == "|" and not in_code and (index == 0 or text[index - 1] != "\\"):
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    cells.append("".join(current).strip())
+    return cells
+
+
+def table_reason(table: SyntaxTreeNode, ctx: Context) -> str | None:
+    """Why a table is not a term | meaning table, or None when it is one."""
+    if not table.map:
+        return "empty table"
+    start, end = table.map
+    lines = ctx.parsed.lines
+    header = [plain_term(c) for c in split_row(lines[start])]
+    rows = [split_row(lines[i]) for i in range(start + 2, end) if lines[i].strip()]
+    return _not_glossary(header, rows)
+
+
+def table_candidates(
+    table: SyntaxTreeNode, section: tuple[str, ...], ctx: Context
+) -> Iterator[Candidate]:
+    if not table.map:
+        return
+    start, end = table.map
+    lines = ctx.parsed.lines
+    header = [plain_term(c) for c in split_row(lines[start])]
+    rows = [(i, split_row(lines[i])) for i in range(start + 2, end) if lines[i].strip()]
+    reason = _not_glossary(header, [r for _, r in rows])
+    if reason is not None:
+        ctx.reject(start + 1, " | ".join(header), reason)
+        return
+    if _header_is_row(header, [r for _, r in rows]):
+        rows.insert(0, (start, split_row(lines[start])))
+        header = ["", ""]
+    first = True
+    for index, cells in rows:
+        cand = _row(index, cells, header, section, ctx)
+        if cand is not None:
+            if first and cand.owned:
+                # the header and the delimiter row go with the first row
+                cand.owned = (start, max(cand.owned[1], start + 2))
+            first = False
+            yield cand
+
+
+def _row(
+    index: int, cells: list[str], header: list[str], section: tuple[str, ...], ctx: Context
+) -> Candidate | None:
+    if len(cells) < 2 or not cells[0].strip():
+        return None
+    term = plain_term(cells[0])
+    columns = list(zip(header[1:], cells[1:], strict=False))
+    rest = [(h, c) for h, c in columns if not _NAME_HEADERS.match(h)]
+    names = [plain_term(c) for h, c in columns if _NAME_HEADERS.match(h) and c.strip()]
+    if not rest:  # `| English | 한국어 |`: the other name is the meaning
+        rest, names = columns[:1], []
+    meaning = next((i for i, (h, _) in enumerate(rest) if _MEANING_HEADERS.match(h)), 0)
+    definition = _cell(rest[meaning][1])
+    if _NUMERIC.match(plain_term(definition)) and rest[meaning][0]:
+        definition = f"{rest[meaning][0]}: {definition}"  # `| SSH | 22 |` → `Port: 22`
+    problem = term_problem(term, max_words=6) or definition_problem(definition)
+    if problem == "label, not a term" and not is_strong_label(term):
+        problem = None  # a row of a term | meaning table: `| A | IPv4 address |` is a term
+    if problem is not None:
+        ctx.reject(index + 1, term, problem)
+        return None
+    extra = [
+        f"- {h or 'More'}: {_cell(c)}"
+        for i, (h, c) in enumerate(rest)
+        if i != meaning and c.strip()
+    ]
+    name, aliases = split_aliases(term)
+    return Candidate(
+        term=name,
+        aliases=(*aliases, *names),
+        section=section,
+        line=index + 1,
+        spans=[],
+        strategy="table",
+        owned=(index, index + 1),
+        text="\n\n".join([definition, "\n".join(extra)]) if extra else definition,
+        stub=f"- {cells[0].strip()}",
+    )
+
+
+def _cell(text: str) -> str:
+    return re.sub(r"\s*<br\s*/?>\s*", "  \n", text.replace("\\|", "|")).strip()
+
+
+def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
+    if len(header) < 2 or not rows:
+        return "not a term | meaning table"
+    if len(header) > 2 and sum(bool(_PROS_CONS.match(h)) for h in header[1:]) >= 2:
+        return "a comparison table (pros and cons), not a term | meaning table"
+    named = bool(
+        _TERM_HEADERS.match(header[0])
+        or any(_MEANING_HEADERS.match(h) for h in header[1:])
+        or (len(header) == 2 and is_label(header[1]) and not is_label(header[0]))
+    )
+    if len(header) > 2 and not named:
+        if _COMPARE_HEADERS.match(header[0]) or len(header) > 3:
+            return "a comparison or data table, not a term | meaning table"
+        return "a data table, not a term | meaning table"
+    firsts = [plain_term(r[0]) for r in rows if r]
+    seconds = [plain_term(r[1]) if len(r) > 1 else "" for r in rows]
+    if sum(bool(_NUMERIC.match(f)) for f in firsts) * 2 > len(firsts):
+        return "a data table: its first column is numbers"
+    if not named and len(header) == 2 and _COMPARE_HEADERS.match(header[0]) and header[0]:
+        return "a comparison table, not a term | meaning table"
+    if not named and header[0] and header[1] and not _header_is_row(header, rows):
+        numeric = sum(bool(_NUMERIC.match(s)) or s[:1].isdigit() for s in seconds) * 2 > len(
+            seconds
+        )
+        if not numeric and sum(map(len, seconds)) < 1.5 * sum(map(len, firsts)):
+            return "a comparison table (its columns are alike), not a term | meaning table"
+    if not named and sum(term_problem(f, 6) is None for f in firsts) * 10 < len(firsts) * 8:
+        return "its first column is not terms"
+    return None
+
+
+def _header_is_row(header: list[str], rows: list[list[str]]) -> bool:
+    """A table written without a header: the header row is blank or is itself a pair."""
+    if all(not h for h in header):
+        return False
+    if _TERM_HEADERS.match(header[0]) or _MEANING_HEADERS.match(header[1]):
+        return False
+    seconds = [plain_term(r[1]) for r in rows if len(r) > 1]
+    if sum(bool(_NUMERIC.match(s)) for s in seconds) * 2 > len(seconds):
+        return False  # `| Nutrient | kcal per gram |` over numbers: a header after all
+    return len(header[1].split()) >= 4 and term_problem(header[0], 6) is None

@@ -1,0 +1,219 @@
+"""Headings: a heading whose own body defines it; questions; numbering; grouping; never-cards."""
+
+from __future__ import annotations
+
+from extract_helpers import by_term, cards, reasons, terms
+
+
+def test_heading_with_bullets_is_a_card() -> None:
+    got = by_term("""
+        # Notes
+        ## Semaphore
+        - A counter of permits
+        - Blocks when it reaches zero
+        """)
+    assert list(got) == ["Semaphore"]
+    card = got["Semaphore"]
+    assert card.strategy == "heading"
+    assert card.section == ("Semaphore",)
+    assert card.definition_md == "- A counter of permits\n- Blocks when it reaches zero"
+    assert card.loc.line == 2
+
+
+def test_the_title_is_never_a_card() -> None:
+    md = """
+        # Semaphore
+
+        A counter of permits.
+        """
+    assert terms(md) == []
+    assert reasons(md)["Semaphore"] == "the note's title"
+
+
+def test_grouping_and_empty_headings_are_not_cards() -> None:
+    md = """
+        # OS
+        ## Synchronization
+        ### Mutex
+        - A lock with an owner
+        ## Empty
+        ## Also empty
+        """
+    assert terms(md) == ["Mutex"]
+    why = reasons(md)
+    assert "grouping" in why["Synchronization"]
+    assert why["Empty"] == "heading with no body of its own"
+
+
+def test_question_headings_keep_their_body_as_the_answer() -> None:
+    got = by_term("""
+        # Interview
+        ## Why is UDP faster?
+        UDP is a protocol without handshakes.
+        ## TCP와 UDP 비교
+        - TCP 는 연결 지향
+        ## Q3. What is a socket?
+        An endpoint.
+        """)
+    assert list(got) == ["Why is UDP faster?", "TCP와 UDP 비교", "What is a socket?"]
+    assert all(c.strategy == "question" for c in got.values())
+    # the prose inside an answer is the answer, not a card of its own
+    assert got["Why is UDP faster?"].definition_md == "UDP is a protocol without handshakes."
+    assert got["What is a socket?"].section == ("What is a socket?",)
+
+
+def test_numbered_and_lecture_headings_drop_their_numbers() -> None:
+    assert terms("""
+        # Memory
+        #### 2. Heap
+        - Dynamic memory
+        ## Lecture 3: Scheduling
+        - Picking the next process
+        ## 3장 프로세스
+        - 실행 중인 프로그램
+        """) == ["Heap", "Scheduling", "프로세스"]
+
+
+def test_malformed_heading_without_a_space_is_a_heading() -> None:
+    got = cards("""
+        # Notes
+        ##Paging
+        - Fixed-size blocks
+
+        #tag
+        """)
+    assert [(c.term, c.section) for c in got] == [("Paging", ("Paging",))]
+    assert "#tag" not in got[0].definition_md
+
+
+def test_headings_written_inside_list_items() -> None:
+    got = cards("""
+        # 인터럽트
+        ## 종류
+        - #### 외부 인터럽트
+          - 하드웨어가 발생시킴
+        - #### 내부 인터럽트
+          - 프로그램 오류로 발생
+        """)
+    assert [(c.term, c.section) for c in got] == [
+        ("외부 인터럽트", ("종류", "외부 인터럽트")),
+        ("내부 인터럽트", ("종류", "내부 인터럽트")),
+    ]
+    assert got[0].definition_md == "- 하드웨어가 발생시킴"
+
+
+def test_overview_heading_defines_the_term_above_it() -> None:
+    got = cards("""
+        # Notes
+        ## Docker
+        ### 개요
+        컨테이너를 실행하는 플랫폼
+        """)
+    assert [(c.term, c.section) for c in got] == [("Docker", ("Docker",))]
+
+
+def test_label_headings_only_count_under_a_term() -> None:
+    md = """
+        # OS 정리
+        ## 장점
+        - 빠름
+        ## Docker
+        - 컨테이너 플랫폼
+        ### 장점
+        - 가벼움
+        """
+    assert [(c.term, c.section) for c in cards(md)] == [
+        ("Docker", ("Docker",)),
+        ("장점", ("Docker", "장점")),
+    ]
+    assert reasons(md)["장점"] == "a label heading with no term above it"
+
+
+def test_never_sections() -> None:
+    md = """
+        # Notes
+        ## Table of Contents
+        - Mutex
+        ## Changelog
+        - 2020-01-02: fixed
+        ## 오늘의 회고
+        - 힘들었다
+        ## Summary
+        Locks are hard.
+        ## 참고자료
+        - [a](https://a.example)
+        """
+    assert terms(md) == []
+
+
+def test_sentence_and_date_headings_are_not_terms() -> None:
+    md = """
+        # Notes
+        ## 도커를 설치해 보자.
+        - brew install docker
+        ## 2024-01-15
+        ### Register allocation
+        - Assigning registers
+        """
+    assert [(c.term, c.section) for c in cards(md)] == [
+        ("Register allocation", ("2024-01-15", "Register allocation"))
+    ]
+
+
+def test_a_body_of_only_a_data_table_is_not_a_card() -> None:
+    md = """
+        # Notes
+        ## Benchmarks
+        | Disk | Read | Write |
+        |---|---|---|
+        | HDD | 120 | 110 |
+        """
+    assert terms(md) == []
+    assert "data" in reasons(md)["Benchmarks"]
+
+
+def test_heading_aliases() -> None:
+    got = by_term("""
+        # Notes
+        ## Virtual Machine(VM, 가상 머신)
+        - A computer inside a computer
+        ## Hypervisor
+        - Virtual Machine Monitor(VMM) 이라고도 함
+        - Software that runs virtual machines
+        ## IIFE
+        Immediately Invoked Function Expression: a function that runs at once.
+        """)
+    assert got["Virtual Machine"].aliases == ("VM", "가상 머신")
+    assert got["Hypervisor"].aliases == ("Virtual Machine Monitor", "VMM")
+    assert "이라고도" not in got["Hypervisor"].definition_md
+    assert got["IIFE"].aliases == ("Immediately Invoked Function Expression",)
+    assert list(got) == ["Virtual Machine", "Hypervisor", "IIFE"]
+
+
+def test_unanswered_questions_and_personal_logs_are_not_cards() -> None:
+    md = """
+        # Notes
+        ## Open questions
+        - Why does ReLU help?
+        - Is Adam always better?
+        ## 풀어본 문제
+        - 백준 11047 동전 0
+        ## My vimrc
+        ```vim
+        set number
+        ```
+        """
+    assert terms(md) == []
+    assert reasons(md)["Open questions"] == "only questions with no answers"
+
+
+def test_imperative_prompts_are_questions() -> None:
+    got = cards("""
+        # Interview
+        ### 2. Explain the difference between `useMemo` and `useCallback`
+        - `useMemo` memoises a **value**
+        - `useCallback` memoises a **function**
+        """)
+    assert [(c.term, c.strategy) for c in got] == [
+        ("Explain the difference between useMemo and useCallback", "question")
+    ]

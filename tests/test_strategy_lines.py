@@ -1,0 +1,222 @@
+"""Colon and dash lines, list terms, and the lines that must stay out."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import by_term, cards, reasons, terms
+
+from generator.extract.colon import line_problem, split_colon_line
+
+
+@pytest.mark.parametrize(
+    ("line", "term", "definition"),
+    [
+        ("Mutex: a lock owned by one thread", "Mutex", "a lock owned by one thread"),
+        ("뮤텍스 : 한 스레드만 소유하는 락", "뮤텍스", "한 스레드만 소유하는 락"),
+        (
+            "deadlock - two threads waiting on each other",
+            "deadlock",
+            "two threads waiting on each other",
+        ),
+        ("**Throughput**: work per unit time", "Throughput", "work per unit time"),
+        ("**Latency:** time per request", "Latency", "time per request"),
+        ("_job_ - a unit of work", "job", "a unit of work"),
+        ("`fork()` — creates a process", "fork()", "creates a process"),
+        ("[[Mutex|뮤텍스]]: 락", "뮤텍스", "락"),
+    ],
+)
+def test_colon_and_dash_lines_split(line: str, term: str, definition: str) -> None:
+    found = split_colon_line(line)
+    assert found is not None
+    assert (found.term, found.definition) == (term, definition)
+    assert line_problem(found) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Pros: fast", "label"),
+        ("예시: 크롬 탭", "label"),
+        ("Time complexity: O(n log n)", "label"),
+        ("2020.01.02: 수정", "date"),
+        ("v1.2: new parser", "date"),
+        ("Figure 3: the ready queue", "caption"),
+        ("Docker: 왜 쓸까?", "'?'"),
+        ("The reason is simple: threads share memory", "sentence"),
+        ("Mutex: [docs](https://example.com)", "link"),
+        ("HDD: 120", "value"),
+    ],
+)
+def test_lines_that_are_not_definitions(line: str, reason: str) -> None:
+    found = split_colon_line(line)
+    assert found is not None
+    problem = line_problem(found)
+    assert problem is not None and reason in problem
+
+
+def test_glossary_list_gives_one_card_per_line() -> None:
+    got = cards("""
+        # Glossary
+        ## Terms
+        - Mutex: a lock owned by one thread
+        * Semaphore : a counter of permits
+        - deadlock - two threads waiting on each other
+        - Pros: simple
+        """)
+    assert [(c.term, c.strategy) for c in got] == [
+        ("Mutex", "colon"),
+        ("Semaphore", "colon"),
+        ("deadlock", "colon"),
+    ]
+    assert got[0].definition_md == "a lock owned by one thread"
+
+
+def test_property_lines_stay_in_the_body_of_a_defined_term() -> None:
+    md = """
+        # VM
+        ## 시스템 가상 머신
+        - 하드웨어 위에서 여러 OS 를 돌림
+        - 물리 컴퓨터 다중화: 한 컴퓨터에 여러 OS 사용 가능
+        - Hypervisor 가 여기 해당함
+        """
+    got = cards(md)
+    assert [c.term for c in got] == ["시스템 가상 머신"]
+    assert "물리 컴퓨터 다중화: 한 컴퓨터에 여러 OS 사용 가능" in got[0].definition_md
+    assert "property" in reasons(md)["물리 컴퓨터 다중화"]
+
+
+def test_paragraph_glossary_lines() -> None:
+    got = by_term("""
+        **Throughput**: work per unit time
+        **Latency**: time one request takes,
+        measured end to end
+        """)
+    assert list(got) == ["Throughput", "Latency"]
+    assert got["Latency"].definition_md == "time one request takes,\nmeasured end to end"
+
+
+def test_nested_details_follow_a_colon_definition() -> None:
+    got = by_term("""
+        ## Terms
+        - Cache: a small fast memory
+          - sits between the CPU and RAM
+        - TLB: a cache of address translations
+        """)
+    assert got["Cache"].definition_md == "a small fast memory\n- sits between the CPU and RAM"
+
+
+def test_bold_list_term_with_nested_items() -> None:
+    got = cards("""
+        # Docker
+        ## Docker
+        - Builds and runs containers
+        - **Image**
+          - A read-only template
+        - **Container**
+          - A running image
+        """)
+    assert [(c.term, c.strategy) for c in got] == [
+        ("Docker", "heading"),
+        ("Image", "list-term"),
+        ("Container", "list-term"),
+    ]
+    # the parent names its children; the children's bodies are on their own cards
+    assert got[0].definition_md == "- Builds and runs containers\n- **Image**\n- **Container**"
+    assert got[1].definition_md == "- A read-only template"
+
+
+def test_emphasis_labels_and_lead_ins_are_not_list_terms() -> None:
+    md = """
+        # Notes
+        ## Tips
+        - **이 부분이 중요**
+          - 시험에 나옴
+        - **Pros**
+          - fast
+        - Two main kinds:
+          - 분류
+        """
+    assert terms(md) == []
+    why = reasons(md)
+    assert why["이 부분이 중요"] == "emphasis, not a term"
+    assert why["Pros"] == "label, not a term"
+    assert "lead-in" in why["Two main kinds"]
+
+
+def test_question_items_with_nested_answers() -> None:
+    got = cards("""
+        ## 면접
+        - 프로세스와 스레드의 차이는?
+          - 스레드는 메모리를 공유함
+        """)
+    assert [(c.term, c.strategy) for c in got] == [("프로세스와 스레드의 차이는?", "question-item")]
+
+
+def test_link_only_lists_and_notes_make_no_cards() -> None:
+    assert (
+        terms("""
+        # Links
+        - [Docs](https://example.com/docs)
+        - [Blog](https://example.com/blog)
+        - https://example.com/raw
+
+        [[Other note]] · [[Another]]
+        """)
+        == []
+    )
+
+
+def test_same_term_twice_in_a_section_is_one_card_in_two_sections_two() -> None:
+    got = cards("""
+        ## A
+        - Mutex: a lock
+        - Mutex: a lock again
+        ## B
+        - Mutex: a lock in B
+        - Semaphore: a counter
+        """)
+    assert [(c.term, c.section, c.definition_md) for c in got] == [
+        ("Mutex", ("A",), "a lock"),
+        ("Mutex", ("B",), "a lock in B"),
+        ("Semaphore", ("B",), "a counter"),
+    ]
+
+
+def test_code_blocks_and_comments_never_make_cards() -> None:
+    md = """
+        ## GC
+        - 참조되지 않는 객체를 회수하는 기능
+
+        ```python
+        Mutex: not a card
+        - Semaphore: not a card either
+        ```
+
+        <!--
+        - Hidden: not a card
+        -->
+        """
+    got = cards(md)
+    assert [c.term for c in got] == ["GC"]
+    assert "Hidden" not in got[0].definition_md
+    assert "Mutex: not a card" in got[0].definition_md  # the code stays in its card
+
+
+def test_markers_tags_and_edit_notes_stay_out_of_definitions() -> None:
+    got = cards("""
+        ## Paging
+        [TOC]
+
+        - Fixed-size blocks of memory
+
+        %% check the page size %%
+
+        #os #memory
+
+        *Edit 2023-02-01: fixed a typo.*
+
+        <br>
+
+        [← Week 8](week8.md) | [Week 10 →](week10.md)
+        """)
+    assert [(c.term, c.definition_md) for c in got] == [("Paging", "- Fixed-size blocks of memory")]
