@@ -20,12 +20,14 @@ _SOURCES_HEADING = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(
-    r"^\s*[*_]{0,2}\s*(?:출처|source|image|photo|credit|credits|사진|그림|이미지|via)\s*[:：]",
+    r"^\s*(?:[*_]{1,2}\s*)?(?:출처|source|image|photo|credit|credits|사진|그림|이미지|via)\s*[:：]",
     re.IGNORECASE,
 )
-_MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# No `[` inside link text or image alt: the scan from one `[` stops at the next, so lines
+# full of brackets stay linear.
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _BARE_URL = re.compile(r"(?<![(<\[\"'])\bhttps?://[^\s)<>\]]+")
-_IMAGE_MD = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[\[[^\]]*\]\]|<img\b", re.IGNORECASE)
+_IMAGE_MD = re.compile(r"!\[[^\[\]]*\]\([^)\[]*\)|!\[\[[^\[\]]*\]\]|<img\b", re.IGNORECASE)
 
 
 def is_sources_heading(title: str) -> bool:

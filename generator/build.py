@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import time
 import unicodedata
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from .extract import extract, title_section
+from .fsutil import describe_os_error
 from .identity import card_guid
 from .media import MediaSet, is_remote
 from .model import (
@@ -46,7 +48,7 @@ def load(paths: list[str]) -> tuple[list[LoadedNote], list[Diagnostic], set[str]
     loaded: list[LoadedNote] = []
     diagnostics: list[Diagnostic] = []
     failed: set[str] = set()
-    for file in discover(paths):
+    for file in discover(paths, diagnostics):
         try:
             source = read_note(file.file, file.shown)
             parsed = parse(source.text)
@@ -60,6 +62,7 @@ def load(paths: list[str]) -> tuple[list[LoadedNote], list[Diagnostic], set[str]
         diagnostics.extend(source.diagnostics)
         diagnostics.extend(note.diagnostics)
         loaded.append(LoadedNote(file, note))
+    failed.update(d.loc.path for d in diagnostics if d.level == "error" and d.loc)
     return loaded, diagnostics, failed
 
 
@@ -128,6 +131,9 @@ def build_epoch() -> int:
     return int(value) if value.isdigit() else int(time.time())
 
 
+_KEPT = "the previous file, if any, is unchanged"
+
+
 def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
     options = options or BuildOptions()
     out = options.out
@@ -140,8 +146,9 @@ def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
         target = out / deck_file_name(deck.name)
         try:
             write_apkg(deck, target, lambda _card: epoch, epoch)
-        except OSError as exc:
-            raise NotedeckError(None, f"cannot write {target}: {exc.strerror or exc}") from None
+        except (OSError, sqlite3.Error) as exc:  # sqlite: "database or disk is full"
+            why = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+            raise NotedeckError(None, f"cannot write {target}: {why}", _KEPT) from None
         outputs.append(str(target))
     stats = {
         "decks": len(outputs),

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import __version__
 from .build import LoadedNote, build, guid_of, load
+from .fsutil import describe_os_error
 from .model import Diagnostic, NotedeckError
 from .options import BuildOptions
 
@@ -124,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_list(args)
     except NotedeckError as exc:
         print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the file system failed us (disk full, permissions): no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"Error: {where}{describe_os_error(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)

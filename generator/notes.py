@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Loc, NotedeckError, NoteInfo
+from .fsutil import describe_os_error
+from .model import Diagnostic, Level, Loc, NotedeckError, NoteInfo
 from .parse import ParsedNote, plain_text
 from .read import SourceText
 
@@ -27,31 +29,92 @@ class NoteFile:
         return self.file.relative_to(self.root).as_posix()
 
 
-def discover(paths: list[str]) -> list[NoteFile]:
+def discover(paths: list[str], diagnostics: list[Diagnostic] | None = None) -> list[NoteFile]:
     """Note files under each path, sorted, each with its notes root (the folder given, or the
-    file's own folder)."""
-    found: list[NoteFile] = []
+    file's own folder).
+
+    Folders that cannot be read are reported in `diagnostics` as errors; symbolic links that
+    lead outside the notes root, loop or dangle are skipped with a warning, so a shared notes
+    folder can never make a build read a file outside it. Hidden files and folders are skipped.
+    """
+    sink = diagnostics if diagnostics is not None else []
+    found: dict[Path, NoteFile] = {}
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            root = path.resolve()
-            for file in sorted(root.rglob("*")):
-                if (
-                    file.suffix.lower() in NOTE_SUFFIXES
-                    and file.is_file()
-                    and not _hidden(file, root)
-                ):
-                    found.append(NoteFile(file, root, _shown(file)))
-        elif path.is_file():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as exc:
+            raise NotedeckError(Loc(raw, 0), f"cannot open: {describe_os_error(exc)}") from None
+        if is_dir:
+            _walk(path.resolve(), found, sink)
+        elif is_file:
             file = path.resolve()
-            found.append(NoteFile(file, file.parent, _shown(file)))
+            found.setdefault(file, NoteFile(file, file.parent, _shown(file)))
         else:
-            raise NotedeckError(Loc(raw, 0), "no such file or folder", "check the path")
-    return found
+            problem = "broken symbolic link" if path.is_symlink() else "no such file or folder"
+            raise NotedeckError(Loc(raw, 0), problem, "check the path")
+    return sorted(found.values(), key=lambda note: note.file)
 
 
-def _hidden(file: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in file.relative_to(root).parts)
+def _walk(root: Path, found: dict[Path, NoteFile], sink: list[Diagnostic]) -> None:
+    """Depth-first over `root` without recursion; symlinked folders are followed only when
+    they stay inside the root, and each real folder is visited once (no symlink loops)."""
+    visited: set[Path] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        real = _real(folder)
+        if real is None or real in visited:
+            continue
+        visited.add(real)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            sink.append(_problem("error", folder, f"cannot read folder: {describe_os_error(exc)}"))
+            continue
+        for entry in entries:
+            if not entry.name.startswith("."):
+                _visit(Path(entry.path), root, found, stack, sink)
+
+
+def _visit(
+    path: Path, root: Path, found: dict[Path, NoteFile], stack: list[Path], sink: list[Diagnostic]
+) -> None:
+    is_note = path.suffix.lower() in NOTE_SUFFIXES
+    if path.is_symlink():
+        target = _real(path)
+        if target is None or not target.exists():
+            if is_note:
+                sink.append(_problem("warning", path, "skipped: broken or looping symbolic link"))
+            return
+        if not target.is_relative_to(root):
+            if is_note or target.is_dir():
+                sink.append(
+                    _problem("warning", path, "skipped: symbolic link leads outside the notes root")
+                )
+            return
+    try:
+        if path.is_dir():
+            stack.append(path)
+        elif is_note and path.is_file():
+            real = _real(path) or path
+            found.setdefault(real, NoteFile(path, root, _shown(path)))
+        elif is_note and path.exists():
+            sink.append(_problem("warning", path, "skipped: not a regular file"))
+    except OSError as exc:
+        sink.append(_problem("error", path, f"cannot open: {describe_os_error(exc)}"))
+
+
+def _real(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop before Python 3.13
+        return None
+
+
+def _problem(level: Level, path: Path, message: str) -> Diagnostic:
+    return Diagnostic(Loc(_shown(path), 0), level, message)
 
 
 def _shown(file: Path) -> str:

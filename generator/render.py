@@ -35,10 +35,16 @@ _ATTRS: dict[str, set[str]] = {
     "th": {"colspan", "rowspan", "align"},
     "ol": {"start"},
 }
-_OBSIDIAN_EMBED = re.compile(r"!\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
-_WIKILINK = re.compile(r"(?<!!)\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
+_OBSIDIAN_EMBED = re.compile(r"!\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+_WIKILINK = re.compile(r"(?<!!)\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 
 ImageMap = Callable[[str], str]
+
+MAX_HTML_DEPTH = 256
+_TAG_EDGE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr", "param", "p", "li", "td", "th", "tr", "dt", "dd", "option"}  # fmt: skip
 
 
 def _math_inline(
@@ -72,6 +78,11 @@ def obsidian_to_markdown(text: str) -> str:
 def sanitise(fragment: str, image_src: ImageMap | None = None) -> str:
     """Allow-listed HTML only; `img src` is rewritten to the bundled media name when known."""
 
+    if _too_deep(fragment):
+        # html5ever's work grows with the square of the nesting depth; no real note nests
+        # hundreds of elements, so such a fragment is shown as its text only.
+        return html.escape(_ANY_TAG.sub(" ", fragment), quote=False)
+
     def attribute_filter(tag: str, attr: str, value: str) -> str | None:
         if tag == "img" and attr == "src" and image_src is not None:
             return image_src(value)
@@ -85,6 +96,21 @@ def sanitise(fragment: str, image_src: ImageMap | None = None) -> str:
         attribute_filter=attribute_filter,
         link_rel="noopener noreferrer",
     )
+
+
+def _too_deep(fragment: str) -> bool:
+    if fragment.count("<") <= MAX_HTML_DEPTH:
+        return False
+    depth = 0
+    for match in _TAG_EDGE.finditer(fragment):
+        closing, name = match.group(1), match.group(2).lower()
+        if closing:
+            depth = max(depth - 1, 0)
+        elif name not in _VOID:
+            depth += 1
+            if depth > MAX_HTML_DEPTH:
+                return True
+    return False
 
 
 def markdown_html(text: str, image_src: ImageMap | None = None) -> str:

@@ -8,6 +8,9 @@ and merges duplicates.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
+
 from ..attribute import attribute, is_caption, is_sources_heading, links_in_nodes, links_in_text
 from ..model import Card, ExtractedNote, ImageRef, Loc, NoteInfo, SourceLink
 from ..parse import ParsedNote, Section, images_in_line
@@ -65,8 +68,9 @@ def _walk(
 def _assemble(candidates: list[Candidate], parsed: ParsedNote, info: NoteInfo) -> tuple[Card, ...]:
     cards: list[Card] = []
     seen: dict[tuple[tuple[str, ...], str], int] = {}
+    owned = _OwnedIndex(candidates)
     for cand in sorted(candidates, key=lambda c: c.line):
-        card = _card(cand, candidates, parsed, info)
+        card = _card(cand, owned, parsed, info)
         if card is None:
             continue
         key = (tuple(term_key(s) for s in card.section), term_key(card.term))
@@ -77,13 +81,29 @@ def _assemble(candidates: list[Candidate], parsed: ParsedNote, info: NoteInfo) -
     return tuple(cards)
 
 
-def _card(
-    cand: Candidate, all_cands: list[Candidate], parsed: ParsedNote, info: NoteInfo
-) -> Card | None:
+class _OwnedIndex:
+    """Candidates' owned spans sorted by start, so finding those inside a span is a bisect
+    rather than a scan of every candidate (notes with thousands of cards stay linear)."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        spans = sorted((c.owned, id(c)) for c in candidates if c.owned)
+        self.starts = [span[0] for span, _ in spans]
+        self.spans = spans
+
+    def inside(self, cand: Candidate) -> Iterator[tuple[int, int]]:
+        for start, end in cand.spans:
+            i = bisect.bisect_left(self.starts, start)
+            while i < len(self.spans) and self.starts[i] < end:
+                span, owner = self.spans[i]
+                if owner != id(cand) and span[1] <= end:
+                    yield span
+                i += 1
+
+
+def _card(cand: Candidate, owned: _OwnedIndex, parsed: ParsedNote, info: NoteInfo) -> Card | None:
     excluded = set(cand.drop)
-    for other in all_cands:
-        if other is not cand and other.owned and _inside(other.owned, cand.spans):
-            excluded.update(range(*other.owned))
+    for span in owned.inside(cand):
+        excluded.update(range(*span))
     kept: list[str] = []
     credits: list[SourceLink] = []
     images: list[ImageRef] = []
@@ -117,10 +137,6 @@ def _card(
         strategy=cand.strategy,
     )
     return attribute(card, credits)
-
-
-def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in spans)
 
 
 def _dedupe(aliases: tuple[str, ...], term: str) -> tuple[str, ...]:
