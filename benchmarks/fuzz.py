@@ -23,14 +23,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from html_safety import active_content  # noqa: E402
+from html_safety import active_content
 
-from generator.extract import extract, title_section  # noqa: E402
-from generator.model import NotedeckError  # noqa: E402
-from generator.notes import NoteFile, note_info  # noqa: E402
-from generator.parse import parse  # noqa: E402
-from generator.read import read_text  # noqa: E402
-from generator.render import basic_fields  # noqa: E402
+from generator.extract import extract, title_section
+from generator.model import NotedeckError
+from generator.notes import NoteFile, note_info
+from generator.parse import parse
+from generator.read import read_text
+from generator.render import basic_fields
 
 CRASHES = Path(__file__).resolve().parent / ".work" / "fuzz-crashes"
 
@@ -157,7 +157,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1, help="first seed")
     args = parser.parse_args()
     batch = 1000
-    tasks = [(args.seed + i, min(batch, args.count - i * batch)) for i in range(-(-args.count // batch))]
+    tasks = [
+        (args.seed + i, min(batch, args.count - i * batch)) for i in range(-(-args.count // batch))
+    ]
     done, crashes, slowest = 0, 0, 0.0
     started = time.time()
     with multiprocessing.Pool(args.jobs) as pool:
@@ -172,7 +174,9 @@ def main() -> int:
                 (CRASHES / f"{name}.txt").write_text(problem, encoding="utf-8")
                 print(f"crash {name}: {problem.strip().splitlines()[-1]}", flush=True)
             if done % 10_000 < batch:
-                print(f"{done} inputs, {crashes} crash(es), {time.time() - started:.0f} s", flush=True)
+                print(
+                    f"{done} inputs, {crashes} crash(es), {time.time() - started:.0f} s", flush=True
+                )
     print(f"done: {done} inputs, {crashes} crash(es), slowest input {slowest:.2f} s, "
           f"{time.time() - started:.0f} s in all")  # fmt: skip
     return 1 if crashes else 0

@@ -36,3 +36,12 @@ def active_content(html: str) -> list[str]:
     finder.feed(html)
     finder.close()
     return finder.found
+
+
+_CARD_STYLE = re.compile(r"\A\s*<style>[^<]*</style>")
+
+
+def card_active_content(html: str) -> list[str]:
+    """Like `active_content`, for a card Anki rendered: the note type's own CSS, which
+    Anki puts first, is not the note's content."""
+    return active_content(_CARD_STYLE.sub("", html))

@@ -12,8 +12,8 @@ import bisect
 from collections.abc import Iterator
 
 from ..attribute import attribute, is_caption, is_sources_heading, links_in_nodes, links_in_text
-from ..model import Card, ExtractedNote, ImageRef, Loc, NoteInfo, SourceLink
-from ..parse import ParsedNote, Section, images_in_line
+from ..model import Card, Diagnostic, ExtractedNote, ImageRef, Loc, NoteInfo, SourceLink
+from ..parse import MAX_NESTING, ParsedNote, Section, images_in_line
 from .candidate import Candidate, dedent_block
 from .headings import heading_candidate
 from .lists import item_candidates
@@ -42,7 +42,16 @@ def extract(parsed: ParsedNote, info: NoteInfo) -> ExtractedNote:
     for child in start.children:
         _walk(child, (child.title,), parsed, candidates, sources)
     cards = _assemble(candidates, parsed, info)
-    return ExtractedNote(info=info, cards=cards, sources=tuple(sources))
+    return ExtractedNote(info, cards, tuple(sources), _nesting_warning(parsed, info))
+
+
+def _nesting_warning(parsed: ParsedNote, info: NoteInfo) -> tuple[Diagnostic, ...]:
+    if not parsed.nesting_cut:
+        return ()
+    message = f"nested more than {MAX_NESTING} levels deep: deeper lines are not read"
+    if parsed.unread_from:
+        message += f", nor anything from line {parsed.unread_from} on"
+    return (Diagnostic(Loc(info.path, parsed.nesting_cut), "warning", message, "flatten it"),)
 
 
 def _walk(

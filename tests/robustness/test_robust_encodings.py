@@ -7,7 +7,7 @@ import codecs
 from pathlib import Path
 
 import pytest
-from conftest import imported, write
+from robust_helpers import imported, write
 
 NOTE = "# 도커 기초\n\n## 이미지\n\n- 컨테이너를 만드는 틀\n- 읽기 전용 계층\n\n## Container\n\n- 이미지를 실행한 상태\n"
 GOOD = "# Good\n\n## Term\n\n- its definition\n"
@@ -29,7 +29,16 @@ def _encoded(kind: str) -> bytes:
 
 @pytest.mark.parametrize(
     "kind",
-    ["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-bom", "crlf", "cr", "bom-crlf"],
+    [
+        "utf-8",
+        "utf-8-bom",
+        "utf-16-le-bom",
+        "utf-16-be-bom",
+        "utf-32-bom",
+        "crlf",
+        "cr",
+        "bom-crlf",
+    ],
 )
 def test_every_unicode_encoding_and_line_ending_gives_the_same_deck(
     kind: str, tmp_path: Path, cli
@@ -45,9 +54,7 @@ def test_every_unicode_encoding_and_line_ending_gives_the_same_deck(
 
 
 @pytest.mark.parametrize("codec", ["cp949", "euc-kr"])
-def test_korean_legacy_encoding_is_decoded_with_a_warning(
-    codec: str, tmp_path: Path, cli
-) -> None:
+def test_korean_legacy_encoding_is_decoded_with_a_warning(codec: str, tmp_path: Path, cli) -> None:
     write(tmp_path / "notes" / "docker.md", NOTE.replace("\n", "\r\n").encode(codec))
     run = cli("build", str(tmp_path / "notes"), "-o", str(tmp_path / "out"))
     assert run.code == 0
@@ -86,7 +93,9 @@ def test_undecodable_utf16_names_its_line(tmp_path: Path, cli) -> None:
     write(tmp_path / "n" / "u16.md", data)
     run = cli("list", str(tmp_path / "n"))
     assert run.code == 1
-    assert run.lines[0].endswith("u16.md:6: error: cannot decode: invalid UTF-16 data (save the note as UTF-8)")
+    assert run.lines[0].endswith(
+        "u16.md:6: error: cannot decode: invalid UTF-16 data (save the note as UTF-8)"
+    )
 
 
 @pytest.mark.parametrize(
