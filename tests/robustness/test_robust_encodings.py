@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from robust_helpers import imported, write
 
-NOTE = "# 도커 기초\n\n## 이미지\n\n- 컨테이너를 만드는 틀\n- 읽기 전용 계층\n\n## Container\n\n- 이미지를 실행한 상태\n"
+NOTE = (
+    "# 도커 기초\n\n## 이미지\n\n- 컨테이너를 만드는 틀\n- 읽기 전용 계층\n\n"
+    "## Container\n\n- 이미지를 실행한 상태\n"
+)
 GOOD = "# Good\n\n## Term\n\n- its definition\n"
 
 
@@ -117,7 +120,8 @@ def test_binary_file_with_a_note_name_is_skipped_with_a_warning(
     assert run.code == 0
     assert len(run.lines) == 1
     assert run.lines[0].endswith(
-        "image.md:1: warning: skipped: binary data, not a Markdown note (save the note as UTF-8 text)"
+        "image.md:1: warning: skipped: binary data, not a Markdown note "
+        "(save the note as UTF-8 text)"
     )
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["Good.apkg"]
     got = imported(tmp_path / "out" / "Good.apkg", tmp_path / "anki")
@@ -143,16 +147,21 @@ def test_empty_notes_build_nothing_without_complaint(text: str, tmp_path: Path, 
 
 
 BROKEN_FRONT_MATTER = [
-    ("---\ntitle: ok\ntags: [a, b\ndeck: x\n---\n# T\n", 4, "broken front matter: expected ',' or ']', but got ':'"),
-    ("---\ntitle: a\n  bad: indent\n---\n", 3, "broken front matter: mapping values are not allowed here"),
-    ("---\ntitle: x\n\n# Heading\n\nbody\n", 1, "front matter is never closed (end it with a line of ---)"),
+    ("---\ntitle: ok\ntags: [a, b\ndeck: x\n---\n# T\n", 4,
+     "broken front matter: expected ',' or ']', but got ':'"),
+    ("---\ntitle: a\n  bad: indent\n---\n", 3,
+     "broken front matter: mapping values are not allowed here"),
+    ("---\ntitle: x\n\n# Heading\n\nbody\n", 1,
+     "front matter is never closed (end it with a line of ---)"),
     ("---\n- a\n- b\n---\n", 2, "front matter must be a mapping of `key: value` lines"),
     ("---\ndate: 2024-13-45\n---\n", 2, "broken front matter: month must be in 1..12"),
     ("---\nx: !!python/object/apply:os.system [echo hacked]\n---\n", 2,
      "broken front matter: could not determine a constructor for the tag"),
-    ("---\nx: " + "[" * 3000 + "]" * 3000 + "\n---\n", 2, "broken front matter: nested too deeply"),
-    ("---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+    ("---\nx: " + "[" * 1500 + "]" * 1500 + "\n---\n", 2, "broken front matter: nested too deeply"),
+    ("---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+     "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+     "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
      "tags: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n---\n", 2,
      "front matter is too large (YAML aliases?)"),
 ]  # fmt: skip

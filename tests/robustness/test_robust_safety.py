@@ -39,7 +39,10 @@ PATHS = [
     ("- file2 ![c](file:///{outside}/secret.png)", None),
     ("- win ![d](C:\\Windows\\secret.png)", "image not found: C:\\Windows\\secret.png"),
     ("- unc ![e](\\\\server\\share\\secret.png)", "image not found: \\\\server\\share\\secret.png"),
-    ("- enc ![f](%2e%2e/outside/secret.png)", "image '%2e%2e/outside/secret.png' " + OUTSIDE_WARNING),
+    (
+        "- enc ![f](%2e%2e/outside/secret.png)",
+        "image '%2e%2e/outside/secret.png' " + OUTSIDE_WARNING,
+    ),
     ('- tag <img src="../outside/secret.png">', "image '../outside/secret.png' " + OUTSIDE_WARNING),
     ("- wiki ![[../outside/secret.png]]", "image '../outside/secret.png' " + OUTSIDE_WARNING),
     ("- link ![g](img/link.png)", "image 'img/link.png' " + OUTSIDE_WARNING),

@@ -149,7 +149,10 @@ def test_unbalanced_html_stays_inside_its_card(
 
 
 def test_unclosed_code_fence_runs_to_the_end_as_code(tmp_path: Path, cli) -> None:
-    text = "# Code\n\n## Fork\n\n- creates a process\n\n## Example\n\n```python\nprint(1)\n## not a heading\n"
+    text = (
+        "# Code\n\n## Fork\n\n- creates a process\n\n"
+        "## Example\n\n```python\nprint(1)\n## not a heading\n"
+    )
     got = _build(tmp_path, cli, text)
     assert [c.fields["Term"] for c in got] == ["Fork", "Example"]
     assert "## not a heading" in got[1].fields["Definition"]
