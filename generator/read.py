@@ -34,6 +34,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 MAX_NOTE_BYTES = 32 * 1024 * 1024
 # Front matter is a handful of keys; YAML aliases can make a tiny file expand enormously.
 MAX_FRONT_MATTER_NODES = 10_000
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_FRONT_MATTER_DEPTH = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,11 @@ def parse_front_matter(text: str, path: str) -> dict[str, Any]:
 
 
 def _load_yaml(source: str, path: str) -> Any:
+    # PyYAML's time grows with the square of the nesting depth: refuse absurd input first.
+    if len(source) > MAX_FRONT_MATTER_CHARS:
+        raise NotedeckError(Loc(path, 2), "front matter is too large", "keep it under 64 KB")
+    if _flow_depth(source) > MAX_FRONT_MATTER_DEPTH:
+        raise NotedeckError(Loc(path, 2), "broken front matter: nested too deeply")
     try:
         return yaml.safe_load(source)
     except yaml.YAMLError as exc:
@@ -147,6 +154,17 @@ def _load_yaml(source: str, path: str) -> Any:
         raise NotedeckError(Loc(path, 2), "broken front matter: nested too deeply") from None
     except (ValueError, OverflowError) as exc:  # e.g. `date: 2024-13-45`
         raise NotedeckError(Loc(path, 2), f"broken front matter: {exc}") from None
+
+
+def _flow_depth(source: str) -> int:
+    depth = deepest = 0
+    for char in source:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _check_size(data: Any, path: str) -> None:

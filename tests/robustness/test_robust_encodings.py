@@ -158,6 +158,8 @@ BROKEN_FRONT_MATTER = [
     ("---\nx: !!python/object/apply:os.system [echo hacked]\n---\n", 2,
      "broken front matter: could not determine a constructor for the tag"),
     ("---\nx: " + "[" * 1500 + "]" * 1500 + "\n---\n", 2, "broken front matter: nested too deeply"),
+    ("---\nx: " + "{a: " * 60 + "}" * 60 + "\n---\n", 2, "broken front matter: nested too deeply"),
+    ('---\nx: "' + "a" * 70_000 + '"\n---\n', 2, "front matter is too large (keep it under 64 KB)"),
     ("---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
