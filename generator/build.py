@@ -14,6 +14,7 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote
 
 from .extract import extract, title_section
@@ -28,7 +29,7 @@ from .model import (
     NotedeckError,
     RenderedCard,
 )
-from .notes import NoteFile, discover, note_info
+from .notes import NoteFile, deck_guess, discover, note_info
 from .options import BuildOptions
 from .package import write_apkg
 from .parse import parse
@@ -137,13 +138,19 @@ _KEPT = "the previous file, if any, is unchanged"
 def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
     options = options or BuildOptions()
     out = options.out
-    loaded, diagnostics, _failed = load(paths)
+    loaded, diagnostics, failed = load(paths)
+    # A deck a broken note may belong to is not rewritten: its previous .apkg survives.
+    protected = {top_deck(deck_guess(Path(path))) for path in failed}
     decks, media_diagnostics = render_decks(loaded)
     diagnostics.extend(media_diagnostics)
     epoch = build_epoch()
     outputs: list[str] = []
     for deck in decks:
         target = out / deck_file_name(deck.name)
+        if deck.name in protected:
+            why = f"not written: a note of deck {deck.name!r} has errors"
+            diagnostics.append(Diagnostic(None, "warning", f"{target} {why}", _KEPT))
+            continue
         try:
             write_apkg(deck, target, lambda _card: epoch, epoch)
         except (OSError, sqlite3.Error) as exc:  # sqlite: "database or disk is full"

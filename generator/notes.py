@@ -11,7 +11,7 @@ from typing import Any
 from .fsutil import describe_os_error
 from .model import Diagnostic, Level, Loc, NotedeckError, NoteInfo
 from .parse import ParsedNote, plain_text
-from .read import SourceText
+from .read import SourceText, decode, parse_front_matter
 
 NOTE_SUFFIXES = (".md", ".markdown")
 
@@ -154,8 +154,34 @@ def note_info(
     )
 
 
+def deck_guess(file: Path) -> str:
+    """The deck a note that failed to load would most likely feed (front-matter `deck` or
+    `title`, else its first heading, else its file name), so a build can leave that deck's
+    previous .apkg alone rather than rewrite it without the broken note's cards."""
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(256 * 1024)
+    except OSError:
+        data = b""
+    try:
+        text = decode(data, file.name)[0]
+    except (NotedeckError, ValueError):
+        text = data.decode("utf-8", "replace")
+    text = text.replace("\r\n", "\n")
+    try:
+        meta = parse_front_matter(text, file.name)
+    except NotedeckError:
+        meta = {}
+    heading = _H1.search(text)
+    title = meta.get("title") or (heading.group(1).strip("*_` ") if heading else "")
+    return str(meta.get("deck") or title or _humanise(file.stem))
+
+
+_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
 def _humanise(stem: str) -> str:
     return re.sub(r"[-_]+", " ", stem).strip() or stem
 
 
-__all__ = ["NoteFile", "discover", "note_info", "plain_text"]
+__all__ = ["NoteFile", "deck_guess", "discover", "note_info", "plain_text"]

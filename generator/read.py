@@ -53,7 +53,7 @@ class SourceText:
     skipped: bool = False
 
 
-class _Binary(Exception):
+class _Binary(ValueError):
     """Raised inside this module when the bytes are not text at all."""
 
 

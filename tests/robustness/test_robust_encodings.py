@@ -207,3 +207,29 @@ def test_too_large_note_is_refused_without_reading_it_all(
     assert [c.fields["Term"] for c in imported(tmp_path / "out" / "Good.apkg", tmp_path / "a")] == [
         "Term"
     ]
+
+
+def test_a_deck_with_a_broken_note_is_not_rewritten(tmp_path: Path, cli) -> None:
+    """Rewriting it would drop the broken note's cards from the .apkg; keep the last good one."""
+    notes = tmp_path / "notes"
+    write(notes / "a.md", "---\ndeck: Shared\n---\n# A\n\n## Alpha\n\n- first\n")
+    write(notes / "b.md", b"---\ndeck: Shared\n---\n# B\n\n## Beta\n\n- caf\xe9\n")
+    write(notes / "c.md", "---\ntitle: Broken\ntags: [x\n---\n# C\n\n## Gamma\n\n- third\n")
+    write(notes / "good.md", GOOD)
+    out = tmp_path / "out"
+    write(out / "Shared.apkg", b"last good Shared")
+    write(out / "Broken.apkg", b"last good Broken")
+    run = cli("build", str(notes), "-o", str(out))
+    assert run.code == 1
+    assert run.lines == [
+        f"{notes}/b.md:8: error: cannot decode: byte 0xe9 is neither UTF-8 nor CP949/EUC-KR "
+        "(save the note as UTF-8)",
+        f"{notes}/c.md:4: error: broken front matter: expected ',' or ']', but got '<stream end>' "
+        "(check the YAML between the ---)",
+        f"warning: {out}/Shared.apkg not written: a note of deck 'Shared' has errors "
+        "(the previous file, if any, is unchanged)",
+    ]
+    assert (out / "Shared.apkg").read_bytes() == b"last good Shared"
+    assert (out / "Broken.apkg").read_bytes() == b"last good Broken"
+    assert sorted(p.name for p in out.iterdir()) == ["Broken.apkg", "Good.apkg", "Shared.apkg"]
+    assert [c.fields["Term"] for c in imported(out / "Good.apkg", tmp_path / "a")] == ["Term"]
