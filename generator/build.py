@@ -81,6 +81,7 @@ def deck_file_name(deck: str) -> str:
     name = unicodedata.normalize("NFC", deck)
     name = re.sub(r"[\s]+", "-", name.strip())
     name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(".-") or "deck"
+    name = name.encode("utf-8")[:200].decode("utf-8", "ignore")  # file systems allow 255 bytes
     return f"{name}.apkg"
 
 

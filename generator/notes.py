@@ -124,14 +124,20 @@ def _shown(file: Path) -> str:
         return file.as_posix()
 
 
-def _strings(value: Any) -> tuple[str, ...]:
+def _tags(value: Any, path: str) -> tuple[str, ...]:
+    """Front-matter `tags`: `a, b` or `[a, b]`. Anki tags hold no spaces, so `machine
+    learning` becomes `machine_learning`."""
     if value is None:
         return ()
     if isinstance(value, str):
-        return tuple(v.strip() for v in re.split(r"[,\s]+", value) if v.strip())
-    if isinstance(value, list):
-        return tuple(str(v).strip() for v in value if str(v).strip())
-    return (str(value),)
+        words = re.split(r"[,\s]+", value)
+    elif isinstance(value, list) and all(not isinstance(v, (list, dict)) for v in value):
+        words = ["_".join(str(v).split()) for v in value if v is not None]
+    elif isinstance(value, (int, float)):
+        words = [str(value)]
+    else:
+        raise NotedeckError(Loc(path, 1), "front matter `tags` must be a word or a list of words")
+    return tuple(w.strip() for w in words if w.strip())
 
 
 def note_info(
@@ -148,7 +154,7 @@ def note_info(
         key=key,
         title=title,
         deck=deck,
-        tags=_strings(meta.get("tags")),
+        tags=_tags(meta.get("tags"), note.shown),
         aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
         meta=meta,
     )

@@ -233,3 +233,26 @@ def test_a_deck_with_a_broken_note_is_not_rewritten(tmp_path: Path, cli) -> None
     assert (out / "Broken.apkg").read_bytes() == b"last good Broken"
     assert sorted(p.name for p in out.iterdir()) == ["Broken.apkg", "Good.apkg", "Shared.apkg"]
     assert [c.fields["Term"] for c in imported(out / "Good.apkg", tmp_path / "a")] == ["Term"]
+
+
+def test_front_matter_values_of_any_shape(tmp_path: Path, cli) -> None:
+    notes = tmp_path / "notes"
+    write(
+        notes / "spaces.md", "---\ntags: [machine learning, 한국 어, 3]\n---\n# S\n\n## A\n\n- a\n"
+    )
+    write(notes / "long.md", "---\ndeck: " + "가" * 200 + "\n---\n# L\n\n## B\n\n- b\n")
+    write(notes / "dict.md", "---\ntags: {a: 1}\n---\n# D\n\n## C\n\n- c\n")
+    write(notes / "escape.md", "---\ndeck: ../../escape\n---\n# E\n\n## D\n\n- d\n")
+    out = tmp_path / "out"
+    run = cli("build", str(notes), "-o", str(out))
+    assert run.code == 1
+    assert run.lines == [
+        f"{notes}/dict.md:1: error: front matter `tags` must be a word or a list of words"
+    ]
+    long_name = "가" * 66 + ".apkg"  # 200 bytes of UTF-8 at most, whole characters only
+    assert sorted(p.name for p in out.iterdir()) == sorted(["S.apkg", "_.._escape.apkg", long_name])
+    got = imported(out / "S.apkg", tmp_path / "a")
+    assert [(c.fields["Term"], sorted(c.tags)) for c in got] == [
+        ("A", ["3", "machine_learning", "한국_어"])
+    ]
+    assert [c.deck for c in imported(out / long_name, tmp_path / "b")] == ["가" * 200]
