@@ -16,6 +16,7 @@ import multiprocessing
 import random
 import re
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -25,9 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from html_safety import active_content
 
+from generator.build import build
 from generator.extract import extract, title_section
 from generator.model import NotedeckError
 from generator.notes import NoteFile, note_info
+from generator.options import BuildOptions
 from generator.parse import parse
 from generator.read import read_text
 from generator.render import basic_fields
@@ -54,6 +57,13 @@ LINES = [
     "[{w}]: https://example.com", "<svg><script>alert(1)</script></svg>", "- [ ] {w}",
     "{w}<br>{w}", "  {w}  ", "\t- {w}", "-", "#", ">", "|", "<", "*", "- - - {w}",
 ]  # fmt: skip
+FRONT_MATTER = [
+    "title: {w}", "title: [{w}]", "title: null", "title: 12", "deck: {w}", 'deck: "{w}::{w}"',
+    "deck: ../{w}", "id: {w}", "id: [{w}]", "aliases: [{w}, {w}]", "aliases: {w}",
+    "tags: {w}", "tags: [{w}, {w} {w}]", "tags: {{a: {w}}}", "tags: [[{w}]]", "tags: 3.5",
+    "{w}: {w}", "- {w}", "date: 2024-13-45", "x: &a [*a]", "x: !!binary {w}", "  {w}: [",
+    "deck: '{w}\x00'", 'deck: "\\u0000{w}"', "tags: ~", "? [{w}]\n: x", "{w}",
+]  # fmt: skip
 ENCODINGS = ["utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "cp949", "utf-32"]
 
 
@@ -61,8 +71,13 @@ def generate(rng: random.Random) -> bytes:
     """One note: front matter sometimes, lines from the templates, nested at random, then
     encoded and sometimes damaged."""
     lines: list[str] = []
-    if rng.random() < 0.2:
-        lines += ["---", f"title: {rng.choice(WORDS)}", f"tags: [{rng.choice(WORDS)}]", "---"]
+    if rng.random() < 0.3:
+        lines.append("---")
+        for _ in range(rng.randint(0, 5)):
+            template = rng.choice(FRONT_MATTER)
+            lines.append(re.sub(r"\{w\}", lambda _m: rng.choice(WORDS), template))
+        if rng.random() < 0.95:
+            lines.append(rng.choice(["---", "...", "----"]))
     for _ in range(rng.randint(0, 40)):
         template = rng.choice(LINES)
         line = re.sub(r"\{w\}", lambda _m: rng.choice(WORDS), template)
@@ -136,15 +151,32 @@ def check(data: bytes) -> str | None:
     return None
 
 
-def work(args: tuple[int, int]) -> tuple[int, list[tuple[bytes, str]], float]:
-    seed, count = args
+def check_build(data: bytes) -> str | None:
+    """The whole build, package included, for one note in a scratch folder."""
+    with tempfile.TemporaryDirectory(prefix="notedeck-fuzz-") as scratch:
+        notes = Path(scratch) / "notes"
+        notes.mkdir()
+        (notes / "fuzz.md").write_bytes(data)
+        try:
+            build([str(notes)], BuildOptions(out=Path(scratch) / "out"))
+        except NotedeckError:
+            return None
+        except Exception:
+            return traceback.format_exc()
+    return None
+
+
+def work(args: tuple[int, int, int]) -> tuple[int, list[tuple[bytes, str]], float]:
+    seed, count, build_every = args
     rng = random.Random(seed)
     crashes: list[tuple[bytes, str]] = []
     slowest = 0.0
-    for _ in range(count):
+    for index in range(count):
         data = generate(rng)
         start = time.perf_counter()
         problem = check(data)
+        if problem is None and build_every and index % build_every == 0:
+            problem = check_build(data)
         slowest = max(slowest, time.perf_counter() - start)
         if problem is not None:
             crashes.append((data, problem))
@@ -156,10 +188,14 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=100_000, help="inputs to generate")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     parser.add_argument("--seed", type=int, default=1, help="first seed")
+    parser.add_argument(
+        "--build-every", type=int, default=20, help="also run the whole build on every Nth input"
+    )
     args = parser.parse_args()
     batch = 1000
     tasks = [
-        (args.seed + i, min(batch, args.count - i * batch)) for i in range(-(-args.count // batch))
+        (args.seed + i, min(batch, args.count - i * batch), args.build_every)
+        for i in range(-(-args.count // batch))
     ]
     done, crashes, slowest = 0, 0, 0.0
     started = time.time()
