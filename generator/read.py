@@ -31,7 +31,7 @@ _BOMS = (
 )
 # C0 controls other than tab, newlines and form feed: text editors do not write them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
-MAX_NOTE_BYTES = 32 * 1024 * 1024
+MAX_NOTE_BYTES = 16 * 1024 * 1024  # a dense 13 MB note already needs ~3 GB of tokens
 # Front matter is a handful of keys; YAML aliases can make a tiny file expand enormously.
 MAX_FRONT_MATTER_NODES = 10_000
 MAX_FRONT_MATTER_CHARS = 64 * 1024
