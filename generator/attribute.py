@@ -30,16 +30,18 @@ _CREDIT_LABELS = "출처|source|sources|credit|credits|via|저작권|copyright"
 _FIGURE_LABELS = "image|photo|picture|figure|사진|그림|이미지|자료"
 # An italic, bold, bulleted or quoted label line: `*출처: …*`, `- Source: …`, `> Image: …`.
 _CAPTION = re.compile(
-    rf"^\s*(?:[-+*]\s+|>\s*)?(?P<em>[*_]{{0,2}})\s*(?P<label>{_CREDIT_LABELS}|{_FIGURE_LABELS})"
-    r"\s*[*_]{0,2}\s*[:：]",
+    rf"^\s*+(?:[-+*]\s++|>\s*+)?(?P<em>[*_]{{0,2}})\s*+(?P<label>{_CREDIT_LABELS}|{_FIGURE_LABELS})"
+    r"\s*+[*_]{0,2}\s*+[:：]",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(rf"^(?:{_FIGURE_LABELS})$", re.IGNORECASE)
-_MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# No `[` inside link text or image alt: the scan from one `[` stops at the next, so lines
+# full of brackets stay linear.
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 _BARE_URL = re.compile(r"(?<![(<\[\"'])\bhttps?://[^\s)<>\]]+")
-_IMAGE_MD = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[\[[^\]]*\]\]|<img\b[^>]*>?", re.IGNORECASE)
-_WIKILINK = re.compile(r"\[\[[^\]]*\]\]")
+_IMAGE_MD = re.compile(r"!\[[^\[\]]*\]\([^)\[]*\)|!\[\[[^\[\]]*\]\]|<img\b[^>]*+>?", re.IGNORECASE)
+_WIKILINK = re.compile(r"\[\[[^\[\]]*\]\]")
 _TRAILING = ".,;:!?'\"*_"
 
 

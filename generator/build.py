@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import time
 import unicodedata
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from .config import apply_to_note, note_options
 from .decks import card_tags, wants_reverse
 from .export import write_tsv
 from .extract import extract, title_section
+from .fsutil import describe_os_error
 from .identity import card_guid
 from .lock import Origin
 from .locking import Stamped, guarded, save, stamp, unique_cards
@@ -32,7 +34,7 @@ from .model import (
     NotedeckError,
     RenderedCard,
 )
-from .notes import NoteFile, discover, note_info
+from .notes import NoteFile, deck_guess, discover, note_info
 from .options import BuildOptions
 from .package import model_hashes, write_apkg
 from .parse import parse
@@ -52,14 +54,14 @@ class LoadedNote:
 
 def load(
     paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
-) -> tuple[list[LoadedNote], list[Diagnostic], set[str]]:
+) -> tuple[list[LoadedNote], list[Diagnostic], dict[str, str]]:
     """Read, parse and extract every note; returns the notes, diagnostics and the files that
-    failed."""
+    failed, each with the deck it most likely feeds ("" when that cannot be told)."""
     options = options or BuildOptions()
     loaded: list[LoadedNote] = []
     diagnostics: list[Diagnostic] = []
-    failed: set[str] = set()
-    files = discover(paths)
+    failed: dict[str, str] = {}
+    files = discover(paths, diagnostics)
     for done, file in enumerate(files, 1):
         try:
             source = read_note(file.file, file.shown)
@@ -70,7 +72,7 @@ def load(
             note = apply_to_note(extract(parsed, info, own.strategies_off), file, own)
         except NotedeckError as exc:
             diagnostics.append(Diagnostic(exc.loc, "error", exc.message, exc.hint))
-            failed.add(file.shown)
+            failed[file.shown] = deck_guess(file, options)
             continue
         finally:
             if progress is not None:
@@ -78,6 +80,9 @@ def load(
         diagnostics.extend(source.diagnostics)
         diagnostics.extend(note.diagnostics)
         loaded.append(LoadedNote(file, note, own))
+    for problem in diagnostics:  # discovery errors: a folder or file that cannot be read
+        if problem.level == "error" and problem.loc:
+            failed.setdefault(problem.loc.path, "")
     return loaded, diagnostics, failed
 
 
@@ -95,6 +100,7 @@ def deck_file_name(deck: str) -> str:
     name = unicodedata.normalize("NFC", deck)
     name = re.sub(r"[\s]+", "-", name.strip())
     name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(".-") or "deck"
+    name = name.encode("utf-8")[:200].decode("utf-8", "ignore")  # file systems allow 255 bytes
     return f"{name}.apkg"
 
 
@@ -173,11 +179,16 @@ def build_epoch() -> int:
     return int(value) if value.isdigit() else int(time.time())
 
 
+_KEPT = "the previous file, if any, is unchanged"
+
+
 def build(
     paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
 ) -> BuildReport:
     options = options or BuildOptions()
-    loaded, diagnostics, _failed = load(paths, options, progress)
+    loaded, diagnostics, failed = load(paths, options, progress)
+    # A deck a broken note may belong to is not rewritten: its previous .apkg survives.
+    protected = {top_deck(deck) for deck in failed.values() if deck}
     decks, media_diagnostics = render_decks(loaded, options)
     diagnostics.extend(media_diagnostics)
     # --strict: a note with a missing image is broken, so its deck keeps the previous .apkg.
@@ -190,7 +201,11 @@ def build(
         stamped = stamp(decks, origins, built, build_epoch(), options, model_hashes())
         decks = stamped.decks
         for done, deck in enumerate(decks, 1):
-            if not any(c.card.loc.path in broken for c in deck.cards):
+            if deck.name in protected:
+                target = _target(deck, options)
+                why = f"{target} not written: a note of deck {deck.name!r} has errors"
+                diagnostics.append(Diagnostic(None, "warning", why, _KEPT))
+            elif not any(c.card.loc.path in broken for c in deck.cards):
                 outputs.append(_write(deck, stamped, options))
             if progress is not None:
                 progress("write", done, len(decks))
@@ -218,11 +233,15 @@ def build(
     )
 
 
-def _write(deck: Deck, stamped: Stamped, options: BuildOptions) -> str:
-    """Write one deck in the chosen format; returns the path written."""
+def _target(deck: Deck, options: BuildOptions) -> Path:
     suffix = ".tsv" if options.format == "tsv" else ".apkg"
     target = options.out / deck_file_name(deck.name).removesuffix(".apkg")
-    target = target.with_name(target.name + suffix)
+    return target.with_name(target.name + suffix)
+
+
+def _write(deck: Deck, stamped: Stamped, options: BuildOptions) -> str:
+    """Write one deck in the chosen format; returns the path written."""
+    target = _target(deck, options)
     try:
         if options.format == "tsv":
             write_tsv(deck, target)
@@ -230,6 +249,7 @@ def _write(deck: Deck, stamped: Stamped, options: BuildOptions) -> str:
             mods = stamped.mods
             epoch = stamped.epoch_of(deck)
             write_apkg(deck, target, lambda c: mods[c.guid], epoch, stamped.type_mods)
-    except OSError as exc:
-        raise NotedeckError(None, f"cannot write {target}: {exc.strerror or exc}") from None
+    except (OSError, sqlite3.Error) as exc:  # sqlite: "database or disk is full"
+        why = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        raise NotedeckError(None, f"cannot write {target}: {why}", _KEPT) from None
     return str(target)

@@ -20,6 +20,7 @@ from .build import LoadedNote, build, guid_of, load
 from .check import check
 from .config import ConfigError, resolve
 from .decks import card_tags, safe_tag
+from .fsutil import describe_os_error
 from .locking import lock_aliases
 from .media import CACHE_DIR_NAME
 from .model import BuildReport, NotedeckError
@@ -375,6 +376,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except NotedeckError as exc:
         output.error(exc)
+        return 1
+    except OSError as exc:  # the file system failed us (disk full, permissions): no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"Error: {where}{describe_os_error(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         output.message("notedeck: error: interrupted", "error")

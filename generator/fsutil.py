@@ -44,3 +44,13 @@ def exclusive_lock(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def describe_os_error(exc: OSError) -> str:
+    """`No space left on device`, `Permission denied`, …: what happened, for a message."""
+    if exc.strerror:
+        return exc.strerror
+    code = exc.errno or (exc.args[0] if exc.args and isinstance(exc.args[0], int) else 0)
+    if code:
+        return os.strerror(code)
+    return str(exc) or type(exc).__name__

@@ -16,7 +16,7 @@ class Loc:
     line: int
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}" if self.line > 0 else self.path  # 0: the whole file
 
 
 class NotedeckError(Exception):

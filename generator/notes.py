@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .decks import deck_name
+from .fsutil import describe_os_error
 from .lock import enclosing_root
-from .model import Loc, NotedeckError, NoteInfo
+from .model import Diagnostic, Level, Loc, NotedeckError, NoteInfo
+from .options import BuildOptions
 from .parse import ParsedNote, plain_text
-from .read import SourceText
+from .read import SourceText, decode, parse_front_matter
 
 NOTE_SUFFIXES = (".md", ".markdown")
 
@@ -28,32 +32,95 @@ class NoteFile:
         return self.file.relative_to(self.root).as_posix()
 
 
-def discover(paths: list[str]) -> list[NoteFile]:
+def discover(paths: list[str], diagnostics: list[Diagnostic] | None = None) -> list[NoteFile]:
     """Note files under each path, sorted, each with its notes root (the folder given, or the
-    file's own folder)."""
-    found: list[NoteFile] = []
+    file's own folder).
+
+    Folders that cannot be read are reported in `diagnostics` as errors; symbolic links that
+    lead outside the notes root, loop or dangle are skipped with a warning, so a shared notes
+    folder can never make a build read a file outside it. Hidden files and folders are skipped.
+    """
+    sink = diagnostics if diagnostics is not None else []
+    found: dict[Path, NoteFile] = {}
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as exc:
+            raise NotedeckError(Loc(raw, 0), f"cannot open: {describe_os_error(exc)}") from None
+        if is_dir:
             folder = path.resolve()
-            root = enclosing_root(folder) or folder
-            for file in sorted(folder.rglob("*")):
-                if (
-                    file.suffix.lower() in NOTE_SUFFIXES
-                    and file.is_file()
-                    and not _hidden(file, root)
-                ):
-                    found.append(NoteFile(file, root, _shown(file)))
-        elif path.is_file():
+            _walk(folder, enclosing_root(folder) or folder, found, sink)
+        elif is_file:
             file = path.resolve()
-            found.append(NoteFile(file, enclosing_root(file.parent) or file.parent, _shown(file)))
+            root = enclosing_root(file.parent) or file.parent
+            found.setdefault(file, NoteFile(file, root, _shown(file)))
         else:
-            raise NotedeckError(Loc(raw, 0), "no such file or folder", "check the path")
-    return found
+            problem = "broken symbolic link" if path.is_symlink() else "no such file or folder"
+            raise NotedeckError(Loc(raw, 0), problem, "check the path")
+    return sorted(found.values(), key=lambda note: note.file)
 
 
-def _hidden(file: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in file.relative_to(root).parts)
+def _walk(start: Path, root: Path, found: dict[Path, NoteFile], sink: list[Diagnostic]) -> None:
+    """Depth-first over `start` (inside the notes `root`) without recursion; symlinked folders
+    are followed only when they stay inside the root, and each real folder is visited once (no
+    symlink loops)."""
+    visited: set[Path] = set()
+    stack = [start]
+    while stack:
+        folder = stack.pop()
+        real = _real(folder)
+        if real is None or real in visited:
+            continue
+        visited.add(real)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            sink.append(_problem("error", folder, f"cannot read folder: {describe_os_error(exc)}"))
+            continue
+        for entry in entries:
+            if not entry.name.startswith("."):
+                _visit(Path(entry.path), root, found, stack, sink)
+
+
+def _visit(
+    path: Path, root: Path, found: dict[Path, NoteFile], stack: list[Path], sink: list[Diagnostic]
+) -> None:
+    is_note = path.suffix.lower() in NOTE_SUFFIXES
+    if path.is_symlink():
+        target = _real(path)
+        if target is None or not target.exists():
+            if is_note:
+                sink.append(_problem("warning", path, "skipped: broken or looping symbolic link"))
+            return
+        if not target.is_relative_to(root):
+            if is_note or target.is_dir():
+                sink.append(
+                    _problem("warning", path, "skipped: symbolic link leads outside the notes root")
+                )
+            return
+    try:
+        if path.is_dir():
+            stack.append(path)
+        elif is_note and path.is_file():
+            real = _real(path) or path
+            found.setdefault(real, NoteFile(path, root, _shown(path)))
+        elif is_note and path.exists():
+            sink.append(_problem("warning", path, "skipped: not a regular file"))
+    except OSError as exc:
+        sink.append(_problem("error", path, f"cannot open: {describe_os_error(exc)}"))
+
+
+def _real(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop before Python 3.13
+        return None
+
+
+def _problem(level: Level, path: Path, message: str) -> Diagnostic:
+    return Diagnostic(Loc(_shown(path), 0), level, message)
 
 
 def _shown(file: Path) -> str:
@@ -63,14 +130,20 @@ def _shown(file: Path) -> str:
         return file.as_posix()
 
 
-def _strings(value: Any) -> tuple[str, ...]:
+def _tags(value: Any, path: str) -> tuple[str, ...]:
+    """Front-matter `tags`: `a, b` or `[a, b]`. Anki tags hold no spaces, so `machine
+    learning` becomes `machine_learning`."""
     if value is None:
         return ()
     if isinstance(value, str):
-        return tuple(v.strip() for v in re.split(r"[,\s]+", value) if v.strip())
-    if isinstance(value, list):
-        return tuple(str(v).strip() for v in value if str(v).strip())
-    return (str(value),)
+        words = re.split(r"[,\s]+", value)
+    elif isinstance(value, list) and all(not isinstance(v, (list, dict)) for v in value):
+        words = ["_".join(str(v).split()) for v in value if v is not None]
+    elif isinstance(value, (int, float)):
+        words = [str(value)]
+    else:
+        raise NotedeckError(Loc(path, 1), "front matter `tags` must be a word or a list of words")
+    return tuple(w.strip() for w in words if w.strip())
 
 
 def note_info(
@@ -87,14 +160,42 @@ def note_info(
         key=key,
         title=title,
         deck=deck,
-        tags=_strings(meta.get("tags")),
+        tags=_tags(meta.get("tags"), note.shown),
         aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
         meta=meta,
     )
+
+
+def deck_guess(note: NoteFile, options: BuildOptions) -> str:
+    """The deck a note that failed to load would most likely feed (named as a loaded note's
+    would be, from its front matter, first heading or file name), so a build can leave that
+    deck's previous .apkg alone rather than rewrite it without the broken note's cards."""
+    try:
+        with note.file.open("rb") as handle:
+            data = handle.read(256 * 1024)
+    except OSError:
+        data = b""
+    try:
+        text = decode(data, note.file.name)[0]
+    except (NotedeckError, ValueError):
+        text = data.decode("utf-8", "replace")
+    text = text.replace("\r\n", "\n")
+    try:
+        meta = parse_front_matter(text, note.file.name)
+    except NotedeckError:
+        meta = {}
+    heading = _H1.search(text)
+    title = str(meta.get("title") or (heading.group(1).strip("*_` ") if heading else ""))
+    title = title or _humanise(note.file.stem)
+    info = NoteInfo(note.shown, note.rel, note.rel, title, title, meta=meta)
+    return deck_name(info, options)
+
+
+_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 def _humanise(stem: str) -> str:
     return re.sub(r"[-_]+", " ", stem).strip() or stem
 
 
-__all__ = ["NoteFile", "discover", "note_info", "plain_text"]
+__all__ = ["NoteFile", "deck_guess", "discover", "note_info", "plain_text"]

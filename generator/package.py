@@ -171,8 +171,10 @@ def _write_zip(
             package = genanki.Package(gdecks)
             # Ids count up from the epoch so document order is also id order.
             package.write_to_db(cursor, epoch, itertools.count(epoch * 1000))
+            # By id, not guid: `guid` has no index, and a scan per note is quadratic.
+            ids = dict(cursor.execute("SELECT guid, id FROM notes").fetchall())
             cursor.executemany(
-                "UPDATE notes SET mod = ? WHERE guid = ?", [(m, g) for g, m in mods.items()]
+                "UPDATE notes SET mod = ? WHERE id = ?", [(m, ids[g]) for g, m in mods.items()]
             )
             cursor.execute(
                 "UPDATE cards SET mod = (SELECT mod FROM notes WHERE notes.id = cards.nid)"

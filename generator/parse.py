@@ -16,12 +16,16 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+# markdown-it stops reading at this depth (CommonMark's preset says 20: ten levels of
+# bullets, which real outlines reach). 100 stays far inside Python's recursion limit.
+MAX_NESTING = 100
+
 
 @cache
 def markdown() -> MarkdownIt:
     """The one Markdown dialect notedeck reads: CommonMark + tables, strikethrough,
     front matter, definition lists and `$…$` math (kept intact, never mangled as emphasis)."""
-    md = MarkdownIt("commonmark", {"html": True})
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
     return md
@@ -43,13 +47,16 @@ class Section:
 class ParsedNote:
     lines: list[str]
     root: Section
+    nesting_cut: int = 0  # 1-based line where nesting reached MAX_NESTING (0: it never did)
+    unread_from: int = 0  # 1-based first line markdown-it gave up on after such a cut
 
 
 def parse(text: str) -> ParsedNote:
     """Parse a note once. `##Title` (no space) is read as the heading it was meant to be, and a
     heading written as a list item (`- #### 외부 인터럽트`) opens a section like any other."""
     text = repair_headings(text)
-    tree = SyntaxTreeNode(markdown().parse(text))
+    tokens = markdown().parse(text)
+    tree = SyntaxTreeNode(tokens)
     root = Section(title="", level=0, line=0, heading=None)
     stack = [root]
     for node in _flatten_item_headings(tree.children):
@@ -64,7 +71,13 @@ def parse(text: str) -> ParsedNote:
             stack.append(section)
         else:
             stack[-1].body.append(node)
-    return ParsedNote(text.split("\n"), root)
+    lines = text.split("\n")
+    cut = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), None)
+    if cut is None or not cut.map:
+        return ParsedNote(lines, root)
+    read_to = max((t.map[1] for t in tokens if t.map and t.nesting == 0), default=0)
+    unread = next((i + 1 for i in range(read_to, len(lines)) if lines[i].strip()), 0)
+    return ParsedNote(lines, root, cut.map[0] + 1, unread)
 
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -173,10 +186,12 @@ def first_paragraph(item: SyntaxTreeNode) -> SyntaxTreeNode | None:
     return None
 
 
+# No `[` where a scan could run on: each match attempt stops before the next `![`, so a
+# line full of image syntax is matched in linear time.
 _IMAGE_PATTERNS = (
-    re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"),
-    re.compile(r"!\[\[(?P<src>[^\]|#]+)(?:#[^\]|]*)?(?:\|(?P<alt>[^\]]*))?\]\]"),
-    re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"'](?P<src>[^\"']+)[\"'][^>]*>", re.IGNORECASE),
+    re.compile(r"!\[(?P<alt>[^\[\]]*)\]\(\s*<?(?P<src>[^)\s>\[]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"),
+    re.compile(r"!\[\[(?P<src>[^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|(?P<alt>[^\[\]]*))?\]\]"),
+    re.compile(r"<img\b[^<>]*?\bsrc\s*=\s*[\"'](?P<src>[^\"'<]+)[\"'][^<>]*>", re.IGNORECASE),
 )
 
 

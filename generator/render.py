@@ -54,10 +54,16 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 _IMG_SRC = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*)([\"'])(.*?)\2", re.IGNORECASE | re.DOTALL)
 # nh3 writes attributes double-quoted, so an image it left without `src` is easy to spot.
 _SRCLESS_IMG = re.compile(r"<img\b(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE)
-_OBSIDIAN_EMBED = re.compile(r"!\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
-_WIKILINK = re.compile(r"(?<!!)\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
+_OBSIDIAN_EMBED = re.compile(r"!\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+_WIKILINK = re.compile(r"(?<!!)\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 
 ImageMap = Callable[[str], str]
+
+MAX_HTML_DEPTH = 256
+_TAG_EDGE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr", "param", "p", "li", "td", "th", "tr", "dt", "dd", "option"}  # fmt: skip
 
 
 def _math_inline(
@@ -128,6 +134,11 @@ def _bundled_or_remote(src: str, image_src: ImageMap | None) -> str | None:
 def sanitise(fragment: str, image_src: ImageMap | None = None) -> str:
     """Allow-listed HTML only; `img src` is rewritten to the bundled media name when known."""
 
+    if _too_deep(fragment):
+        # html5ever's work grows with the square of the nesting depth; no real note nests
+        # hundreds of elements, so such a fragment is shown as its text only.
+        return html.escape(_ANY_TAG.sub(" ", fragment), quote=False)
+
     def attribute_filter(tag: str, attr: str, value: str) -> str | None:
         if tag == "img" and attr == "src":
             return _bundled_or_remote(value, image_src)
@@ -151,6 +162,21 @@ def _alt_text(match: re.Match[str]) -> str:
     """An image whose file is not in the deck shows its alt text instead of a broken box."""
     alt = re.search(r'\salt="([^"]*)"', match.group(0))
     return alt.group(1) if alt else ""
+
+
+def _too_deep(fragment: str) -> bool:
+    if fragment.count("<") <= MAX_HTML_DEPTH:
+        return False
+    depth = 0
+    for match in _TAG_EDGE.finditer(fragment):
+        closing, name = match.group(1), match.group(2).lower()
+        if closing:
+            depth = max(depth - 1, 0)
+        elif name not in _VOID:
+            depth += 1
+            if depth > MAX_HTML_DEPTH:
+                return True
+    return False
 
 
 def _trusted(fragment: str, image_src: ImageMap | None) -> str:

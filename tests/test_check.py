@@ -91,7 +91,7 @@ def test_json_for_editors(notes: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 def test_warnings_pass_unless_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    write(tmp_path / "notes" / "a.md", "# A\n\n## Term\n\n- meaning\n\n## Nothing here\n")
+    write(tmp_path / "notes" / "a.md", "# A\n\n## Latency\n\n- meaning\n\n## Nothing here\n")
     assert main(["check", "notes"]) == 0
     assert main(["check", "notes", "--strict"]) == 1
     assert main(["check", "notes", "-q", "--strict", "--json"]) == 1
@@ -123,8 +123,9 @@ def test_cp949_note_is_a_warning_and_broken_bytes_an_error(
     (notes / "bad.md").write_bytes(b"# Bad\n\n\xff\xff\n")
     found = [str(d) for d in check(["notes"])]
     assert found == [
-        "notes/bad.md:3: error: not valid UTF-8 (byte 0xff) (save the note as UTF-8)",
-        "notes/ko.md:1: warning: decoded as CP949/EUC-KR (save the note as UTF-8)",
+        "notes/bad.md:3: error: cannot decode: byte 0xff is neither UTF-8 nor CP949/EUC-KR"
+        " (save the note as UTF-8)",
+        "notes/ko.md:1: warning: not UTF-8; decoded as Korean CP949/EUC-KR (save it as UTF-8)",
     ]
 
 

@@ -158,18 +158,20 @@ def test_config_with_an_unknown_key_is_a_usage_error(tmp_path: Path) -> None:
 def test_a_note_that_is_not_utf8(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     write(notes / "good.md", NOTE)
-    (notes / "bad.md").write_bytes(b"# Bad\n\n## Term\n\n- caf\x80 \x80\n")
+    (notes / "bad.md").write_bytes(b"# Bad\n\n## Latency\n\n- caf\x80 \x80\n")
     built = run(["build", "notes", "-o", "out"], tmp_path)
     assert built.returncode == 1
     assert built.stderr.splitlines() == [
-        "notes/bad.md:5: error: not valid UTF-8 (byte 0x80) (save the note as UTF-8)"
+        "notes/bad.md:5: error: cannot decode: byte 0x80 is neither UTF-8 nor CP949/EUC-KR"
+        " (save the note as UTF-8)"
     ]
     got = imported(tmp_path / "out" / "Networking.apkg", tmp_path / "anki")
     assert [c.fields["Term"] for c in got] == ["TCP", "UDP"]  # the other note still builds
     checked = run(["check", "notes"], tmp_path)
     assert checked.returncode == 1
     assert checked.stdout.splitlines() == [
-        "notes/bad.md:5: error: not valid UTF-8 (byte 0x80) (save the note as UTF-8)"
+        "notes/bad.md:5: error: cannot decode: byte 0x80 is neither UTF-8 nor CP949/EUC-KR"
+        " (save the note as UTF-8)"
     ]
     listed = run(["list", "notes", "--json"], tmp_path)
     assert listed.returncode == 1

@@ -8,8 +8,8 @@ candidates to `assemble`, which cuts each definition out of the note's own lines
 from __future__ import annotations
 
 from ..attribute import is_sources_heading, links_in_nodes
-from ..model import ExtractedNote, NoteInfo, SourceLink
-from ..parse import ParsedNote, Section
+from ..model import Diagnostic, ExtractedNote, Loc, NoteInfo, SourceLink
+from ..parse import MAX_NESTING, ParsedNote, Section
 from .assemble import assemble
 from .body import body_candidates
 from .candidate import Candidate, Context, Scope
@@ -70,8 +70,18 @@ def extract(
         info=info,
         cards=cards,
         sources=tuple(sources),
+        diagnostics=_nesting_warning(parsed, info),
         rejected=tuple(sorted(ctx.rejected, key=lambda r: r.loc.line)),
     )
+
+
+def _nesting_warning(parsed: ParsedNote, info: NoteInfo) -> tuple[Diagnostic, ...]:
+    if not parsed.nesting_cut:
+        return ()
+    message = f"nested more than {MAX_NESTING} levels deep: deeper lines are not read"
+    if parsed.unread_from:
+        message += f", nor anything from line {parsed.unread_from} on"
+    return (Diagnostic(Loc(info.path, parsed.nesting_cut), "warning", message, "flatten it"),)
 
 
 def _walk(

@@ -1,0 +1,101 @@
+"""Helpers for the robustness suite: run the CLI like a user, watch which files a build
+opens, and import whatever it wrote into a fresh real Anki collection."""
+
+from __future__ import annotations
+
+import os
+import sys
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from anki_helpers import ImportedCard, cards, import_apkg, open_collection
+
+from generator.cli import main
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def lines(self) -> list[str]:
+        return [line for line in self.err.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Iterator[object]:
+    def run(*argv: str) -> Run:
+        capsys.readouterr()
+        code = main(list(argv))
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err
+        return Run(code, captured.out, captured.err)
+
+    yield run
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def imported(apkg: Path, folder: Path) -> list[ImportedCard]:
+    """The cards of `apkg` as a fresh real Anki collection sees them."""
+    col = open_collection(folder)
+    try:
+        import_apkg(col, apkg)
+        return cards(col)
+    finally:
+        col.close()
+
+
+def apkg_bytes(apkg: Path) -> bytes:
+    """Every entry of a package, concatenated, to search for leaked content."""
+    with zipfile.ZipFile(apkg) as zf:
+        return b"".join(zf.read(name) for name in zf.namelist())
+
+
+class OpenWatch:
+    """Records every path Python opens or lists (audit events) while `active`."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.paths: list[str] = []
+
+    def __call__(self, event: str, args: tuple[object, ...]) -> None:
+        if self.active and event in ("open", "os.scandir", "os.listdir") and args:
+            target = args[0]
+            if isinstance(target, (str, bytes, os.PathLike)):
+                self.paths.append(os.path.realpath(os.fsdecode(target)))
+
+    def touched(self, folder: Path) -> list[str]:
+        prefix = os.path.realpath(folder) + os.sep
+        return [p for p in self.paths if p.startswith(prefix) or p == prefix.rstrip(os.sep)]
+
+
+_WATCH = OpenWatch()
+sys.addaudithook(_WATCH)
+
+
+@pytest.fixture
+def opened() -> Iterator[OpenWatch]:
+    """While the test runs, which files the build opened (audit hooks cannot be removed, so
+    one hook is installed for the session and switched on per test)."""
+    _WATCH.paths.clear()
+    _WATCH.active = True
+    try:
+        yield _WATCH
+    finally:
+        _WATCH.active = False
+        _WATCH.paths.clear()

@@ -1,0 +1,175 @@
+"""Hostile structure: deep nesting, huge lines and notes, thousands of headings, broken HTML,
+unclosed fences, wide tables. Each build finishes, says nothing alarming, and gives a deck
+real Anki imports (the tests assert outcomes, not timings)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from anki_helpers import text_of
+from html_safety import active_content, card_active_content
+from robust_helpers import imported, write
+
+
+def _build(tmp_path: Path, cli, text: str, warnings: tuple[str, ...] = ()) -> list:  # type: ignore[type-arg]
+    write(tmp_path / "notes" / "note.md", text)
+    run = cli("build", str(tmp_path / "notes"), "-o", str(tmp_path / "out"))
+    assert (run.code, run.lines) == (0, [f"{tmp_path}/notes/note.md:{w}" for w in warnings])
+    apkgs = sorted((tmp_path / "out").glob("*.apkg"))
+    assert len(apkgs) == 1
+    got = imported(apkgs[0], tmp_path / "anki")
+    for card in got:
+        assert card.fields["Term"].strip() and card.fields["Definition"].strip()
+        assert card_active_content(card.answer) == []
+        assert [active_content(value) for value in card.fields.values()] == [[]] * len(card.fields)
+    return got
+
+
+NESTINGS = {
+    "bullet-list": lambda n: "".join("  " * i + f"- **term {i}**\n" for i in range(n)),
+    "ordered-list": lambda n: "".join("   " * i + f"1. item {i}\n" for i in range(n)),
+    "blockquote": lambda n: "".join(">" * i + f" quoted {i}\n" for i in range(1, n)),
+    "one-line-quotes": lambda n: ">" * n + " bottom\n",
+    "one-line-lists": lambda n: "- " * n + "bottom\n",
+    "quote-and-list": lambda n: "> - " * n + "bottom\n",
+}
+
+
+DEEP = "nested more than 100 levels deep: deeper lines are not read"
+NESTING_OUTCOMES = [  # shape, the warning, whether the heading after the nesting is read
+    ("bullet-list", f"55: warning: {DEEP}, nor anything from line 56 on (flatten it)", False),
+    ("ordered-list", f"55: warning: {DEEP}, nor anything from line 56 on (flatten it)", False),
+    ("blockquote", f"104: warning: {DEEP} (flatten it)", True),
+    ("one-line-quotes", f"7: warning: {DEEP} (flatten it)", True),
+    ("one-line-lists", f"7: warning: {DEEP}, nor anything from line 7 on (flatten it)", False),
+    ("quote-and-list", f"7: warning: {DEEP} (flatten it)", True),
+]
+
+
+@pytest.mark.parametrize(("shape", "warning", "after"), NESTING_OUTCOMES)
+def test_hundreds_of_nesting_levels_never_hit_the_recursion_limit(
+    shape: str, warning: str, after: bool, tmp_path: Path, cli
+) -> None:
+    body = NESTINGS[shape](600)
+    text = f"# Deep\n\n## Nest\n\nintro\n\n{body}\n## After\n\nstill read\n"
+    got = _build(tmp_path, cli, text, (warning,))
+    terms = [c.fields["Term"] for c in got]
+    assert terms[0] == "Nest"
+    assert ("After" in terms) is after
+    assert "intro" in got[0].fields["Definition"]
+
+
+@pytest.mark.parametrize("shape", NESTINGS)
+def test_thirty_levels_of_nesting_are_read_in_full(shape: str, tmp_path: Path, cli) -> None:
+    body = NESTINGS[shape](30)
+    text = f"# Deep\n\n## Nest\n\nintro\n\n{body}\n## After\n\nstill read\n"
+    got = _build(tmp_path, cli, text)
+    assert [c.fields["Term"] for c in got][-1] == "After"
+    assert "still read" in got[-1].fields["Definition"]
+    deepest = "bottom" if shape.startswith(("one-line", "quote-and")) else "29"
+    assert any(deepest in c.fields["Definition"] for c in got)
+
+
+def test_a_one_megabyte_line_is_kept_whole(tmp_path: Path, cli) -> None:
+    line = " ".join(f"word{i}" for i in range(150_000))
+    got = _build(tmp_path, cli, f"# Long\n\n## Line\n\n{line}\n")
+    assert len(line) > 1_000_000
+    assert [c.fields["Term"] for c in got] == ["Line"]
+    assert line in got[0].fields["Definition"]
+
+
+PATHOLOGICAL = ["[", "![", "[[", "![[", "<img ", "*a", "_a", "![a](", "x[a]", "`", "<", "](", "\\"]
+
+
+def test_pathological_long_lines_finish(tmp_path: Path, cli) -> None:
+    """Lines made of one repeated piece of syntax: once quadratic in several of notedeck's
+    own patterns, now linear."""
+    sections = [
+        f"## Bracket run {i}\n\n- a line of one repeated piece of syntax follows\n\n"
+        f"{unit * (10_000 // len(unit))}\n"
+        for i, unit in enumerate(PATHOLOGICAL)
+    ]
+    got = _build(tmp_path, cli, "# Pathological\n\n" + "\n".join(sections))
+    # Which of these lines of bare syntax make a card is extraction's business; here each
+    # section finishes, and what cards there are come whole from their own section.
+    names = {f"Bracket run {i}": unit for i, unit in enumerate(PATHOLOGICAL)}
+    terms = [c.fields["Term"] for c in got]
+    assert terms == [name for name in names if name in terms] and len(terms) >= 10
+    for card in got:
+        assert card.fields["Definition"].strip()
+
+
+def test_a_ten_megabyte_note_builds(tmp_path: Path, cli) -> None:
+    paragraph = "컨테이너는 이미지를 실행한 상태이며 격리된 프로세스다. " * 160
+    sections = [f"## 용어 {i}\n\n- **개념 {i}**\n  - {paragraph}\n" for i in range(850)]
+    text = "# Big\n\n" + "\n".join(sections)
+    assert len(text.encode("utf-8")) > 10 * 1024 * 1024
+    got = _build(tmp_path, cli, text)
+    # Each heading only names its bold term, so the term is the card (one per section).
+    assert len(got) == 850
+    assert [c.fields["Term"] for c in got[:2]] == ["개념 0", "개념 1"]
+    assert paragraph.strip() in got[0].fields["Definition"]
+
+
+def test_thousands_of_headings(tmp_path: Path, cli) -> None:
+    text = "# Many\n\n" + "".join(f"## Heading {i}\n\nbody {i}\n\n" for i in range(4000))
+    got = _build(tmp_path, cli, text)
+    assert [c.fields["Term"] for c in got] == [f"Heading {i}" for i in range(4000)]
+    assert got[3999].fields["Definition"] == "<p>body 3999</p>"
+
+
+@pytest.mark.parametrize(
+    ("html", "terms"),
+    [
+        ("<div><span><b>open tags never closed", ["Broken", "Next"]),
+        ("</div></span></table> closing tags never opened", ["Broken", "Next"]),
+        ("<table><tr><td>half a table", ["Broken", "Next"]),
+        ("<div>" * 5000 + "deeply nested", ["Broken", "Next"]),
+        ("<ul><li>" * 3000 + "deep list", ["Broken", "Next"]),
+        # CommonMark: an HTML comment block runs to `-->` or the end of the note.
+        ("<!-- a comment never closed\n\nmore", ["Broken"]),
+        ("<details><summary>never closed", ["Broken", "Next"]),
+    ],
+    ids=["unclosed", "unopened", "half-table", "5000-divs", "3000-lists", "comment", "details"],
+)
+def test_unbalanced_html_stays_inside_its_card(
+    html: str, terms: list[str], tmp_path: Path, cli
+) -> None:
+    got = _build(tmp_path, cli, f"# HTML\n\n## Broken\n\nbefore\n\n{html}\n\n## Next\n\nafter\n")
+    assert [c.fields["Term"] for c in got] == terms
+    assert "before" in got[0].fields["Definition"]
+    if len(got) > 1:
+        assert text_of(got[1].fields["Definition"]) == "after"
+    # The card's own HTML is balanced: what it opens, it closes.
+    definition = got[0].fields["Definition"]
+    for tag in ("div", "span", "table", "details", "ul"):
+        opened = len(re.findall(rf"<{tag}\b", definition))
+        assert opened == len(re.findall(rf"</{tag}>", definition))
+
+
+def test_unclosed_code_fence_runs_to_the_end_as_code(tmp_path: Path, cli) -> None:
+    text = (
+        "# Code\n\n## Fork\n\n- creates a process\n\n"
+        "## Exec\n\n- replaces the process image\n\n```python\nprint(1)\n## not a heading\n"
+    )
+    got = _build(tmp_path, cli, text)
+    assert [c.fields["Term"] for c in got] == ["Fork", "Exec"]
+    assert "## not a heading" in got[1].fields["Definition"]
+    assert "<code" in got[1].fields["Definition"]
+
+
+def test_a_table_with_a_thousand_columns(tmp_path: Path, cli) -> None:
+    header = "| " + " | ".join(f"c{i}" for i in range(1000)) + " |"
+    rule = "|" + "---|" * 1000
+    row = "| " + " | ".join(f"v{i}" for i in range(1000)) + " |"
+    got = _build(
+        tmp_path,
+        cli,
+        f"# Wide\n\n## Sensor log\n\n- one reading per column\n\n{header}\n{rule}\n{row}\n",
+    )
+    assert [c.fields["Term"] for c in got] == ["Sensor log"]
+    definition = got[0].fields["Definition"]
+    assert definition.count("<th>") == 1000 and definition.count("<td>") == 1000
+    assert "v999" in definition
