@@ -217,3 +217,26 @@ def test_imperative_prompts_are_questions() -> None:
     assert [(c.term, c.strategy) for c in got] == [
         ("Explain the difference between useMemo and useCallback", "question")
     ]
+
+
+def test_a_line_with_an_image_and_words_is_the_headings_own_content() -> None:
+    got = by_term("""
+        # Net
+        ## Latency
+        - the time <img src="clock.png"> a request waits
+        - measured ![p99](p99.png) at the 99th percentile
+        """)
+    assert list(got) == ["Latency"]
+    assert [image.src for image in got["Latency"].images] == ["clock.png", "p99.png"]
+
+
+def test_a_heading_of_images_alone_is_not_a_card() -> None:
+    assert (
+        terms("""
+        # Net
+        ## Diagrams
+        ![a](a.png)
+        ![b](b.png)
+        """)
+        == []
+    )

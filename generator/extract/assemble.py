@@ -9,7 +9,7 @@ import re
 
 from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
-from ..parse import images_in_line
+from ..parse import images_in_line, without_images
 from .candidate import Candidate, Context, Span, dedent_block
 from .terms import term_key, term_stem
 
@@ -136,7 +136,7 @@ def _cut(
                 previous = line
                 own = own or (
                     index not in child_lines
-                    and not found
+                    and (not found or _has_words(without_images(line)))
                     and not (has_children and _remark(line, index, ctx))
                 )
     return kept, credits, images, own
@@ -153,6 +153,11 @@ _ASIDE = re.compile(
     r"[*_]{0,2}\s*[:：]",
     re.IGNORECASE,
 )
+
+
+def _has_words(text: str) -> bool:
+    """Two or more letters beyond list markers and emphasis: `- the time ![x](a.png) waits`."""
+    return len(re.findall(r"[^\W\d_]", text)) >= 2
 
 
 def _remark(line: str, index: int, ctx: Context) -> bool:
