@@ -1,6 +1,6 @@
-"""The sample notes (`cards/`), copied once per test run.
+"""The sample notes (`cards/`) and the fixture note folders, copied once per test run.
 
-A build writes `notedeck.lock` beside the notes, so tests build this copy and never write
+A build writes `notedeck.lock` beside the notes, so tests build these copies and never write
 into the repository.
 """
 
@@ -17,3 +17,8 @@ atexit.register(shutil.rmtree, _COPY, True)
 CARDS = _COPY / "cards"
 shutil.copytree(REPO_CARDS, CARDS)
 DOCKER = CARDS / "docker-basics.md"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+RICH = _COPY / "rich"
+HOSTILE = _COPY / "hostile"
+shutil.copytree(FIXTURES / "rich", RICH)
+shutil.copytree(FIXTURES / "hostile", HOSTILE)

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from anki_helpers import cards, import_apkg, open_collection, text_of
 from browser_helpers import chromium, contrast, is_serif, keep, platform_fonts, rgb
+from sample import RICH
 
 from generator.cli import main
 
-RICH = Path(__file__).resolve().parent / "fixtures" / "rich"
 BODIES = {
     "light": "card card1",
     "desktop-night": "card card1 nightMode",

@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 from anki_helpers import ImportedCard, cards, img_sources, import_apkg, open_collection, text_of
-from sample import CARDS
+from sample import CARDS, HOSTILE, RICH
 
 from generator.cli import main
 
 TESTS = Path(__file__).resolve().parent
-NOTES = [CARDS, TESTS / "fixtures" / "rich", TESTS / "fixtures" / "hostile"]
+NOTES = [CARDS, RICH, HOSTILE]
 ACTIVE = re.compile(
     r"<\s*(script|iframe|frame|object|embed|link|svg|math|form|input|button|meta|base|template)\b"
     r"|\son[a-z]+\s*=|=\s*[\"']?\s*(?:javascript|vbscript|data):|@import|url\(",
@@ -140,7 +140,7 @@ def test_front_names_the_section_and_back_adds_aliases_definition_and_sources(
 def test_allow_html_is_an_explicit_opt_out(tmp_path: Path) -> None:
     """The same hostile note with `--allow-html`: the raw HTML reaches the card (so the checks
     above can see it when it is there), and images still point at bundled media."""
-    hostile = TESTS / "fixtures" / "hostile"
+    hostile = HOSTILE
     assert main(["build", str(hostile), "-o", str(tmp_path / "dist"), "--allow-html"]) == 0
     col = open_collection(tmp_path / "anki")
     try:

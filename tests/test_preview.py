@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from sample import DOCKER as SAMPLE_DOCKER
+from sample import RICH
 
 from generator.cardview import cloze_numbers, faces, field_is_empty, render
 from generator.cli import main
 from generator.package import card_css, card_templates
 from generator.preview import with_mathml
 
-RICH = Path(__file__).resolve().parent / "fixtures" / "rich"
 DOCKER = SAMPLE_DOCKER
 
 

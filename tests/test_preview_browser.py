@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 from browser_helpers import chromium, contrast, is_serif, keep, platform_fonts, rgb
+from sample import RICH
 
 from generator.cli import main
 
 TESTS = Path(__file__).resolve().parent
-RICH = TESTS / "fixtures" / "rich"
 DECK = "운영체제 핵심 정리"
 PAGE = "운영체제-핵심-정리.html"
 TERMS = ["Paging", "TLB", "Process", "Context Switch", "Round Robin"]
