@@ -11,13 +11,11 @@ import os
 import re
 import time
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import unquote
 
-from .extract import extract, title_section
+from .cache import CachedNote, cache_for, deck_digest
 from .identity import card_guid
-from .media import MediaSet, is_remote
+from .media import MediaSet
 from .model import (
     BuildReport,
     Deck,
@@ -26,40 +24,37 @@ from .model import (
     NotedeckError,
     RenderedCard,
 )
-from .notes import NoteFile, discover, note_info
+from .notes import NoteFile, discover
 from .options import BuildOptions
 from .package import write_apkg
-from .parse import parse
-from .read import read_note
-from .render import basic_fields
+from .workers import Fields, Outcome, load_notes, local_media, note_image_map, render_note
+from .workers import store_rendered
 
 
 @dataclass(frozen=True, slots=True)
 class LoadedNote:
     file: NoteFile
     note: ExtractedNote
+    outcome: Outcome | None = None  # where the note came from, with its rendered fields if any
 
 
-def load(paths: list[str]) -> tuple[list[LoadedNote], list[Diagnostic], set[str]]:
-    """Read, parse and extract every note; returns the notes, diagnostics and the files that
-    failed."""
+def load(
+    paths: list[str], options: BuildOptions | None = None, render: bool = False
+) -> tuple[list[LoadedNote], list[Diagnostic], set[str]]:
+    """Read, parse and extract every note (from the cache when unchanged, in worker processes
+    when there are many); returns the notes, diagnostics and the files that failed."""
     loaded: list[LoadedNote] = []
     diagnostics: list[Diagnostic] = []
     failed: set[str] = set()
-    for file in discover(paths):
-        try:
-            source = read_note(file.file, file.shown)
-            parsed = parse(source.text)
-            title = title_section(parsed)
-            info = note_info(file, source, parsed, title.title if title else "")
-            note = extract(parsed, info)
-        except NotedeckError as exc:
-            diagnostics.append(Diagnostic(exc.loc, "error", exc.message, exc.hint))
-            failed.add(file.shown)
+    for outcome in load_notes(discover(paths), options or BuildOptions(), render):
+        entry = outcome.entry
+        if entry is None:
+            diagnostics.extend([outcome.error] if outcome.error else [])
+            failed.add(outcome.file.shown)
             continue
-        diagnostics.extend(source.diagnostics)
-        diagnostics.extend(note.diagnostics)
-        loaded.append(LoadedNote(file, note))
+        diagnostics.extend(entry.diagnostics)
+        diagnostics.extend(entry.note.diagnostics)
+        loaded.append(LoadedNote(outcome.file, entry.note, outcome))
     return loaded, diagnostics, failed
 
 
@@ -80,46 +75,49 @@ def deck_file_name(deck: str) -> str:
     return f"{name}.apkg"
 
 
-def render_decks(loaded: list[LoadedNote]) -> tuple[list[Deck], list[Diagnostic]]:
+def render_decks(
+    loaded: list[LoadedNote], options: BuildOptions | None = None
+) -> tuple[list[Deck], list[Diagnostic]]:
     media = MediaSet()
     cards_by_deck: dict[str, list[RenderedCard]] = {}
-    order = 0
+    used: dict[str, set[str]] = {}
+    titles: dict[str, list[str]] = {}
     for item in loaded:
         note, file = item.note, item.file
-        for image in (img for card in note.cards for img in card.images):
-            if not is_remote(image.src):
-                media.add_local(image, file.file, file.root)
-        image_src = _image_map(media, file)
+        titles.setdefault(top_deck(note.info.deck), []).append(note.info.title)
+        local_media(media, note, file)
+        image_map = note_image_map(media, note, file)
+        fields = _fields(item, image_map, options or BuildOptions())
+        names = set(image_map.values())
         for index, card in enumerate(note.cards):
-            fields = basic_fields(card, note.info.title, image_src, note.sources)
             deck = note.info.deck
-            cards_by_deck.setdefault(top_deck(deck), []).append(
-                RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, card.tags)
+            cards = cards_by_deck.setdefault(top_deck(deck), [])
+            # Document order within each top-level deck: what one .apkg holds depends on the
+            # notes of that deck alone, so an edit elsewhere leaves this deck's bytes alone.
+            rendered = RenderedCard(
+                card, guid_of(note, index), deck, fields[index], card.kind, len(cards), card.tags
             )
-            order += 1
+            cards.append(rendered)
+            definition = rendered.fields.get("Definition", "")
+            used.setdefault(top_deck(deck), set()).update(n for n in names if n in definition)
     decks: list[Deck] = []
     for name, cards in cards_by_deck.items():
-        used = {n for c in cards for n in _media_names(c, media)}
-        files = tuple(media.files[n] for n in sorted(used))
-        decks.append(Deck(name, tuple(cards), files, _description(loaded, name)))
+        files = tuple(media.files[n] for n in sorted(used[name]))
+        description = "Built by notedeck from: " + ", ".join(titles[name])
+        decks.append(Deck(name, tuple(cards), files, description))
     return decks, media.diagnostics
 
 
-def _image_map(media: MediaSet, file: NoteFile) -> Callable[[str], str]:
-    def lookup(src: str) -> str:
-        return media.name_for(file.file, src) or media.name_for(file.file, unquote(src)) or src
-
-    return lookup
-
-
-def _media_names(card: RenderedCard, media: MediaSet) -> set[str]:
-    names = {n for n in media.files if n in card.fields.get("Definition", "")}
-    return names
-
-
-def _description(loaded: list[LoadedNote], deck: str) -> str:
-    titles = [i.note.info.title for i in loaded if top_deck(i.note.info.deck) == deck]
-    return "Built by notedeck from: " + ", ".join(titles)
+def _fields(item: LoadedNote, image_map: dict[str, str], options: BuildOptions) -> Fields:
+    """The note's rendered fields: the cached ones when its images resolve as they did."""
+    outcome = item.outcome
+    entry = outcome.entry if outcome is not None else None
+    if entry is not None and entry.fields is not None and entry.image_map == image_map:
+        return entry.fields
+    fields = render_note(item.note, image_map)
+    if outcome is not None and entry is not None:
+        store_rendered(options, outcome, CachedNote(entry.note, entry.diagnostics, image_map, fields))
+    return fields
 
 
 def build_epoch() -> int:
@@ -131,22 +129,36 @@ def build_epoch() -> int:
 def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
     options = options or BuildOptions()
     out = options.out
-    loaded, diagnostics, _failed = load(paths)
-    decks, media_diagnostics = render_decks(loaded)
+    loaded, diagnostics, _failed = load(paths, options, render=True)
+    decks, media_diagnostics = render_decks(loaded, options)
     diagnostics.extend(media_diagnostics)
     epoch = build_epoch()
+    pinned = os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit()
+    store = cache_for(loaded[0].file.root if loaded else None, options)
     outputs: list[str] = []
+    written = 0
     for deck in decks:
         target = out / deck_file_name(deck.name)
+        outputs.append(str(target))
+
+        def mod_time(_card: RenderedCard) -> int:
+            return epoch
+
+        # Same inputs give the same bytes, so a deck whose inputs are unchanged is not rewritten.
+        digest = deck_digest(deck, [mod_time(c) for c in deck.cards], epoch, pinned)
+        if store.deck_fresh(target, digest):
+            continue
         try:
-            write_apkg(deck, target, lambda _card: epoch, epoch)
+            write_apkg(deck, target, mod_time, epoch)
         except OSError as exc:
             raise NotedeckError(None, f"cannot write {target}: {exc.strerror or exc}") from None
-        outputs.append(str(target))
+        store.record_deck(target, digest)
+        written += 1
     stats = {
         "decks": len(outputs),
         "cards": sum(len(d.cards) for d in decks),
         "media": sum(len(d.media) for d in decks),
+        "written": written,
         "warnings": sum(1 for d in diagnostics if d.level == "warning"),
         "errors": sum(1 for d in diagnostics if d.level == "error"),
     }

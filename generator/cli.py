@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH", help="note files or folders (default: cards/)"
     )
     build_p.add_argument("-o", "--out", default="dist", help="output folder (default: dist/)")
+    _speed_flags(build_p)
 
     list_p = sub.add_parser(
         "list",
@@ -55,7 +56,28 @@ def _parser() -> argparse.ArgumentParser:
     list_p.add_argument(
         "--json", action="store_true", help="print a JSON array, one object per card"
     )
+    _speed_flags(list_p)
     return parser
+
+
+def _speed_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes for large builds (default: one per CPU; 1: no workers)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="ignore and do not update the build cache (.notedeck-cache/ in the notes folder)",
+    )
+
+
+def _options(args: argparse.Namespace, **more: Any) -> BuildOptions:
+    return BuildOptions(jobs=max(0, args.jobs), cache=args.cache, **more)
 
 
 def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
@@ -90,7 +112,7 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    report = build(args.paths or ["cards"], BuildOptions(out=Path(args.out)))
+    report = build(args.paths or ["cards"], _options(args, out=Path(args.out)))
     _print_diagnostics(report.diagnostics)
     s = report.stats
     print(
@@ -101,7 +123,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    loaded, diagnostics, failed = load(args.paths or ["cards"])
+    loaded, diagnostics, failed = load(args.paths or ["cards"], _options(args))
     _print_diagnostics(diagnostics)
     records = card_records(loaded)
     if args.json:

@@ -20,3 +20,7 @@ class BuildOptions:
     # render
     allow_html: bool = False  # trusted notes: skip HTML sanitising
     reverse: bool = False  # also make definition → term cards
+    # speed
+    jobs: int = 0  # worker processes for large builds; 0 = one per CPU, 1 = this process only
+    cache: bool = True  # reuse unchanged notes' results and leave unchanged decks unwritten
+    cache_dir: Path | None = None  # default: .notedeck-cache/ inside each notes root

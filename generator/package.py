@@ -110,6 +110,9 @@ def _write_zip(
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".notedeck-") as work:
         db_path = Path(work) / "collection.anki2"
         conn = sqlite3.connect(db_path)
+        # A scratch database: durability buys nothing here and fsyncs cost ~15 ms per deck.
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA journal_mode = MEMORY")
         try:
             cursor = conn.cursor()
             package = genanki.Package(gdecks)

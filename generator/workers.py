@@ -1,0 +1,145 @@
+"""Per-note work — read, parse, extract, render — cached, and spread over worker processes when
+there is enough of it to pay for starting them.
+
+Each note is independent of the others, so a note's result is the same whether it comes from
+the cache, this process or a worker; results are always taken in the notes' order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerprint
+from .extract import extract, title_section
+from .media import MediaSet, is_remote
+from .model import Diagnostic, ExtractedNote, Loc, NotedeckError
+from .notes import NoteFile, note_info
+from .options import BuildOptions
+from .parse import parse
+from .read import read_text
+from .render import basic_fields
+
+# Below this much Markdown, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 256 * 1024
+PARALLEL_MIN_NOTES = 8
+
+Fields = tuple[dict[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One note's result: its entry, or the error that stopped it."""
+
+    file: NoteFile
+    key: str
+    entry: CachedNote | None
+    error: Diagnostic | None = None
+
+
+def note_image_map(media: MediaSet, note: ExtractedNote, file: NoteFile) -> dict[str, str]:
+    """The bundled name of each image the note's cards show, as `media` resolved them."""
+    found: dict[str, str] = {}
+    for card in note.cards:
+        for image in card.images:
+            name = media.name_for(file.file, image.src)
+            if name is not None:
+                found[image.src] = name
+    return found
+
+
+def local_media(media: MediaSet, note: ExtractedNote, file: NoteFile) -> None:
+    for card in note.cards:
+        for image in card.images:
+            if not is_remote(image.src):
+                media.add_local(image, file.file, file.root)
+
+
+def render_note(note: ExtractedNote, image_map: dict[str, str]) -> Fields:
+    """The HTML fields of every card of a note, images pointing at their bundled names."""
+
+    def lookup(src: str) -> str:
+        return image_map.get(src) or image_map.get(unquote(src)) or src
+
+    title = note.info.title
+    return tuple(basic_fields(card, title, lookup, note.sources) for card in note.cards)
+
+
+def process(file: NoteFile, data: bytes, key: str, render: bool) -> Outcome:
+    """Everything about one note that depends on that note alone."""
+    try:
+        source = read_text(data, file.shown)
+        parsed = parse(source.text)
+        title = title_section(parsed)
+        info = note_info(file, source, parsed, title.title if title else "")
+        note = extract(parsed, info)
+    except NotedeckError as exc:
+        return Outcome(file, key, None, Diagnostic(exc.loc, "error", exc.message, exc.hint))
+    entry = CachedNote(note, source.diagnostics)
+    if render:
+        media = MediaSet()
+        local_media(media, note, file)
+        image_map = note_image_map(media, note, file)
+        entry = CachedNote(note, source.diagnostics, image_map, render_note(note, image_map))
+    return Outcome(file, key, entry)
+
+
+def _process_batch(batch: list[tuple[NoteFile, bytes, str, bool]]) -> list[Outcome]:
+    return [process(*job) for job in batch]
+
+
+def job_count(options: BuildOptions) -> int:
+    return options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+
+
+def _run(jobs: list[tuple[NoteFile, bytes, str, bool]], workers: int) -> Iterator[Outcome]:
+    size = sum(len(job[1]) for job in jobs)
+    if workers <= 1 or len(jobs) < PARALLEL_MIN_NOTES or size < PARALLEL_MIN_BYTES:
+        yield from (process(*job) for job in jobs)
+        return
+    # Batches keep round trips few; several per worker even out notes of different sizes.
+    per = -(-len(jobs) // min(len(jobs), workers * 8))
+    batches = [jobs[i : i + per] for i in range(0, len(jobs), per)]
+    with ProcessPoolExecutor(max_workers=min(workers, len(batches))) as pool:
+        for outcomes in pool.map(_process_batch, batches):
+            yield from outcomes
+
+
+def load_notes(files: list[NoteFile], options: BuildOptions, render: bool) -> list[Outcome]:
+    """Every note's outcome, in order: from the cache when its key is there, else computed."""
+    fingerprint = options_fingerprint(options)
+    caches: dict[Path, BuildCache] = {}
+    outcomes: list[Outcome | None] = []
+    misses: list[tuple[int, tuple[NoteFile, bytes, str, bool]]] = []
+    for file in files:
+        try:
+            data = file.file.read_bytes()
+        except OSError as exc:
+            problem = Diagnostic(Loc(file.shown, 1), "error", f"cannot read: {exc.strerror or exc}")
+            outcomes.append(Outcome(file, "", None, problem))
+            continue
+        store = caches.setdefault(file.root, cache_for(file.root, options))
+        identity = (file.shown, file.rel, str(file.root), str(file.file))
+        key = note_key(fingerprint, identity, data)
+        entry = store.get_note(key)
+        if entry is not None and (entry.fields is not None or not render):
+            outcomes.append(Outcome(file, key, entry))
+        else:
+            misses.append((len(outcomes), (file, data, key, render)))
+            outcomes.append(None)
+    done = _run([job for _, job in misses], job_count(options))
+    for (index, _), outcome in zip(misses, done, strict=True):
+        outcomes[index] = outcome
+        if outcome.entry is not None:
+            caches[outcome.file.root].put_note(outcome.key, outcome.entry)
+    return [o for o in outcomes if o is not None]
+
+
+def store_rendered(options: BuildOptions, outcome: Outcome, entry: CachedNote) -> None:
+    """Keep a note rendered again (its images changed) for the next build."""
+    if outcome.key:
+        cache_for(outcome.file.root, options).put_note(outcome.key, entry)
