@@ -30,27 +30,158 @@ TOPICS = [
     ("korean-history", "한국사"),
     ("biology", "생물학"),
 ]
-EN_WORDS = (
-    "cache buffer packet kernel thread process scheduler index query transaction lock "
-    "replica shard token parser grammar register pipeline branch gradient tensor layer "
-    "vector matrix protocol socket handshake cipher hash signature certificate queue stack "
-    "heap graph tree node edge latency throughput memory page segment frame channel stream "
-    "cell membrane enzyme protein gene dynasty kingdom treaty reform"
-).split()
-EN_ADJ = (
-    "virtual distributed atomic concurrent lazy eager stable persistent volatile adaptive "
-    "optimistic pessimistic shared private nested balanced sparse dense linear recursive"
-).split()
-EN_VERBS = (
-    "stores keeps sends receives orders splits merges checks tracks limits maps resolves "
-    "retries copies signs verifies schedules evicts flushes commits"
-).split()
-KO_NOUNS = (
-    "캐시 버퍼 패킷 커널 스레드 프로세스 스케줄러 인덱스 쿼리 트랜잭션 잠금 복제본 샤드 토큰 "
-    "파서 문법 레지스터 파이프라인 분기 기울기 텐서 계층 벡터 행렬 프로토콜 소켓 암호 해시 "
-    "서명 인증서 큐 스택 힙 그래프 트리 노드 지연 처리량 메모리 페이지 세그먼트 채널 세포 "
-    "효소 단백질 유전자 왕조 조약 개혁"
-).split()
+EN_WORDS = [
+    "cache",
+    "buffer",
+    "packet",
+    "kernel",
+    "thread",
+    "process",
+    "scheduler",
+    "index",
+    "query",
+    "transaction",
+    "lock",
+    "replica",
+    "shard",
+    "token",
+    "parser",
+    "grammar",
+    "register",
+    "pipeline",
+    "branch",
+    "gradient",
+    "tensor",
+    "layer",
+    "vector",
+    "matrix",
+    "protocol",
+    "socket",
+    "handshake",
+    "cipher",
+    "hash",
+    "signature",
+    "certificate",
+    "queue",
+    "stack",
+    "heap",
+    "graph",
+    "tree",
+    "node",
+    "edge",
+    "latency",
+    "throughput",
+    "memory",
+    "page",
+    "segment",
+    "frame",
+    "channel",
+    "stream",
+    "cell",
+    "membrane",
+    "enzyme",
+    "protein",
+    "gene",
+    "dynasty",
+    "kingdom",
+    "treaty",
+    "reform",
+]
+EN_ADJ = [
+    "virtual",
+    "distributed",
+    "atomic",
+    "concurrent",
+    "lazy",
+    "eager",
+    "stable",
+    "persistent",
+    "volatile",
+    "adaptive",
+    "optimistic",
+    "pessimistic",
+    "shared",
+    "private",
+    "nested",
+    "balanced",
+    "sparse",
+    "dense",
+    "linear",
+    "recursive",
+]
+EN_VERBS = [
+    "stores",
+    "keeps",
+    "sends",
+    "receives",
+    "orders",
+    "splits",
+    "merges",
+    "checks",
+    "tracks",
+    "limits",
+    "maps",
+    "resolves",
+    "retries",
+    "copies",
+    "signs",
+    "verifies",
+    "schedules",
+    "evicts",
+    "flushes",
+    "commits",
+]
+KO_NOUNS = [
+    "캐시",
+    "버퍼",
+    "패킷",
+    "커널",
+    "스레드",
+    "프로세스",
+    "스케줄러",
+    "인덱스",
+    "쿼리",
+    "트랜잭션",
+    "잠금",
+    "복제본",
+    "샤드",
+    "토큰",
+    "파서",
+    "문법",
+    "레지스터",
+    "파이프라인",
+    "분기",
+    "기울기",
+    "텐서",
+    "계층",
+    "벡터",
+    "행렬",
+    "프로토콜",
+    "소켓",
+    "암호",
+    "해시",
+    "서명",
+    "인증서",
+    "큐",
+    "스택",
+    "힙",
+    "그래프",
+    "트리",
+    "노드",
+    "지연",
+    "처리량",
+    "메모리",
+    "페이지",
+    "세그먼트",
+    "채널",
+    "세포",
+    "효소",
+    "단백질",
+    "유전자",
+    "왕조",
+    "조약",
+    "개혁",
+]
 KO_ENDINGS = (
     "를 관리함",
     "를 저장함",
@@ -136,7 +267,11 @@ def _image_lines(card: Card, indent: str) -> list[str]:
 def _code_lines(card: Card, indent: str) -> list[str]:
     if not card.code:
         return []
-    return [f"{indent}```{card.lang}", *(indent + ln for ln in card.code.split("\n")), f"{indent}```"]
+    return [
+        f"{indent}```{card.lang}",
+        *(indent + ln for ln in card.code.split("\n")),
+        f"{indent}```",
+    ]
 
 
 def style_heading(card: Card, level: int) -> list[str]:
@@ -236,9 +371,7 @@ def ankdown_text(cards: list[Card]) -> str:
 def png_bytes(seed: int, size: int = 24) -> bytes:
     """A small valid PNG whose pixels depend on `seed`."""
     r = random.Random(seed)
-    rows = b"".join(
-        b"\x00" + bytes(r.randrange(256) for _ in range(size * 3)) for _ in range(size)
-    )
+    rows = b"".join(b"\x00" + bytes(r.randrange(256) for _ in range(size * 3)) for _ in range(size))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data

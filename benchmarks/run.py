@@ -40,7 +40,7 @@ wall = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
                   "rss_kb": usage.ru_maxrss, "code": done.returncode,
-                  "out": done.stdout[-2000:], "err": done.stderr[-2000:]}))
+                  "out": done.stdout[:2000], "err": done.stderr[-2000:]}))
 """
 
 

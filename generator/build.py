@@ -27,8 +27,16 @@ from .model import (
 from .notes import NoteFile, discover
 from .options import BuildOptions
 from .package import write_apkg
-from .workers import Fields, Outcome, load_notes, local_media, note_image_map, render_note
-from .workers import store_rendered
+from .workers import (
+    Fields,
+    Outcome,
+    load_notes,
+    local_media,
+    note_guids,
+    note_image_map,
+    render_note,
+    store_rendered,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,9 @@ def render_decks(
         local_media(media, note, file)
         image_map = note_image_map(media, note, file)
         fields = _fields(item, image_map, options or BuildOptions())
+        entry = item.outcome.entry if item.outcome is not None else None
+        guids = entry.guids if entry is not None and entry.guids is not None else None
+        guids = guids or note_guids(note)
         names = set(image_map.values())
         for index, card in enumerate(note.cards):
             deck = note.info.deck
@@ -95,7 +106,7 @@ def render_decks(
             # Document order within each top-level deck: what one .apkg holds depends on the
             # notes of that deck alone, so an edit elsewhere leaves this deck's bytes alone.
             rendered = RenderedCard(
-                card, guid_of(note, index), deck, fields[index], card.kind, len(cards), card.tags
+                card, guids[index], deck, fields[index], card.kind, len(cards), card.tags
             )
             cards.append(rendered)
             definition = rendered.fields.get("Definition", "")
@@ -116,7 +127,8 @@ def _fields(item: LoadedNote, image_map: dict[str, str], options: BuildOptions) 
         return entry.fields
     fields = render_note(item.note, image_map)
     if outcome is not None and entry is not None:
-        store_rendered(options, outcome, CachedNote(entry.note, entry.diagnostics, image_map, fields))
+        entry = CachedNote(entry.note, entry.diagnostics, image_map, fields, entry.guids)
+        store_rendered(options, outcome, entry)
     return fields
 
 

@@ -13,6 +13,7 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -60,6 +61,7 @@ def card_css() -> str:
     return resources.files("generator").joinpath("templates/card.css").read_text("utf-8")
 
 
+@cache  # one set per run: genanki renders the templates once per model to find required fields
 def _models() -> dict[str, genanki.Model]:
     css = card_css()
     basic = genanki.Model(

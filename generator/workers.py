@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerprint
 from .extract import extract, title_section
+from .identity import card_guid
 from .media import MediaSet, is_remote
 from .model import Diagnostic, ExtractedNote, Loc, NotedeckError
 from .notes import NoteFile, note_info
@@ -69,8 +70,12 @@ def render_note(note: ExtractedNote, image_map: dict[str, str]) -> Fields:
     return tuple(basic_fields(card, title, lookup, note.sources) for card in note.cards)
 
 
-def process(file: NoteFile, data: bytes, key: str, render: bool) -> Outcome:
-    """Everything about one note that depends on that note alone."""
+Job = tuple[NoteFile, bytes, str, bool, Path | None]
+
+
+def process(file: NoteFile, data: bytes, key: str, render: bool, store: Path | None) -> Outcome:
+    """Everything about one note that depends on that note alone, kept in the cache folder
+    `store` (written here, so workers share the cost of writing entries)."""
     try:
         source = read_text(data, file.shown)
         parsed = parse(source.text)
@@ -79,16 +84,24 @@ def process(file: NoteFile, data: bytes, key: str, render: bool) -> Outcome:
         note = extract(parsed, info)
     except NotedeckError as exc:
         return Outcome(file, key, None, Diagnostic(exc.loc, "error", exc.message, exc.hint))
-    entry = CachedNote(note, source.diagnostics)
+    guids = note_guids(note)
+    entry = CachedNote(note, source.diagnostics, guids=guids)
     if render:
         media = MediaSet()
         local_media(media, note, file)
         image_map = note_image_map(media, note, file)
-        entry = CachedNote(note, source.diagnostics, image_map, render_note(note, image_map))
+        fields = render_note(note, image_map)
+        entry = CachedNote(note, source.diagnostics, image_map, fields, guids)
+    if store is not None:
+        BuildCache(store).put_note(key, entry)
     return Outcome(file, key, entry)
 
 
-def _process_batch(batch: list[tuple[NoteFile, bytes, str, bool]]) -> list[Outcome]:
+def note_guids(note: ExtractedNote) -> tuple[str, ...]:
+    return tuple(card_guid(note.info.key, card.section, card.term) for card in note.cards)
+
+
+def _process_batch(batch: list[Job]) -> list[Outcome]:
     return [process(*job) for job in batch]
 
 
@@ -96,7 +109,7 @@ def job_count(options: BuildOptions) -> int:
     return options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
 
 
-def _run(jobs: list[tuple[NoteFile, bytes, str, bool]], workers: int) -> Iterator[Outcome]:
+def _run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     size = sum(len(job[1]) for job in jobs)
     if workers <= 1 or len(jobs) < PARALLEL_MIN_NOTES or size < PARALLEL_MIN_BYTES:
         yield from (process(*job) for job in jobs)
@@ -114,7 +127,7 @@ def load_notes(files: list[NoteFile], options: BuildOptions, render: bool) -> li
     fingerprint = options_fingerprint(options)
     caches: dict[Path, BuildCache] = {}
     outcomes: list[Outcome | None] = []
-    misses: list[tuple[int, tuple[NoteFile, bytes, str, bool]]] = []
+    misses: list[tuple[int, Job]] = []
     for file in files:
         try:
             data = file.file.read_bytes()
@@ -129,13 +142,11 @@ def load_notes(files: list[NoteFile], options: BuildOptions, render: bool) -> li
         if entry is not None and (entry.fields is not None or not render):
             outcomes.append(Outcome(file, key, entry))
         else:
-            misses.append((len(outcomes), (file, data, key, render)))
+            misses.append((len(outcomes), (file, data, key, render, store.folder)))
             outcomes.append(None)
     done = _run([job for _, job in misses], job_count(options))
     for (index, _), outcome in zip(misses, done, strict=True):
         outcomes[index] = outcome
-        if outcome.entry is not None:
-            caches[outcome.file.root].put_note(outcome.key, outcome.entry)
     return [o for o in outcomes if o is not None]
 
 
