@@ -17,7 +17,7 @@ from generator.cli import main
 from generator.options import BuildOptions
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from make_corpus import generate  # noqa: E402
+from make_corpus import generate
 
 DOCKER = Path(__file__).resolve().parent.parent / "cards" / "docker-basics.md"
 
@@ -77,6 +77,7 @@ def test_cache_off_and_parallel_build_the_same_decks(
     parallel = build([str(vault)], BuildOptions(out=tmp_path / "parallel", cache=False, jobs=2))
     cached = build([str(vault)], BuildOptions(out=tmp_path / "cached", jobs=2))
     assert (vault / ".notedeck-cache" / "notes").is_dir()
+    assert cached.stats["written"] == cached.stats["decks"]
     assert digests(tmp_path / "serial") == digests(tmp_path / "parallel")
     assert digests(tmp_path / "serial") == digests(tmp_path / "cached")
     assert serial.stats == parallel.stats
