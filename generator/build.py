@@ -11,7 +11,10 @@ import os
 import re
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
 from .cache import CachedNote, cache_for, deck_digest
 from .identity import card_guid
@@ -30,11 +33,13 @@ from .package import write_apkg
 from .workers import (
     Fields,
     Outcome,
+    job_count,
     load_notes,
     local_media,
     note_guids,
     note_image_map,
     render_note,
+    run_writes,
     store_rendered,
 )
 
@@ -148,24 +153,24 @@ def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
     pinned = os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit()
     store = cache_for(loaded[0].file.root if loaded else None, options)
     outputs: list[str] = []
-    written = 0
+    pending: list[tuple[Path, str, Callable[[], None]]] = []
+
+    def mod_time(_card: RenderedCard) -> int:
+        return epoch
+
     for deck in decks:
         target = out / deck_file_name(deck.name)
         outputs.append(str(target))
-
-        def mod_time(_card: RenderedCard) -> int:
-            return epoch
-
         # Same inputs give the same bytes, so a deck whose inputs are unchanged is not rewritten.
         digest = deck_digest(deck, [mod_time(c) for c in deck.cards], epoch, pinned)
-        if store.deck_fresh(target, digest):
-            continue
-        try:
-            write_apkg(deck, target, mod_time, epoch)
-        except OSError as exc:
-            raise NotedeckError(None, f"cannot write {target}: {exc.strerror or exc}") from None
+        if not store.deck_fresh(target, digest):
+            pending.append((target, digest, partial(write_apkg, deck, target, mod_time, epoch)))
+    problems = run_writes([write for _, _, write in pending], job_count(options))
+    for (target, digest, _), problem in zip(pending, problems, strict=True):
+        if problem:
+            raise NotedeckError(None, f"cannot write {target}: {problem}")
         store.record_deck(target, digest)
-        written += 1
+    written = len(pending)
     stats = {
         "decks": len(outputs),
         "cards": sum(len(d.cards) for d in decks),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,13 +36,8 @@ def discover(paths: list[str]) -> list[NoteFile]:
         path = Path(raw)
         if path.is_dir():
             root = path.resolve()
-            for file in sorted(root.rglob("*")):
-                if (
-                    file.suffix.lower() in NOTE_SUFFIXES
-                    and file.is_file()
-                    and not _hidden(file, root)
-                ):
-                    found.append(NoteFile(file, root, _shown(file)))
+            for file in _note_files(root):
+                found.append(NoteFile(file, root, _shown(file)))
         elif path.is_file():
             file = path.resolve()
             found.append(NoteFile(file, file.parent, _shown(file)))
@@ -50,8 +46,17 @@ def discover(paths: list[str]) -> list[NoteFile]:
     return found
 
 
-def _hidden(file: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in file.relative_to(root).parts)
+def _note_files(root: Path) -> list[Path]:
+    """Note files under `root` in path order, never looking inside hidden folders (a vault's
+    `.git` or `.notedeck-cache` can hold far more files than the notes)."""
+    files: list[Path] = []
+    for folder, dirs, names in os.walk(root, followlinks=True):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            file = Path(folder, name)
+            if not name.startswith(".") and file.suffix.lower() in NOTE_SUFFIXES and file.is_file():
+                files.append(file)
+    return sorted(files, key=lambda f: f.parts)
 
 
 def _shown(file: Path) -> str:

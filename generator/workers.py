@@ -7,8 +7,9 @@ the cache, this process or a worker; results are always taken in the notes' orde
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +121,41 @@ def _run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     with ProcessPoolExecutor(max_workers=min(workers, len(batches))) as pool:
         for outcomes in pool.map(_process_batch, batches):
             yield from outcomes
+
+
+# Deck writes handed to forked workers: they inherit the rendered decks instead of receiving
+# them through a pipe. Set only while a pool is running.
+_WRITES: list[Callable[[], None]] = []
+PARALLEL_MIN_DECKS = 16
+
+
+def _write(index: int) -> str:
+    return _attempt(_WRITES[index])
+
+
+def _attempt(write: Callable[[], None]) -> str:
+    try:
+        write()
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return ""
+
+
+def run_writes(writes: list[Callable[[], None]], workers: int) -> list[str]:
+    """Run independent deck writes (in forked workers when there are many); returns each
+    one's problem, or "" when it was written."""
+    global _WRITES
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if workers <= 1 or len(writes) < PARALLEL_MIN_DECKS or not forkable:
+        return [_attempt(write) for write in writes]
+    _WRITES = writes
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            chunk = max(1, len(writes) // (workers * 8))
+            return list(pool.map(_write, range(len(writes)), chunksize=chunk))
+    finally:
+        _WRITES = []
 
 
 def load_notes(files: list[NoteFile], options: BuildOptions, render: bool) -> list[Outcome]:
