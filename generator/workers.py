@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerprint
+from .cache import (
+    BuildCache,
+    CachedNote,
+    cache_for,
+    note_key,
+    options_fingerprint,
+    signing_key,
+)
 from .extract import extract, title_section
 from .identity import card_guid
 from .media import MediaSet, is_remote
@@ -180,6 +187,8 @@ def load_notes(files: list[NoteFile], options: BuildOptions, render: bool) -> li
         else:
             misses.append((len(outcomes), (file, data, key, render, store.folder)))
             outcomes.append(None)
+    if options.cache and misses:
+        signing_key()  # settle the key here, before workers could each make their own
     done = _run([job for _, job in misses], job_count(options))
     for (index, _), outcome in zip(misses, done, strict=True):
         outcomes[index] = outcome

@@ -6,6 +6,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from anki_helpers import cards, import_apkg, open_collection
@@ -189,3 +190,31 @@ def test_cache_folder_sits_in_the_notes_root_and_is_ignored_by_git(
     assert not any(".notedeck-cache" in c["file"] for c in cached)
     assert main(["build", str(vault), "-o", str(tmp_path / "n"), "--no-cache"]) == 0
     assert digests(tmp_path / "n").keys() == digests(tmp_path / "out").keys()
+
+
+def test_first_parallel_build_leaves_a_cache_the_next_build_can_use(
+    vault: Path, tmp_path: Path, parse_calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers must all sign with the one user key, even when the key does not exist yet."""
+    monkeypatch.setattr(workers, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_NOTES", 2)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "new-user-cache"))
+    key = tmp_path / "new-user-cache" / "notedeck" / "cache-key"
+    key_before_pool: list[bool] = []
+    real_pool = workers.ProcessPoolExecutor
+
+    def pool(*args: Any, **kwargs: Any) -> Any:
+        key_before_pool.append(key.is_file())
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", pool)
+    cache_mod.signing_key.cache_clear()
+    try:
+        store = tmp_path / "cache"
+        build([str(vault)], BuildOptions(out=tmp_path / "a", cache_dir=store, jobs=2))
+        assert key_before_pool and all(key_before_pool)
+        parse_calls.clear()
+        build([str(vault)], BuildOptions(out=tmp_path / "b", cache_dir=store, jobs=1))
+        assert parse_calls == []
+    finally:
+        cache_mod.signing_key.cache_clear()
