@@ -7,6 +7,7 @@ the cache, this process or a worker; results are always taken in the notes' orde
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -156,12 +157,16 @@ def run_writes(writes: list[Callable[[], None]], workers: int) -> list[str]:
     if workers <= 1 or len(writes) < PARALLEL_MIN_DECKS or not forkable:
         return [_attempt(write) for write in writes]
     _WRITES = writes
+    # Frozen objects are left alone by the children's garbage collector, so the pages they
+    # share with this process are not copied into each of them.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             chunk = max(1, len(writes) // (workers * 8))
             return list(pool.map(_write, range(len(writes)), chunksize=chunk))
     finally:
+        gc.unfreeze()
         _WRITES = []
 
 

@@ -218,3 +218,23 @@ def test_first_parallel_build_leaves_a_cache_the_next_build_can_use(
         assert parse_calls == []
     finally:
         cache_mod.signing_key.cache_clear()
+
+
+def test_every_note_keeps_its_own_mod_time(tmp_path: Path) -> None:
+    """Notes get their mod times by id (fast for big decks); each must still get its own."""
+    from generator.build import load, render_decks
+    from generator.package import write_apkg
+
+    loaded, _, _ = load([str(DOCKER)], BuildOptions(cache=False))
+    decks, _ = render_decks(loaded)
+    deck = decks[0]
+    mods = {card.guid: 1_700_000_000 + 1000 * card.order for card in deck.cards}
+    target = tmp_path / "deck.apkg"
+    write_apkg(deck, target, lambda card: mods[card.guid], 1_700_000_000)
+    col = open_collection(tmp_path / "anki")
+    try:
+        import_apkg(col, target)
+        got = {col.get_note(c.note_id).guid: col.get_note(c.note_id).mod for c in cards(col)}
+        assert got == mods and len(set(got.values())) == 8
+    finally:
+        col.close()
