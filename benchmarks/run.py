@@ -191,8 +191,9 @@ def report(results: list[SizeResult], runs: int, ankdown_note: str, host: str) -
         "intended cards per note in every style (headings, bold list terms, `Term: meaning`,",
         "tables, definition lists, Q/A, code, local images, sources lists). Cards = what notedeck",
         "extracted. Times are wall seconds of the whole command (interpreter start included):",
-        f"median (min–max) of {runs} run(s). Full = no cache and no previous output; one change",
-        "= one definition line edited in one note; no change = the same build again. Peak =",
+        f"median (min–max) of {runs} run(s), one at 20,000 notes. Full = no cache and no previous",
+        "output; one change = one definition line edited in one note; no change = the same build"
+        " again. Peak =",
         "resident memory of the largest process; CPU = user + system time of all processes.",
         f"ankdown: {ankdown_note}; it reads the same cards written in its own syntax.",
         "",
@@ -241,12 +242,13 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.with_20000 and 20000 not in sizes:
         sizes.append(20000)
-    results = []
+    results: list[SizeResult] = []
+    text = ""
     for size in sizes:
         runs = args.runs if size < 20000 else 1  # one run of the largest vault is minutes
         results.append(bench_size(size, args.cards, runs, ankdown))
-    text = report(results, args.runs, note, host)
-    args.out.write_text(text, "utf-8")
+        text = report(results, args.runs, note, host)
+        args.out.write_text(text, "utf-8")  # after every size: a long run keeps what it measured
     print(text)
 
 
