@@ -33,6 +33,7 @@ from .package import write_apkg
 from .workers import (
     Fields,
     Outcome,
+    collector_paused,
     job_count,
     load_notes,
     local_media,
@@ -147,7 +148,8 @@ def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
     options = options or BuildOptions()
     out = options.out
     loaded, diagnostics, _failed = load(paths, options, render=True)
-    decks, media_diagnostics = render_decks(loaded, options)
+    with collector_paused():  # tens of thousands of records, no cycles among them
+        decks, media_diagnostics = render_decks(loaded, options)
     diagnostics.extend(media_diagnostics)
     epoch = build_epoch()
     pinned = os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit()

@@ -82,16 +82,17 @@ def note_key(fingerprint: str, identity: tuple[str, ...], data: bytes) -> str:
 def deck_digest(deck: Deck, mods: list[int], epoch: int, pinned: bool) -> str:
     """A hash of everything an .apkg is made of. The build time counts only when it is pinned
     (SOURCE_DATE_EPOCH): otherwise an unchanged deck keeps the file of its last build."""
-    digest = hashlib.sha256(code_fingerprint().encode())
     head = [deck.name, deck.description, str(epoch) if pinned else "now"]
-    head += [f"{m.name}\x1d{m.path}" for m in deck.media]
-    digest.update("\x1f".join(head).encode("utf-8", "surrogateescape"))
-    for card, mod in zip(deck.cards, mods, strict=True):
-        parts = [card.guid, card.deck, card.model, str(card.order), *card.tags, "\x1d"]
-        parts += [f"{k}\x1d{v}" for k, v in sorted(card.fields.items())]
-        parts.append(str(mod) if pinned or mod != epoch else "now")
-        digest.update(b"\x1e" + "\x1f".join(parts).encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
+    media = [[m.name, m.path] for m in deck.media]
+    rows = [
+        [c.guid, c.deck, c.model, c.order, c.tags, sorted(c.fields.items()), mod]
+        for c, mod in zip(deck.cards, mods, strict=True)
+    ]
+    if not pinned:  # cards stamped with this build's time are "now", whatever the time
+        for row in rows:
+            row[-1] = "now" if row[-1] == epoch else row[-1]
+    text = json.dumps([code_fingerprint(), head, media, rows], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _user_cache_home() -> Path:

@@ -172,7 +172,7 @@ def run_writes(writes: list[Callable[[], None]], workers: int) -> list[str]:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Loading thousands of cached records creates no garbage cycles; pausing the cycle
     collector meanwhile saves its repeated walks over every record loaded so far."""
     enabled = gc.isenabled()
@@ -212,7 +212,7 @@ def load_notes(files: list[NoteFile], options: BuildOptions, render: bool) -> li
     caches: dict[Path, BuildCache] = {}
     outcomes: list[Outcome | None] = []
     misses: list[tuple[int, Job]] = []
-    with _collector_paused():
+    with collector_paused():
         lookups = [_lookup(file, options, fingerprint, render, caches) for file in files]
     for found in lookups:
         if isinstance(found, Outcome):
