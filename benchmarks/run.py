@@ -192,9 +192,9 @@ def report(results: list[SizeResult], runs: int, ankdown_note: str, host: str) -
         "tables, definition lists, Q/A, code, local images, sources lists). Cards = what notedeck",
         "extracted. Times are wall seconds of the whole command (interpreter start included):",
         f"median (min–max) of {runs} run(s), one at 20,000 notes. Full = no cache and no previous",
-        "output; one change = one definition line edited in one note; no change = the same build"
-        " again. Peak =",
-        "resident memory of the largest process; CPU = user + system time of all processes.",
+        "output; one change = one definition line edited in one note; no change = the same build",
+        "again. Peak = resident memory of the largest process; CPU = user + system time of all",
+        "processes.",
         f"ankdown: {ankdown_note}; it reads the same cards written in its own syntax.",
         "",
         "| notes | cards | decks | full build s | one change s | no change s | one/full"
