@@ -29,7 +29,6 @@ from .model import (
 )
 from .notes import NoteFile, discover
 from .options import BuildOptions
-from .package import write_apkg
 from .workers import (
     Fields,
     Outcome,
@@ -166,12 +165,15 @@ def build(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
         # Same inputs give the same bytes, so a deck whose inputs are unchanged is not rewritten.
         digest = deck_digest(deck, [mod_time(c) for c in deck.cards], epoch, pinned)
         if not store.deck_fresh(target, digest):
+            from .package import write_apkg  # genanki is imported only when a deck is written
+
             pending.append((target, digest, partial(write_apkg, deck, target, mod_time, epoch)))
     problems = run_writes([write for _, _, write in pending], job_count(options))
     for (target, digest, _), problem in zip(pending, problems, strict=True):
         if problem:
             raise NotedeckError(None, f"cannot write {target}: {problem}")
         store.record_deck(target, digest)
+    store.save_decks()
     written = len(pending)
     stats = {
         "decks": len(outputs),

@@ -82,17 +82,16 @@ def note_key(fingerprint: str, identity: tuple[str, ...], data: bytes) -> str:
 def deck_digest(deck: Deck, mods: list[int], epoch: int, pinned: bool) -> str:
     """A hash of everything an .apkg is made of. The build time counts only when it is pinned
     (SOURCE_DATE_EPOCH): otherwise an unchanged deck keeps the file of its last build."""
+    digest = hashlib.sha256(code_fingerprint().encode())
     head = [deck.name, deck.description, str(epoch) if pinned else "now"]
-    media = [[m.name, m.path] for m in deck.media]
-    rows = [
-        [c.guid, c.deck, c.model, c.order, c.tags, sorted(c.fields.items()), mod]
-        for c, mod in zip(deck.cards, mods, strict=True)
-    ]
-    if not pinned:  # cards stamped with this build's time are "now", whatever the time
-        for row in rows:
-            row[-1] = "now" if row[-1] == epoch else row[-1]
-    text = json.dumps([code_fingerprint(), head, media, rows], ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+    head += [f"{m.name}\x1d{m.path}" for m in deck.media]
+    digest.update("\x1f".join(head).encode("utf-8", "surrogateescape"))
+    for card, mod in zip(deck.cards, mods, strict=True):
+        parts = [card.guid, card.deck, card.model, str(card.order), *card.tags, "\x1d"]
+        parts += [f"{k}\x1d{v}" for k, v in sorted(card.fields.items())]
+        parts.append(str(mod) if pinned or mod != epoch else "now")
+        digest.update(b"\x1e" + "\x1f".join(parts).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 def _user_cache_home() -> Path:
@@ -130,6 +129,8 @@ class BuildCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self._ready = False
+        self._deck_records: dict[str, dict[str, list[object]]] = {}
+        self._dirty: set[Path] = set()
 
     @property
     def enabled(self) -> bool:
@@ -185,24 +186,41 @@ class BuildCache:
         except OSError:
             pass  # a read-only notes folder still builds, just without a cache
 
-    # Decks: the digest of everything written into an .apkg, and the file it was written to.
+    # Decks: per output folder, one record of each .apkg's digest and the file written then.
+    def _decks(self, folder: Path) -> dict[str, list[object]]:
+        key = _target_key(folder)
+        if key not in self._deck_records:
+            record = self._load("decks", key)
+            self._deck_records[key] = record if isinstance(record, dict) else {}
+        return self._deck_records[key]
+
     def deck_fresh(self, target: Path, digest: str) -> bool:
-        record = self._load("decks", _target_key(target))
-        if not isinstance(record, dict) or record.get("digest") != digest:
+        """True when `target` is the file written from inputs with this digest."""
+        if self.folder is None:
+            return False
+        record = self._decks(target.parent).get(target.name)
+        if not record or record[0] != digest:
             return False
         try:
             stat = target.stat()
         except OSError:
             return False
-        return bool(record.get("stat") == [stat.st_size, stat.st_mtime_ns])
+        return record[1:] == [stat.st_size, stat.st_mtime_ns]
 
     def record_deck(self, target: Path, digest: str) -> None:
+        if self.folder is None:
+            return
         try:
             stat = target.stat()
         except OSError:
             return
-        record = {"digest": digest, "stat": [stat.st_size, stat.st_mtime_ns]}
-        self._store("decks", _target_key(target), record)
+        self._decks(target.parent)[target.name] = [digest, stat.st_size, stat.st_mtime_ns]
+        self._dirty.add(target.parent)
+
+    def save_decks(self) -> None:
+        for folder in sorted(self._dirty):
+            self._store("decks", _target_key(folder), self._decks(folder))
+        self._dirty.clear()
 
 
 @cache
