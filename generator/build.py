@@ -7,6 +7,7 @@ with a broken note is not written, so its previous .apkg survives.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sqlite3
@@ -14,13 +15,13 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .attribute import deck_description
-from .config import apply_to_note, note_options
+from .cache import BuildCache, cache_for, deck_digest
 from .decks import card_tags, wants_reverse
 from .export import write_tsv
-from .extract import extract, title_section
 from .fsutil import describe_os_error
 from .identity import card_guid
 from .lock import Origin
@@ -34,12 +35,11 @@ from .model import (
     NotedeckError,
     RenderedCard,
 )
-from .notes import NoteFile, deck_guess, discover, note_info
+from .notes import NoteFile, discover
 from .options import BuildOptions
-from .package import model_hashes, write_apkg
-from .parse import parse
-from .read import read_note
+from .package import model_hashes
 from .render import basic_fields, cloze_fields
+from .workers import collector_paused, job_count, load_notes, run_writes
 
 # progress(stage, done, total): lets the CLI draw a progress bar; the library never prints.
 Progress = Callable[[str, int, int], None]
@@ -55,31 +55,27 @@ class LoadedNote:
 def load(
     paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
 ) -> tuple[list[LoadedNote], list[Diagnostic], dict[str, str]]:
-    """Read, parse and extract every note; returns the notes, diagnostics and the files that
-    failed, each with the deck it most likely feeds ("" when that cannot be told)."""
+    """Read, parse and extract every note (from the cache when unchanged, in worker processes
+    when there are many); returns the notes, diagnostics and the files that failed, each with
+    the deck it most likely feeds ("" when that cannot be told)."""
     options = options or BuildOptions()
     loaded: list[LoadedNote] = []
     diagnostics: list[Diagnostic] = []
     failed: dict[str, str] = {}
     files = discover(paths, diagnostics)
-    for done, file in enumerate(files, 1):
-        try:
-            source = read_note(file.file, file.shown)
-            own = note_options(options, source.front_matter, file.shown, source.text)
-            parsed = parse(source.text)
-            title = title_section(parsed)
-            info = note_info(file, source, parsed, title.title if title else "")
-            note = apply_to_note(extract(parsed, info, own.strategies_off), file, own)
-        except NotedeckError as exc:
-            diagnostics.append(Diagnostic(exc.loc, "error", exc.message, exc.hint))
-            failed[file.shown] = deck_guess(file, options)
+    with collector_paused():  # thousands of records, no cycles among them
+        outcomes = load_notes(files, options)
+    for done, outcome in enumerate(outcomes, 1):
+        if progress is not None:
+            progress("parse", done, len(outcomes))
+        entry = outcome.entry
+        if entry is None:
+            diagnostics.extend([outcome.error] if outcome.error else [])
+            failed[outcome.file.shown] = outcome.deck
             continue
-        finally:
-            if progress is not None:
-                progress("parse", done, len(files))
-        diagnostics.extend(source.diagnostics)
-        diagnostics.extend(note.diagnostics)
-        loaded.append(LoadedNote(file, note, own))
+        diagnostics.extend(entry.diagnostics)
+        diagnostics.extend(entry.note.diagnostics)
+        loaded.append(LoadedNote(outcome.file, entry.note, entry.options))
     for problem in diagnostics:  # discovery errors: a folder or file that cannot be read
         if problem.level == "error" and problem.loc:
             failed.setdefault(problem.loc.path, "")
@@ -197,23 +193,41 @@ def build(
     diagnostics.extend(duplicates)
     origins, built = origins_of(loaded)
     outputs: list[str] = []
+    stores: dict[Path | None, BuildCache] = {}
     with guarded(built, options.lock):
         stamped = stamp(decks, origins, built, build_epoch(), options, model_hashes())
         decks = stamped.decks
-        for done, deck in enumerate(decks, 1):
+        writes: list[tuple[Path, str, BuildCache, Callable[[], None]]] = []
+        for deck in decks:
+            target = _target(deck, options)
             if deck.name in protected:
-                target = _target(deck, options)
                 why = f"{target} not written: a note of deck {deck.name!r} has errors"
                 diagnostics.append(Diagnostic(None, "warning", why, _KEPT))
-            elif not any(c.card.loc.path in broken for c in deck.cards):
-                outputs.append(_write(deck, stamped, options))
+                continue
+            if any(c.card.loc.path in broken for c in deck.cards):
+                continue
+            outputs.append(str(target))
+            store = stores.setdefault(_root_of(deck, origins), _store(deck, origins, options))
+            digest = _digest(deck, stamped, options)
+            if not store.deck_fresh(target, digest):  # same inputs, same bytes: keep the file
+                writes.append((target, digest, store, partial(_write, deck, stamped, options)))
+        problems = run_writes([w for *_, w in writes], job_count(options))
+        for done, ((target, digest, store, _), problem) in enumerate(
+            zip(writes, problems, strict=True), 1
+        ):
+            if problem is not None:
+                raise _write_error(target, problem)
+            store.record_deck(target, digest)
             if progress is not None:
-                progress("write", done, len(decks))
+                progress("write", done, len(writes))
+        for store in stores.values():
+            store.save_decks()
         locks = save(stamped)
     stats = {
         "decks": len(outputs),
         "cards": sum(len(d.cards) for d in decks),
         "media": sum(len(d.media) for d in decks),
+        "written": len(writes),
         "warnings": sum(1 for d in diagnostics if d.level == "warning"),
         "errors": sum(1 for d in diagnostics if d.level == "error"),
     }
@@ -239,17 +253,42 @@ def _target(deck: Deck, options: BuildOptions) -> Path:
     return target.with_name(target.name + suffix)
 
 
-def _write(deck: Deck, stamped: Stamped, options: BuildOptions) -> str:
-    """Write one deck in the chosen format; returns the path written."""
+def _write(deck: Deck, stamped: Stamped, options: BuildOptions) -> None:
+    """Write one deck in the chosen format."""
     target = _target(deck, options)
-    try:
-        if options.format == "tsv":
-            write_tsv(deck, target)
-        else:
-            mods = stamped.mods
-            epoch = stamped.epoch_of(deck)
-            write_apkg(deck, target, lambda c: mods[c.guid], epoch, stamped.type_mods)
-    except (OSError, sqlite3.Error) as exc:  # sqlite: "database or disk is full"
-        why = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
-        raise NotedeckError(None, f"cannot write {target}: {why}", _KEPT) from None
-    return str(target)
+    if options.format == "tsv":
+        write_tsv(deck, target)
+    else:
+        from .package import write_apkg  # genanki is imported only when a deck is written
+
+        mods = stamped.mods
+        epoch = stamped.epoch_of(deck)
+        write_apkg(deck, target, lambda c: mods[c.guid], epoch, stamped.type_mods)
+
+
+def _write_error(target: Path, exc: BaseException) -> NotedeckError:
+    if isinstance(exc, OSError):
+        why = describe_os_error(exc)
+    elif isinstance(exc, sqlite3.Error):  # "database or disk is full"
+        why = str(exc)
+    else:
+        raise exc  # anything else is a bug, not a problem with the notes
+    return NotedeckError(None, f"cannot write {target}: {why}", _KEPT)
+
+
+def _root_of(deck: Deck, origins: dict[str, Origin]) -> Path | None:
+    origin = origins.get(deck.cards[0].guid) if deck.cards else None
+    return origin.root if origin is not None else None
+
+
+def _store(deck: Deck, origins: dict[str, Origin], options: BuildOptions) -> BuildCache:
+    return cache_for(_root_of(deck, origins), options)
+
+
+def _digest(deck: Deck, stamped: Stamped, options: BuildOptions) -> str:
+    """Everything the deck's file is made of: its cards with their times, the note types'
+    times and the output format."""
+    mods = [stamped.mods[c.guid] for c in deck.cards]
+    base = deck_digest(deck, mods, stamped.epoch_of(deck), True)
+    types = ",".join(f"{k}={v}" for k, v in sorted(stamped.type_mods.items()))
+    return hashlib.sha256(f"{base}|{types}|{options.format}".encode()).hexdigest()

@@ -128,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
         default="",
         help="re-emit cards that left the notes, tagged TAG, so you can find and delete them",
     )
+    _speed_flags(build_p)
 
     list_p = _command(
         sub, "list", "show the cards that would be built",
@@ -160,9 +161,27 @@ def _parser() -> argparse.ArgumentParser:
         "Create a notes folder with an example note and a notedeck.toml, then say what to do.",
     )  # fmt: skip
     init_p.add_argument("dir", nargs="?", default="notes", metavar="DIR", help="(default: notes)")
+    _speed_flags(list_p)
 
     _add_preview(sub)
     return parser
+
+
+def _speed_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes for large builds (default: one per CPU; 1: no workers)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        default=None,
+        help="ignore and do not update the build cache (.notedeck-cache/ in the notes folder)",
+    )
 
 
 ALLOW_HTML_HELP = "keep raw HTML from the notes unsanitised (only for notes you trust)"
@@ -225,13 +244,17 @@ def _existing(paths: list[str]) -> list[str]:
 def _build_flags(args: argparse.Namespace) -> dict[str, Any]:
     """BuildOptions fields the command line sets explicitly (they win over config files)."""
     flags: dict[str, Any] = {}
-    if args.out is not None:
+    if getattr(args, "out", None) is not None:
         flags["out"] = Path(args.out)
     for name in ("offline", "refresh", "strict", "allow_html"):
         if getattr(args, name, False):
             flags[name] = True
     if getattr(args, "no_lock", False):
         flags["lock"] = False
+    if getattr(args, "jobs", None) is not None:
+        flags["jobs"] = max(0, args.jobs)
+    if getattr(args, "cache", None) is False:
+        flags["cache"] = False
     for name in ("format", "one_deck", "removed_tag"):
         value = getattr(args, name, None)
         if value:
@@ -240,7 +263,7 @@ def _build_flags(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _options(args: argparse.Namespace, paths: list[str], output: Output) -> BuildOptions:
-    flags = _build_flags(args) if args.command in ("build", "preview") else {}
+    flags = _build_flags(args) if args.command in ("build", "preview", "list") else {}
     options, config = resolve(paths, flags)
     output.detail(f"config: {config}" if config else "config: none (defaults)")
     return options

@@ -37,3 +37,7 @@ class BuildOptions:
     one_deck: str = ""  # put every note's deck under this one deck
     section_tags: bool = True  # tag cards with their section path
     rematch_threshold: float = 0.6  # how alike a renamed card's definition must stay (0..1)
+    # speed
+    jobs: int = 0  # worker processes for large builds; 0 = one per CPU, 1 = this process only
+    cache: bool = True  # reuse unchanged notes' results and leave unchanged decks unwritten
+    build_cache_dir: Path | None = None  # parse cache; default: .notedeck-cache/ in each notes root

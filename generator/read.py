@@ -204,7 +204,8 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in head or len(_CONTROL.findall(head)) * 20 > len(head)
 
 
-def read_note(file: Path, shown: str) -> SourceText:
+def read_bytes(file: Path, shown: str) -> bytes:
+    """A note's bytes; a note over the size limit is refused without reading it all."""
     try:
         with file.open("rb") as handle:
             data = handle.read(MAX_NOTE_BYTES + 1)
@@ -216,4 +217,8 @@ def read_note(file: Path, shown: str) -> SourceText:
             f"note is larger than {MAX_NOTE_BYTES // (1024 * 1024)} MB",
             "split it into several notes",
         )
-    return read_text(data, shown)
+    return data
+
+
+def read_note(file: Path, shown: str) -> SourceText:
+    return read_text(read_bytes(file, shown), shown)

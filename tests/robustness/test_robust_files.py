@@ -189,6 +189,7 @@ def test_database_full_while_writing_keeps_the_previous_deck(
     out = tmp_path / "out"
     assert cli("build", str(notes), "-o", str(out)).code == 0
     before = (out / "Good.apkg").read_bytes()
+    write(notes / "good.md", GOOD + "\n## Jitter\n\n- how much latency varies\n")  # a new deck
     real_connect = sqlite3.connect
 
     class FullCursor:

@@ -1,0 +1,256 @@
+"""`make bench`: time notedeck on generated vaults of several sizes and write results.md.
+
+For each size: full builds (cold: no cache, no previous output), rebuilds after changing one
+note, and rebuilds with nothing changed, each over several runs (median, min, max), with the
+peak memory of the largest process and the CPU time of the whole build. When ankdown can be
+installed from PyPI into a side venv, the same cards in its syntax are built side by side.
+
+    python benchmarks/run.py [--sizes 200,2000] [--with-20000] [--runs 3] [--no-ankdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import venv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / ".work"
+sys.path.insert(0, str(HERE))
+
+from make_corpus import generate  # noqa: E402
+
+# Runs one command and reports its wall time, the CPU time of it and every process it
+# started, and the peak resident memory of the largest of them.
+_MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+                  "rss_kb": usage.ru_maxrss, "code": done.returncode,
+                  "out": done.stdout[:2000], "err": done.stderr[-2000:]}))
+"""
+
+
+@dataclass
+class Runs:
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+
+    def add(self, sample: dict[str, float]) -> None:
+        self.wall.append(sample["wall"])
+        self.cpu.append(sample["cpu"])
+        self.rss_mb.append(sample["rss_kb"] / 1024)
+
+    def median(self) -> float:
+        return statistics.median(self.wall) if self.wall else float("nan")
+
+    def cell(self) -> str:
+        if not self.wall:
+            return "—"
+        return f"{self.median():.2f} ({min(self.wall):.2f}–{max(self.wall):.2f})"
+
+
+def measure(cmd: list[str]) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, check=True
+    )
+    sample: dict[str, object] = json.loads(done.stdout)
+    if sample["code"] != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{sample['out']}\n{sample['err']}")
+    return sample
+
+
+def notedeck_cmd(corpus: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "generator", "build", str(corpus), "-o", str(out)]
+
+
+def edit_one_note(corpus: Path, run: int) -> None:
+    """Change one definition line of one note, as a learner fixing a typo would."""
+    notes = sorted(corpus.rglob("*.md"))
+    note = notes[(len(notes) // 2 + run) % len(notes)]
+    lines = note.read_text("utf-8").split("\n")
+    for i, line in enumerate(lines):
+        if re.match(r"^\s*- (?!\d{4})(?!\*\*)(?!\[)", line):
+            lines[i] = f"{line} (edit {run})"
+            break
+    note.write_text("\n".join(lines), "utf-8")
+
+
+@dataclass
+class SizeResult:
+    notes: int
+    cards: int = 0
+    decks: int = 0
+    chars: int = 0
+    full: Runs = field(default_factory=Runs)
+    one: Runs = field(default_factory=Runs)
+    none: Runs = field(default_factory=Runs)
+    ankdown: Runs = field(default_factory=Runs)
+
+
+def bench_size(notes: int, cards: int, runs: int, ankdown: Path | None) -> SizeResult:
+    base = WORK / f"vault-{notes}"
+    corpus, side, out = base / "notes", base / "ankdown", base / "out"
+    shutil.rmtree(base, ignore_errors=True)
+    generate(corpus, notes, cards, seed=1, ankdown=side if ankdown else None)
+    result = SizeResult(notes, chars=sum(len(p.read_text("utf-8")) for p in corpus.rglob("*.md")))
+    cache = corpus / ".notedeck-cache"
+    for _ in range(runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+        sample = measure(notedeck_cmd(corpus, out))
+        result.full.add(sample)  # type: ignore[arg-type]
+        found = re.search(r"(\d+) deck\(s\), (\d+) card\(s\)", str(sample["out"]))
+        if found:
+            result.decks, result.cards = int(found.group(1)), int(found.group(2))
+        print(f"  {notes} notes: full build {sample['wall']:.2f} s", flush=True)
+    for _ in range(runs):
+        sample = measure(notedeck_cmd(corpus, out))
+        result.none.add(sample)  # type: ignore[arg-type]
+        print(f"  {notes} notes: no change {sample['wall']:.2f} s", flush=True)
+    for run in range(runs):
+        edit_one_note(corpus, run)
+        sample = measure(notedeck_cmd(corpus, out))
+        result.one.add(sample)  # type: ignore[arg-type]
+        print(f"  {notes} notes: one change {sample['wall']:.2f} s", flush=True)
+    if ankdown is not None:
+        for _ in range(runs):
+            target = base / "ankdown.apkg"
+            target.unlink(missing_ok=True)
+            sample = measure([str(ankdown), "-r", str(side), "-p", str(target)])
+            result.ankdown.add(sample)  # type: ignore[arg-type]
+            print(f"  {notes} notes: ankdown {sample['wall']:.2f} s", flush=True)
+    shutil.rmtree(base, ignore_errors=True)
+    return result
+
+
+def install_ankdown() -> tuple[Path | None, str]:
+    """ankdown in a side venv (it pins its own genanki and needs misaka); None if it fails."""
+    env = WORK / "ankdown-venv"
+    exe = env / "bin" / "ankdown"
+    if exe.exists():
+        return exe, "installed"
+    try:
+        venv.create(env, with_pip=True, clear=True)
+        subprocess.run(
+            [str(env / "bin" / "python"), "-m", "pip", "install", "--quiet", "ankdown"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    except (subprocess.CalledProcessError, OSError) as exc:
+        detail = getattr(exc, "stderr", "") or str(exc)
+        return None, f"not installable: {detail.strip().splitlines()[-1:]}"
+    version = subprocess.run(
+        [str(env / "bin" / "python"), "-m", "pip", "show", "ankdown"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    found = re.search(r"Version: (\S+)", version)
+    return exe, f"ankdown {found.group(1) if found else '?'} from PyPI"
+
+
+def machine() -> str:
+    cpu = platform.processor() or "?"
+    try:
+        info = Path("/proc/cpuinfo").read_text()
+        found = re.search(r"model name\s*:\s*(.+)", info)
+        cpu = found.group(1).strip() if found else cpu
+        mem = re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text())
+        memory = f"{int(mem.group(1)) / 1024 / 1024:.1f} GB" if mem else "?"
+    except OSError:
+        memory = "?"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPU(s), "
+        f"{memory} RAM, Python {platform.python_version()}; load average at start: {load}"
+    )
+
+
+def report(results: list[SizeResult], runs: int, ankdown_note: str, host: str) -> str:
+    lines = [
+        "# notedeck benchmark",
+        "",
+        f"Machine: {host}.",
+        "",
+        "Generated vaults (`benchmarks/make_corpus.py`, seed 1): Korean and English notes, 20",
+        "intended cards per note in every style (headings, bold list terms, `Term: meaning`,",
+        "tables, definition lists, Q/A, code, local images, sources lists). Cards = what notedeck",
+        "extracted. Times are wall seconds of the whole command (interpreter start included):",
+        f"median (min–max) of {runs} run(s), one at 20,000 notes. Full = no cache and no previous",
+        "output; one change = one definition line edited in one note; no change = the same build",
+        "again. Peak = resident memory of the largest process; CPU = user + system time of all",
+        "processes.",
+        f"ankdown: {ankdown_note}; it reads the same cards written in its own syntax.",
+        "",
+        "| notes | cards | decks | full build s | one change s | no change s | one/full"
+        " | none/full | peak MB | CPU s (full) | ankdown s | ankdown peak MB | full/ankdown |",
+        "|---:|---:|---:|---|---|---|---:|---:|---:|---:|---|---:|---:|",
+    ]
+    for r in results:
+        full = r.full.median()
+        ank = r.ankdown.median() if r.ankdown.wall else float("nan")
+        lines.append(
+            f"| {r.notes:,} | {r.cards:,} | {r.decks:,} | {r.full.cell()} | {r.one.cell()} "
+            f"| {r.none.cell()} | {r.one.median() / full:.1%} | {r.none.median() / full:.1%} "
+            f"| {max(r.full.rss_mb):.0f} | {statistics.median(r.full.cpu):.1f} "
+            f"| {r.ankdown.cell()} "
+            f"| {max(r.ankdown.rss_mb) if r.ankdown.rss_mb else float('nan'):.0f} "
+            f"| {full / ank:.2f} |"
+        )
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        scale = last.notes / first.notes
+        lines += [
+            "",
+            f"Growth from {first.notes:,} to {last.notes:,} notes (x{scale:.0f}): full build "
+            f"x{last.full.median() / first.full.median():.1f}, CPU "
+            f"x{statistics.median(last.full.cpu) / statistics.median(first.full.cpu):.1f}, "
+            f"peak memory x{max(last.full.rss_mb) / max(first.full.rss_mb):.1f}.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="200,2000", help="note counts (default: 200,2000)")
+    parser.add_argument("--with-20000", action="store_true", help="also 20,000 notes (slow)")
+    parser.add_argument("--cards", type=int, default=20, help="cards per note (default: 20)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (default: 3)")
+    parser.add_argument("--no-ankdown", action="store_true", help="skip the ankdown comparison")
+    parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    WORK.mkdir(exist_ok=True)
+    host = machine()
+    ankdown, note = (None, "skipped") if args.no_ankdown else install_ankdown()
+    print(f"{host}\n{note}", flush=True)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.with_20000 and 20000 not in sizes:
+        sizes.append(20000)
+    results: list[SizeResult] = []
+    text = ""
+    for size in sizes:
+        runs = args.runs if size < 20000 else 1  # one run of the largest vault is minutes
+        results.append(bench_size(size, args.cards, runs, ankdown))
+        text = report(results, args.runs, note, host)
+        args.out.write_text(text, "utf-8")  # after every size: a long run keeps what it measured
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

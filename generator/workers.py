@@ -1,0 +1,177 @@
+"""Per-note work — read, parse, extract — cached, and spread over worker processes when there is
+enough of it to pay for starting them.
+
+Each note is independent of the others, so a note's result is the same whether it comes from
+the cache, this process or a worker; results are always taken in the notes' order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerprint, signing_key
+from .config import apply_to_note, note_options
+from .extract import extract, title_section
+from .model import Diagnostic, NotedeckError
+from .notes import NoteFile, deck_guess, note_info
+from .options import BuildOptions
+from .parse import parse
+from .read import read_bytes, read_text
+
+# Below this much Markdown, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 256 * 1024
+PARALLEL_MIN_NOTES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One note's result: its entry, or the error that stopped it and the deck it would feed."""
+
+    file: NoteFile
+    entry: CachedNote | None
+    error: Diagnostic | None = None
+    deck: str = ""
+
+
+def process(
+    file: NoteFile, data: bytes, key: str, options: BuildOptions, store: Path | None
+) -> Outcome:
+    """Everything about one note that depends on that note alone (and the options), kept in the
+    cache folder `store` (written here, so workers share the cost of writing entries)."""
+    try:
+        source = read_text(data, file.shown)
+        own = note_options(options, source.front_matter, file.shown, source.text)
+        parsed = parse(source.text)
+        title = title_section(parsed)
+        info = note_info(file, source, parsed, title.title if title else "")
+        note = apply_to_note(extract(parsed, info, own.strategies_off), file, own)
+    except NotedeckError as exc:
+        problem = Diagnostic(exc.loc, "error", exc.message, exc.hint)
+        return Outcome(file, None, problem, deck_guess(file, options))
+    entry = CachedNote(note, source.diagnostics, own)
+    if store is not None and key:
+        BuildCache(store).put_note(key, entry)
+    return Outcome(file, entry)
+
+
+Job = tuple[NoteFile, bytes, str, BuildOptions, Path | None]
+
+
+def _process_batch(batch: list[Job]) -> list[Outcome]:
+    return [process(*job) for job in batch]
+
+
+def job_count(options: BuildOptions) -> int:
+    return options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+
+
+def _run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
+    size = sum(len(job[1]) for job in jobs)
+    if workers <= 1 or len(jobs) < PARALLEL_MIN_NOTES or size < PARALLEL_MIN_BYTES:
+        yield from (process(*job) for job in jobs)
+        return
+    # Batches keep round trips few; several per worker even out notes of different sizes.
+    per = -(-len(jobs) // min(len(jobs), workers * 8))
+    batches = [jobs[i : i + per] for i in range(0, len(jobs), per)]
+    with ProcessPoolExecutor(max_workers=min(workers, len(batches))) as pool:
+        for outcomes in pool.map(_process_batch, batches):
+            yield from outcomes
+
+
+def _lookup(
+    file: NoteFile, options: BuildOptions, fingerprint: str, caches: dict[Path, BuildCache]
+) -> Outcome | Job:
+    """A note's cached outcome, or the job that computes it."""
+    try:
+        data = read_bytes(file.file, file.shown)
+    except NotedeckError as exc:
+        problem = Diagnostic(exc.loc, "error", exc.message, exc.hint)
+        return Outcome(file, None, problem, deck_guess(file, options))
+    store = caches.setdefault(file.root, cache_for(file.root, options))
+    identity = (file.shown, file.rel, str(file.root), str(file.file))
+    key = note_key(fingerprint, identity, data) if store.enabled else ""
+    entry = store.get_note(key) if key else None
+    if entry is not None:
+        return Outcome(file, entry)
+    return (file, data, key, options, store.folder if store.enabled else None)
+
+
+def load_notes(files: list[NoteFile], options: BuildOptions) -> list[Outcome]:
+    """Every note's outcome, in order: from the cache when its key is there, else computed."""
+    fingerprint = options_fingerprint(options)
+    caches: dict[Path, BuildCache] = {}
+    outcomes: list[Outcome | None] = []
+    misses: list[tuple[int, Job]] = []
+    with collector_paused():
+        lookups = [_lookup(file, options, fingerprint, caches) for file in files]
+    for found in lookups:
+        if isinstance(found, Outcome):
+            outcomes.append(found)
+        else:
+            misses.append((len(outcomes), found))
+            outcomes.append(None)
+    if options.cache and misses:
+        signing_key()  # settle the key here, before workers could each make their own
+    done = _run([job for _, job in misses], job_count(options))
+    for (index, _), outcome in zip(misses, done, strict=True):
+        outcomes[index] = outcome
+    return [o for o in outcomes if o is not None]
+
+
+# Deck writes handed to forked workers: they inherit the rendered decks instead of receiving
+# them through a pipe. Set only while a pool is running.
+_WRITES: list[Callable[[], None]] = []
+PARALLEL_MIN_DECKS = 16
+
+
+def _write(index: int) -> BaseException | None:
+    return _attempt(_WRITES[index])
+
+
+def _attempt(write: Callable[[], None]) -> BaseException | None:
+    try:
+        write()
+    except Exception as exc:  # handed back to the caller, which turns it into a message
+        return exc
+    return None
+
+
+def run_writes(writes: list[Callable[[], None]], workers: int) -> list[BaseException | None]:
+    """Run independent deck writes (in forked workers when there are many); returns each one's
+    exception, or None when it was written."""
+    global _WRITES
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if workers <= 1 or len(writes) < PARALLEL_MIN_DECKS or not forkable:
+        return [_attempt(write) for write in writes]
+    _WRITES = writes
+    # Frozen objects are left alone by the children's garbage collector, so the pages they
+    # share with this process are not copied into each of them.
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            chunk = max(1, len(writes) // (workers * 8))
+            return list(pool.map(_write, range(len(writes)), chunksize=chunk))
+    finally:
+        gc.unfreeze()
+        _WRITES = []
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Loading thousands of cached records creates no garbage cycles; pausing the cycle
+    collector meanwhile saves its repeated walks over every record loaded so far."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
