@@ -237,8 +237,7 @@ def basic_fields(
         "Term": inline_html(card.term, allow_html),
         "Definition": markdown_html(card.definition_md, image_src, allow_html),
         "Aliases": ", ".join(inline_html(a, allow_html) for a in card.aliases),
-        "Section": SECTION_SEPARATOR.join(html.escape(s) for s in card.section),
-        "Source": source_html(title, card, more),
+        **_context_fields(card, title, more),
         "Reverse": "",
     }
 
@@ -255,6 +254,13 @@ def cloze_fields(
     return {
         "Text": markdown_html(card.definition_md, image_src, allow_html),
         "Extra": "",
+        **_context_fields(card, title, more),
+    }
+
+
+def _context_fields(card: Card, title: str, more: tuple[SourceLink, ...]) -> dict[str, str]:
+    """Where a card comes from, the same on both note types."""
+    return {
         "Section": SECTION_SEPARATOR.join(html.escape(s) for s in card.section),
         "Source": source_html(title, card, more),
     }

@@ -64,6 +64,16 @@ def cards(col: Collection) -> list[ImportedCard]:
     return out
 
 
+def imported(apkg: Path, work: Path) -> list[ImportedCard]:
+    """The cards of a built deck, as a fresh Anki collection sees them after importing it."""
+    col = open_collection(work)
+    try:
+        import_apkg(col, apkg)
+        return cards(col)
+    finally:
+        col.close()
+
+
 _STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 

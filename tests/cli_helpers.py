@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from anki_helpers import ImportedCard, cards, import_apkg, open_collection
+from anki_helpers import imported as imported
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,16 +28,6 @@ def run(
         timeout=timeout,
         check=False,
     )
-
-
-def imported(apkg: Path, work: Path) -> list[ImportedCard]:
-    """The cards of a built deck, as a fresh Anki collection sees them after importing it."""
-    col = open_collection(work)
-    try:
-        import_apkg(col, apkg)
-        return cards(col)
-    finally:
-        col.close()
 
 
 def write(path: Path, text: str) -> Path:

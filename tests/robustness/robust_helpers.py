@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from anki_helpers import ImportedCard, cards, import_apkg, open_collection
+from anki_helpers import imported as imported
 
 from generator.cli import main
 
@@ -48,16 +48,6 @@ def write(path: Path, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
-
-
-def imported(apkg: Path, folder: Path) -> list[ImportedCard]:
-    """The cards of `apkg` as a fresh real Anki collection sees them."""
-    col = open_collection(folder)
-    try:
-        import_apkg(col, apkg)
-        return cards(col)
-    finally:
-        col.close()
 
 
 def apkg_bytes(apkg: Path) -> bytes:
