@@ -18,6 +18,7 @@ from .headings import heading_candidate, heading_term, section_name
 from .labels import is_log_heading, is_never_heading
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
+from .orphans import adopt_images
 from .terms import strip_numbering
 
 __all__ = ["extract", "title_section"]
@@ -65,7 +66,7 @@ def extract(
         for i in range(*n.map)
     }
     candidates = [c for c in candidates if c.strategy not in disabled]
-    cards = assemble(candidates, ctx, noise_lines(everything))
+    cards = adopt_images(assemble(candidates, ctx, noise_lines(everything)), start, ctx)
     return ExtractedNote(
         info=info,
         cards=cards,

@@ -111,7 +111,9 @@ def _cut(
 ) -> tuple[list[str], list[SourceLink], list[ImageRef], bool]:
     """The definition's lines, the image credits among them, its images, and whether any line
     is the card's own: not a child's name, and — once children took their definitions — not a
-    remark pointing back at them (`이 방식은 …`, `This is …`) nor a formula or code left over."""
+    remark pointing back at them (`이 방식은 …`, `This is …`) nor a formula or code left over.
+    An image is the card's own: a parent that shows a figure besides its children's names keeps
+    its card, so the figure is not lost."""
     kept: list[str] = []
     credits: list[SourceLink] = []
     images: list[ImageRef] = []
@@ -136,8 +138,7 @@ def _cut(
                 previous = line
                 own = own or (
                     index not in child_lines
-                    and not found
-                    and not (has_children and _remark(line, index, ctx))
+                    and (bool(found) or not (has_children and _remark(line, index, ctx)))
                 )
     return kept, credits, images, own
 

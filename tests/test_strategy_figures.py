@@ -1,0 +1,97 @@
+"""A heading that makes no card of its own must not take its figure out of the deck."""
+
+from __future__ import annotations
+
+from extract_helpers import by_term, reasons, run, terms
+
+
+def test_grouping_heading_gives_its_image_to_its_first_sub_card() -> None:
+    md = """
+        # OS
+        ## Processes and threads
+        ![process vs thread](process-thread.png)
+        *Source: [OSTEP](https://ostep.org)*
+        ### Process
+        - A program in execution
+        ### Thread
+        - A unit of execution inside a process
+        """
+    found = by_term(md)
+    assert list(found) == ["Process", "Thread"]
+    process = found["Process"]
+    assert [image.src for image in process.images] == ["process-thread.png"]
+    assert "![process vs thread](process-thread.png)" in process.definition_md
+    assert [s.url for s in process.sources] == ["https://ostep.org"]
+    assert not found["Thread"].images
+    assert "grouping" in reasons(md)["Processes and threads"]
+
+
+def test_image_below_inline_children_goes_to_the_card_above_it() -> None:
+    md = """
+        # Notes
+        ## Storage
+        - SSD: storage on flash memory
+        ![disk](disk.png)
+        ### RAID
+        - Several disks used as one
+        """
+    found = by_term(md)
+    assert [image.src for image in found["SSD"].images] == ["disk.png"]
+    assert not found["RAID"].images
+
+
+def test_parent_that_shows_a_figure_keeps_its_card() -> None:
+    md = """
+        # Biology
+        ## Stages
+        1. **Glycolysis** — splits glucose into two pyruvate
+        2. **Krebs cycle** — produces NADH and FADH2
+
+        ![stages](stages.png)
+        """
+    found = by_term(md)
+    assert list(found) == ["Stages", "Glycolysis", "Krebs cycle"]
+    stages = found["Stages"]
+    assert [image.src for image in stages.images] == ["stages.png"]
+    assert "Glycolysis" in stages.definition_md
+    assert "pyruvate" not in stages.definition_md
+
+
+def test_parent_naming_only_its_children_still_has_no_card() -> None:
+    md = """
+        # Biology
+        ## Stages
+        1. **Glycolysis** — splits glucose into two pyruvate
+        2. **Krebs cycle** — produces NADH and FADH2
+        """
+    assert terms(md) == ["Glycolysis", "Krebs cycle"]
+    assert reasons(md)["Stages"] == "it only names its child cards"
+
+
+def test_an_image_no_card_can_take_is_reported() -> None:
+    md = """
+        # HTTP
+        ## 2024-03-02
+
+        ![me](selfie.png)
+        """
+    note = run(md)
+    assert not note.cards
+    assert {r.text: r.reason for r in note.rejected}["selfie.png"] == (
+        "an image in a section that made no card"
+    )
+
+
+def test_images_in_code_are_not_figures() -> None:
+    md = """
+        # Markdown
+        ## Syntax
+        ```md
+        ![alt](pic.png)
+        ```
+        ### Image tag
+        - An HTML element that shows a picture
+        """
+    found = by_term(md)
+    assert not found["Image tag"].images
+    assert "pic.png" not in reasons(md)
