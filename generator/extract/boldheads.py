@@ -56,9 +56,14 @@ def split_bold_sections(
     # Every bold line ends the section above it; `**References**` or `**Note**` just opens none.
     out: list[tuple[list[Unit], Candidate | None]] = [(units[: marks[0][0]], None)]
     section = getattr(scope, "section", ())
+    owner = getattr(scope, "owner", "")
     for number, (index, name, ok) in enumerate(marks):
         stop = marks[number + 1][0] if number + 1 < len(marks) else len(units)
         body = units[index + 1 : stop]
+        if ok and owner and _bare_list(body, ctx):
+            assert not isinstance(units[index], list) and units[index].map
+            ctx.reject(units[index].map[0] + 1, name, f"a list of names inside {owner!r}")
+            ok = False
         cand = _candidate(units[index], name, body, section, ctx) if ok else None
         out.append((body, cand))
     return out
@@ -83,6 +88,22 @@ def _candidate(
         stub=ctx.parsed.lines[head.map[0]],
         grouping=True,
     )
+
+
+def _bare_list(body: list[Unit], ctx: Context) -> bool:
+    """Only a list of bare names (`- Round robin`, `- IP hash`): under a term's heading, a bold
+    line over such a list names a property of that term (its kinds, its examples)."""
+    nodes = [n for u in body for n in (u if isinstance(u, list) else [u])]
+    items = [i for n in nodes for i in (n.children if n.type != "list_item" else [n])]
+    if not nodes or any(n.type not in ("bullet_list", "ordered_list", "list_item") for n in nodes):
+        return False
+    for item in items:
+        if not item.map or sum(1 for i in range(*item.map) if ctx.parsed.lines[i].strip()) != 1:
+            return False
+        text = strip_prefix(ctx.parsed.lines[item.map[0]])
+        if len(text.split()) > 4 or re.search(r"[:：.]|\s[-–—]\s", text):
+            return False
+    return True
 
 
 def _maps(unit: Unit) -> list[tuple[int, int]]:

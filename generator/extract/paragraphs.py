@@ -125,8 +125,8 @@ def prose_candidate(
         return None
     code = raw.lstrip("AaTheN ").startswith("`" + subject)  # `EXPLAIN (ANALYZE)`: as written
     name, aliases = (subject, ()) if code else split_aliases(subject)
-    if scope.owner and same_term(name, scope.owner):
-        return None  # the owner's own definition: it stays the owner's answer
+    if scope.owner and any(same_term(n, scope.owner) for n in (name, *aliases)):
+        return None  # the owner's own definition (`Gross Domestic Product (GDP) is …` under GDP)
     if not scope.section and any(same_term(name, a) for a in ctx.info.aliases):
         return None  # the note defines itself under one of its front-matter aliases
     return Candidate(
@@ -158,4 +158,7 @@ def defines_other(unit: Unit, owner: str, ctx: Context) -> bool:
         return False
     text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[unit.map[0] : unit.map[1]])
     subject = defined_subject(text)
-    return subject is not None and not (owner and same_term(split_aliases(subject)[0], owner))
+    if subject is None:
+        return False
+    name, aliases = split_aliases(subject)
+    return not (owner and any(same_term(n, owner) for n in (name, *aliases)))
