@@ -156,10 +156,15 @@ _ASIDE = re.compile(
 )
 
 
+_TASK = re.compile(r"^[-*+]\s+\[[ xX]\]\s")
+
+
 def _remark(line: str, index: int, ctx: Context) -> bool:
-    """Once children took their definitions, what is left may be only remarks about them."""
+    """Once children took their definitions, what is left may be only remarks about them, or
+    the author's to-do items (`- [ ] 선점/비선점 정리하기`)."""
     text = line.strip()
-    return bool(_ANAPHORA.match(text) or _ASIDE.match(text)) or index in ctx.figures
+    remark = _ANAPHORA.match(text) or _ASIDE.match(text) or _TASK.match(text)
+    return bool(remark) or index in ctx.figures
 
 
 def _widest_first(cand: Candidate) -> tuple[int, int]:

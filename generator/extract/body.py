@@ -134,6 +134,13 @@ def _list(
             yield from body_candidates(item.children[1:], Scope(scope.section, "", scope.skip), ctx)
             continue
         term_item = item_candidate(item, scope.section, ctx, among_terms)
+        if (
+            term_item is not None
+            and term_item.strategy == "list-term"
+            and _sole_description(items, scope, defined, ctx)
+        ):
+            ctx.reject(term_item.line, term_item.term, f"the description of {scope.owner}")
+            term_item = None
         if term_item is not None:
             yield term_item
             answer = term_item.strategy == "question-item"  # its items answer it
@@ -199,6 +206,17 @@ def _term_siblings(items: list[SyntaxTreeNode], scope: Scope, ctx: Context) -> b
         return False
     scratch = Context(ctx.parsed, ctx.info)
     return sum(item_candidate(i, scope.section, scratch) is not None for i in nested) >= 2
+
+
+def _sole_description(
+    items: list[SyntaxTreeNode], scope: Scope, defined: bool | None, ctx: Context
+) -> bool:
+    """The only bullet under a term's heading, in plain words with details nested under it
+    (`### 프로세스` then `- 실행 중인 프로그램` and sub-bullets): it describes the heading."""
+    if not scope.owner or defined is not False or len(items) != 1 or not items[0].map:
+        return False
+    text = strip_prefix(ctx.parsed.lines[items[0].map[0]])
+    return not text.startswith(("**", "__", "`", "*", "_", "[", "<"))
 
 
 def _steps(

@@ -41,6 +41,7 @@ LABELS = words(
     common mistake mistakes misconception misconceptions 실수 흔한 오해
     til learned learnt 배운 오늘 today-i-learned
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
+    formula formulas equation equations 공식 수식
     """
 )
 _LABEL_WORDS = LABELS
@@ -142,6 +143,7 @@ _LOG_NOUNS = frozenset(
     [
         "내용",
         "것",
+        "일",
         "점",
         "문제",
         "문제들",
@@ -181,8 +183,12 @@ def is_overview_heading(title: str) -> bool:
     return normalise(title).casefold().strip(" .:：") in OVERVIEW_HEADINGS
 
 
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", re.IGNORECASE)
+
+
 def is_never_heading(title: str) -> bool:
-    return bool(NEVER_HEADINGS.match(normalise(title)))
+    text = normalise(title)
+    return bool(NEVER_HEADINGS.match(text) or NEVER_HEADINGS.match(_NUMBERING.sub("", text)))
 
 
 def is_emphasis_phrase(text: str) -> bool:

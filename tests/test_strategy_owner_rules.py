@@ -1,0 +1,152 @@
+"""What belongs to the term above it, rather than being a term of its own."""
+
+from __future__ import annotations
+
+from extract_helpers import by_term, reasons, run, terms
+
+
+def test_a_glossary_title_is_not_the_notes_term_even_with_aliases() -> None:
+    md = """
+        ---
+        aliases: [ML terms]
+        ---
+        # ML Glossary
+
+        Back to the index.
+
+        ## Epoch
+        - One full pass over the training set
+        """
+    assert terms(md) == ["Epoch"]
+
+
+def test_a_single_term_note_with_aliases_is_still_a_card() -> None:
+    md = """
+        ---
+        aliases: [lock]
+        ---
+        # Mutex
+
+        A lock that only its owning thread may release.
+        """
+    assert terms(md) == ["Mutex"]
+
+
+def test_bold_label_over_bare_names_is_a_property_of_the_heading() -> None:
+    md = """
+        # System design
+        ## Load balancer
+
+        A load balancer spreads requests over several servers.
+
+        **Algorithms**
+        - Round robin
+        - Least connections
+        """
+    found = by_term(md)
+    assert list(found) == ["Load balancer"]
+    assert "Round robin" in found["Load balancer"].definition_md
+    assert reasons(md)["Algorithms"] == "a list of names inside 'Load balancer'"
+
+
+def test_bold_line_over_definitions_is_still_a_term() -> None:
+    md = """
+        # Notes
+        ## Scheduling
+
+        **Round robin**
+        - Each process runs for a fixed time slice in turn
+        """
+    assert "Round robin" in terms(md)
+
+
+def test_answer_button_of_details_is_not_a_question() -> None:
+    md = """
+        # Interview
+        ## Caching
+        ### Q: What is cache invalidation?
+        <details>
+        <summary>Answer</summary>
+
+        Removing cached entries when the data changes.
+
+        </details>
+        """
+    found = by_term(md)
+    assert list(found) == ["What is cache invalidation?"]
+    assert "Removing cached entries" in found["What is cache invalidation?"].definition_md
+    assert reasons(md)["Answer"] == "a button to show the answer, not a question"
+
+
+def test_details_with_a_real_question_stays_a_card() -> None:
+    md = """
+        # Interview
+        ## Java
+        <details>
+        <summary>What is the JVM?</summary>
+
+        The virtual machine that runs Java bytecode.
+
+        </details>
+        """
+    assert terms(md) == ["What is the JVM?"]
+
+
+def test_full_name_definition_belongs_to_its_abbreviated_heading() -> None:
+    md = """
+        # Macro
+        ## GDP
+        Gross Domestic Product (GDP) is the market value of all final goods produced.
+        - Nominal vs real: real GDP uses constant prices
+        """
+    found = by_term(md)
+    assert list(found) == ["GDP"]
+    assert "constant prices" in found["GDP"].definition_md
+
+
+def test_numbered_never_headings_and_past_modifier_logs() -> None:
+    md = """
+        # DB 5주차
+        ## 1. 정규화
+        정규화란 중복을 줄이기 위해 릴레이션을 분해하는 과정이다.
+        ## 4. 다음 시간
+        트랜잭션
+        ## 오늘 한 일
+        - 로그인 페이지 리팩토링
+        """
+    assert terms(md) == ["정규화"]
+
+
+def test_a_question_answered_only_by_questions_is_not_a_card() -> None:
+    md = """
+        # BIO 101
+        ## Exam?
+        - Will the ETC be on the midterm? (ask TA)
+        """
+    assert terms(md) == []
+
+
+def test_only_plain_bullet_under_a_heading_describes_the_heading() -> None:
+    md = """
+        # OS
+        ## Process
+        - A program in execution
+          - It has its own memory space
+            - No other process can read it
+        """
+    found = by_term(md)
+    assert list(found) == ["Process"]
+    assert "own memory space" in found["Process"].definition_md
+
+
+def test_todo_items_do_not_keep_a_parent_that_names_its_children() -> None:
+    md = """
+        # OS
+        ## Scheduling
+        1. **FCFS**: the first process to arrive runs first
+        2. **SJF**: the shortest job runs first
+
+        - [ ] compare preemptive and non-preemptive
+        """
+    note = run(md)
+    assert [c.term for c in note.cards] == ["FCFS", "SJF"]
