@@ -61,8 +61,9 @@ def split_bold_sections(
         stop = marks[number + 1][0] if number + 1 < len(marks) else len(units)
         body = units[index + 1 : stop]
         if ok and owner and _bare_list(body, ctx):
-            assert not isinstance(units[index], list) and units[index].map
-            ctx.reject(units[index].map[0] + 1, name, f"a list of names inside {owner!r}")
+            head = units[index]
+            assert not isinstance(head, list) and head.map
+            ctx.reject(head.map[0] + 1, name, f"a list of names inside {owner!r}")
             ok = False
         cand = _candidate(units[index], name, body, section, ctx) if ok else None
         out.append((body, cand))
