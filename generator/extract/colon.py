@@ -132,11 +132,15 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
     return None
 
 
+# `|E| > 1`, `x ≤ 0.5`: a condition on a value, with no word in it.
+_COMPARISON = re.compile(r"^(?=.*[<>=≤≥≠])(?!.*[^\W\d_]{2})[^\n]+$")
+
+
 def definition_problem(definition: str) -> str | None:
     text = definition.strip()
     if text.endswith(("?", "？")):
         return "line ends in '?'"
-    if not re.search(r"[^\W\d_]", show_wikilinks(text)):
+    if not re.search(r"[^\W\d_]", show_wikilinks(text)) or _COMPARISON.match(text):
         return "a value, not a definition"
     if is_date_line(text) or is_date_line(text + ":") or _MONTH_DATE.match(text):
         return "a date, not a definition"

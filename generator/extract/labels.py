@@ -83,7 +83,8 @@ NEVER_HEADINGS = re.compile(
     r"|todo|to do|(?:.*\s)?할\s*일|log|daily log|today|tomorrow|yesterday|내일|어제"
     r"|마치며|마무리하며|끝으로|맺음말|closing|closing thoughts|final thoughts|wrapping up|outro"
     r"|(?:.*\s)?(?:오늘의\s*|이번\s*주\s*|주간\s*)?(?:회고|느낀\s*점|후기|소감|예습|복습|과제|숙제)"
-    r"|retrospective|reflection|homework|next week|next time|다음\s*(?:주|시간)(?:\s.*)?"
+    r"|retrospective|reflection|homework|next week|next time|reminders?|announcements?|공지.*|"
+    r"다음\s*(?:주|시간)(?:\s.*)?"
     r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
     r"|(?:solved|practice) problems|problems solved|questions to ask.*"
     r"|(?:\w+\s+)?to (?:review|read|learn|study|check|do|write|look up|look into|watch|try"
@@ -162,7 +163,8 @@ _LOG_NOUNS = frozenset(
 
 
 _PERSONAL = re.compile(
-    r"^(?:(?:my|our|나의|내|우리|우리\s*팀의?)\s.+|.*\b(?:in|for|at)\s+(?:my|our)\s.+)$",
+    r"^(?:(?:my|our|나의|내|우리|우리\s*팀의?)\s.+|.*\b(?:in|for|at)\s+(?:my|our)\s.+"
+    r"|(?:what|how|why|where|when|things?|stuff|everything)\s+(?:i|we)\s+\w+.*)$",
     re.IGNORECASE,
 )
 

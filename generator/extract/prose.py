@@ -114,7 +114,7 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         if noun and not _copula_noun(noun):
             continue  # `… 보장할 수 있다`, `… 보낸다`: a verb, not `… 지표다`
         english = pattern in (_EN_DEFINES, _EN_REFERS)
-        if _two_topics(text[match.end("subject") :]):
+        if _two_topics(text[match.end("subject") :]) or _CONTRAST.search(text[match.end() :]):
             return None  # `IPv4 주소는 32비트, IPv6 주소는 128비트이다`: two facts, no definition
         if not formatted and not _plain_subject_ok(subject, english):
             return None
@@ -126,6 +126,8 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
     return None
 
 
+# `` `is` compares identity, `==` compares equality ``: two names set side by side.
+_CONTRAST = re.compile(r"[,;]\s*(?:and\s+|while\s+|but\s+)?`[^`]+`\s+[a-z]+s\b")
 _TOPIC = re.compile(r"(\S+?)\s?(?:은|는)\s")
 _MODIFIER_STEM = "하되있없주오가지르"  # `동기화하는`, `있는`: a verb's modifier, not a topic
 
