@@ -150,3 +150,89 @@ def test_todo_items_do_not_keep_a_parent_that_names_its_children() -> None:
         """
     note = run(md)
     assert [c.term for c in note.cards] == ["FCFS", "SJF"]
+
+
+def test_conditions_on_a_value_are_not_definitions() -> None:
+    md = """
+        # Econ
+        **Elasticity** — how much demand responds to a change in price.
+          * elastic: |E| > 1
+          * inelastic: |E| < 1
+        """
+    note = run(md)
+    assert [c.term for c in note.cards] == ["Elasticity"]
+    assert {r.text: r.reason for r in note.rejected}["elastic"] == "a value, not a definition"
+
+
+def test_a_metadata_line_under_the_title_is_not_a_card() -> None:
+    md = """
+        # 선형대수 3강
+        수업: 월/수 10:30, 공학관 201호
+
+        ## 역행렬
+        $AB = I$ 를 만족하는 행렬 $B$를 $A$의 **역행렬**이라고 한다.
+        """
+    assert terms(md) == ["역행렬"]
+
+
+def test_a_headings_sole_sentence_with_a_colon_defines_the_heading() -> None:
+    md = """
+        # Docker
+        ## Host network
+        Removes network isolation: the container uses the host's network stack directly.
+        """
+    found = by_term(md)
+    assert list(found) == ["Host network"]
+    assert reasons(md)["Removes network isolation"] == "the definition of Host network"
+
+
+def test_a_bold_colon_line_under_a_heading_is_still_a_term() -> None:
+    md = """
+        # Docker
+        ## Networks
+        **Bridge**: the default network driver
+        """
+    assert "Bridge" in terms(md)
+
+
+def test_first_person_and_reminder_headings_are_logs() -> None:
+    md = """
+        # TIL
+        ## What I tried
+        1. `docker network create mynet`
+        2. It worked
+        ## Reminders
+        - Office hours moved to Thursday
+        ## Type I error
+        - Rejecting a true null hypothesis
+        """
+    assert terms(md) == ["Type I error"]
+
+
+def test_a_keyword_acting_on_its_heading_term_is_about_the_heading() -> None:
+    md = """
+        # Python
+        ## Generators
+        - `yield` turns a function into a generator
+          - values are produced lazily
+        """
+    assert terms(md) == ["Generators"]
+
+
+def test_contrasted_code_names_are_not_definitions() -> None:
+    md = """
+        # Python
+        ## Gotchas
+        - `is` compares identity, `==` compares equality
+        """
+    assert terms(md) == []
+
+
+def test_also_known_as_between_commas_is_an_alias() -> None:
+    md = """
+        # Econ
+        Sunk cost, also known as retrospective cost, is a cost that cannot be recovered.
+        """
+    found = by_term(md)
+    assert list(found) == ["Sunk cost"]
+    assert found["Sunk cost"].aliases == ("retrospective cost",)

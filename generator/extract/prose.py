@@ -12,7 +12,12 @@ from .colon import plain_term, term_problem
 from .terms import words
 
 _SUBJECT = r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`|__[^_]+__|\[\[[^\]]+\]\]|[^\s*`][^*`]{0,40}?)"
-_PAREN = r"(?:\s*[(（][^)）]{1,40}[)）])?"
+# `X (Y)`, or `X, also known as Y,`: a name's other name right after it.
+_PAREN = (
+    r"(?:\s*[(（][^)）]{1,40}[)）]"
+    r"|,\s*(?:also\s+)?(?:known as|called|a\.k\.a\.|aka)\s+[^,()]{1,40}(?=,))?"
+)
+_AKA = re.compile(r"^,\s*(?:also\s+)?(?:known as|called|a\.k\.a\.|aka)\s+", re.IGNORECASE)
 _EN_DEFINES = re.compile(
     rf"^(?:(?:An?|The)\s+)?{_SUBJECT}(?P<paren>{_PAREN}),?\s+(?:is|are)\s+(?:(?:a|an|the|one)\s"
     rf"|defined as|known as|called|used to\b|when\b|the process\b)"
@@ -122,6 +127,8 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             return None  # `Volumes are the preferred way …`: a claim, not a definition
         if term_problem(subject, max_words=5, code=raw.startswith("`")) is not None:
             return None
+        if _AKA.match(paren):
+            paren = f" ({_AKA.sub('', paren).strip()})"
         return f"{subject}{paren.rstrip()}" if paren else subject
     return None
 
