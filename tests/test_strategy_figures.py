@@ -95,3 +95,28 @@ def test_images_in_code_are_not_figures() -> None:
     found = by_term(md)
     assert not found["Image tag"].images
     assert "pic.png" not in reasons(md)
+
+
+def test_image_source_caption_credits_the_card() -> None:
+    md = """
+        # K8s
+        ## Service
+        Pod 집합에 고정된 접근 지점을 제공하는 오브젝트를 서비스라고 한다.
+
+        ![k8s service](service.png)
+        > 이미지 출처: [kubernetes.io](https://kubernetes.io)
+        """
+    card = by_term(md)["Service"]
+    assert "출처" not in card.definition_md
+    assert [s.url for s in card.sources] == ["https://kubernetes.io"]
+
+
+def test_a_dated_edit_line_is_not_part_of_the_last_card() -> None:
+    md = """
+        # 보안
+        ## XSS
+        웹 페이지에 악성 스크립트를 삽입하는 공격.
+
+        📝 2024.02.10 작성 / 2024.02.12 수정
+        """
+    assert by_term(md)["XSS"].definition_md == "웹 페이지에 악성 스크립트를 삽입하는 공격."

@@ -25,6 +25,11 @@ _EDIT_NOTE = re.compile(
     r"|마지막 수정|작성일|수정일)\b[^\n]{0,12}?\d{4}[-./년]\s*\d{1,2}",
     re.IGNORECASE,
 )
+# `📝 2024.02.10 작성 / 2024.02.12 수정`, `2024-05-20 updated`: the date first, then the edit.
+_DATED_EDIT = re.compile(
+    r"^\W*\d{4}[-./]\s*\d{1,2}[-./]\s*\d{1,2}\.?\s*(?:작성|수정|업데이트|created|updated|edited)",
+    re.IGNORECASE,
+)
 _MARKER = re.compile(r"^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|%%.*%%)\s*$", re.IGNORECASE | re.DOTALL)
 _TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
 
@@ -96,7 +101,12 @@ def _is_noise(node: SyntaxTreeNode, kind: str) -> bool:
     if kind == "list_item":
         return len(node.children) == 1 and is_date_line(_text(node))  # a changelog entry
     text = _text(node)
-    if _EDIT_NOTE.match(text) or _MARKER.match(text) or _TAGS_ONLY.match(text):
+    if (
+        _EDIT_NOTE.match(text)
+        or _DATED_EDIT.match(text)
+        or _MARKER.match(text)
+        or _TAGS_ONLY.match(text)
+    ):
         return True
     return _is_navigation(node) and _short_rest(node)
 
