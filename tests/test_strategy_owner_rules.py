@@ -236,3 +236,57 @@ def test_also_known_as_between_commas_is_an_alias() -> None:
     found = by_term(md)
     assert list(found) == ["Sunk cost"]
     assert found["Sunk cost"].aliases == ("retrospective cost",)
+
+
+def test_quantities_and_name_lists_are_properties_not_terms() -> None:
+    md = """
+        # AWS
+        ## S3
+        Object storage with very high durability.
+        * Storage classes: Standard, IA, Glacier
+        * Max object size: 5 TB
+        """
+    note = run(md)
+    assert [c.term for c in note.cards] == ["S3"]
+    why = {r.text: r.reason for r in note.rejected}
+    assert why["Storage classes"] == "a list of names, not a definition"
+    assert why["Max object size"] == "a value, not a definition"
+
+
+def test_a_defining_noun_phrase_inside_a_terms_body_is_its_own_card() -> None:
+    md = """
+        # Java
+        ## 가비지 컬렉션
+        더 이상 참조되지 않는 객체의 메모리를 자동으로 회수하는 기능이다.
+        - Stop-the-world: GC를 실행하기 위해 애플리케이션 실행을 멈추는 것
+        """
+    assert terms(md) == ["가비지 컬렉션", "Stop-the-world"]
+    short = md.replace("GC를 실행하기 위해 애플리케이션 실행을 멈추는 것", "자주 발생함")
+    assert terms(short) == ["가비지 컬렉션"]
+
+
+def test_a_symbol_column_gives_way_to_the_names_it_stands_for() -> None:
+    md = """
+        # 통계
+        ## 기호
+        | 기호 | 의미 | 공식 |
+        |---|---|---|
+        | $\\mu$ | 모평균 | $\\frac{1}{N}\\sum x_i$ |
+        | $\\sigma^2$ | 모분산 | $\\frac{1}{N}\\sum (x_i-\\mu)^2$ |
+        """
+    found = by_term(md)
+    assert list(found) == ["모평균", "모분산"]
+    assert found["모평균"].definition_md.startswith("$\\mu$")
+
+
+def test_owner_and_stuck_on_headings_are_not_cards() -> None:
+    md = """
+        # PM
+        ## Churn
+        Share of customers who stop using the product in a period.
+        ## Owner
+        PM team, last review 2024-04-02
+        ## Stuck on
+        - lifetimes
+        """
+    assert terms(md) == ["Churn"]

@@ -15,7 +15,7 @@ from ..parse import first_paragraph, plain_text
 from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, Scope, strip_prefix
 from .cloze import cloze_candidate
-from .colon import ColonLine, is_glossary, line_problem, split_colon_line
+from .colon import DEFINING_PHRASE, ColonLine, is_glossary, line_problem, split_colon_line
 from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
 from .labels import is_label, is_strong_label
@@ -236,6 +236,8 @@ def _colon_cards(
     defined: bool | None,
 ) -> Iterator[Candidate]:
     glossary = defined is not None and is_glossary(len(colon), units, defined, bool(scope.owner))
+    if defined is not None and len(colon) == 1 and DEFINING_PHRASE.search(colon[0][1].definition):
+        glossary = not is_label(colon[0][1].term)  # `- preflight 요청: … 확인하는 요청` under CORS
     for item, line in colon:
         assert item.map is not None
         start, end = item.map

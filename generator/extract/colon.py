@@ -136,12 +136,27 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
 _COMPARISON = re.compile(r"^(?=.*[<>=≤≥≠])(?!.*[^\W\d_]{2})[^\n]+$")
 
 
+# `5 TB`, `~200 ms`, `99.9%`: a quantity.
+_QUANTITY = re.compile(r"^[~≈<>≤≥]?\s*\d[\d.,]*\s*(?:[A-Za-z%°]{1,5}|[가-힣]{1,2})?\.?$")
+# `Standard, IA, Glacier`: three or more bare names, a property's values.
+_NAME_ITEM = r"[A-Z0-9][\w\-+.]*(?:\s[\w\-+.]+)?"
+_NAME_LIST = re.compile(rf"^{_NAME_ITEM}(?:,\s*{_NAME_ITEM}){{2,}}(?:,?\s*(?:etc\.?|…))?$")
+# `실제 요청 전에 … 확인하는 요청`, `a lock owned by one thread`: a noun phrase that defines.
+DEFINING_PHRASE = re.compile(
+    r"^(?:an?|the)\s+\w|[가-힣](?:는|은|한|된|던|할|인|운|진)\s+[가-힣A-Za-z]{1,10}[.]?$|[가-힣]\s*것[.]?$"
+)
+
+
 def definition_problem(definition: str) -> str | None:
     text = definition.strip()
     if text.endswith(("?", "？")):
         return "line ends in '?'"
     if not re.search(r"[^\W\d_]", show_wikilinks(text)) or _COMPARISON.match(text):
         return "a value, not a definition"
+    if _QUANTITY.match(text):
+        return "a value, not a definition"
+    if _NAME_LIST.match(text):
+        return "a list of names, not a definition"
     if is_date_line(text) or is_date_line(text + ":") or _MONTH_DATE.match(text):
         return "a date, not a definition"
     if _WEEKDAY.match(text) or text.endswith(("!", "！")):

@@ -92,6 +92,9 @@ def table_candidates(
     if reason is not None:
         ctx.reject(start + 1, " | ".join(header), reason)
         return
+    if _symbol_first([r for _, r in rows]):
+        header = [header[1], header[0], *header[2:]]
+        rows = [(i, [r[1], r[0], *r[2:]]) for i, r in rows]
     if _header_is_row(header, [r for _, r in rows]):
         rows.insert(0, (start, split_row(lines[start])))
         header = ["", ""]
@@ -104,6 +107,22 @@ def table_candidates(
                 cand.owned = (start, max(cand.owned[1], start + 2))
             first = False
             yield cand
+
+
+_MATH_CELL = re.compile(r"^\s*\$[^$]+\$\s*$")
+
+
+def _symbol_first(rows: list[list[str]]) -> bool:
+    """`| $\\mu$ | 모평균 | 공식 |`: a column of symbols, then the names they stand for — the
+    names are the terms."""
+    return bool(rows) and all(
+        len(r) >= 2
+        and _MATH_CELL.match(r[0])
+        and r[1].strip()
+        and "$" not in r[1]
+        and len(r[1].split()) <= 4
+        for r in rows
+    )
 
 
 def _row(
