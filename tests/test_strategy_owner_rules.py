@@ -290,3 +290,65 @@ def test_owner_and_stuck_on_headings_are_not_cards() -> None:
         - lifetimes
         """
     assert terms(md) == ["Churn"]
+
+
+def test_bold_name_with_its_definition_on_the_next_line() -> None:
+    md = """
+        # DevOps glossary
+
+        **Canary release**
+        Rolling a change out to a small subset of users first.
+
+        **Idempotent**
+        An operation with the same effect however many times it runs.
+        """
+    found = by_term(md)
+    assert list(found) == ["Canary release", "Idempotent"]
+    assert found["Canary release"].definition_md == (
+        "Rolling a change out to a small subset of users first."
+    )
+
+
+def test_numbered_question_prefix_before_a_what_is_heading() -> None:
+    md = """
+        # Spring
+        ## Q1. IoC란 무엇인가요?
+        객체의 생성과 의존관계 관리를 컨테이너가 맡는 것을 제어의 역전이라고 합니다.
+        """
+    assert terms(md) == ["IoC"]
+
+
+def test_quiz_lines_with_an_arrow_answer() -> None:
+    md = """
+        # 경제학
+        ## 정리 퀴즈
+        1. 가격이 오르면 수요량은? → 감소
+        2. 대체재 가격이 오르면 수요는? -> 증가
+        """
+    found = by_term(md)
+    assert list(found) == ["가격이 오르면 수요량은?", "대체재 가격이 오르면 수요는?"]
+    assert found["가격이 오르면 수요량은?"].definition_md == "감소"
+
+
+def test_a_callout_tip_does_not_keep_a_parent_card() -> None:
+    md = """
+        # Git Flow
+        ## 브랜치 종류
+        - `main` : 배포 가능한 상태만 유지하는 브랜치
+        - `develop` : 다음 릴리스를 개발하는 브랜치
+
+        > [!tip]
+        > 작은 팀이라면 GitHub Flow가 더 간단하다.
+        """
+    assert terms(md) == ["main", "develop"]
+
+
+def test_korean_number_conditions_are_values() -> None:
+    md = """
+        # 경제학
+        ## 가격탄력성
+        * 가격이 1% 변할 때 수요량이 몇 % 변하는지를 나타내는 지표
+          * 탄력적: 1보다 큼
+          * 비탄력적: 1보다 작음
+        """
+    assert terms(md) == ["가격탄력성"]

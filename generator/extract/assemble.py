@@ -119,9 +119,11 @@ def _cut(
     images: list[ImageRef] = []
     previous = ""
     own = False
+    aside = False  # inside a `> [!tip]` callout: an aside, like `Tip: …`
     lines = ctx.parsed.lines
     for start, end in spans:
         for index in range(start, min(end, len(lines))):
+            aside = bool(_CALLOUT.match(lines[index])) or (aside and lines[index].startswith(">"))
             if index in stubs:
                 kept.append(stubs[index])
                 continue
@@ -138,7 +140,7 @@ def _cut(
                 previous = line
                 own = own or (
                     index not in child_lines
-                    and (bool(found) or not (has_children and _remark(line, index, ctx)))
+                    and (bool(found) or not (has_children and (aside or _remark(line, index, ctx))))
                 )
     return kept, credits, images, own
 
@@ -156,6 +158,10 @@ _ASIDE = re.compile(
 )
 
 
+_CALLOUT = re.compile(
+    r"^\s*>\s*\[!(?:tip|hint|note|info|warning|caution|important|todo|question|quote)\]",
+    re.IGNORECASE,
+)
 _TASK = re.compile(r"^[-*+]\s+\[[ xX]\]\s")
 
 

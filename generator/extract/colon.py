@@ -138,6 +138,10 @@ _COMPARISON = re.compile(r"^(?=.*[<>=≤≥≠])(?!.*[^\W\d_]{2})[^\n]+$")
 
 # `5 TB`, `~200 ms`, `99.9%`: a quantity.
 _QUANTITY = re.compile(r"^[~≈<>≤≥]?\s*\d[\d.,]*\s*(?:[A-Za-z%°]{1,5}|[가-힣]{1,2})?\.?$")
+# `1보다 큼`, `30 이상`: a condition on a number, in words.
+_KO_COMPARISON = re.compile(
+    r"^[~≈]?\s*\d[\d.,]*\s*%?\s*(?:보다\s*\S{1,3}|이상|이하|미만|초과)[.]?$"
+)
 # `Standard, IA, Glacier`: three or more bare names, a property's values.
 _NAME_ITEM = r"[A-Z0-9][\w\-+.]*(?:\s[\w\-+.]+)?"
 _NAME_LIST = re.compile(rf"^{_NAME_ITEM}(?:,\s*{_NAME_ITEM}){{2,}}(?:,?\s*(?:etc\.?|…))?$")
@@ -153,7 +157,7 @@ def definition_problem(definition: str) -> str | None:
         return "line ends in '?'"
     if not re.search(r"[^\W\d_]", show_wikilinks(text)) or _COMPARISON.match(text):
         return "a value, not a definition"
-    if _QUANTITY.match(text):
+    if _QUANTITY.match(text) or _KO_COMPARISON.match(text):
         return "a value, not a definition"
     if _NAME_LIST.match(text):
         return "a list of names, not a definition"

@@ -70,7 +70,7 @@ def heading_term(
     A label heading (`### 장점`, `### Examples`) is a card only under a term: its section path
     (`Docker › 장점`) is what makes it a question."""
     title = show_wikilinks(title)
-    what = what_is(strip_numbering(title))
+    what = what_is(strip_question_prefix(strip_numbering(title)))  # `Q1. IoC란 무엇인가요?`
     if what:  # `교착 상태란?`, `영속성 컨텍스트란`: the heading names the term it defines
         term, aliases = split_aliases(what)
         return term, aliases, "heading"

@@ -31,13 +31,30 @@ def term_of_line(raw: str) -> tuple[str, bool] | None:
     return None
 
 
+# `가격이 오르면 수요량은? → 감소`: a quiz line, its answer after the arrow.
+_ARROW_ANSWER = re.compile(r"^(?P<question>[^?？]{3,}[?？])\s*(?:→|->|=>|⇒)\s*(?P<answer>\S.*)$")
+
+
 def item_candidate(
     item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context, among_terms: bool = False
 ) -> Candidate | None:
     """A term item with nested blocks, or None (with the reason recorded when it looked close)."""
     paragraph = first_paragraph(item)
     nested = [c for c in item.children[1:] if c.map]
-    if paragraph is None or not nested or not paragraph.map or not item.map:
+    if paragraph is None or not paragraph.map or not item.map:
+        return None
+    arrow = _ARROW_ANSWER.match(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
+    if arrow and not nested and paragraph.map[1] - paragraph.map[0] == 1:
+        return Candidate(
+            term=strip_question_prefix(arrow.group("question")),
+            section=section,
+            line=paragraph.map[0] + 1,
+            spans=[],
+            strategy="question-item",
+            owned=(item.map[0], item.map[1]),
+            text=arrow.group("answer").strip(),
+        )
+    if not nested:
         return None
     line = paragraph.map[0] + 1
     if paragraph.map[1] - paragraph.map[0] != 1:
