@@ -352,3 +352,42 @@ def test_korean_number_conditions_are_values() -> None:
           * 비탄력적: 1보다 작음
         """
     assert terms(md) == ["가격탄력성"]
+
+
+def test_a_bold_label_in_a_sentence_is_not_a_named_term() -> None:
+    md = """
+        # HTTP 정리 (feat. 면접)
+
+        📌 **목표**: HTTP/1.1, HTTP/2 차이 설명할 수 있기
+
+        ## HTTP/2
+        - 하나의 연결에서 여러 요청을 동시에 주고받는 **멀티플렉싱** 지원
+        """
+    assert terms(md) == ["HTTP/2"]
+    assert terms(md.replace("목표", "멀티플렉싱")) == ["멀티플렉싱", "HTTP/2"]
+
+
+def test_a_label_with_a_count_is_still_a_label() -> None:
+    md = """
+        # 동기화
+        ## 임계 영역
+        - 공유 자원에 접근하는 코드 영역
+        - 조건 3가지
+          1. 상호 배제
+          2. 진행
+        """
+    found = by_term(md)
+    assert list(found) == ["임계 영역"]
+    assert "상호 배제" in found["임계 영역"].definition_md
+
+
+def test_two_column_symbol_tables_keep_the_symbol_as_the_term() -> None:
+    md = """
+        # ML
+        ## Notation
+        | symbol | meaning |
+        |---|---|
+        | $m$ | number of training examples |
+        | $n$ | number of features |
+        """
+    assert terms(md) == ["$m$", "$n$"]

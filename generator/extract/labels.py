@@ -41,7 +41,7 @@ LABELS = words(
     common mistake mistakes misconception misconceptions 실수 흔한 오해
     til learned learnt 배운 오늘 today-i-learned
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
-    formula formulas equation equations 공식 수식
+    formula formulas equation equations 공식 수식 목표 origin origins etymology 어원 유래
     """
 )
 _LABEL_WORDS = LABELS
@@ -115,9 +115,12 @@ _NAV = re.compile(
 _FIGURE = re.compile(r"^\s*(?:fig(?:ure)?\.?|table|그림|표|사진|image|img)\s*[\d<(]", re.I)
 
 
+_COUNT = re.compile(r"\s+\d+\s*(?:가지|개|단계|종류)$")  # `조건 3가지`: a label with a count
+
+
 def is_label(term: str) -> bool:
     """`Pros`, `예시`, `Time complexity`, `장점 및 단점` — a label, not a term."""
-    key = normalise(term).casefold().strip(" .:：*_`")
+    key = _COUNT.sub("", normalise(term).casefold()).strip(" .:：*_`")
     if key in _LABEL_PHRASES or key in _LABEL_WORDS:
         return True
     words = [w for w in re.split(r"[\s/&,]+|및|과|와", key) if w]

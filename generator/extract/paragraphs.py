@@ -14,6 +14,7 @@ from .boldheads import Unit
 from .candidate import Candidate, Context, Scope, dedent_block, prefix_of, strip_prefix
 from .cloze import cloze_candidate
 from .colon import ColonLine, is_glossary, line_problem, split_colon_line
+from .labels import is_label
 from .lists import alias_lines
 from .prose import defined_subject, named_term, topic_subject
 from .terms import (
@@ -138,6 +139,9 @@ def prose_candidate(
         subject = named_term(raw)
         strategy = "prose-named"
     if subject is None:
+        return None
+    if strategy == "prose-named" and is_label(subject):
+        ctx.reject(start + 1, subject, "label, not a term")  # `📌 **목표**: … 설명할 수 있기`
         return None
     code = raw.lstrip("AaTheN ").startswith("`" + subject)  # `EXPLAIN (ANALYZE)`: as written
     name, aliases = (subject, ()) if code else split_aliases(subject)

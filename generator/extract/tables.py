@@ -113,10 +113,10 @@ _MATH_CELL = re.compile(r"^\s*\$[^$]+\$\s*$")
 
 
 def _symbol_first(rows: list[list[str]]) -> bool:
-    """`| $\\mu$ | 모평균 | 공식 |`: a column of symbols, then the names they stand for — the
-    names are the terms."""
+    """`| $\\mu$ | 모평균 | 공식 |`: a column of symbols, then the names they stand for, then
+    more — the names are the terms. (`| $m$ | number of examples |` keeps its symbols.)"""
     return bool(rows) and all(
-        len(r) >= 2
+        len(r) >= 3
         and _MATH_CELL.match(r[0])
         and r[1].strip()
         and "$" not in r[1]
