@@ -120,3 +120,18 @@ def test_a_dated_edit_line_is_not_part_of_the_last_card() -> None:
         📝 2024.02.10 작성 / 2024.02.12 수정
         """
     assert by_term(md)["XSS"].definition_md == "웹 페이지에 악성 스크립트를 삽입하는 공격."
+
+
+def test_a_footer_of_index_links_and_tags_is_not_part_of_the_last_card() -> None:
+    md = """
+        # 디자인 패턴
+        ## 옵저버 패턴
+        상태가 바뀌면 의존하는 객체들에게 자동으로 알리는 패턴.
+
+        ---
+        [[디자인 패턴 MOC]] | #design-pattern
+        """
+    assert (
+        by_term(md)["옵저버 패턴"].definition_md
+        == "상태가 바뀌면 의존하는 객체들에게 자동으로 알리는 패턴."
+    )

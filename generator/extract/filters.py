@@ -31,7 +31,8 @@ _DATED_EDIT = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|%%.*%%)\s*$", re.IGNORECASE | re.DOTALL)
-_TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
+# `#tag #tag`, `[[MOC]] | #design-pattern`: a note's tags and links back to its index.
+_TAGS_ONLY = re.compile(r"^\s*(?:(?:#[^\s#\[\]]+|\[\[[^\]]+\]\])\s*[|·,/]?\s*)+$")
 
 
 def is_date_line(text: str) -> bool:

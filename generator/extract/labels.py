@@ -41,7 +41,7 @@ LABELS = words(
     common mistake mistakes misconception misconceptions 실수 흔한 오해
     til learned learnt 배운 오늘 today-i-learned
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
-    formula formulas equation equations 공식 수식 목표 origin origins etymology 어원 유래
+    formula formulas equation equations 공식 수식 목표
     """
 )
 _LABEL_WORDS = LABELS
