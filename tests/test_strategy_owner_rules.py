@@ -391,3 +391,39 @@ def test_two_column_symbol_tables_keep_the_symbol_as_the_term() -> None:
         | $n$ | number of features |
         """
     assert terms(md) == ["$m$", "$n$"]
+
+
+def test_a_table_with_one_column_per_compared_name_is_not_a_glossary() -> None:
+    md = """
+        # 자바
+        ## 시간 복잡도
+        | 연산 | ArrayList | LinkedList |
+        |---|---|---|
+        | get | O(1) | O(n) |
+        | add | O(n) | O(1) |
+        """
+    assert "get" not in terms(md)
+
+
+def test_placeholder_bodies_and_exam_headings_are_not_cards() -> None:
+    md = """
+        # OS interview
+        ### What happens when you type a URL into the browser?
+        TODO
+        ### For the exam
+        Know Mead's stages.
+        ### What is a race condition?
+        When the result depends on the timing of threads.
+        """
+    assert terms(md) == ["What is a race condition?"]
+
+
+def test_a_colon_after_a_verb_and_pronoun_is_not_a_term() -> None:
+    md = """
+        # bash
+        - `set -e` makes the script exit as soon as a command fails.
+        - `set -u` treats unset variables as an error.
+
+        Combine them: `set -euo pipefail`
+        """
+    assert "Combine them" not in terms(md)

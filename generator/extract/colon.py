@@ -98,6 +98,9 @@ def plain_term(term_md: str) -> str:
 _INNER_MARKS = re.compile(r"(?<![\w*])[*_]([^*_\s][^*_]*?)[*_](?![\w*])")
 
 
+_OBJECT_PRONOUN = re.compile(r"\s(?:them|it|this|these|those)$", re.IGNORECASE)
+
+
 def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | None:
     """Why a would-be term is not one, or None when it is a term. `code`: the term was written
     as code (`` `?.` ``), so it may be all symbols."""
@@ -123,8 +126,8 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "a day, not a term"
     if re.match(r"(?:my|our|나의|내|우리)\s", term, re.IGNORECASE):
         return "the author's own remark, not a term"
-    if _FINITE_VERB.search(term):
-        return "a sentence, not a term"
+    if _FINITE_VERB.search(term) or (not code and _OBJECT_PRONOUN.search(term)):
+        return "a sentence, not a term"  # `Combine them`, `Try it`
     if code and 0 < len(term) <= 40 and len(term.split()) <= max_words:
         return None
     if not looks_like_term(term, max_words=max_words):

@@ -30,6 +30,11 @@ _DATED_EDIT = re.compile(
     r"^\W*\d{4}[-./]\s*\d{1,2}[-./]\s*\d{1,2}\.?\s*(?:작성|수정|업데이트|created|updated|edited)",
     re.IGNORECASE,
 )
+# `TODO`, `TBD`, `(작성 예정)`: a body still to be written.
+_PLACEHOLDER = re.compile(
+    r"^\W*(?:todo|tbd|tba|wip|coming soon|작성\s*(?:중|예정)|추가\s*예정|정리\s*(?:중|예정))\W*$",
+    re.IGNORECASE,
+)
 _MARKER = re.compile(r"^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|%%.*%%)\s*$", re.IGNORECASE | re.DOTALL)
 # `#tag #tag`, `[[MOC]] | #design-pattern`: a note's tags and links back to its index.
 _TAGS_ONLY = re.compile(r"^\s*(?:(?:#[^\s#\[\]]+|\[\[[^\]]+\]\])\s*[|·,/]?\s*)+$")
@@ -107,6 +112,7 @@ def _is_noise(node: SyntaxTreeNode, kind: str) -> bool:
         or _DATED_EDIT.match(text)
         or _MARKER.match(text)
         or _TAGS_ONLY.match(text)
+        or _PLACEHOLDER.match(text)
     ):
         return True
     return _is_navigation(node) and _short_rest(node)

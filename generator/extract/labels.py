@@ -85,6 +85,7 @@ NEVER_HEADINGS = re.compile(
     r"|(?:.*\s)?(?:오늘의\s*|이번\s*주\s*|주간\s*)?(?:회고|느낀\s*점|후기|소감|예습|복습|과제|숙제)"
     r"|retrospective|reflection|homework|next week|next time|reminders?|announcements?|공지.*|"
     r"stuck(?:\s+on)?(?:\s.*)?|blockers?|owners?|maintainers?|담당자?|"
+    r"(?:for|before)\s+the\s+(?:exams?|tests?|quiz|midterms?|finals?)|시험\s*(?:대비|범위)|"
     r"다음\s*(?:주|시간)(?:\s.*)?"
     r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
     r"|(?:solved|practice) problems|problems solved|questions to ask.*"

@@ -179,6 +179,8 @@ def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
         or any(_MEANING_HEADERS.match(h) for h in header[1:])
         or (len(header) == 2 and is_label(header[1]) and not is_label(header[0]))
     )
+    if len(header) > 2 and named and _compared_columns(header, rows):
+        return "a comparison table (one column per compared thing), not a term | meaning table"
     if len(header) > 2 and not named:
         if _COMPARE_HEADERS.match(header[0]) or len(header) > 3:
             return "a comparison or data table, not a term | meaning table"
@@ -198,6 +200,20 @@ def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
     if not named and sum(term_problem(f, 6) is None for f in firsts) * 10 < len(firsts) * 8:
         return "its first column is not terms"
     return None
+
+
+_PROPER_NAME = re.compile(r"^(?:[A-Z][a-z0-9]+){2,}$|^[A-Z][A-Z0-9]+$")  # `ArrayList`, `TCP`
+
+
+def _compared_columns(header: list[str], rows: list[list[str]]) -> bool:
+    """`| 연산 | ArrayList | LinkedList |` with `O(1)`-like cells: the columns are the things
+    compared, each cell a short value, and no column says what the first one means."""
+    if any(_MEANING_HEADERS.match(h) or _NAME_HEADERS.match(h) for h in header[1:]):
+        return False
+    names = [h for h in header[1:] if _PROPER_NAME.match(h.strip())]
+    cells = [c for r in rows for c in r[1:]]
+    short = all(len(plain_term(c).split()) <= 2 for c in cells)
+    return len(names) == len(header) - 1 and short
 
 
 def _header_is_row(header: list[str], rows: list[list[str]]) -> bool:
