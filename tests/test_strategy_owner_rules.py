@@ -427,3 +427,41 @@ def test_a_colon_after_a_verb_and_pronoun_is_not_a_term() -> None:
         Combine them: `set -euo pipefail`
         """
     assert "Combine them" not in terms(md)
+
+
+def test_bold_prompt_items_are_questions_and_placeholders_are_no_answer() -> None:
+    md = """
+        # 프론트엔드 면접
+        1. **브라우저 렌더링 과정을 설명해주세요.**
+           - HTML 파싱 → DOM 트리 생성
+           - 렌더 트리 생성 → 레이아웃 → 페인트
+        2. **CSR과 SSR의 차이는?**
+           - (답변 작성 예정)
+        """
+    found = by_term(md)
+    assert list(found) == ["브라우저 렌더링 과정을 설명해주세요."]
+    assert found["브라우저 렌더링 과정을 설명해주세요."].strategy == "question-item"
+
+
+def test_error_log_headings_are_logs() -> None:
+    md = """
+        # TIL
+        ## depends_on
+        - 서비스 간의 시작 순서를 지정하는 옵션
+        ## 에러 기록
+        `port is already allocated` → 기존 컨테이너 stop 후 해결
+        """
+    assert terms(md) == ["depends_on"]
+
+
+def test_an_info_callout_under_the_title_does_not_make_a_note_card() -> None:
+    md = """
+        # Kubernetes objects
+
+        > [!info] Context
+        > Notes from the CKAD course, section 2.
+
+        ## ReplicaSet
+        Ensures that a number of identical pods is running.
+        """
+    assert terms(md) == ["ReplicaSet"]

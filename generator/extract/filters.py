@@ -32,7 +32,8 @@ _DATED_EDIT = re.compile(
 )
 # `TODO`, `TBD`, `(작성 예정)`: a body still to be written.
 _PLACEHOLDER = re.compile(
-    r"^\W*(?:todo|tbd|tba|wip|coming soon|작성\s*(?:중|예정)|추가\s*예정|정리\s*(?:중|예정))\W*$",
+    r"^\W*(?:(?:답변?|answer|내용|설명)\s*)?"
+    r"(?:todo|tbd|tba|wip|coming soon|작성\s*(?:중|예정)|추가\s*예정|정리\s*(?:중|예정))\W*$",
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|%%.*%%)\s*$", re.IGNORECASE | re.DOTALL)

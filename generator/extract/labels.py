@@ -86,6 +86,7 @@ NEVER_HEADINGS = re.compile(
     r"|retrospective|reflection|homework|next week|next time|reminders?|announcements?|공지.*|"
     r"stuck(?:\s+on)?(?:\s.*)?|blockers?|owners?|maintainers?|담당자?|"
     r"(?:for|before)\s+the\s+(?:exams?|tests?|quiz|midterms?|finals?)|시험\s*(?:대비|범위)|"
+    r"(?:에러|오류|트러블\s*슈팅|삽질|작업|학습|공부)\s*(?:기록|일지|로그)|errors?\s+log|"
     r"다음\s*(?:주|시간)(?:\s.*)?"
     r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
     r"|(?:solved|practice) problems|problems solved|questions to ask.*"

@@ -14,7 +14,7 @@ from ..parse import first_paragraph, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import _ALIAS_TAIL, _WRAPPED, plain_term, term_problem
 from .labels import is_strong_label
-from .terms import aliases_from_line, split_aliases, strip_question_prefix, what_is
+from .terms import aliases_from_line, is_prompt, split_aliases, strip_question_prefix, what_is
 
 LISTS = ("bullet_list", "ordered_list")
 _WRAPPED_TERM = re.compile(rf"^(?:{_WRAPPED}){_ALIAS_TAIL}\s*[:：]?$")
@@ -66,7 +66,7 @@ def item_candidate(
     if not formatted and strip_prefix(ctx.parsed.lines[paragraph.map[0]]).rstrip().endswith(":"):
         ctx.reject(line, term, "a lead-in to the list below it, not a term")
         return None
-    question = term.endswith(("?", "？"))
+    question = term.endswith(("?", "？")) or (formatted and is_prompt(term))
     what = what_is(term)
     if what:  # `**컨텍스트 스위칭이란?**`: the term it asks about
         term, question = what, False

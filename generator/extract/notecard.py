@@ -17,7 +17,7 @@ _DEFINITION_LINE = re.compile(
 
 # An Obsidian callout that sums the note up: `> [!summary] TL;DR`.
 _SUMMARY_CALLOUT = re.compile(
-    r"^\s*>\s*\[!(?:summary|abstract|tldr|definition|define|info|note)\]", re.IGNORECASE
+    r"^\s*>\s*\[!(?:summary|abstract|tldr|definition|define)\]", re.IGNORECASE
 )
 
 
