@@ -135,3 +135,27 @@ def test_a_footer_of_index_links_and_tags_is_not_part_of_the_last_card() -> None
         by_term(md)["옵저버 패턴"].definition_md
         == "상태가 바뀌면 의존하는 객체들에게 자동으로 알리는 패턴."
     )
+
+
+def test_an_italic_remark_after_the_last_rule_is_the_notes_footer() -> None:
+    md = """
+        # IP
+        ## 서브넷 마스크
+        - IP 주소에서 네트워크 부분과 호스트 부분을 구분하는 값
+
+        ---
+        *틀린 내용이 있으면 이슈 남겨주세요!*
+        """
+    card = by_term(md)["서브넷 마스크"]
+    assert card.definition_md == "- IP 주소에서 네트워크 부분과 호스트 부분을 구분하는 값"
+
+
+def test_an_italic_paragraph_without_a_rule_stays_in_the_card() -> None:
+    md = """
+        # IP
+        ## 서브넷 마스크
+        - IP 주소에서 네트워크 부분과 호스트 부분을 구분하는 값
+
+        *예: 255.255.255.0*
+        """
+    assert "255.255.255.0" in by_term(md)["서브넷 마스크"].definition_md

@@ -465,3 +465,14 @@ def test_an_info_callout_under_the_title_does_not_make_a_note_card() -> None:
         Ensures that a number of identical pods is running.
         """
     assert terms(md) == ["ReplicaSet"]
+
+
+def test_a_word_class_in_parentheses_is_not_an_alias() -> None:
+    md = """
+        # GRE vocab
+        * **laconic** (adj.) – using very few words
+        * **obdurate** (adj.) – stubbornly refusing to change one's opinion
+        """
+    found = by_term(md)
+    assert list(found) == ["laconic", "obdurate"]
+    assert found["laconic"].aliases == ()

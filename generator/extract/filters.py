@@ -94,7 +94,22 @@ def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
                 continue
             if _is_noise(node, kind):
                 out.update(range(*node.map))
-    return out
+    return out | _footer(nodes)
+
+
+def _footer(nodes: list[SyntaxTreeNode]) -> set[int]:
+    """`---` then `*틀린 내용이 있으면 알려주세요!*` at the very end: a remark on the whole
+    note, not part of the last card."""
+    mapped = sorted((n for n in nodes if n.map), key=lambda n: n.map[0] if n.map else 0)
+    if len(mapped) < 2 or mapped[-2].type != "hr":
+        return set()
+    last = mapped[-1]
+    assert last.map is not None
+    inline = inline_of(last) if last.type == "paragraph" else None
+    if inline is None or last.map[1] - last.map[0] != 1 or not inline.children:
+        return set()
+    wrapped = len(inline.children) == 1 and inline.children[0].type == "em"
+    return set(range(*last.map)) if wrapped else set()
 
 
 _NOISY = frozenset({"hr", "html_block", "paragraph", "list_item"})

@@ -39,6 +39,13 @@ def _plausible_alias(text: str) -> bool:
     return 0 < len(words) <= 6 and not text.isdigit() and len(text) <= 60
 
 
+_WORD_CLASS = re.compile(
+    r"^(?:adj|adv|n|v|vt|vi|prep|conj|pron|interj|noun|verb|adjective|adverb"
+    r"|명사|동사|형용사|부사|명|동|형|부)\.?$",
+    re.IGNORECASE,
+)
+
+
 def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     """`Virtual Machine(VM, 가상 머신)` → ("Virtual Machine", ("VM", "가상 머신"))."""
     text = normalise(text)
@@ -52,6 +59,8 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     inner = _PLURAL_NOTE.sub("", match.group("inner"))
     parts = [p.strip() for p in _ALIAS_SPLIT.split(inner) if p.strip()]
     term = match.group("term").strip()
+    if term and parts and all(_WORD_CLASS.match(p) for p in parts):
+        return term, ()  # `laconic (adj.)`: the word's class, not another name
     if not term or not parts or not all(_plausible_alias(p) for p in parts):
         return text, ()
     return term, tuple(parts)
