@@ -476,3 +476,26 @@ def test_a_word_class_in_parentheses_is_not_an_alias() -> None:
     found = by_term(md)
     assert list(found) == ["laconic", "obdurate"]
     assert found["laconic"].aliases == ()
+
+
+def test_one_bare_item_does_not_turn_definitions_into_steps() -> None:
+    md = """
+        # Culinary school
+        ## Mother sauces
+        1. Béchamel – milk thickened with a white roux
+        2. Velouté – white stock thickened with a blond roux
+        3. Espagnole – brown stock with a brown roux
+        4. Tomato
+        """
+    assert terms(md) == ["Mother sauces", "Béchamel", "Velouté", "Espagnole"]
+
+
+def test_the_days_plan_is_a_log() -> None:
+    md = """
+        # 영문법
+        ## 가정법 과거
+        현재 사실과 반대되는 상황을 가정할 때 쓰는 표현이다.
+        ## 오늘 외울 단어
+        - abandon, abundant, accurate
+        """
+    assert terms(md) == ["가정법 과거"]

@@ -225,7 +225,8 @@ def _steps(
     """An ordered list whose plain `name: what happens` lines are interleaved with other steps."""
     ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)
     plain = all(not line.formatted for _, line in colon)
-    return ordered and plain and 0 < len(colon) < units
+    others = units - len(colon)  # `5. Tomato` under four `Béchamel – …` lines is one bare name
+    return ordered and plain and 0 < len(colon) < units and others * 4 > units
 
 
 def _colon_cards(

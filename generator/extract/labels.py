@@ -181,10 +181,13 @@ def is_log_heading(title: str) -> bool:
     if _PERSONAL.match(normalise(title)):
         return True
     parts = normalise(title).split()
-    if len(parts) < 2 or parts[-1] not in _LOG_NOUNS:
+    if len(parts) < 2:
         return False
     last = parts[-2][-1]
-    return "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 == 4  # ends in ㄴ: a past modifier
+    final = (ord(last) - 0xAC00) % 28 if "가" <= last <= "힣" else -1
+    if parts[0] in ("오늘", "내일", "이번주") and final in (4, 8):
+        return True  # `오늘 외울 단어`, `내일 할 것`: the day's plan or log
+    return parts[-1] in _LOG_NOUNS and final == 4  # `풀어본 문제`: ends in ㄴ, a past modifier
 
 
 def is_overview_heading(title: str) -> bool:
