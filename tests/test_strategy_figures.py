@@ -159,3 +159,18 @@ def test_an_italic_paragraph_without_a_rule_stays_in_the_card() -> None:
         *예: 255.255.255.0*
         """
     assert "255.255.255.0" in by_term(md)["서브넷 마스크"].definition_md
+
+
+def test_an_image_under_the_title_is_reported() -> None:
+    md = """
+        # 메모리 구조
+
+        ![memory layout](memory.png)
+
+        ## 스택 영역
+        - 함수 호출 시 지역 변수가 저장되는 영역
+        """
+    note = run(md)
+    assert [c.term for c in note.cards] == ["스택 영역"]
+    why = {r.text: r.reason for r in note.rejected}
+    assert why["memory.png"] == "an image under the title, shown on no card"

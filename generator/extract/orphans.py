@@ -20,18 +20,24 @@ def adopt_images(cards: tuple[Card, ...], start: Section, ctx: Context) -> tuple
     """Every card, with the stray images of card-less headings added to the nearest card."""
     used = {image.loc.line for card in cards for image in card.images}
     out = list(cards)
+    for index in _image_lines(start, ctx):  # under the title: the whole note's picture
+        if index + 1 not in used:
+            _report(index, ctx, "an image under the title, shown on no card")
     for path, section in _paths(start, ()):
         for index in _image_lines(section, ctx):
             if index + 1 in used:
                 continue
             target = _target(out, path, index + 1) if section.children else None
             if target is None:
-                src = images_in_line(ctx.parsed.lines[index])[0][0]
-                ctx.reject(index + 1, src, "an image in a section that made no card")
+                _report(index, ctx, "an image in a section that made no card")
                 continue
             out[target] = _with_image(out[target], index, ctx)
             used.add(index + 1)
     return tuple(out)
+
+
+def _report(index: int, ctx: Context, reason: str) -> None:
+    ctx.reject(index + 1, images_in_line(ctx.parsed.lines[index])[0][0], reason)
 
 
 def _paths(section: Section, path: Path) -> list[tuple[Path, Section]]:
