@@ -499,3 +499,26 @@ def test_the_days_plan_is_a_log() -> None:
         - abandon, abundant, accurate
         """
     assert terms(md) == ["가정법 과거"]
+
+
+def test_a_qa_pair_still_being_studied_is_not_a_card() -> None:
+    md = """
+        # 네트워크 면접
+        Q. HTTP와 HTTPS의 차이는?
+        A. HTTPS는 HTTP에 TLS 암호화를 더한 것입니다.
+
+        Q. 쿠키와 세션의 차이는?
+        A. (공부 중)
+        """
+    assert terms(md) == ["HTTP와 HTTPS의 차이는?"]
+
+
+def test_common_mistakes_headings_are_labels() -> None:
+    md = """
+        # 리눅스
+        ## chmod
+        - 파일 권한을 바꾸는 명령어
+        ## 자주 하는 실수
+        - `rm -rf /` 절대 금지
+        """
+    assert terms(md) == ["chmod"]

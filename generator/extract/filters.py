@@ -33,7 +33,7 @@ _DATED_EDIT = re.compile(
 # `TODO`, `TBD`, `(작성 예정)`: a body still to be written.
 _PLACEHOLDER = re.compile(
     r"^\W*(?:(?:답변?|answer|내용|설명)\s*)?"
-    r"(?:todo|tbd|tba|wip|coming soon|작성\s*(?:중|예정)|추가\s*예정|정리\s*(?:중|예정))\W*$",
+    r"(?:todo|tbd|tba|wip|coming soon|(?:작성|정리|공부)\s*(?:중|예정)|추가\s*예정)\W*$",
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|%%.*%%)\s*$", re.IGNORECASE | re.DOTALL)
@@ -81,6 +81,11 @@ def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
                 "![" in ln or (i and is_caption(ln, text[i - 1])) for i, ln in enumerate(text)
             )
     return False
+
+
+def is_placeholder(text: str) -> bool:
+    """`TODO`, `(답변 작성 예정)`, `(공부 중)`: an answer still to be written."""
+    return bool(_PLACEHOLDER.match(text))
 
 
 def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:

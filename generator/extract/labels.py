@@ -60,6 +60,7 @@ _LABEL_PHRASES = frozenset(
 
 _TIP_WORDS = frozenset(
     {"tip", "tips", "팁", "꿀팁", "hints", "tricks", "notes", "메모", "checklist", "체크리스트"}
+    | {"mistakes", "pitfalls", "gotchas", "실수"}
 )
 _NUMBERED_LABELS = words(
     """

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from .candidate import Candidate, Context, Span, dedent_block, strip_prefix
 from .colon import plain_term, term_problem
+from .filters import is_placeholder
 from .terms import words
 
 _Q = re.compile(
@@ -75,8 +76,8 @@ def _qa(
         parts.append(lines[index].strip() if not parts else lines[index].rstrip())
         index += 1
     definition = "\n".join(parts).strip()
-    if not definition:
-        return None, index
+    if not definition or is_placeholder(definition):
+        return None, index  # `A. (공부 중)`: no answer yet
     cand = Candidate(
         term=" ".join(question.replace("**", "").replace("`", "").split()),
         section=section,
