@@ -522,3 +522,14 @@ def test_common_mistakes_headings_are_labels() -> None:
         - `rm -rf /` 절대 금지
         """
     assert terms(md) == ["chmod"]
+
+
+def test_a_command_written_as_code_in_a_table_is_a_term() -> None:
+    md = """
+        # 리눅스
+        | 명령어 | 설명 |
+        |---|---|
+        | `grep -r "word" .` | 하위 폴더까지 문자열 검색 |
+        | `ps aux` | 실행 중인 프로세스 목록 |
+        """
+    assert terms(md) == ['grep -r "word" .', "ps aux"]
