@@ -533,3 +533,27 @@ def test_a_command_written_as_code_in_a_table_is_a_term() -> None:
         | `ps aux` | 실행 중인 프로세스 목록 |
         """
     assert terms(md) == ['grep -r "word" .', "ps aux"]
+
+
+def test_terms_under_a_days_log_heading_are_still_cards() -> None:
+    md = """
+        # 2024.12.05 TIL
+        ## 오늘 배운 것
+        ### 웹훅(Webhook)
+        - 이벤트가 발생했을 때 등록한 URL로 HTTP 요청을 보내 알려주는 방식
+        ## My stories
+        ### Biggest failure
+        Missed a deadline because I didn't ask for help early.
+        """
+    assert terms(md) == ["웹훅"]
+
+
+def test_essay_prompts_are_not_cards() -> None:
+    md = """
+        # PHIL 110
+        ## Deontology
+        An ethical theory that judges actions by whether they follow moral rules.
+        ## Essay prompt
+        Compare the two theories using the trolley problem.
+        """
+    assert terms(md) == ["Deontology"]

@@ -15,7 +15,7 @@ from .body import body_candidates
 from .candidate import Candidate, Context, Scope
 from .filters import noise_lines
 from .headings import heading_candidate, heading_term, section_name
-from .labels import is_log_heading, is_never_heading
+from .labels import is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
 from .orphans import adopt_images
@@ -94,6 +94,9 @@ def _walk(
         ctx.reject(
             section.line, section.title, "a table of contents, changelog, summary or log section"
         )
+        if not never and not is_personal(section.title):  # `오늘 배운 것` › `### 웹훅`: terms
+            for child in section.children:
+                _walk(child, (*path, section_name(child.title)), "", ctx, out, sources)
         return
     heading = heading_candidate(section, path, ctx, parent_term)
     found: list[Candidate] = []

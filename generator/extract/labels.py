@@ -87,6 +87,7 @@ NEVER_HEADINGS = re.compile(
     r"|retrospective|reflection|homework|next week|next time|reminders?|announcements?|공지.*|"
     r"stuck(?:\s+on)?(?:\s.*)?|blockers?|owners?|maintainers?|담당자?|"
     r"(?:for|before)\s+the\s+(?:exams?|tests?|quiz|midterms?|finals?)|시험\s*(?:대비|범위)|"
+    r"essay\s+(?:prompts?|questions?|topics?)|"
     r"(?:에러|오류|트러블\s*슈팅|삽질|작업|학습|공부)\s*(?:기록|일지|로그)|errors?\s+log|"
     r"다음\s*(?:주|시간)(?:\s.*)?"
     r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
@@ -174,6 +175,11 @@ _PERSONAL = re.compile(
     r"|(?:what|how|why|where|when|things?|stuff|everything)\s+(?:i|we)\s+\w+.*)$",
     re.IGNORECASE,
 )
+
+
+def is_personal(title: str) -> bool:
+    """`My stories`, `What I tried`: the author's own business, sub-headings and all."""
+    return bool(_PERSONAL.match(normalise(title)))
 
 
 def is_log_heading(title: str) -> bool:
