@@ -557,3 +557,16 @@ def test_essay_prompts_are_not_cards() -> None:
         Compare the two theories using the trolley problem.
         """
     assert terms(md) == ["Deontology"]
+
+
+def test_plain_key_lines_beside_a_headings_prose_definition_are_properties() -> None:
+    md = """
+        # PHIL 110
+        ## Utilitarianism
+        The view that the right action produces the greatest happiness.
+        - Bentham: quantity of pleasure
+        - Mill: quality matters too
+        """
+    found = by_term(md)
+    assert list(found) == ["Utilitarianism"]
+    assert "Bentham: quantity of pleasure" in found["Utilitarianism"].definition_md

@@ -57,7 +57,9 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             # an answer's lines, and `Examples:` lists, describe; they define nothing
             answer = scope.answer and not _bold_terms(unit, ctx, scope.owner)
             described = answer or _lead_in(previous, label=True)
-            yield from _list(unit, scope, ctx, None if described else defined, _lead_in(previous))
+            told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
+            defined_as = None if described else defined
+            yield from _list(unit, scope, ctx, defined_as, _lead_in(previous), told)
         elif unit.type == "paragraph":
             lone = not scope.owner and not any(unit is g for g in glossary)
             yield from paragraph_candidates(unit, scope, ctx, defined, lone)
@@ -68,6 +70,10 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         elif unit.type == "blockquote":
             yield from body_candidates(unit.children, scope, ctx)
         previous = unit
+
+
+def _is_paragraph(unit: Unit) -> bool:
+    return not isinstance(unit, list) and unit.type == "paragraph"
 
 
 def _lead_in(unit: Unit | None, label: bool = False) -> bool:
@@ -108,6 +114,7 @@ def _list(
     ctx: Context,
     defined: bool | None,
     lead_in: bool = False,
+    told: bool = False,
 ) -> Iterator[Candidate]:
     """`defined` None: the list only describes (an answer, examples); no line is a term.
     `lead_in`: a `…:` paragraph introduces the list — its plain `name: …` lines are parts of
@@ -177,7 +184,7 @@ def _list(
     plain = bool(colon) and all(not line.formatted for _, line in colon)
     if _steps(items, colon, units) or (lead_in and plain):
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
-    yield from _colon_cards(colon, units, scope, ctx, defined)
+    yield from _colon_cards(colon, units, scope, ctx, defined, told)
 
 
 def _bold_terms(items: list[SyntaxTreeNode], ctx: Context, question: str) -> bool:
@@ -235,8 +242,14 @@ def _colon_cards(
     scope: Scope,
     ctx: Context,
     defined: bool | None,
+    told: bool = False,
 ) -> Iterator[Candidate]:
+    """`told`: a paragraph beside the list already says what the owner is; plain `name: …`
+    lines under it are its properties (`- Bentham: quantity of pleasure`) unless they define."""
     glossary = defined is not None and is_glossary(len(colon), units, defined, bool(scope.owner))
+    plain = not any(line.formatted or DEFINING_PHRASE.search(line.definition) for _, line in colon)
+    if told and plain:
+        glossary = False
     if defined is not None and len(colon) == 1 and DEFINING_PHRASE.search(colon[0][1].definition):
         glossary = not is_label(colon[0][1].term)  # `- preflight 요청: … 확인하는 요청` under CORS
     for item, line in colon:
