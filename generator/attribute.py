@@ -30,7 +30,8 @@ _CREDIT_LABELS = "출처|source|sources|credit|credits|via|저작권|copyright"
 _FIGURE_LABELS = "image|photo|picture|figure|사진|그림|이미지|자료"
 # An italic, bold, bulleted or quoted label line: `*출처: …*`, `- Source: …`, `> Image: …`.
 _CAPTION = re.compile(
-    rf"^\s*+(?:[-+*]\s++|>\s*+)?(?P<em>[*_]{{0,2}})\s*+(?P<label>{_CREDIT_LABELS}|{_FIGURE_LABELS})"
+    rf"^\s*+(?:[-+*]\s++|>\s*+)?(?P<em>[*_]{{0,2}})\s*+(?:(?:{_FIGURE_LABELS})\s*+(?=출처|source|credit))?"
+    rf"(?P<label>{_CREDIT_LABELS}|{_FIGURE_LABELS})"
     r"\s*+[*_]{0,2}\s*+[:：]",
     re.IGNORECASE,
 )

@@ -195,13 +195,6 @@ _IMAGE_PATTERNS = (
 )
 
 
-def without_images(line: str) -> str:
-    """A line with its images taken out (what is left is the line's own text)."""
-    for pattern in _IMAGE_PATTERNS:
-        line = pattern.sub(" ", line)
-    return line
-
-
 def images_in_line(line: str) -> list[tuple[str, str]]:
     """(src, alt) of every image written on a line: Markdown, Obsidian `![[x]]` and `<img>`."""
     found: list[tuple[int, str, str]] = []

@@ -15,9 +15,10 @@ from .body import body_candidates
 from .candidate import Candidate, Context, Scope
 from .filters import noise_lines
 from .headings import heading_candidate, heading_term, section_name
-from .labels import is_log_heading, is_never_heading
+from .labels import is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
+from .orphans import adopt_images
 from .terms import strip_numbering
 
 __all__ = ["extract", "title_section"]
@@ -65,7 +66,7 @@ def extract(
         for i in range(*n.map)
     }
     candidates = [c for c in candidates if c.strategy not in disabled]
-    cards = assemble(candidates, ctx, noise_lines(everything))
+    cards = adopt_images(assemble(candidates, ctx, noise_lines(everything)), start, ctx)
     return ExtractedNote(
         info=info,
         cards=cards,
@@ -103,6 +104,9 @@ def _walk(
         ctx.reject(
             section.line, section.title, "a table of contents, changelog, summary or log section"
         )
+        if not never and not is_personal(section.title):  # `오늘 배운 것` › `### 웹훅`: terms
+            for child in section.children:
+                _walk(child, (*path, section_name(child.title)), "", ctx, out, sources)
         return
     heading = heading_candidate(section, path, ctx, parent_term)
     found: list[Candidate] = []

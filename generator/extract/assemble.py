@@ -9,7 +9,7 @@ import re
 
 from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
-from ..parse import images_in_line, without_images
+from ..parse import images_in_line
 from .candidate import Candidate, Context, Span, dedent_block
 from .terms import term_key, term_stem
 
@@ -111,15 +111,19 @@ def _cut(
 ) -> tuple[list[str], list[SourceLink], list[ImageRef], bool]:
     """The definition's lines, the image credits among them, its images, and whether any line
     is the card's own: not a child's name, and — once children took their definitions — not a
-    remark pointing back at them (`이 방식은 …`, `This is …`) nor a formula or code left over."""
+    remark pointing back at them (`이 방식은 …`, `This is …`) nor a formula or code left over.
+    An image is the card's own: a parent that shows a figure besides its children's names keeps
+    its card, so the figure is not lost."""
     kept: list[str] = []
     credits: list[SourceLink] = []
     images: list[ImageRef] = []
     previous = ""
     own = False
+    aside = False  # inside a `> [!tip]` callout: an aside, like `Tip: …`
     lines = ctx.parsed.lines
     for start, end in spans:
         for index in range(start, min(end, len(lines))):
+            aside = bool(_CALLOUT.match(lines[index])) or (aside and lines[index].startswith(">"))
             if index in stubs:
                 kept.append(stubs[index])
                 continue
@@ -136,8 +140,7 @@ def _cut(
                 previous = line
                 own = own or (
                     index not in child_lines
-                    and (not found or _has_words(without_images(line)))
-                    and not (has_children and _remark(line, index, ctx))
+                    and (bool(found) or not (has_children and (aside or _remark(line, index, ctx))))
                 )
     return kept, credits, images, own
 
@@ -155,15 +158,19 @@ _ASIDE = re.compile(
 )
 
 
-def _has_words(text: str) -> bool:
-    """Two or more letters beyond list markers and emphasis: `- the time ![x](a.png) waits`."""
-    return len(re.findall(r"[^\W\d_]", text)) >= 2
+_CALLOUT = re.compile(
+    r"^\s*>\s*\[!(?:tip|hint|note|info|warning|caution|important|todo|question|quote)\]",
+    re.IGNORECASE,
+)
+_TASK = re.compile(r"^[-*+]\s+\[[ xX]\]\s")
 
 
 def _remark(line: str, index: int, ctx: Context) -> bool:
-    """Once children took their definitions, what is left may be only remarks about them."""
+    """Once children took their definitions, what is left may be only remarks about them, or
+    the author's to-do items (`- [ ] 선점/비선점 정리하기`)."""
     text = line.strip()
-    return bool(_ANAPHORA.match(text) or _ASIDE.match(text)) or index in ctx.figures
+    remark = _ANAPHORA.match(text) or _ASIDE.match(text) or _TASK.match(text)
+    return bool(remark) or index in ctx.figures
 
 
 def _widest_first(cand: Candidate) -> tuple[int, int]:

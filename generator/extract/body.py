@@ -15,7 +15,7 @@ from ..parse import first_paragraph, plain_text
 from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, Scope, strip_prefix
 from .cloze import cloze_candidate
-from .colon import ColonLine, is_glossary, line_problem, split_colon_line
+from .colon import DEFINING_PHRASE, ColonLine, is_glossary, line_problem, split_colon_line
 from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
 from .labels import is_label, is_strong_label
@@ -57,7 +57,9 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             # an answer's lines, and `Examples:` lists, describe; they define nothing
             answer = scope.answer and not _bold_terms(unit, ctx, scope.owner)
             described = answer or _lead_in(previous, label=True)
-            yield from _list(unit, scope, ctx, None if described else defined, _lead_in(previous))
+            told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
+            defined_as = None if described else defined
+            yield from _list(unit, scope, ctx, defined_as, _lead_in(previous), told)
         elif unit.type == "paragraph":
             lone = not scope.owner and not any(unit is g for g in glossary)
             yield from paragraph_candidates(unit, scope, ctx, defined, lone)
@@ -68,6 +70,10 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         elif unit.type == "blockquote":
             yield from body_candidates(unit.children, scope, ctx)
         previous = unit
+
+
+def _is_paragraph(unit: Unit) -> bool:
+    return not isinstance(unit, list) and unit.type == "paragraph"
 
 
 def _lead_in(unit: Unit | None, label: bool = False) -> bool:
@@ -108,6 +114,7 @@ def _list(
     ctx: Context,
     defined: bool | None,
     lead_in: bool = False,
+    told: bool = False,
 ) -> Iterator[Candidate]:
     """`defined` None: the list only describes (an answer, examples); no line is a term.
     `lead_in`: a `…:` paragraph introduces the list — its plain `name: …` lines are parts of
@@ -134,6 +141,13 @@ def _list(
             yield from body_candidates(item.children[1:], Scope(scope.section, "", scope.skip), ctx)
             continue
         term_item = item_candidate(item, scope.section, ctx, among_terms)
+        if (
+            term_item is not None
+            and term_item.strategy == "list-term"
+            and _sole_description(items, scope, defined, ctx)
+        ):
+            ctx.reject(term_item.line, term_item.term, f"the description of {scope.owner}")
+            term_item = None
         if term_item is not None:
             yield term_item
             answer = term_item.strategy == "question-item"  # its items answer it
@@ -170,7 +184,7 @@ def _list(
     plain = bool(colon) and all(not line.formatted for _, line in colon)
     if _steps(items, colon, units) or (lead_in and plain):
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
-    yield from _colon_cards(colon, units, scope, ctx, defined)
+    yield from _colon_cards(colon, units, scope, ctx, defined, told)
 
 
 def _bold_terms(items: list[SyntaxTreeNode], ctx: Context, question: str) -> bool:
@@ -201,13 +215,25 @@ def _term_siblings(items: list[SyntaxTreeNode], scope: Scope, ctx: Context) -> b
     return sum(item_candidate(i, scope.section, scratch) is not None for i in nested) >= 2
 
 
+def _sole_description(
+    items: list[SyntaxTreeNode], scope: Scope, defined: bool | None, ctx: Context
+) -> bool:
+    """The only bullet under a term's heading, in plain words with details nested under it
+    (`### 프로세스` then `- 실행 중인 프로그램` and sub-bullets): it describes the heading."""
+    if not scope.owner or defined is not False or len(items) != 1 or not items[0].map:
+        return False
+    text = strip_prefix(ctx.parsed.lines[items[0].map[0]])
+    return not text.startswith(("**", "__", "`", "*", "_", "[", "<"))
+
+
 def _steps(
     items: list[SyntaxTreeNode], colon: list[tuple[SyntaxTreeNode, ColonLine]], units: int
 ) -> bool:
     """An ordered list whose plain `name: what happens` lines are interleaved with other steps."""
     ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)
     plain = all(not line.formatted for _, line in colon)
-    return ordered and plain and 0 < len(colon) < units
+    others = units - len(colon)  # `5. Tomato` under four `Béchamel – …` lines is one bare name
+    return ordered and plain and 0 < len(colon) < units and others * 4 > units
 
 
 def _colon_cards(
@@ -216,8 +242,16 @@ def _colon_cards(
     scope: Scope,
     ctx: Context,
     defined: bool | None,
+    told: bool = False,
 ) -> Iterator[Candidate]:
+    """`told`: a paragraph beside the list already says what the owner is; plain `name: …`
+    lines under it are its properties (`- Bentham: quantity of pleasure`) unless they define."""
     glossary = defined is not None and is_glossary(len(colon), units, defined, bool(scope.owner))
+    plain = not any(line.formatted or DEFINING_PHRASE.search(line.definition) for _, line in colon)
+    if told and plain:
+        glossary = False
+    if defined is not None and len(colon) == 1 and DEFINING_PHRASE.search(colon[0][1].definition):
+        glossary = not is_label(colon[0][1].term)  # `- preflight 요청: … 확인하는 요청` under CORS
     for item, line in colon:
         assert item.map is not None
         start, end = item.map

@@ -27,10 +27,8 @@ Unit = SyntaxTreeNode | list[SyntaxTreeNode]
 
 
 def bold_name(unit: Unit, ctx: Context) -> str | None:
-    """The name a bold-only, one-line paragraph gives, if it is one."""
+    """The name a bold-only line opening a paragraph gives, if it is one."""
     if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
-        return None
-    if unit.map[1] - unit.map[0] != 1:
         return None
     match = _BOLD_LINE.match(strip_prefix(ctx.parsed.lines[unit.map[0]]))
     return plain_term(match.group("text")) if match else None
@@ -44,7 +42,7 @@ def split_bold_sections(
     marks: list[tuple[int, str, bool]] = []
     for index, unit in enumerate(units):
         name = bold_name(unit, ctx)
-        if name is None or index + 1 >= len(units):
+        if name is None or (index + 1 >= len(units) and not _inline_body(unit)):
             continue
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
         if problem is not None:
@@ -56,9 +54,15 @@ def split_bold_sections(
     # Every bold line ends the section above it; `**References**` or `**Note**` just opens none.
     out: list[tuple[list[Unit], Candidate | None]] = [(units[: marks[0][0]], None)]
     section = getattr(scope, "section", ())
+    owner = getattr(scope, "owner", "")
     for number, (index, name, ok) in enumerate(marks):
         stop = marks[number + 1][0] if number + 1 < len(marks) else len(units)
         body = units[index + 1 : stop]
+        if ok and owner and _bare_list(body, ctx):
+            head = units[index]
+            assert not isinstance(head, list) and head.map
+            ctx.reject(head.map[0] + 1, name, f"a list of names inside {owner!r}")
+            ok = False
         cand = _candidate(units[index], name, body, section, ctx) if ok else None
         out.append((body, cand))
     return out
@@ -67,8 +71,12 @@ def split_bold_sections(
 def _candidate(
     head: Unit, name: str, body: list[Unit], section: tuple[str, ...], ctx: Context
 ) -> Candidate | None:
+    if isinstance(head, list) or not head.map:
+        return None
     maps = [m for u in body for m in _maps(u)]
-    if not maps or isinstance(head, list) or not head.map:
+    if _inline_body(head):  # `**Canary release**` and its definition on the next line
+        maps.insert(0, (head.map[0] + 1, head.map[1]))
+    if not maps:
         return None
     start, end = maps[0][0], maps[-1][1]
     term, aliases = split_aliases(name)
@@ -83,6 +91,29 @@ def _candidate(
         stub=ctx.parsed.lines[head.map[0]],
         grouping=True,
     )
+
+
+def _inline_body(unit: Unit) -> bool:
+    """A bold name whose paragraph goes on under it: the definition starts on the next line."""
+    if isinstance(unit, list) or unit.map is None:
+        return False
+    return unit.map[1] - unit.map[0] > 1
+
+
+def _bare_list(body: list[Unit], ctx: Context) -> bool:
+    """Only a list of bare names (`- Round robin`, `- IP hash`): under a term's heading, a bold
+    line over such a list names a property of that term (its kinds, its examples)."""
+    nodes = [n for u in body for n in (u if isinstance(u, list) else [u])]
+    items = [i for n in nodes for i in (n.children if n.type != "list_item" else [n])]
+    if not nodes or any(n.type not in ("bullet_list", "ordered_list", "list_item") for n in nodes):
+        return False
+    for item in items:
+        if not item.map or sum(1 for i in range(*item.map) if ctx.parsed.lines[i].strip()) != 1:
+            return False
+        text = strip_prefix(ctx.parsed.lines[item.map[0]])
+        if len(text.split()) > 4 or re.search(r"[:：.]|\s[-–—]\s", text):
+            return False
+    return True
 
 
 def _maps(unit: Unit) -> list[tuple[int, int]]:

@@ -98,6 +98,9 @@ def plain_term(term_md: str) -> str:
 _INNER_MARKS = re.compile(r"(?<![\w*])[*_]([^*_\s][^*_]*?)[*_](?![\w*])")
 
 
+_OBJECT_PRONOUN = re.compile(r"\s(?:them|it|this|these|those)$", re.IGNORECASE)
+
+
 def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | None:
     """Why a would-be term is not one, or None when it is a term. `code`: the term was written
     as code (`` `?.` ``), so it may be all symbols."""
@@ -123,8 +126,8 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "a day, not a term"
     if re.match(r"(?:my|our|나의|내|우리)\s", term, re.IGNORECASE):
         return "the author's own remark, not a term"
-    if _FINITE_VERB.search(term):
-        return "a sentence, not a term"
+    if _FINITE_VERB.search(term) or (not code and _OBJECT_PRONOUN.search(term)):
+        return "a sentence, not a term"  # `Combine them`, `Try it`
     if code and 0 < len(term) <= 40 and len(term.split()) <= max_words:
         return None
     if not looks_like_term(term, max_words=max_words):
@@ -132,12 +135,35 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
     return None
 
 
+# `|E| > 1`, `x ≤ 0.5`: a condition on a value, with no word in it.
+_COMPARISON = re.compile(r"^(?=.*[<>=≤≥≠])(?!.*[^\W\d_]{2})[^\n]+$")
+
+
+# `5 TB`, `~200 ms`, `99.9%`: a quantity.
+_QUANTITY = re.compile(r"^[~≈<>≤≥]?\s*\d[\d.,]*\s*(?:[A-Za-z%°]{1,5}|[가-힣]{1,2})?\.?$")
+# `1보다 큼`, `30 이상`: a condition on a number, in words.
+_KO_COMPARISON = re.compile(
+    r"^[~≈]?\s*\d[\d.,]*\s*%?\s*(?:보다\s*\S{1,3}|이상|이하|미만|초과)[.]?$"
+)
+# `Standard, IA, Glacier`: three or more bare names, a property's values.
+_NAME_ITEM = r"[A-Z0-9][\w\-+.]*(?:\s[\w\-+.]+)?"
+_NAME_LIST = re.compile(rf"^{_NAME_ITEM}(?:,\s*{_NAME_ITEM}){{2,}}(?:,?\s*(?:etc\.?|…))?$")
+# `실제 요청 전에 … 확인하는 요청`, `a lock owned by one thread`: a noun phrase that defines.
+DEFINING_PHRASE = re.compile(
+    r"^(?:an?|the)\s+\w|[가-힣](?:는|은|한|된|던|할|인|운|진)\s+[가-힣A-Za-z]{1,10}[.]?$|[가-힣]\s*것[.]?$"
+)
+
+
 def definition_problem(definition: str) -> str | None:
     text = definition.strip()
     if text.endswith(("?", "？")):
         return "line ends in '?'"
-    if not re.search(r"[^\W\d_]", show_wikilinks(text)):
+    if not re.search(r"[^\W\d_]", show_wikilinks(text)) or _COMPARISON.match(text):
         return "a value, not a definition"
+    if _QUANTITY.match(text) or _KO_COMPARISON.match(text):
+        return "a value, not a definition"
+    if _NAME_LIST.match(text):
+        return "a list of names, not a definition"
     if is_date_line(text) or is_date_line(text + ":") or _MONTH_DATE.match(text):
         return "a date, not a definition"
     if _WEEKDAY.match(text) or text.endswith(("!", "！")):

@@ -25,8 +25,20 @@ _EDIT_NOTE = re.compile(
     r"|마지막 수정|작성일|수정일)\b[^\n]{0,12}?\d{4}[-./년]\s*\d{1,2}",
     re.IGNORECASE,
 )
+# `📝 2024.02.10 작성 / 2024.02.12 수정`, `2024-05-20 updated`: the date first, then the edit.
+_DATED_EDIT = re.compile(
+    r"^\W*\d{4}[-./]\s*\d{1,2}[-./]\s*\d{1,2}\.?\s*(?:작성|수정|업데이트|created|updated|edited)",
+    re.IGNORECASE,
+)
+# `TODO`, `TBD`, `(작성 예정)`: a body still to be written.
+_PLACEHOLDER = re.compile(
+    r"^\W*(?:(?:답변?|answer|내용|설명)\s*)?"
+    r"(?:todo|tbd|tba|wip|coming soon|(?:작성|정리|공부)\s*(?:중|예정)|추가\s*예정)\W*$",
+    re.IGNORECASE,
+)
 _MARKER = re.compile(r"^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|%%.*%%)\s*$", re.IGNORECASE | re.DOTALL)
-_TAGS_ONLY = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
+# `#tag #tag`, `[[MOC]] | #design-pattern`: a note's tags and links back to its index.
+_TAGS_ONLY = re.compile(r"^\s*(?:(?:#[^\s#\[\]]+|\[\[[^\]]+\]\])\s*[|·,/]?\s*)+$")
 
 
 def is_date_line(text: str) -> bool:
@@ -71,6 +83,11 @@ def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
     return False
 
 
+def is_placeholder(text: str) -> bool:
+    """`TODO`, `(답변 작성 예정)`, `(공부 중)`: an answer still to be written."""
+    return bool(_PLACEHOLDER.match(text))
+
+
 def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
     """0-based lines no definition shows: HTML comments, rules, navigation and anchor links,
     edit notes, `[TOC]` markers, `#tag` lines and changelog entries."""
@@ -82,7 +99,22 @@ def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
                 continue
             if _is_noise(node, kind):
                 out.update(range(*node.map))
-    return out
+    return out | _footer(nodes)
+
+
+def _footer(nodes: list[SyntaxTreeNode]) -> set[int]:
+    """`---` then `*틀린 내용이 있으면 알려주세요!*` at the very end: a remark on the whole
+    note, not part of the last card."""
+    mapped = sorted((n for n in nodes if n.map), key=lambda n: n.map[0] if n.map else 0)
+    if len(mapped) < 2 or mapped[-2].type != "hr":
+        return set()
+    last = mapped[-1]
+    assert last.map is not None
+    inline = inline_of(last) if last.type == "paragraph" else None
+    if inline is None or last.map[1] - last.map[0] != 1 or not inline.children:
+        return set()
+    wrapped = len(inline.children) == 1 and inline.children[0].type == "em"
+    return set(range(*last.map)) if wrapped else set()
 
 
 _NOISY = frozenset({"hr", "html_block", "paragraph", "list_item"})
@@ -96,7 +128,13 @@ def _is_noise(node: SyntaxTreeNode, kind: str) -> bool:
     if kind == "list_item":
         return len(node.children) == 1 and is_date_line(_text(node))  # a changelog entry
     text = _text(node)
-    if _EDIT_NOTE.match(text) or _MARKER.match(text) or _TAGS_ONLY.match(text):
+    if (
+        _EDIT_NOTE.match(text)
+        or _DATED_EDIT.match(text)
+        or _MARKER.match(text)
+        or _TAGS_ONLY.match(text)
+        or _PLACEHOLDER.match(text)
+    ):
         return True
     return _is_navigation(node) and _short_rest(node)
 

@@ -70,7 +70,7 @@ def heading_term(
     A label heading (`### 장점`, `### Examples`) is a card only under a term: its section path
     (`Docker › 장점`) is what makes it a question."""
     title = show_wikilinks(title)
-    what = what_is(strip_numbering(title))
+    what = what_is(strip_question_prefix(strip_numbering(title)))  # `Q1. IoC란 무엇인가요?`
     if what:  # `교착 상태란?`, `영속성 컨텍스트란`: the heading names the term it defines
         term, aliases = split_aliases(what)
         return term, aliases, "heading"
@@ -120,7 +120,7 @@ def heading_candidate(
     ):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")
         return None
-    if content and strategy != "question" and all(_open_questions(b) for b in content):
+    if content and all(_open_questions(b) for b in content):
         ctx.reject(section.line, section.title, "only questions with no answers")
         return None
     if not content:
@@ -167,12 +167,15 @@ def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[
     return ()
 
 
+_ASKED = re.compile(r"[?？]\s*(?:\([^()]*\))?\s*$")  # `… on the midterm? (ask TA)`
+
+
 def _open_questions(block: SyntaxTreeNode) -> bool:
     """A list of one-line questions with nothing under them: things still to find out."""
     if block.type not in ("bullet_list", "ordered_list"):
         return False
     items = block.children
-    asked = sum(plain_text(item).rstrip().endswith(("?", "？")) for item in items)
+    asked = sum(bool(_ASKED.search(plain_text(item))) for item in items)
     return bool(items) and all(len(i.children) == 1 for i in items) and asked * 2 >= len(items)
 
 

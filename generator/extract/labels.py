@@ -41,6 +41,7 @@ LABELS = words(
     common mistake mistakes misconception misconceptions 실수 흔한 오해
     til learned learnt 배운 오늘 today-i-learned
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
+    formula formulas equation equations 공식 수식 목표
     """
 )
 _LABEL_WORDS = LABELS
@@ -59,6 +60,7 @@ _LABEL_PHRASES = frozenset(
 
 _TIP_WORDS = frozenset(
     {"tip", "tips", "팁", "꿀팁", "hints", "tricks", "notes", "메모", "checklist", "체크리스트"}
+    | {"mistakes", "pitfalls", "gotchas", "실수"}
 )
 _NUMBERED_LABELS = words(
     """
@@ -82,7 +84,12 @@ NEVER_HEADINGS = re.compile(
     r"|todo|to do|(?:.*\s)?할\s*일|log|daily log|today|tomorrow|yesterday|내일|어제"
     r"|마치며|마무리하며|끝으로|맺음말|closing|closing thoughts|final thoughts|wrapping up|outro"
     r"|(?:.*\s)?(?:오늘의\s*|이번\s*주\s*|주간\s*)?(?:회고|느낀\s*점|후기|소감|예습|복습|과제|숙제)"
-    r"|retrospective|reflection|homework|next week|next time|다음\s*(?:주|시간)(?:\s.*)?"
+    r"|retrospective|reflection|homework|next week|next time|reminders?|announcements?|공지.*|"
+    r"stuck(?:\s+on)?(?:\s.*)?|blockers?|owners?|maintainers?|담당자?|"
+    r"(?:for|before)\s+the\s+(?:exams?|tests?|quiz|midterms?|finals?)|시험\s*(?:대비|범위)|"
+    r"essay\s+(?:prompts?|questions?|topics?)|"
+    r"(?:에러|오류|트러블\s*슈팅|삽질|작업|학습|공부)\s*(?:기록|일지|로그)|errors?\s+log|"
+    r"다음\s*(?:주|시간)(?:\s.*)?"
     r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
     r"|(?:solved|practice) problems|problems solved|questions to ask.*"
     r"|(?:\w+\s+)?to (?:review|read|learn|study|check|do|write|look up|look into|watch|try"
@@ -112,9 +119,12 @@ _NAV = re.compile(
 _FIGURE = re.compile(r"^\s*(?:fig(?:ure)?\.?|table|그림|표|사진|image|img)\s*[\d<(]", re.I)
 
 
+_COUNT = re.compile(r"\s+\d+\s*(?:가지|개|단계|종류)$")  # `조건 3가지`: a label with a count
+
+
 def is_label(term: str) -> bool:
     """`Pros`, `예시`, `Time complexity`, `장점 및 단점` — a label, not a term."""
-    key = normalise(term).casefold().strip(" .:：*_`")
+    key = _COUNT.sub("", normalise(term).casefold()).strip(" .:：*_`")
     if key in _LABEL_PHRASES or key in _LABEL_WORDS:
         return True
     words = [w for w in re.split(r"[\s/&,]+|및|과|와", key) if w]
@@ -142,6 +152,7 @@ _LOG_NOUNS = frozenset(
     [
         "내용",
         "것",
+        "일",
         "점",
         "문제",
         "문제들",
@@ -160,9 +171,15 @@ _LOG_NOUNS = frozenset(
 
 
 _PERSONAL = re.compile(
-    r"^(?:(?:my|our|나의|내|우리|우리\s*팀의?)\s.+|.*\b(?:in|for|at)\s+(?:my|our)\s.+)$",
+    r"^(?:(?:my|our|나의|내|우리|우리\s*팀의?)\s.+|.*\b(?:in|for|at)\s+(?:my|our)\s.+"
+    r"|(?:what|how|why|where|when|things?|stuff|everything)\s+(?:i|we)\s+\w+.*)$",
     re.IGNORECASE,
 )
+
+
+def is_personal(title: str) -> bool:
+    """`My stories`, `What I tried`: the author's own business, sub-headings and all."""
+    return bool(_PERSONAL.match(normalise(title)))
 
 
 def is_log_heading(title: str) -> bool:
@@ -171,18 +188,25 @@ def is_log_heading(title: str) -> bool:
     if _PERSONAL.match(normalise(title)):
         return True
     parts = normalise(title).split()
-    if len(parts) < 2 or parts[-1] not in _LOG_NOUNS:
+    if len(parts) < 2:
         return False
     last = parts[-2][-1]
-    return "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 == 4  # ends in ㄴ: a past modifier
+    final = (ord(last) - 0xAC00) % 28 if "가" <= last <= "힣" else -1
+    if parts[0] in ("오늘", "내일", "이번주") and final in (4, 8):
+        return True  # `오늘 외울 단어`, `내일 할 것`: the day's plan or log
+    return parts[-1] in _LOG_NOUNS and final == 4  # `풀어본 문제`: ends in ㄴ, a past modifier
 
 
 def is_overview_heading(title: str) -> bool:
     return normalise(title).casefold().strip(" .:：") in OVERVIEW_HEADINGS
 
 
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", re.IGNORECASE)
+
+
 def is_never_heading(title: str) -> bool:
-    return bool(NEVER_HEADINGS.match(normalise(title)))
+    text = normalise(title)
+    return bool(NEVER_HEADINGS.match(text) or NEVER_HEADINGS.match(_NUMBERING.sub("", text)))
 
 
 def is_emphasis_phrase(text: str) -> bool:

@@ -14,7 +14,7 @@ from ..parse import first_paragraph, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import _ALIAS_TAIL, _WRAPPED, plain_term, term_problem
 from .labels import is_strong_label
-from .terms import aliases_from_line, split_aliases, strip_question_prefix, what_is
+from .terms import aliases_from_line, is_prompt, split_aliases, strip_question_prefix, what_is
 
 LISTS = ("bullet_list", "ordered_list")
 _WRAPPED_TERM = re.compile(rf"^(?:{_WRAPPED}){_ALIAS_TAIL}\s*[:：]?$")
@@ -31,13 +31,30 @@ def term_of_line(raw: str) -> tuple[str, bool] | None:
     return None
 
 
+# `가격이 오르면 수요량은? → 감소`: a quiz line, its answer after the arrow.
+_ARROW_ANSWER = re.compile(r"^(?P<question>[^?？]{3,}[?？])\s*(?:→|->|=>|⇒)\s*(?P<answer>\S.*)$")
+
+
 def item_candidate(
     item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context, among_terms: bool = False
 ) -> Candidate | None:
     """A term item with nested blocks, or None (with the reason recorded when it looked close)."""
     paragraph = first_paragraph(item)
     nested = [c for c in item.children[1:] if c.map]
-    if paragraph is None or not nested or not paragraph.map or not item.map:
+    if paragraph is None or not paragraph.map or not item.map:
+        return None
+    arrow = _ARROW_ANSWER.match(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
+    if arrow and not nested and paragraph.map[1] - paragraph.map[0] == 1:
+        return Candidate(
+            term=strip_question_prefix(arrow.group("question")),
+            section=section,
+            line=paragraph.map[0] + 1,
+            spans=[],
+            strategy="question-item",
+            owned=(item.map[0], item.map[1]),
+            text=arrow.group("answer").strip(),
+        )
+    if not nested:
         return None
     line = paragraph.map[0] + 1
     if paragraph.map[1] - paragraph.map[0] != 1:
@@ -49,7 +66,7 @@ def item_candidate(
     if not formatted and strip_prefix(ctx.parsed.lines[paragraph.map[0]]).rstrip().endswith(":"):
         ctx.reject(line, term, "a lead-in to the list below it, not a term")
         return None
-    question = term.endswith(("?", "？"))
+    question = term.endswith(("?", "？")) or (formatted and is_prompt(term))
     what = what_is(term)
     if what:  # `**컨텍스트 스위칭이란?**`: the term it asks about
         term, question = what, False

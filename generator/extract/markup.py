@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from .candidate import Candidate, Context, Span, dedent_block, strip_prefix
 from .colon import plain_term, term_problem
+from .filters import is_placeholder
 from .terms import words
 
 _Q = re.compile(
@@ -75,8 +76,8 @@ def _qa(
         parts.append(lines[index].strip() if not parts else lines[index].rstrip())
         index += 1
     definition = "\n".join(parts).strip()
-    if not definition:
-        return None, index
+    if not definition or is_placeholder(definition):
+        return None, index  # `A. (공부 중)`: no answer yet
     cand = Candidate(
         term=" ".join(question.replace("**", "").replace("`", "").split()),
         section=section,
@@ -126,6 +127,14 @@ _DETAILS_OPEN = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+# `<summary>Answer</summary>`, `<summary>정답 보기</summary>`: the widget's label, not a question;
+# what it hides answers the heading above.
+_REVEAL = re.compile(
+    r"^\W*(?:show |click (?:to |for )?(?:see |show |expand )?(?:the )?)?(?:answers?|solution|hint|"
+    r"explanation|details|more|expand|정답|답|답변|해설|풀이|힌트|펼치기|더보기|접기)"
+    r"(?:\s*(?:보기|확인|펼치기))?\W*$",
+    re.IGNORECASE,
+)
 
 
 def details_candidates(
@@ -148,7 +157,9 @@ def details_candidates(
             answer = _DETAILS_CLOSE.split(after)[0]
             term = " ".join(_TAG.sub("", summary.group("text")).replace("**", "").split())
             definition = dedent_block(answer.split("\n"))
-            if term and definition:
+            if _REVEAL.match(term):
+                ctx.reject(index + 1, term, "a button to show the answer, not a question")
+            elif term and definition:
                 yield Candidate(
                     term=term,
                     section=section,

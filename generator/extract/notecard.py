@@ -17,7 +17,7 @@ _DEFINITION_LINE = re.compile(
 
 # An Obsidian callout that sums the note up: `> [!summary] TL;DR`.
 _SUMMARY_CALLOUT = re.compile(
-    r"^\s*>\s*\[!(?:summary|abstract|tldr|definition|define|info|note)\]", re.IGNORECASE
+    r"^\s*>\s*\[!(?:summary|abstract|tldr|definition|define)\]", re.IGNORECASE
 )
 
 
@@ -32,7 +32,8 @@ def note_candidate(top: Section, ctx: Context) -> Candidate | None:
     first = content[0].map[0] if content[0].map else start
     summary = bool(_SUMMARY_CALLOUT.match(ctx.parsed.lines[first]))
     summed_up = summary and is_note_subject(ctx.info.title)
-    if not (ctx.info.aliases or has_definition or summed_up):
+    named = bool(ctx.info.aliases) and is_note_subject(ctx.info.title)  # not `ML Glossary`
+    if not (named or has_definition or summed_up):
         return None
     return Candidate(
         term=ctx.info.title,

@@ -4,6 +4,7 @@ list items share with paragraphs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
@@ -13,9 +14,17 @@ from .boldheads import Unit
 from .candidate import Candidate, Context, Scope, dedent_block, prefix_of, strip_prefix
 from .cloze import cloze_candidate
 from .colon import ColonLine, is_glossary, line_problem, split_colon_line
+from .labels import is_label
 from .lists import alias_lines
 from .prose import defined_subject, named_term, topic_subject
-from .terms import aliases_from_line, expansion_prefix, is_expansion, same_term, split_aliases
+from .terms import (
+    aliases_from_line,
+    expansion_prefix,
+    is_expansion,
+    same_term,
+    split_aliases,
+    term_stem,
+)
 
 
 def colon_candidate(
@@ -93,9 +102,17 @@ def paragraph_candidates(
             continue
         found.append((i, stop, line))
     glossary = not scope.answer and is_glossary(len(found), len(starts), defined)
-    short = len(found[0][2].definition.split()) <= 3 if found else False
+    size = len(found[0][2].definition.split()) if found else 0
+    numbers = bool(found) and bool(_NUMBER.search(found[0][2].definition))
+    short = size <= 3 or (size <= 6 and not scope.section and numbers)
     if lone and len(found) == 1 and not found[0][2].formatted and short:
         ctx.reject(found[0][0] + 1, found[0][2].term, "a lone `key: value` line, not a glossary")
+        return
+    top = paragraph.parent is None or paragraph.parent.type == "root"
+    sole = scope.owner and not defined and top and len(starts) == 1
+    if sole and found and not found[0][2].formatted:
+        # `## Host network` then `Removes network isolation: the container uses …`
+        ctx.reject(found[0][0] + 1, found[0][2].term, f"the definition of {scope.owner}")
         return
     for i, stop, line in found:
         if not glossary:
@@ -123,10 +140,15 @@ def prose_candidate(
         strategy = "prose-named"
     if subject is None:
         return None
+    if strategy == "prose-named" and is_label(subject):
+        ctx.reject(start + 1, subject, "label, not a term")  # `📌 **목표**: … 설명할 수 있기`
+        return None
     code = raw.lstrip("AaTheN ").startswith("`" + subject)  # `EXPLAIN (ANALYZE)`: as written
     name, aliases = (subject, ()) if code else split_aliases(subject)
-    if scope.owner and same_term(name, scope.owner):
-        return None  # the owner's own definition: it stays the owner's answer
+    if scope.owner and any(same_term(n, scope.owner) for n in (name, *aliases)):
+        return None  # the owner's own definition (`Gross Domestic Product (GDP) is …` under GDP)
+    if scope.owner and code and _about_owner(raw, subject, scope.owner):
+        return None  # `` `yield` turns a function into a generator `` under `## Generators`
     if not scope.section and any(same_term(name, a) for a in ctx.info.aliases):
         return None  # the note defines itself under one of its front-matter aliases
     return Candidate(
@@ -138,6 +160,19 @@ def prose_candidate(
         strategy=strategy,
         owned=(start, end),
     )
+
+
+_NUMBER = re.compile(r"\d")  # `수업: 월/수 10:30, 공학관 201호`: times, rooms, dates
+
+
+def _about_owner(raw: str, subject: str, owner: str) -> bool:
+    """A code name doing something (not `is …`) to the term whose body it is in: a fact about
+    that term, told through its keyword."""
+    after = raw.split(f"`{subject}`", 1)[-1]
+    if re.match(r"\W*(?:is|are|means|refers|stands)\b", after):
+        return False
+    stem = term_stem(owner)
+    return len(stem) >= 3 and stem in after.casefold()
 
 
 def colon_paragraphs(units: list[Unit], ctx: Context) -> list[Unit]:
@@ -158,4 +193,7 @@ def defines_other(unit: Unit, owner: str, ctx: Context) -> bool:
         return False
     text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[unit.map[0] : unit.map[1]])
     subject = defined_subject(text)
-    return subject is not None and not (owner and same_term(split_aliases(subject)[0], owner))
+    if subject is None:
+        return False
+    name, aliases = split_aliases(subject)
+    return not (owner and any(same_term(n, owner) for n in (name, *aliases)))

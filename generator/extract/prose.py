@@ -12,7 +12,12 @@ from .colon import plain_term, term_problem
 from .terms import words
 
 _SUBJECT = r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`|__[^_]+__|\[\[[^\]]+\]\]|[^\s*`][^*`]{0,40}?)"
-_PAREN = r"(?:\s*[(（][^)）]{1,40}[)）])?"
+# `X (Y)`, or `X, also known as Y,`: a name's other name right after it.
+_PAREN = (
+    r"(?:\s*[(（][^)）]{1,40}[)）]"
+    r"|,\s*(?:also\s+)?(?:known as|called|a\.k\.a\.|aka)\s+[^,()]{1,40}(?=,))?"
+)
+_AKA = re.compile(r"^,\s*(?:also\s+)?(?:known as|called|a\.k\.a\.|aka)\s+", re.IGNORECASE)
 _EN_DEFINES = re.compile(
     rf"^(?:(?:An?|The)\s+)?{_SUBJECT}(?P<paren>{_PAREN}),?\s+(?:is|are)\s+(?:(?:a|an|the|one)\s"
     rf"|defined as|known as|called|used to\b|when\b|the process\b)"
@@ -114,7 +119,7 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         if noun and not _copula_noun(noun):
             continue  # `… 보장할 수 있다`, `… 보낸다`: a verb, not `… 지표다`
         english = pattern in (_EN_DEFINES, _EN_REFERS)
-        if _two_topics(text[match.end("subject") :]):
+        if _two_topics(text[match.end("subject") :]) or _CONTRAST.search(text[match.end() :]):
             return None  # `IPv4 주소는 32비트, IPv6 주소는 128비트이다`: two facts, no definition
         if not formatted and not _plain_subject_ok(subject, english):
             return None
@@ -122,10 +127,14 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             return None  # `Volumes are the preferred way …`: a claim, not a definition
         if term_problem(subject, max_words=5, code=raw.startswith("`")) is not None:
             return None
+        if _AKA.match(paren):
+            paren = f" ({_AKA.sub('', paren).strip()})"
         return f"{subject}{paren.rstrip()}" if paren else subject
     return None
 
 
+# `` `is` compares identity, `==` compares equality ``: two names set side by side.
+_CONTRAST = re.compile(r"[,;]\s*(?:and\s+|while\s+|but\s+)?`[^`]+`\s+[a-z]+s\b")
 _TOPIC = re.compile(r"(\S+?)\s?(?:은|는)\s")
 _MODIFIER_STEM = "하되있없주오가지르"  # `동기화하는`, `있는`: a verb's modifier, not a topic
 

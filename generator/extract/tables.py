@@ -92,6 +92,9 @@ def table_candidates(
     if reason is not None:
         ctx.reject(start + 1, " | ".join(header), reason)
         return
+    if _symbol_first([r for _, r in rows]):
+        header = [header[1], header[0], *header[2:]]
+        rows = [(i, [r[1], r[0], *r[2:]]) for i, r in rows]
     if _header_is_row(header, [r for _, r in rows]):
         rows.insert(0, (start, split_row(lines[start])))
         header = ["", ""]
@@ -104,6 +107,22 @@ def table_candidates(
                 cand.owned = (start, max(cand.owned[1], start + 2))
             first = False
             yield cand
+
+
+_MATH_CELL = re.compile(r"^\s*\$[^$]+\$\s*$")
+
+
+def _symbol_first(rows: list[list[str]]) -> bool:
+    """`| $\\mu$ | 모평균 | 공식 |`: a column of symbols, then the names they stand for, then
+    more — the names are the terms. (`| $m$ | number of examples |` keeps its symbols.)"""
+    return bool(rows) and all(
+        len(r) >= 3
+        and _MATH_CELL.match(r[0])
+        and r[1].strip()
+        and "$" not in r[1]
+        and len(r[1].split()) <= 4
+        for r in rows
+    )
 
 
 def _row(
@@ -121,7 +140,8 @@ def _row(
     definition = _cell(rest[meaning][1])
     if _NUMERIC.match(plain_term(definition)) and rest[meaning][0]:
         definition = f"{rest[meaning][0]}: {definition}"  # `| SSH | 22 |` → `Port: 22`
-    problem = term_problem(term, max_words=6) or definition_problem(definition)
+    code = cells[0].strip().startswith("`") and cells[0].strip().endswith("`")
+    problem = term_problem(term, max_words=6, code=code) or definition_problem(definition)
     if problem == "label, not a term" and not is_strong_label(term):
         problem = None  # a row of a term | meaning table: `| A | IPv4 address |` is a term
     if problem is not None:
@@ -160,6 +180,8 @@ def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
         or any(_MEANING_HEADERS.match(h) for h in header[1:])
         or (len(header) == 2 and is_label(header[1]) and not is_label(header[0]))
     )
+    if len(header) > 2 and named and _compared_columns(header, rows):
+        return "a comparison table (one column per compared thing), not a term | meaning table"
     if len(header) > 2 and not named:
         if _COMPARE_HEADERS.match(header[0]) or len(header) > 3:
             return "a comparison or data table, not a term | meaning table"
@@ -179,6 +201,20 @@ def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
     if not named and sum(term_problem(f, 6) is None for f in firsts) * 10 < len(firsts) * 8:
         return "its first column is not terms"
     return None
+
+
+_PROPER_NAME = re.compile(r"^(?:[A-Z][a-z0-9]+){2,}$|^[A-Z][A-Z0-9]+$")  # `ArrayList`, `TCP`
+
+
+def _compared_columns(header: list[str], rows: list[list[str]]) -> bool:
+    """`| 연산 | ArrayList | LinkedList |` with `O(1)`-like cells: the columns are the things
+    compared, each cell a short value, and no column says what the first one means."""
+    if any(_MEANING_HEADERS.match(h) or _NAME_HEADERS.match(h) for h in header[1:]):
+        return False
+    names = [h for h in header[1:] if _PROPER_NAME.match(h.strip())]
+    cells = [c for r in rows for c in r[1:]]
+    short = all(len(plain_term(c).split()) <= 2 for c in cells)
+    return len(names) == len(header) - 1 and short
 
 
 def _header_is_row(header: list[str], rows: list[list[str]]) -> bool:

@@ -39,6 +39,13 @@ def _plausible_alias(text: str) -> bool:
     return 0 < len(words) <= 6 and not text.isdigit() and len(text) <= 60
 
 
+_WORD_CLASS = re.compile(
+    r"^(?:adj|adv|n|v|vt|vi|prep|conj|pron|interj|noun|verb|adjective|adverb"
+    r"|명사|동사|형용사|부사|명|동|형|부)\.?$",
+    re.IGNORECASE,
+)
+
+
 def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     """`Virtual Machine(VM, 가상 머신)` → ("Virtual Machine", ("VM", "가상 머신"))."""
     text = normalise(text)
@@ -52,6 +59,8 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     inner = _PLURAL_NOTE.sub("", match.group("inner"))
     parts = [p.strip() for p in _ALIAS_SPLIT.split(inner) if p.strip()]
     term = match.group("term").strip()
+    if term and parts and all(_WORD_CLASS.match(p) for p in parts):
+        return term, ()  # `laconic (adj.)`: the word's class, not another name
     if not term or not parts or not all(_plausible_alias(p) for p in parts):
         return text, ()
     return term, tuple(parts)
@@ -150,7 +159,13 @@ _QUESTION = re.compile(
     r"(?:[?？]\s*$|^(?:why|how|what|when|where|which|who|is|are|does|do|can|should)\b"
     r"|^(?:explain|describe|compare|define|discuss|name|list|contrast)\s"
     r"|\b(?:vs\.?|versus)\s|(?:비교|차이|차이점|차이는|이유|왜|무엇|뭘까|어떻게|언제|장단점)\s*$"
-    r"|(?:설명하시오|설명하세요|설명해\s*주세요|비교하시오|서술하시오|말해\s*보세요)\s*$)",
+    r"|(?:설명하시오|설명하세요|설명해\s*주세요|비교하시오|서술하시오|말해\s*보세요)[.]?\s*$)",
+    re.IGNORECASE,
+)
+# `**브라우저 렌더링 과정을 설명해주세요.**`, `Explain closures.`: a prompt, asked like a question.
+_PROMPT = re.compile(
+    r"(?:설명하시오|설명하세요|설명해\s*주세요|비교하시오|서술하시오|말해\s*보세요)[.]?\s*$"
+    r"|^(?:explain|describe|compare|define|discuss|contrast)\s.+[.]$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(
@@ -168,6 +183,10 @@ def strip_numbering(text: str) -> str:
     text = _DECORATION.sub("", normalise(text)).strip() or normalise(text)
     stripped = _NUMBERING.sub("", text, count=1).strip()
     return stripped or text
+
+
+def is_prompt(text: str) -> bool:
+    return bool(_PROMPT.search(normalise(text)))
 
 
 def is_question(text: str) -> bool:
