@@ -105,7 +105,10 @@ def model_hashes() -> dict[str, str]:
     gives a type a new `mod` exactly when this changes, so CSS and template edits reach Anki."""
     out: dict[str, str] = {}
     for model in _models().values():
-        data = [model.model_id, model.fields, model.templates, model.css, model.model_type]
+        # Only what we set: genanki adds keys (`ord`, …) to these dicts when it writes a deck.
+        fields = [f["name"] for f in model.fields]
+        templates = [[t["name"], t["qfmt"], t["afmt"]] for t in model.templates]
+        data = [model.model_id, fields, templates, model.css, model.model_type]
         encoded = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
         out[model.name] = hashlib.sha256(encoded).hexdigest()[:20]
     return out

@@ -123,3 +123,18 @@ def test_a_change_bumps_only_the_changed_card(
     # Building again with a later clock changes nothing: the lock file remembers.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")
     assert digest(build_one(notes, tmp_path / "c")) == digest(second)
+
+
+def test_note_type_hashes_survive_writing_a_deck(tmp_path: Path) -> None:
+    """genanki adds keys to a model's field and template dicts when it writes; the hash the
+    lock file keeps must not see them, or every later build in the process (watch mode)
+    would give the note types a new time."""
+    from generator.cli import main
+    from generator.package import model_hashes
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "n.md").write_text("# N\n\n## Latency\n\n- the time a request waits\n", "utf-8")
+    before = model_hashes()
+    assert main(["-q", "build", str(notes), "-o", str(tmp_path / "out")]) == 0
+    assert model_hashes() == before
