@@ -8,6 +8,7 @@ with a broken note is not written, so its previous .apkg survives.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -50,6 +51,7 @@ class LoadedNote:
     file: NoteFile
     note: ExtractedNote
     options: BuildOptions = field(default_factory=BuildOptions)  # with its front matter's
+    key: str = ""  # the note's cache key: what its rendered fields are cached under
 
 
 def load(
@@ -75,7 +77,7 @@ def load(
             continue
         diagnostics.extend(entry.diagnostics)
         diagnostics.extend(entry.note.diagnostics)
-        loaded.append(LoadedNote(outcome.file, entry.note, entry.options))
+        loaded.append(LoadedNote(outcome.file, entry.note, entry.options, outcome.key))
     for problem in diagnostics:  # discovery errors: a folder or file that cannot be read
         if problem.level == "error" and problem.loc:
             failed.setdefault(problem.loc.path, "")
@@ -106,30 +108,57 @@ def render_decks(
     options = options or BuildOptions()
     media = collect([_note_images(item) for item in loaded], options)
     cards_by_deck: dict[str, list[RenderedCard]] = {}
-    order = 0
+    stores: dict[Path, BuildCache] = {}
     for item in loaded:
         note, file = item.note, item.file
-        image_src = media.image_map(file.file)
+        if not note.cards:
+            continue
+        store = stores.setdefault(file.root, cache_for(file.root, options))
         deck = note.info.deck
-        reverse = wants_reverse(note.info, item.options)
-        for index, card in enumerate(note.cards):
-            make_fields = cloze_fields if card.kind == "cloze" else basic_fields
-            fields = make_fields(
-                card, note.info.title, image_src, note.sources, item.options.allow_html
-            )
-            fields = {name: finish_html(value) for name, value in fields.items()}
-            fields = _options_fields(fields, item.options, reverse and card.kind == "basic")
+        cards = cards_by_deck.setdefault(top_deck(deck), [])
+        for index, fields in enumerate(_note_fields(item, media.image_map(file.file), store)):
+            card = note.cards[index]
             tags = card_tags(note.info, card, item.options)
-            cards_by_deck.setdefault(top_deck(deck), []).append(
+            # Document order within each top-level deck: an edit in one deck leaves the
+            # others' bytes alone.
+            order = len(cards)
+            cards.append(
                 RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, tags)
             )
-            order += 1
     decks: list[Deck] = []
     for name, cards in cards_by_deck.items():
         used = {n for c in cards for value in c.fields.values() for n in media.names_in(value)}
         files = tuple(media.files[n] for n in sorted(used))
         decks.append(Deck(name, tuple(cards), files, _description(loaded, name)))
     return decks, media.diagnostics
+
+
+def _note_fields(
+    item: LoadedNote, image_src: Callable[[str], str], store: BuildCache
+) -> tuple[dict[str, str], ...]:
+    """Every card's HTML fields; from the cache when the note and its images' names are
+    as they were."""
+    note = item.note
+    resolved = {i.src: image_src(i.src) for card in note.cards for i in card.images}
+    key = ""
+    if item.key:
+        text = item.key + json.dumps(resolved, sort_keys=True, ensure_ascii=False)
+        key = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+        cached = store.get_fields(key)
+        if cached is not None and len(cached) == len(note.cards):
+            return cached
+    reverse = wants_reverse(note.info, item.options)
+    rendered: list[dict[str, str]] = []
+    for card in note.cards:
+        make_fields = cloze_fields if card.kind == "cloze" else basic_fields
+        fields = make_fields(
+            card, note.info.title, image_src, note.sources, item.options.allow_html
+        )
+        fields = {name: finish_html(value) for name, value in fields.items()}
+        rendered.append(_options_fields(fields, item.options, reverse and card.kind == "basic"))
+    if key:
+        store.put_fields(key, tuple(rendered))
+    return tuple(rendered)
 
 
 def _note_images(item: LoadedNote) -> NoteImages:

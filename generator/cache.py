@@ -155,6 +155,14 @@ class BuildCache:
     def put_note(self, key: str, entry: CachedNote) -> None:
         self._store("notes", key, entry)
 
+    def get_fields(self, key: str) -> tuple[dict[str, str], ...] | None:
+        """A note's rendered fields, one dict per card, stored by `put_fields`."""
+        value = self._load("fields", key)
+        return value if isinstance(value, tuple) else None
+
+    def put_fields(self, key: str, fields: tuple[dict[str, str], ...]) -> None:
+        self._store("fields", key, fields)
+
     def _load(self, kind: str, key: str) -> object:
         if self.folder is None:
             return None

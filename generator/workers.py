@@ -38,6 +38,7 @@ class Outcome:
     entry: CachedNote | None
     error: Diagnostic | None = None
     deck: str = ""
+    key: str = ""  # the note's cache key ("" when the cache is off)
 
 
 def process(
@@ -58,7 +59,7 @@ def process(
     entry = CachedNote(note, source.diagnostics, own)
     if store is not None and key:
         BuildCache(store).put_note(key, entry)
-    return Outcome(file, entry)
+    return Outcome(file, entry, key=key if store is not None else "")
 
 
 Job = tuple[NoteFile, bytes, str, BuildOptions, Path | None]
@@ -99,7 +100,7 @@ def _lookup(
     key = note_key(fingerprint, identity, data) if store.enabled else ""
     entry = store.get_note(key) if key else None
     if entry is not None:
-        return Outcome(file, entry)
+        return Outcome(file, entry, key=key)
     return (file, data, key, options, store.folder if store.enabled else None)
 
 

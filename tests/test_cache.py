@@ -242,3 +242,26 @@ def test_every_note_keeps_its_own_mod_time(tmp_path: Path) -> None:
         assert got == mods and len(set(got.values())) == 8
     finally:
         col.close()
+
+
+def test_an_unchanged_note_is_not_rendered_again(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_mod = sys.modules["generator.build"]  # the module, not the function of that name
+
+    options = BuildOptions(out=tmp_path / "out", build_cache_dir=tmp_path / "cache", jobs=1)
+    cold = build([str(vault)], options)
+    rendered: list[str] = []
+    real = build_mod.basic_fields
+
+    def spy(card: Any, *args: Any) -> dict[str, str]:
+        rendered.append(card.term)
+        return real(card, *args)
+
+    monkeypatch.setattr(build_mod, "basic_fields", spy)
+    warm = build([str(vault)], options)
+    assert rendered == [] and warm.stats["cards"] == cold.stats["cards"]
+    note = sorted(vault.rglob("*.md"))[0]
+    note.write_text(note.read_text("utf-8") + "\n## Jitter\n\n- how much latency varies\n", "utf-8")
+    build([str(vault)], options)
+    assert "Jitter" in rendered and len(set(rendered)) < cold.stats["cards"] // 2
