@@ -28,6 +28,7 @@ from .fsutil import atomic_write
 from .model import BuildReport, Deck, NotedeckError, RenderedCard
 from .options import BuildOptions
 from .package import card_css, card_templates
+from .render import sanitise
 
 INDEX = "index.html"
 # What render.py writes for `$…$` / `$$…$$`: Anki's MathJax renders it on a card; the preview
@@ -167,7 +168,7 @@ def deck_page(deck: Deck) -> tuple[str, int]:
     body = (
         f'<header class="nd-header">\n<p class="nd-crumb"><a href="{INDEX}">All decks</a></p>\n'
         f"<h1>{html.escape(deck.name)}</h1>\n"
-        f'<p class="nd-description">{html.escape(deck.description)}</p>\n{controls}</header>\n'
+        f'<div class="nd-description">{sanitise(deck.description)}</div>\n{controls}</header>\n'
         f'<main id="nd-cards" class="nd-grid">\n{chr(10).join(items)}\n</main>\n'
         '<p id="nd-empty" class="nd-empty" hidden>No card matches.</p>'
     )
@@ -182,7 +183,7 @@ def index_page(decks: list[Deck], counts: dict[str, int]) -> str:
         rows.append(
             f'<li><a class="nd-deck-link" href="{href}">{html.escape(deck.name)}</a>'
             f' <span class="nd-count">{count} card(s), {len(deck.media)} media file(s)</span>'
-            f'<p class="nd-description">{html.escape(deck.description)}</p></li>'
+            f'<div class="nd-description">{sanitise(deck.description)}</div></li>'
         )
     body = (
         '<header class="nd-header nd-narrow">\n<h1>Deck preview</h1>\n'

@@ -106,3 +106,9 @@ def test_cloze_cards_one_per_number() -> None:
     assert '<span class="cloze">[...]</span> is the capital of Korea' in made[0].question
     assert 'Seoul is the capital of <span class="cloze">[country]</span>' in made[1].question
     assert '<span class="cloze">Korea</span>' in made[1].answer
+
+
+def test_the_deck_description_is_shown_as_html_not_as_markup(pages: Path) -> None:
+    page = (pages / "운영체제-핵심-정리.html").read_text("utf-8")
+    header = page.split("</header>")[0]
+    assert "&lt;p&gt;" not in header and '<div class="nd-description"><p>' in header
