@@ -38,7 +38,8 @@ _PLACEHOLDER = re.compile(
 )
 _MARKER = re.compile(r"^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|%%.*%%)\s*$", re.IGNORECASE | re.DOTALL)
 # `#tag #tag`, `[[MOC]] | #design-pattern`: a note's tags and links back to its index.
-_TAGS_ONLY = re.compile(r"^\s*(?:(?:#[^\s#\[\]]+|\[\[[^\]]+\]\])\s*[|·,/]?\s*)+$")
+# Possessive: a run of spaces splits one way only (nested `\s*` was exponential).
+_TAGS_ONLY = re.compile(r"^\s*+(?:(?:#[^\s#\[\]]++|\[\[[^\]]++\]\])\s*+[|·,/]?\s*+)++$")
 
 
 def is_date_line(text: str) -> bool:

@@ -173,3 +173,12 @@ def test_a_table_with_a_thousand_columns(tmp_path: Path, cli) -> None:
     definition = got[0].fields["Definition"]
     assert definition.count("<th>") == 1000 and definition.count("<td>") == 1000
     assert "v999" in definition
+
+
+def test_a_long_line_of_almost_tags_finishes(tmp_path: Path, cli) -> None:
+    """`#a  #b  … x`: a line that looks like a tag footer until its last word once took
+    exponential time (found by benchmarks/fuzz.py)."""
+    line = "#tag  " * 40 + "and then a word"
+    got = _build(tmp_path, cli, f"# Tags\n\n## Latency\n\n- the time a request waits\n\n{line}\n")
+    assert [c.fields["Term"] for c in got] == ["Latency"]
+    assert "and then a word" in got[0].fields["Definition"]
