@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -56,6 +57,7 @@ def parse(text: str) -> ParsedNote:
     heading written as a list item (`- #### 외부 인터럽트`) opens a section like any other."""
     text = repair_headings(text)
     tokens = markdown().parse(text)
+    flattened = _flatten_deep_inline(tokens)
     tree = SyntaxTreeNode(tokens)
     root = Section(title="", level=0, line=0, heading=None)
     stack = [root]
@@ -72,12 +74,26 @@ def parse(text: str) -> ParsedNote:
         else:
             stack[-1].body.append(node)
     lines = text.split("\n")
-    cut = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), None)
+    cut = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), flattened)
     if cut is None or not cut.map:
         return ParsedNote(lines, root)
     read_to = max((t.map[1] for t in tokens if t.map and t.nesting == 0), default=0)
     unread = next((i + 1 for i in range(read_to, len(lines)) if lines[i].strip()), 0)
     return ParsedNote(lines, root, cut.map[0] + 1, unread)
+
+
+def _flatten_deep_inline(tokens: list[Token]) -> Token | None:
+    """Inline markup nested past MAX_NESTING (`[[[[…`, `***…`) becomes its plain text, so the
+    syntax tree — built recursively — stays shallow; returns the first block so flattened."""
+    first: Token | None = None
+    for token in tokens:
+        children = token.children or []
+        if token.type == "inline" and any(c.level >= MAX_NESTING for c in children):
+            text = Token("text", "", 0)
+            text.content = token.content
+            token.children = [text]
+            first = first or token
+    return first
 
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")

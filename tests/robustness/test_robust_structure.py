@@ -182,3 +182,19 @@ def test_a_long_line_of_almost_tags_finishes(tmp_path: Path, cli) -> None:
     got = _build(tmp_path, cli, f"# Tags\n\n## Latency\n\n- the time a request waits\n\n{line}\n")
     assert [c.fields["Term"] for c in got] == ["Latency"]
     assert "and then a word" in got[0].fields["Definition"]
+
+
+def test_emphasis_nested_hundreds_deep_builds(tmp_path: Path, cli) -> None:
+    """`*x *x *x … y***…`: inline markup 300 levels deep once overflowed the recursive syntax
+    tree (found by benchmarks/fuzz.py); such a line is kept as plain text, with a warning."""
+    deep = "*x " * 300 + "y" + "*" * 300
+    text = f"# Deep\n\n## Latency\n\n- the time a request waits\n- {deep}\n"
+    got = _build(
+        tmp_path,
+        cli,
+        text,
+        warnings=(
+            "6: warning: nested more than 100 levels deep: deeper lines are not read (flatten it)",
+        ),
+    )
+    assert [c.fields["Term"] for c in got] == ["Latency"]
