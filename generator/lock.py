@@ -18,8 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -260,7 +260,3 @@ def type_mods(lock: LockFile, hashes: Mapping[str, str], now: int) -> dict[str, 
         lock.note_types[name] = TypeEntry(digest, mod)
         mods[name] = mod
     return mods
-
-
-def with_guids(cards: Iterable[RenderedCard], guids: Mapping[str, str]) -> list[RenderedCard]:
-    return [replace(c, guid=guids[c.guid]) if c.guid in guids else c for c in cards]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build import load
+from generator.options import BuildOptions
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 KEYS = ("term", "aliases", "section", "kind", "line", "strategy", "definition")
@@ -26,7 +27,8 @@ def cases() -> list[Path]:
 
 
 def records(note: Path) -> list[dict[str, Any]]:
-    loaded, diagnostics, failed = load([str(note)])
+    # No build cache: a test run must not write into tests/fixtures/.
+    loaded, diagnostics, failed = load([str(note)], BuildOptions(cache=False))
     assert not failed, [str(d) for d in diagnostics]
     return [
         {
