@@ -2,14 +2,20 @@
 
 The cache is keyed by URL and reused across builds; `refresh` downloads again (keeping the
 cached copy if that fails), `offline` never touches the network. A failed download is never
-cached, so the next build tries again. Each download is bounded by fetch.py.
+cached, so the next build tries again. Each download is bounded by fetch.py. Reading an entry
+touches its files, so their mtime is its last use: `prune` deletes what no build has used for
+60 days.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import mimetypes
+import os
+import re
+import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -19,9 +25,11 @@ from urllib.parse import unquote, urlparse
 from .fetch import DownloadError, Limits, download
 from .fsutil import atomic_write_bytes
 
-__all__ = ["DownloadError", "Fetched", "Limits", "fetch_all", "read_cached", "store"]
+__all__ = ["DownloadError", "Fetched", "Limits", "fetch_all", "prune", "read_cached", "store"]
 
 _CACHE_FORMAT = 1
+MAX_UNUSED_DAYS = 60
+_ENTRY = re.compile(r"^([0-9a-f]{40})\.(?:img|json)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,4 +121,35 @@ def read_cached(cache: Path, url: str) -> Fetched | None:
     digest = hashlib.sha256(data).hexdigest()
     if meta.get("sha256") != digest:
         return None  # a half-replaced or edited file: download again
+    for suffix in (".json", ".img"):  # used now: see `prune`
+        with contextlib.suppress(OSError):
+            os.utime(cache / f"{key}{suffix}")
     return Fetched(url, cache / f"{key}.img", str(meta.get("name") or "image"), digest)
+
+
+def prune(
+    cache: Path, used: Iterable[str], *, now: float | None = None, days: float = MAX_UNUSED_DAYS
+) -> int:
+    """Delete the cached downloads no build has used for `days` days (an entry's last use is
+    its files' newest mtime), never one of the `used` URLs; returns how many went. Only the
+    cache's own `<key>.img`/`<key>.json` files are ever deleted."""
+    keep = {_key(url) for url in used}
+    cutoff = (time.time() if now is None else now) - days * 86400
+    newest: dict[str, float] = {}
+    try:
+        entries = list(os.scandir(cache))
+    except OSError:
+        return 0  # no cache yet
+    for entry in entries:
+        match = _ENTRY.match(entry.name)
+        if match is None or match.group(1) in keep:
+            continue
+        with contextlib.suppress(OSError):
+            mtime = entry.stat(follow_symlinks=False).st_mtime
+            newest[match.group(1)] = max(newest.get(match.group(1), mtime), mtime)
+    stale = sorted(key for key, mtime in newest.items() if mtime < cutoff)
+    for key in stale:
+        for suffix in (".json", ".img"):  # metadata first: a half-deleted entry is a miss
+            with contextlib.suppress(OSError):
+                (cache / f"{key}{suffix}").unlink()
+    return len(stale)

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from .download import Fetched, Limits, fetch_all
+from .download import Fetched, Limits, fetch_all, prune
 from .localpath import NameFinder, Refusal, locate
 from .model import Diagnostic, ImageRef, Level, MediaFile
 from .options import BuildOptions
+from .sniff import HEAD_BYTES, image_extension
 
 # Anki's own list, plus `%` and `#`: a browser reads them as an escape or a fragment in `src`.
 _UNSAFE = re.compile(r'[\[\]<>:"/?*^\\|%#\x00-\x1f\x7f]')
@@ -85,7 +86,7 @@ class MediaSet:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _by_digest: dict[str, str] = field(default_factory=dict)
     _finders: dict[Path, NameFinder] = field(default_factory=dict)
-    _digests: dict[Path, str] = field(default_factory=dict)
+    _digests: dict[Path, tuple[str, str | None]] = field(default_factory=dict)
 
     def add_file(self, note_file: Path, src: str, path: Path, name: str, digest: str) -> None:
         bundled = self._by_digest.setdefault(digest, safe_name(name, digest))
@@ -98,7 +99,7 @@ class MediaSet:
         finder = self._finders.setdefault(note.root, NameFinder(note.root))
         found = locate(image.src, note.file, note.root, finder)
         if isinstance(found, Refusal):
-            if found.missing and _embedded_note(image.src):
+            if found.missing and image.wiki and _embedded_note(image.src):
                 return  # Obsidian `![[Other note]]` embeds a note, not an image
             self.diagnostics.append(Diagnostic(image.loc, level, found.message, found.hint))
             return
@@ -112,16 +113,31 @@ class MediaSet:
                     "write the image's folder in the link to choose another",
                 )
             )
-        digest = self._digests.get(found.path)
-        if digest is None:
+        known = self._identify(found.path, image, level)
+        if known is None:
+            return
+        digest, extension = known
+        name = found.shown_name
+        if not PurePosixPath(name).suffix:  # `<img src="diagram">`: its bytes say what it is
+            if extension is None:
+                self.diagnostics.append(_not_an_image(image, level))
+                return
+            name += extension
+        self.add_file(note.file, image.src, found.path, name, digest)
+
+    def _identify(self, path: Path, image: ImageRef, level: Level) -> tuple[str, str | None] | None:
+        """A file's hash and the image extension its bytes show (None: not an image)."""
+        known = self._digests.get(path)
+        if known is None:
             try:
-                digest = hashlib.sha256(found.path.read_bytes()).hexdigest()
+                data = path.read_bytes()
             except OSError as exc:
                 message = f"cannot read image {image.src.strip()}: {exc.strerror or exc}"
                 self.diagnostics.append(Diagnostic(image.loc, level, message))
-                return
-            self._digests[found.path] = digest
-        self.add_file(note.file, image.src, found.path, found.shown_name, digest)
+                return None
+            known = (hashlib.sha256(data).hexdigest(), image_extension(data[:HEAD_BYTES]))
+            self._digests[path] = known
+        return known
 
     def image_map(self, note_file: Path) -> Callable[[str], str]:
         """For rendering: a src → the bundled name, the remote URL itself when it is not
@@ -139,6 +155,16 @@ class MediaSet:
         """The bundled files an HTML fragment refers to."""
         found = {html.unescape(m.group(1)) for m in _SRC_ATTR.finditer(fragment)}
         return found & self.files.keys()
+
+
+def _not_an_image(image: ImageRef, level: Level) -> Diagnostic:
+    return Diagnostic(
+        image.loc,
+        level,
+        f"image {clean_src(image.src)} has no extension and is not a PNG, JPEG, GIF, WebP, "
+        "BMP, AVIF or SVG image; not bundled",
+        "check the link, or give the file its image extension (such as .png)",
+    )
 
 
 def _embedded_note(src: str) -> bool:
@@ -168,6 +194,7 @@ def collect(notes: Sequence[NoteImages], options: BuildOptions) -> MediaSet:
         )
         for note, image in remote:
             _add_remote(media, note, image, fetched[clean_src(image.src)], level)
+    prune(cache_dir(options), (clean_src(image.src) for _, image in remote))
     return media
 
 
@@ -191,17 +218,25 @@ def _add_remote(
     media.add_file(note.file, image.src, outcome.path, outcome.name, outcome.sha256)
 
 
+def missing_image(tag: str) -> str:
+    """What a card shows in place of an `<img>` whose file the deck does not carry: its alt
+    text, marked as a picture (`[image: alt]`) in a styled span, never a broken-image box.
+    `tag` is sanitised HTML, so the alt text is already escaped."""
+    alt = _ALT_ATTR.search(tag)
+    text = " ".join(alt.group(1).split()) if alt is not None else ""
+    label = f"image: {text}" if text else "image"
+    return f'<span class="nd-image-missing">[{label}]</span>'
+
+
 def finish_html(fragment: str) -> str:
-    """Replace each `<img>` left without a source (a local image that was not bundled) by its
-    alt text, so no card refers to a file the deck does not carry."""
+    """Replace each `<img>` left without a source (a local image that was not bundled) by
+    `missing_image`, so no card refers to a file the deck does not carry."""
 
     def replace(match: re.Match[str]) -> str:
         tag = match.group(0)
         src = _SRC_ATTR.search(tag)
         if src is not None and src.group(1).strip():
             return tag
-        alt = _ALT_ATTR.search(tag)
-        text = alt.group(1) if alt is not None and alt.group(1).strip() else "image"
-        return f'<span class="nd-image-missing">[{text}]</span>'
+        return missing_image(tag)
 
     return _IMG_TAG.sub(replace, fragment)

@@ -64,6 +64,7 @@ class ImageRef:
     src: str
     alt: str
     loc: Loc
+    wiki: bool = False  # Obsidian `![[…]]`: a missing name without an extension embeds a note
 
 
 @dataclass(frozen=True, slots=True)

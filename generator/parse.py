@@ -17,6 +17,9 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .model import ImageRef, Loc
+from .refimages import inline_reference_images
+
 # markdown-it stops reading at this depth (CommonMark's preset says 20: ten levels of
 # bullets, which real outlines reach). 100 stays far inside Python's recursion limit.
 MAX_NESTING = 100
@@ -50,13 +53,20 @@ class ParsedNote:
     root: Section
     nesting_cut: int = 0  # 1-based line where nesting reached MAX_NESTING (0: it never did)
     unread_from: int = 0  # 1-based first line markdown-it gave up on after such a cut
+    plain_from: int = 0  # 1-based line of the first block whose inline markup became plain text
 
 
 def parse(text: str) -> ParsedNote:
     """Parse a note once. `##Title` (no space) is read as the heading it was meant to be, and a
     heading written as a list item (`- #### 외부 인터럽트`) opens a section like any other."""
     text = repair_headings(text)
-    tokens = markdown().parse(text)
+    env: dict[str, object] = {}
+    tokens = markdown().parse(text, env)
+    references = env.get("references")
+    if isinstance(references, dict) and references:  # `![alt][ref]`: rare, so parsed twice
+        inlined = inline_reference_images(text, tokens, references)
+        if inlined != text:
+            text, tokens = inlined, markdown().parse(inlined)
     flattened = _flatten_deep_inline(tokens)
     tree = SyntaxTreeNode(tokens)
     root = Section(title="", level=0, line=0, heading=None)
@@ -74,12 +84,13 @@ def parse(text: str) -> ParsedNote:
         else:
             stack[-1].body.append(node)
     lines = text.split("\n")
-    cut = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), flattened)
+    plain = flattened.map[0] + 1 if flattened is not None and flattened.map else 0
+    cut = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), None)
     if cut is None or not cut.map:
-        return ParsedNote(lines, root)
+        return ParsedNote(lines, root, plain_from=plain)
     read_to = max((t.map[1] for t in tokens if t.map and t.nesting == 0), default=0)
     unread = next((i + 1 for i in range(read_to, len(lines)) if lines[i].strip()), 0)
-    return ParsedNote(lines, root, cut.map[0] + 1, unread)
+    return ParsedNote(lines, root, cut.map[0] + 1, unread, plain)
 
 
 def _flatten_deep_inline(tokens: list[Token]) -> Token | None:
@@ -204,18 +215,50 @@ def first_paragraph(item: SyntaxTreeNode) -> SyntaxTreeNode | None:
 
 # No `[` where a scan could run on: each match attempt stops before the next `![`, so a
 # line full of image syntax is matched in linear time.
+_TITLE = r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?"
 _IMAGE_PATTERNS = (
-    re.compile(r"!\[(?P<alt>[^\[\]]*)\]\(\s*<?(?P<src>[^)\s>\[]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"),
+    re.compile(
+        r"!\[(?P<alt>[^\[\]]*)\]\(\s*(?:<(?P<angled>[^<>\[\n]+)>|(?P<src>[^)\s<>\[]+))"
+        + _TITLE
+        + r"\s*\)"
+    ),
     re.compile(r"!\[\[(?P<src>[^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|(?P<alt>[^\[\]]*))?\]\]"),
     re.compile(r"<img\b[^<>]*?\bsrc\s*=\s*[\"'](?P<src>[^\"'<]+)[\"'][^<>]*>", re.IGNORECASE),
 )
+_WIKI = 1  # the index of the Obsidian pattern
+# `![[x.png|300]]`, `![[x.png|300x200]]`: Obsidian's image sizes, not alt text.
+_SIZE = re.compile(r"^\s*(\d{1,5})(?:\s*x\s*(\d{1,5}))?\s*$")
+
+
+def obsidian_alt(text: str) -> tuple[str, str, str]:
+    """What follows `|` in `![[x.png|…]]` → (alt, width, height): a last part `300` or
+    `300x200` is a size, the rest is alt text."""
+    alt, bar, last = (text or "").rpartition("|")
+    size = _SIZE.match(last)
+    if size is None:
+        return text or "", "", ""
+    return (alt.strip() if bar else ""), size.group(1), size.group(2) or ""
+
+
+def _found_in_line(line: str) -> list[tuple[int, str, str, bool]]:
+    found: list[tuple[int, str, str, bool]] = []
+    for number, pattern in enumerate(_IMAGE_PATTERNS):
+        for match in pattern.finditer(line):
+            groups = match.groupdict()
+            src = groups.get("angled") or match.group("src")
+            alt = groups.get("alt") or ""
+            if number == _WIKI:
+                alt = obsidian_alt(alt)[0]
+            found.append((match.start(), src.strip(), alt, number == _WIKI))
+    return sorted(found)
 
 
 def images_in_line(line: str) -> list[tuple[str, str]]:
     """(src, alt) of every image written on a line: Markdown, Obsidian `![[x]]` and `<img>`."""
-    found: list[tuple[int, str, str]] = []
-    for pattern in _IMAGE_PATTERNS:
-        for match in pattern.finditer(line):
-            alt = match.groupdict().get("alt") or ""
-            found.append((match.start(), match.group("src").strip(), alt))
-    return [(src, alt) for _, src, alt in sorted(found)]
+    return [(src, alt) for _, src, alt, _wiki in _found_in_line(line)]
+
+
+def image_refs(line: str, path: str, line_number: int) -> list[ImageRef]:
+    """The images of one line of a note, as records the media stage resolves."""
+    loc = Loc(path, line_number)
+    return [ImageRef(src, alt, loc, wiki) for _, src, alt, wiki in _found_in_line(line)]

@@ -24,8 +24,9 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from .attribute import more_sources
 from .highlight import highlight_code, highlight_css
+from .media import missing_image
 from .model import Card, SourceLink
-from .parse import markdown
+from .parse import markdown, obsidian_alt
 
 SECTION_SEPARATOR = " › "
 
@@ -92,9 +93,25 @@ def _fence(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, e
     return highlight_code(token.content, token.info if token.type == "fence" else "")
 
 
+# `![[x.png|300x200]]` reaches the renderer as `![](<x.png> "nd-size:300x200")`.
+_SIZE_TITLE = re.compile(r"^nd-size:(\d+)(?:x(\d+))?$")
+
+
+def _image(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    token = tokens[idx]
+    size = _SIZE_TITLE.match(str(token.attrGet("title") or ""))
+    if size is not None:
+        token.attrs.pop("title", None)
+        token.attrSet("width", size.group(1))
+        if size.group(2):
+            token.attrSet("height", size.group(2))
+    return str(self.image(tokens, idx, options, env))
+
+
 @cache
 def _renderer() -> MarkdownIt:
     md = markdown()
+    md.add_render_rule("image", _image)
     md.add_render_rule("math_inline", _math_inline)
     md.add_render_rule("math_inline_double", _math_display)
     for rule in ("math_block", "math_block_label"):
@@ -112,9 +129,16 @@ def card_css() -> str:
 
 
 def obsidian_to_markdown(text: str) -> str:
-    """`![[x.png|alt]]` → `![alt](<x.png>)`; `[[Target|shown]]` → `shown`."""
-    text = _OBSIDIAN_EMBED.sub(lambda m: f"![{m.group(2) or ''}](<{m.group(1).strip()}>)", text)
+    """`![[x.png|alt]]` → `![alt](<x.png>)`, `![[x.png|300x200]]` → an image of that size;
+    `[[Target|shown]]` → `shown`."""
+    text = _OBSIDIAN_EMBED.sub(_embed, text)
     return _WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+
+
+def _embed(match: re.Match[str]) -> str:
+    alt, width, height = obsidian_alt(match.group(2) or "")
+    size = f' "nd-size:{width}{"x" + height if height else ""}"' if width else ""
+    return f"![{alt}](<{match.group(1).strip()}>{size})"
 
 
 def _is_remote(src: str) -> bool:
@@ -155,13 +179,8 @@ def sanitise(fragment: str, image_src: ImageMap | None = None) -> str:
         attribute_filter=attribute_filter,
         link_rel="noopener noreferrer",
     )
-    return _SRCLESS_IMG.sub(_alt_text, cleaned)
-
-
-def _alt_text(match: re.Match[str]) -> str:
-    """An image whose file is not in the deck shows its alt text instead of a broken box."""
-    alt = re.search(r'\salt="([^"]*)"', match.group(0))
-    return alt.group(1) if alt else ""
+    # An image whose file is not in the deck shows its alt text instead of a broken box.
+    return _SRCLESS_IMG.sub(lambda m: missing_image(m.group(0)), cleaned)
 
 
 def _too_deep(fragment: str) -> bool:
@@ -185,7 +204,8 @@ def _trusted(fragment: str, image_src: ImageMap | None) -> str:
     def swap(match: re.Match[str]) -> str:
         src = html.unescape(match.group(3))
         new = _bundled_or_remote(src, image_src)
-        return match.group(1) + match.group(2) + html.escape(new or src) + match.group(2)
+        shown = src if new is None else new  # "": not bundled, replaced by finish_html
+        return match.group(1) + match.group(2) + html.escape(shown) + match.group(2)
 
     return _IMG_SRC.sub(swap, fragment)
 

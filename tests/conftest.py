@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
@@ -37,3 +40,48 @@ def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "getaddrinfo", guarded)
     for name in ("no_proxy", "NO_PROXY"):
         monkeypatch.setenv(name, "*")
+
+
+def _folders(top: Path) -> dict[str, int]:
+    return {folder: os.stat(folder).st_mtime_ns for folder, _, _ in os.walk(top)}
+
+
+def _files(top: Path) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    for folder, _, names in os.walk(top):
+        for name in names:
+            stat = os.stat(os.path.join(folder, name))
+            found[os.path.join(folder, name)] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def _changes(before: dict[str, object], after: dict[str, object]) -> list[str]:
+    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+
+
+_at_start: dict[str, tuple[int, int]] = {}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _at_start.update(_files(FIXTURES))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A test run writes nothing into the repository's fixtures: no cache, no lock file, no
+    rewritten note (checked file by file once, at the end of the run)."""
+    changed = _changes(_at_start, _files(FIXTURES))  # type: ignore[arg-type]
+    if changed:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"the test run changed files under tests/fixtures: {changed}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def _fixture_folders_untouched() -> Iterator[None]:
+    """The test that adds, removes or replaces a file under tests/fixtures fails by name (a
+    folder's mtime changes with each of these; cheap enough to check around every test)."""
+    before = _folders(FIXTURES)
+    yield
+    changed = _changes(before, _folders(FIXTURES))  # type: ignore[arg-type]
+    assert not changed, f"this test wrote into tests/fixtures: {changed}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -67,9 +68,11 @@ def test_korean_cloze_and_basic_cards(imported: list[object]) -> None:
 
 
 def test_list_shows_strategy_and_explains_rejections(
-    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    note = str(FIXTURES / "en-colon-glossary.md")
+    # A copy: listing a note keeps a build cache beside it, never in tests/fixtures.
+    note = str(tmp_path / "en-colon-glossary.md")
+    shutil.copyfile(FIXTURES / "en-colon-glossary.md", note)
     assert main(["list", note, "--explain"]) == 0
     out = capsys.readouterr().out
     assert "Mutex — Terms [colon]" in out

@@ -173,7 +173,9 @@ def test_leaks_and_missing_images_are_warned_and_cards_still_built(
         by_term = {c.fields["Term"]: c for c in imported_cards}
         leaks, missing = by_term["Leaks"], by_term["Missing"]
         assert "<img" not in leaks.answer and "<img" not in missing.answer
-        assert "[gone]" in text_of(missing.answer)  # the alt text stands in for the picture
+        # The alt text stands in for the picture, marked as one in a styled span.
+        assert '<span class="nd-image-missing">[image: gone]</span>' in missing.answer
+        assert "[image: gone]" in text_of(missing.answer)
         assert "never saved" in text_of(missing.answer)
         assert_images_resolve(col, remote_allowed=set())
     finally:

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from generator.highlight import highlight_css
+from generator.media import finish_html
 from generator.render import card_css, inline_html, markdown_html, sanitise
 
 # Anything that could run code, load something or restyle the card.
@@ -81,9 +82,47 @@ def test_images_point_to_bundled_media_or_the_remote_url() -> None:
         "aaaa-a.png",
         "https://example.org/r.png",
     ]
-    # Images that are not in the deck leave their alt text, not a broken box.
-    assert ">m " in out or " m " in out
-    assert "outside" in out and "<img alt" not in out
+    # Images that are not in the deck leave their alt text, marked as a picture.
+    assert '<span class="nd-image-missing">[image: m]</span>' in out
+    assert '<span class="nd-image-missing">[image: outside]</span>' in out
+    assert "<img alt" not in out
+
+
+@pytest.mark.parametrize(
+    ("note", "shown"),
+    [
+        ("![the diagram](gone.png)", "[image: the diagram]"),
+        ('<img src="gone.png" alt="a &lt;b&gt; c">', "[image: a &lt;b&gt; c]"),
+        ("![](gone.png)", "[image]"),
+        ("![[gone.png|300]]", "[image]"),
+        ("![[gone.png|layers|300]]", "[image: layers]"),
+    ],
+)
+def test_a_missing_image_looks_the_same_whichever_stage_drops_it(note: str, shown: str) -> None:
+    """Sanitising drops an image the map does not know; `finish_html` one the media stage
+    left without a file (mapped to ""): a learner sees one and the same stand-in."""
+    by_sanitise = markdown_html(note, lambda src: src)
+    by_media = finish_html(markdown_html(note, lambda src: ""))
+    by_trusted = finish_html(markdown_html(note, lambda src: "", allow_html=True))
+    expected = f'<span class="nd-image-missing">{shown}</span>'
+    assert expected in by_sanitise
+    assert by_sanitise == by_media
+    assert expected in by_trusted and "<img" not in by_trusted
+    assert ".nd-image-missing" in card_css()
+
+
+def test_obsidian_sizes_set_width_and_height_and_other_text_is_alt() -> None:
+    bundled = lambda src: f"b-{src}"  # noqa: E731
+    out = markdown_html(
+        "![[a.png|300]] ![[b.png|300x200]] ![[c.png|three hundred]] ![[d.png|big | 40]]", bundled
+    )
+    tags = re.findall(r"<img [^>]*>", out)
+    assert tags == [
+        '<img src="b-a.png" alt="" width="300">',
+        '<img src="b-b.png" alt="" width="300" height="200">',
+        '<img src="b-c.png" alt="three hundred">',
+        '<img src="b-d.png" alt="big" width="40">',
+    ]
 
 
 def test_inline_and_display_math_become_anki_mathjax() -> None:

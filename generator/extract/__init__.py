@@ -76,13 +76,23 @@ def extract(
     )
 
 
+_FLAT = "flatten it"
+
+
 def _nesting_warning(parsed: ParsedNote, info: NoteInfo) -> tuple[Diagnostic, ...]:
-    if not parsed.nesting_cut:
-        return ()
-    message = f"nested more than {MAX_NESTING} levels deep: deeper lines are not read"
-    if parsed.unread_from:
-        message += f", nor anything from line {parsed.unread_from} on"
-    return (Diagnostic(Loc(info.path, parsed.nesting_cut), "warning", message, "flatten it"),)
+    found: list[Diagnostic] = []
+    if parsed.nesting_cut:
+        message = f"nested more than {MAX_NESTING} levels deep: deeper lines are not read"
+        if parsed.unread_from:
+            message += f", nor anything from line {parsed.unread_from} on"
+        found.append(Diagnostic(Loc(info.path, parsed.nesting_cut), "warning", message, _FLAT))
+    if parsed.plain_from:
+        message = (
+            f"inline markup nested more than {MAX_NESTING} levels deep: its text is kept as "
+            "plain text, without its formatting"
+        )
+        found.append(Diagnostic(Loc(info.path, parsed.plain_from), "warning", message, _FLAT))
+    return tuple(found)
 
 
 def _walk(

@@ -9,7 +9,7 @@ import re
 
 from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
-from ..parse import images_in_line
+from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
 from .terms import term_key, term_stem
 
@@ -133,8 +133,8 @@ def _cut(
             if is_caption(line, previous):
                 credits.extend(caption_sources(line))
                 continue
-            found = images_in_line(line)
-            images.extend(ImageRef(src, alt, Loc(ctx.info.path, index + 1)) for src, alt in found)
+            found = image_refs(line, ctx.info.path, index + 1)
+            images.extend(found)
             kept.append(line)
             if line.strip():
                 previous = line

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..attribute import caption_sources, is_caption, unique
-from ..model import Card, ImageRef, Loc, SourceLink
-from ..parse import Section, images_in_line
+from ..model import Card, SourceLink
+from ..parse import Section, image_refs, images_in_line
 from .candidate import Context, strip_prefix
 from .headings import section_name
 
@@ -80,9 +80,7 @@ _HEADINGS = frozenset({"heading", "question"})
 def _with_image(card: Card, index: int, ctx: Context) -> Card:
     lines = ctx.parsed.lines
     line = lines[index]
-    refs = tuple(
-        ImageRef(src, alt, Loc(ctx.info.path, index + 1)) for src, alt in images_in_line(line)
-    )
+    refs = tuple(image_refs(line, ctx.info.path, index + 1))
     credits: list[SourceLink] = []
     after = index + 1
     if after < len(lines) and is_caption(lines[after], line):

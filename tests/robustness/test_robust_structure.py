@@ -194,7 +194,12 @@ def test_emphasis_nested_hundreds_deep_builds(tmp_path: Path, cli) -> None:
         cli,
         text,
         warnings=(
-            "6: warning: nested more than 100 levels deep: deeper lines are not read (flatten it)",
+            "6: warning: inline markup nested more than 100 levels deep: its text is kept as "
+            "plain text, without its formatting (flatten it)",
         ),
     )
     assert [c.fields["Term"] for c in got] == ["Latency"]
+    # What the warning says: the line's words are all there, as plain text (no emphasis).
+    definition = got[0].fields["Definition"]
+    assert definition.split().count("x") == 300 and "y" in definition.split()
+    assert "<em>" not in definition
