@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlparse
 
@@ -59,6 +60,7 @@ _OBSIDIAN_EMBED = re.compile(r"!\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?
 _WIKILINK = re.compile(r"(?<!!)\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 
 ImageMap = Callable[[str], str]
+_NOTE_SUFFIXES = ("", ".md", ".markdown")
 
 MAX_HTML_DEPTH = 256
 _TAG_EDGE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
@@ -128,17 +130,22 @@ def card_css() -> str:
     return base + "\n" + highlight_css()
 
 
-def obsidian_to_markdown(text: str) -> str:
+def obsidian_to_markdown(text: str, image_src: ImageMap | None = None) -> str:
     """`![[x.png|alt]]` → `![alt](<x.png>)`, `![[x.png|300x200]]` → an image of that size;
-    `[[Target|shown]]` → `shown`."""
-    text = _OBSIDIAN_EMBED.sub(_embed, text)
+    `[[Target|shown]]` and an embedded note `![[Target]]` (no image bundled) → `shown`/`Target`."""
+
+    def embed(match: re.Match[str]) -> str:
+        target = match.group(1).strip()
+        alt, width, height = obsidian_alt(match.group(2) or "")
+        if PurePosixPath(target).suffix.lower() in _NOTE_SUFFIXES and not (
+            image_src is not None and image_src(target) not in ("", target)
+        ):
+            return alt or target  # a note, not a picture: its name, as a wikilink shows
+        size = f' "nd-size:{width}{"x" + height if height else ""}"' if width else ""
+        return f"![{alt}](<{target}>{size})"
+
+    text = _OBSIDIAN_EMBED.sub(embed, text)
     return _WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
-
-
-def _embed(match: re.Match[str]) -> str:
-    alt, width, height = obsidian_alt(match.group(2) or "")
-    size = f' "nd-size:{width}{"x" + height if height else ""}"' if width else ""
-    return f"![{alt}](<{match.group(1).strip()}>{size})"
 
 
 def _is_remote(src: str) -> bool:
@@ -211,7 +218,7 @@ def _trusted(fragment: str, image_src: ImageMap | None) -> str:
 
 
 def markdown_html(text: str, image_src: ImageMap | None = None, allow_html: bool = False) -> str:
-    rendered = _renderer().render(obsidian_to_markdown(text)).strip()
+    rendered = _renderer().render(obsidian_to_markdown(text, image_src)).strip()
     return _trusted(rendered, image_src) if allow_html else sanitise(rendered, image_src)
 
 

@@ -11,7 +11,7 @@ import re
 HEAD_BYTES = 4096  # enough for the magic numbers and an SVG's XML prologue
 # An SVG is text: an optional BOM, XML declaration, comments and doctype, then `<svg`.
 _SVG = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<!doctype[^>]*>)\s*)*<svg[\s>]",
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<!doctype[^>]*>)\s*)*<svg[\s/>]",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -5,6 +5,7 @@ and failed downloads keep the remote `<img>` and warn with the note's line and t
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections import Counter
@@ -24,6 +25,7 @@ from media_helpers import (
     write_tree,
 )
 
+from generator import download as cache_store
 from generator.build import build
 from generator.cli import main
 from generator.fetch import DownloadError, Limits, download
@@ -360,3 +362,91 @@ def test_download_refuses_non_images_directly(server: tuple[str, Counter[str]]) 
     assert download(f"{base}/ok.png", limits) == (OK, "image/png")
     with pytest.raises(DownloadError, match="not an image"):
         download(f"{base}/page.png", limits)
+
+
+def test_reference_style_remote_images_are_downloaded(
+    server: tuple[str, Counter[str]], tmp_path: Path
+) -> None:
+    base, hits = server
+    root = tmp_path / "notes"
+    note = (
+        "# Web\n\n## Ok\n\n- from a reference\n![the ok picture][ok]\n\n"
+        "## Second\n\n- a shortcut reference\n![second]\n\n"
+        "## Gone\n\n- a reference to a missing picture\n![gone picture][gone]\n\n"
+        f'[ok]: {base}/ok.png "From the server"\n[second]: <{base}/second.png>\n'
+        f"[gone]: {base}/gone.png\n"
+    )
+    write_tree(root, {"web.md": note})
+    report = _build(root, tmp_path / "dist")
+    (warning,) = report.diagnostics
+    assert warning.loc is not None
+    assert warning.loc.line == line_of(root / "web.md", "![gone picture][gone]")
+    assert f"remote image not bundled: {base}/gone.png: HTTP 404" in warning.message
+    assert hits["/ok.png"] == hits["/second.png"] == 1
+    remote = frozenset({f"{base}/gone.png"})
+    cards = check_deck(tmp_path, Path(report.outputs[0]), [OK, SECOND], remote)
+    by_term = {c.fields["Term"]: c for c in cards}
+    assert 'title="From the server"' in by_term["Ok"].answer
+    assert img_sources(by_term["Gone"].answer) == [f"{base}/gone.png"]  # the link, as for inline
+
+
+DAY = 86400.0
+
+
+def _age(cache: Path, url: str, days: float) -> None:
+    """Pretend the entry of `url` was last used `days` ago."""
+    when = time.time() - days * DAY
+    for suffix in (".img", ".json"):
+        os.utime(cache / f"{cache_store._key(url)}{suffix}", (when, when))
+
+
+def test_unused_downloads_are_pruned_after_sixty_days(
+    server: tuple[str, Counter[str]], tmp_path: Path
+) -> None:
+    base, hits = server
+    root, out = tmp_path / "notes", tmp_path / "dist"
+    cache = out / ".notedeck-cache"
+    one = f"# Web\n\n## Ok\n\n- text\n![ok]({base}/ok.png)\n"
+    both = f"{one}\n## Second\n\n- more\n![s]({base}/second.png)\n"
+    write_tree(root, {"web.md": both})
+    assert _build(root, out).diagnostics == ()
+    stale, recent = "http://127.0.0.1:9/stale.png", "http://127.0.0.1:9/recent.png"
+    cache_store.store(cache, stale, png(1), "image/png")
+    cache_store.store(cache, recent, png(2), "image/png")
+    (cache / "keep-me.txt").write_text("not the cache's own file")
+    _age(cache, f"{base}/ok.png", 90)  # old, but the next build uses it
+    _age(cache, f"{base}/second.png", 61)
+    _age(cache, stale, 61)
+    _age(cache, recent, 59)
+    os.utime(cache / "keep-me.txt", (0, 0))
+
+    write_tree(root, {"web.md": one})
+    report = _build(root, out)
+    assert report.diagnostics == () and hits["/ok.png"] == 1  # taken from the cache
+    check_deck(tmp_path, Path(report.outputs[0]), [OK])
+    assert cache_store.read_cached(cache, f"{base}/ok.png") is not None
+    assert (cache / f"{cache_store._key(f'{base}/ok.png')}.img").stat().st_mtime > time.time() - DAY
+    assert cache_store.read_cached(cache, recent) is not None
+    assert (cache / "keep-me.txt").exists()
+    for gone in (f"{base}/second.png", stale):
+        assert not list(cache.glob(f"{cache_store._key(gone)}.*")), gone
+
+    write_tree(root, {"web.md": both})  # a pruned image is simply downloaded again
+    again = _build(root, out)
+    assert again.diagnostics == () and hits["/second.png"] == 2
+    check_deck(tmp_path, Path(again.outputs[0]), [OK, SECOND])
+
+
+def test_prune_keeps_what_is_used_and_counts_from_the_last_use(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    used, other = "https://example.org/used.png", "https://example.org/other.png"
+    for url in (used, other):
+        cache_store.store(cache, url, png(3), "image/png")
+    now = time.time()
+    assert cache_store.prune(cache, [used], now=now + 59 * DAY) == 0
+    assert cache_store.prune(cache, [used], now=now + 61 * DAY) == 1
+    assert cache_store.read_cached(cache, other) is None
+    assert cache_store.prune(cache, [], now=now + 61 * DAY, days=62) == 0
+    assert cache_store.prune(cache, [], now=now + 61 * DAY) == 1
+    assert sorted(cache.iterdir()) == []
+    assert cache_store.prune(tmp_path / "no-such-folder", []) == 0
