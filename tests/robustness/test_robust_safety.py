@@ -141,7 +141,10 @@ def test_no_active_content_reaches_a_card_in_real_anki(tmp_path: Path, cli) -> N
     run = cli("build", str(tmp_path / "notes"), "-o", str(tmp_path / "out"))
     assert run.code == 0
     assert run.lines == [
-        f"{note}:15: warning: inline data: image is not bundled (save it as a file beside the note)"
+        # `<img src="x">`: no such file (an extensionless src is not taken for a note embed)
+        f"{note}:8: warning: image not found: x (check the path, relative to the note)",
+        f"{note}:15: warning: inline data: image is not bundled "
+        "(save it as a file beside the note)",
     ]
     apkgs = list((tmp_path / "out").glob("*.apkg"))
     assert len(apkgs) == 1
