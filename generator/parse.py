@@ -54,6 +54,7 @@ class ParsedNote:
     nesting_cut: int = 0  # 1-based line where nesting reached MAX_NESTING (0: it never did)
     unread_from: int = 0  # 1-based first line markdown-it gave up on after such a cut
     plain_from: int = 0  # 1-based line of the first block whose inline markup became plain text
+    undefined_images: tuple[tuple[int, str], ...] = ()  # (line, `![alt][ref]`) with no `[ref]:`
 
 
 def parse(text: str) -> ParsedNote:
@@ -63,10 +64,11 @@ def parse(text: str) -> ParsedNote:
     env: dict[str, object] = {}
     tokens = markdown().parse(text, env)
     references = env.get("references")
-    if isinstance(references, dict) and references:  # `![alt][ref]`: rare, so parsed twice
-        inlined = inline_reference_images(text, tokens, references)
-        if inlined != text:
-            text, tokens = inlined, markdown().parse(inlined)
+    inlined, undefined = inline_reference_images(
+        text, tokens, references if isinstance(references, dict) else {}
+    )
+    if inlined != text:  # `![alt][ref]`: rare, so such a note is parsed twice
+        text, tokens = inlined, markdown().parse(inlined)
     flattened = _flatten_deep_inline(tokens)
     tree = SyntaxTreeNode(tokens)
     root = Section(title="", level=0, line=0, heading=None)
@@ -87,10 +89,10 @@ def parse(text: str) -> ParsedNote:
     plain = flattened.map[0] + 1 if flattened is not None and flattened.map else 0
     cut = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), None)
     if cut is None or not cut.map:
-        return ParsedNote(lines, root, plain_from=plain)
+        return ParsedNote(lines, root, plain_from=plain, undefined_images=tuple(undefined))
     read_to = max((t.map[1] for t in tokens if t.map and t.nesting == 0), default=0)
     unread = next((i + 1 for i in range(read_to, len(lines)) if lines[i].strip()), 0)
-    return ParsedNote(lines, root, cut.map[0] + 1, unread, plain)
+    return ParsedNote(lines, root, cut.map[0] + 1, unread, plain, tuple(undefined))
 
 
 def _flatten_deep_inline(tokens: list[Token]) -> Token | None:

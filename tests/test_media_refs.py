@@ -51,6 +51,11 @@ NOTE = """# Figures
 - the picture was never saved
 ![lost][gone]
 
+## Undefined reference
+
+- a reference the note never defines
+![typo][nowhere]
+
 ## Extensionless html
 
 - raw HTML naming a file saved without an extension
@@ -123,6 +128,7 @@ def test_reference_extensionless_and_sized_images_in_anki(notes: Path, tmp_path:
         line_of(note, "![lost][gone]"): "image not found: img/gone.png",
         line_of(note, 'src="img/readme"'): "image img/readme has no extension and is not a PNG",
         line_of(note, 'src="img/nothing"'): "image not found: img/nothing",
+        line_of(note, "![typo][nowhere]"): "image reference ![typo][nowhere] names no reference",
     }
     assert len(got) == len(expected), got
     for line, message in expected.items():
@@ -131,7 +137,9 @@ def test_reference_extensionless_and_sized_images_in_anki(notes: Path, tmp_path:
 
     cards = check_deck(tmp_path, Path(report.outputs[0]), [RED, BLUE, GREEN, LAYERS, STACK])
     by_term = {c.fields["Term"]: c for c in cards}
-    assert len(by_term) == 13
+    assert len(by_term) == 14
+    undefined = by_term["Undefined reference"].answer
+    assert "![typo][nowhere]" in text_of(undefined) and "<img" not in undefined
 
     def only_image(term: str) -> str:
         (src,) = img_sources(by_term[term].answer)
@@ -190,9 +198,12 @@ def test_reference_definitions_make_no_cards_and_references_keep_line_numbers() 
 
 
 def test_undefined_references_and_code_are_left_as_written() -> None:
-    text = "# T\n\n![a][nowhere] and ![b][]\n\n```\n![c][ref]\n```\n\n[ref]: c.png\n"
+    text = "# T\n\n![a][nowhere] and ![b][] or ![c]\n\n```\n![c][ref]\n```\n\n[ref]: c.png\n"
     parsed = parse(text)
     assert parsed.lines == text.split("\n")
+    # A lone `![c]` may be prose; the explicit forms are reported. The code is not read.
+    assert parsed.undefined_images == ((3, "![a][nowhere]"), (3, "![b][]"))
+    assert parse("# T\n\n![a](x.png) ![[y.png]]\n").undefined_images == ()
 
 
 @pytest.mark.parametrize(

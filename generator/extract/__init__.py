@@ -71,7 +71,7 @@ def extract(
         info=info,
         cards=cards,
         sources=tuple(sources),
-        diagnostics=_nesting_warning(parsed, info),
+        diagnostics=_nesting_warning(parsed, info) + _undefined_images(parsed, info),
         rejected=tuple(sorted(ctx.rejected, key=lambda r: r.loc.line)),
     )
 
@@ -93,6 +93,18 @@ def _nesting_warning(parsed: ParsedNote, info: NoteInfo) -> tuple[Diagnostic, ..
         )
         found.append(Diagnostic(Loc(info.path, parsed.plain_from), "warning", message, _FLAT))
     return tuple(found)
+
+
+def _undefined_images(parsed: ParsedNote, info: NoteInfo) -> tuple[Diagnostic, ...]:
+    return tuple(
+        Diagnostic(
+            Loc(info.path, line),
+            "warning",
+            f"image reference {written} names no reference definition; shown as text",
+            "define it on a line of its own, such as `[name]: img/picture.png`",
+        )
+        for line, written in parsed.undefined_images
+    )
 
 
 def _walk(
