@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
+from markdown_it.common.normalize_url import normalizeLinkText
 from markdown_it.common.utils import normalizeReference
 from markdown_it.token import Token
 
@@ -68,7 +70,17 @@ def _inline(match: re.Match[str], references: Mapping[str, Any]) -> str | None:
         return None
     title = str(found.get("title") or "")
     quoted = f' "{_escape_title(title)}"' if title else ""
-    return f"![{alt}](<{found['href']}>{quoted})"
+    return f"![{alt}](<{_as_written(str(found['href']))}>{quoted})"
+
+
+def _as_written(href: str) -> str:
+    """A local path as the note spelled it (`다이어그램.png`, not `%EB%8B%A4…`), so warnings name
+    the file the user knows; markdown-it encodes it again when it reads the inline image. A URL
+    stays encoded, as it is requested."""
+    if urlsplit(href).scheme:
+        return href
+    decoded = normalizeLinkText(href)
+    return href if any(c in decoded for c in "<>\n") else decoded
 
 
 def _escape_title(title: str) -> str:

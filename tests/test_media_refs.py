@@ -93,9 +93,9 @@ NOTE = """# Figures
 
 [red]: img/red.png "Red title"
 [BLUE]: <img/blue one.png>
-[green]: img/green.png
+[green]: img/초록.png
 [out]: ../secret.png
-[gone]: img/gone.png
+[gone]: img/사라진.png
 """
 
 
@@ -109,7 +109,7 @@ def notes(tmp_path: Path) -> Path:
             "figures.md": NOTE,
             "img/red.png": RED,
             "img/blue one.png": BLUE,
-            "img/green.png": GREEN,
+            "img/초록.png": GREEN,
             "img/layers": LAYERS,
             "img/stack": STACK,
             "img/readme": "just some text, not a picture\n",
@@ -125,7 +125,7 @@ def test_reference_extensionless_and_sized_images_in_anki(notes: Path, tmp_path:
     got = {(d.loc.line if d.loc else 0, d.level, d.message) for d in report.diagnostics}
     expected = {
         line_of(note, "![secret][out]"): "image '../secret.png' is outside the notes root",
-        line_of(note, "![lost][gone]"): "image not found: img/gone.png",
+        line_of(note, "![lost][gone]"): "image not found: img/사라진.png",  # as the note spells it
         line_of(note, 'src="img/readme"'): "image img/readme has no extension and is not a PNG",
         line_of(note, 'src="img/nothing"'): "image not found: img/nothing",
         line_of(note, "![typo][nowhere]"): "image reference ![typo][nowhere] names no reference",
@@ -149,7 +149,7 @@ def test_reference_extensionless_and_sized_images_in_anki(notes: Path, tmp_path:
     assert 'title="Red title"' in by_term["Reference image"].answer
     assert 'alt="the red diagram"' in by_term["Reference image"].answer
     assert only_image("Collapsed reference").endswith("-blue one.png")
-    assert only_image("Shortcut reference").endswith("-green.png")
+    assert only_image("Shortcut reference").endswith("-초록.png")
     assert only_image("Extensionless html").endswith("-layers.png")
     assert only_image("Extensionless markdown").endswith("-stack.svg")
     code = by_term["Reference in code"].answer
@@ -190,10 +190,10 @@ def test_reference_definitions_make_no_cards_and_references_keep_line_numbers() 
     found = [images_in_line(parsed.lines[i]) for i in changed]
     assert found == [
         [("img/red.png", "the red diagram")],
-        [("img/blue%20one.png", "Blue")],
-        [("img/green.png", "green")],
+        [("img/blue one.png", "Blue")],  # as written, not percent-encoded
+        [("img/초록.png", "green")],
         [("../secret.png", "secret")],
-        [("img/gone.png", "lost")],
+        [("img/사라진.png", "lost")],
     ]
 
 
