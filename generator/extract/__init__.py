@@ -15,7 +15,7 @@ from .body import body_candidates
 from .candidate import Candidate, Context, Scope
 from .filters import noise_lines
 from .headings import heading_candidate, heading_term, section_name
-from .labels import is_log_heading, is_never_heading, is_personal
+from .labels import is_log_heading, is_never_heading, is_personal, section_label_kind
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
 from .orphans import adopt_images
@@ -109,6 +109,9 @@ def _walk(
                 _walk(child, (*path, section_name(child.title)), "", ctx, out, sources)
         return
     heading = heading_candidate(section, path, ctx, parent_term)
+    if heading is not None and _groups_terms(section, path, ctx):
+        ctx.reject(section.line, section.title, "a section label over terms of its own")
+        heading = None
     found: list[Candidate] = []
     question = heading is not None and heading.strategy == "question"
     _blocks(section, path, heading.term if heading is not None else "", ctx, found, question)
@@ -123,6 +126,16 @@ def _walk(
     term = named[0] if named is not None else ""
     for child in section.children:
         _walk(child, (*path, section_name(child.title)), term, ctx, out, sources)
+
+
+def _groups_terms(section: Section, path: tuple[str, ...], ctx: Context) -> bool:
+    """`핵심 규칙` over `- RANK(): …` lines: the lines are the cards, the heading only a label.
+    With plain rules under it (`Rules` › `1. Each value has one owner`), it is a card."""
+    if section_label_kind(section_name(section.title)) != "grouping":
+        return False
+    scratch: list[Candidate] = []
+    _blocks(section, path, "", Context(ctx.parsed, ctx.info), scratch)
+    return bool(scratch)
 
 
 def _blocks(

@@ -9,6 +9,7 @@ rules, comments or links, is not a card.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -16,7 +17,7 @@ from ..parse import Section, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import split_colon_line
 from .filters import is_date_line, is_decoration, is_link_only
-from .labels import is_label, is_overview_heading
+from .labels import is_label, is_overview_heading, section_label_kind
 from .lists import alias_lines
 from .tables import table_reason
 from .terms import (
@@ -57,9 +58,38 @@ _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 _PAIR = re.compile(r"\S(?:와|과)\s+\S|\s(?:and|&|/)\s", re.IGNORECASE)
 
 
+# `:nerd_face: What I study`: an emoji shortcode the renderer would have drawn.
+_SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+\-]{2,40}:(?=\s|$)")
+# `**2. miRNAs promote … **`: bold markup that failed to parse (a space before the closing `**`).
+_STRAY_EMPHASIS = re.compile(r"^(?:\*\*|__)\s*|\s*(?:\*\*|__)$")
+
+
+def clean_heading(title: str) -> str:
+    """A heading's text as a reader sees it: wiki links shown, emoji shortcodes and bold markers
+    left over from unparsed emphasis removed."""
+    text = _SHORTCODE.sub("", show_wikilinks(title))
+    return " ".join(_STRAY_EMPHASIS.sub("", text.strip()).split()) or title
+
+
+def _bare_term(text: str) -> str:
+    """A term without the emoji after it (`IaaS VS PaaS ⭐`); `C++`, `C#` stay whole."""
+    end = len(text)
+    while end and (unicodedata.category(text[end - 1]) in ("So", "Sk", "Mn", "Cf")):
+        end -= 1
+    return text[:end].rstrip() or text
+
+
 def section_name(title: str) -> str:
     """How a heading appears in a card's section path: numbering and link brackets dropped."""
-    return strip_question_prefix(strip_numbering(show_wikilinks(title)))
+    return strip_question_prefix(strip_numbering(clean_heading(title)))
+
+
+# `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`: a label naming its term.
+_DEFINITION_OF = re.compile(
+    r"^(?P<a>.+?)\s*(?:[-–—:]\s*(?:definition|defn|overview|정의|개요|개념)|의\s*(?:정의|개념))$"
+    r"|^(?:definition|overview)\s+of\s+(?:the\s+|an?\s+)?(?P<b>.+)$",
+    re.IGNORECASE,
+)
 
 
 def heading_term(
@@ -68,16 +98,25 @@ def heading_term(
     """(term, aliases, strategy) a heading stands for, or None when it is not a term.
 
     A label heading (`### 장점`, `### Examples`) is a card only under a term: its section path
-    (`Docker › 장점`) is what makes it a question."""
-    title = show_wikilinks(title)
-    what = what_is(strip_question_prefix(strip_numbering(title)))  # `Q1. IoC란 무엇인가요?`
+    (`Docker › 장점`) is what makes it a question. A section label (`Learning resources`,
+    `Spring 코드`) never is."""
+    title = clean_heading(title)
+    bare = strip_question_prefix(strip_numbering(title))
+    if is_overview_heading(title) and parent_term:
+        return parent_term, (), "heading"
+    under_term = is_label(bare) and parent_term and under_heading
+    if section_label_kind(bare) == "label" and not under_term:
+        return None
+    named = _DEFINITION_OF.match(bare)
+    if named:  # `Marginal Utility - Definition`: the term is the text before the label
+        term, aliases = split_aliases(named.group("a") or named.group("b"))
+        return _bare_term(term), aliases, "heading"
+    what = what_is(bare)  # `Q1. IoC란 무엇인가요?`
     if what:  # `교착 상태란?`, `영속성 컨텍스트란`: the heading names the term it defines
         term, aliases = split_aliases(what)
         return term, aliases, "heading"
     if is_question(title) or is_question(strip_numbering(title)):
-        return strip_question_prefix(strip_numbering(title)), (), "question"
-    if is_overview_heading(title) and parent_term:
-        return parent_term, (), "heading"
+        return _bare_term(bare), (), "question"
     name = _OVERVIEW_OF.sub("", strip_numbering(title)) or strip_numbering(title)
     if is_date_line(name) or _CHAPTER.match(name) or _INDEX_OR_PERSONAL.match(name):
         return None
@@ -85,7 +124,7 @@ def heading_term(
         return None
     if is_label(name) and not (parent_term and under_heading):
         return None  # the card's front shows the heading path, never the title
-    term, aliases = split_aliases(name)
+    term, aliases = split_aliases(_bare_term(name))
     return term, aliases, "heading"
 
 
@@ -107,10 +146,15 @@ def heading_candidate(
             reason = "a chapter heading, not a term"
         if is_label(strip_numbering(section.title)):
             reason = "a label heading with no term above it"
+        if section_label_kind(section_name(section.title)):
+            reason = "a section label (resources, examples, code, set-up, questions), not a term"
         ctx.reject(section.line, section.title, reason)
         return None
     term, aliases, strategy = found
     content = content_blocks(section, ctx)
+    if _code_section(section_name(section.title), content):
+        ctx.reject(section.line, section.title, "a section of code, not a term")
+        return None
     pair = bool(_PAIR.search(term))  # `강화와 처벌`: a table comparing the two is its answer
     if (
         content
@@ -119,6 +163,9 @@ def heading_candidate(
         and all(_data_table(b, ctx) for b in content)
     ):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")
+        return None
+    if content and all(_diagram(b) for b in content):
+        ctx.reject(section.line, section.title, "its body is only a diagram")
         return None
     if content and all(_open_questions(b) for b in content):
         ctx.reject(section.line, section.title, "only questions with no answers")
@@ -137,11 +184,10 @@ def heading_candidate(
     drop, extra = alias_lines(content)
     para_drop, para_aliases = _alias_paragraphs(content)
     para_aliases = (*para_aliases, *_expansions(content, term, ctx))
-    overview = is_overview_heading(show_wikilinks(section.title)) and bool(parent_term)
     return Candidate(
         term=term,
         aliases=(*aliases, *extra, *para_aliases),
-        section=path[:-1] if overview else path,
+        section=path,
         line=section.line,
         spans=[(start, end)],
         strategy=strategy,
@@ -167,7 +213,11 @@ def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[
     return ()
 
 
-_ASKED = re.compile(r"[?？]\s*(?:\([^()]*\))?\s*$")  # `… on the midterm? (ask TA)`
+# `… on the midterm? (ask TA)`, `… 설명해주세요.`, `… 말해보세요. (꼬리 질문)`: asked, not answered.
+_ASKED = re.compile(
+    r"(?:[?？]|(?:설명|말|비교|서술|정리)\s*(?:해\s*)?(?:주세요|보세요|하세요|하시오)[.]?"
+    r"|알려\s*주세요[.]?)\s*(?:\([^()]*\))?\s*$"
+)
 
 
 def _open_questions(block: SyntaxTreeNode) -> bool:
@@ -177,6 +227,28 @@ def _open_questions(block: SyntaxTreeNode) -> bool:
     items = block.children
     asked = sum(bool(_ASKED.search(plain_text(item))) for item in items)
     return bool(items) and all(len(i.children) == 1 for i in items) and asked * 2 >= len(items)
+
+
+_CODE_HEADS = frozenset({"code", "코드", "구현", "implementation", "소스", "source"})
+
+
+def _code_section(title: str, content: list[SyntaxTreeNode]) -> bool:
+    """`Spring 코드`, `Python implementation` over a code block: the note's code, shown under a
+    label (`Hamming code` explained in words stays a term)."""
+    words = title.casefold().split()
+    fenced = any(n.type in ("fence", "code_block") for b in content for n in b.walk())
+    return len(words) > 1 and words[-1] in _CODE_HEADS and fenced
+
+
+_DIAGRAMS = frozenset(
+    {"mermaid", "plantuml", "puml", "dot", "graphviz", "ditaa", "svgbob", "d2", "flowchart"}
+)
+
+
+def _diagram(block: SyntaxTreeNode) -> bool:
+    """A fenced mermaid/PlantUML/Graphviz block: a picture drawn in text, nothing to recall."""
+    info = block.info.split()[0].casefold() if block.type == "fence" and block.info else ""
+    return info.strip("{}.") in _DIAGRAMS
 
 
 def _data_table(block: SyntaxTreeNode, ctx: Context) -> bool:

@@ -146,7 +146,7 @@ _NUMBERING = re.compile(
     r"^(?:(?:chapter|lecture|lec|week|part|day|unit|section|lesson|step|ch|layer|level|phase"
     r"|stage)\.?\s*\d+\s*[.:)\-–—]?\s+"
     r"|제?\s*\d+\s*(?:장|강|주차|회차|일차|부|절|단계|계층|층|번째|번|교시)\s*[.:)\-–—]?\s+"
-    r"|\d+(?:\.\d+)+\.?\s+|\(?\d+[.)]\s*|[①-⑳]\s*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.)]\s*"
+    r"|\d+(?:\.\d+)+\.?\s+|\d+(?:-\d+)+[.)]\s*|\(?\d+[.)]\s*|[①-⑳]\s*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.)]\s*"
     r"|[IVX]+\.\s+|[가-하][.)]\s+|[A-Z][.)]\s+(?=\S{2}))",
     re.IGNORECASE,
 )
