@@ -15,7 +15,13 @@ from .body import body_candidates
 from .candidate import Candidate, Context, Scope
 from .filters import noise_lines
 from .headings import heading_candidate, heading_term, section_name
-from .labels import is_log_heading, is_never_heading, is_personal, section_label_kind
+from .labels import (
+    is_example_section,
+    is_log_heading,
+    is_never_heading,
+    is_personal,
+    section_label_kind,
+)
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
 from .orphans import adopt_images
@@ -92,7 +98,9 @@ def _walk(
     ctx: Context,
     out: list[Candidate],
     sources: list[SourceLink],
+    shown_in: str = "",
 ) -> None:
+    """`shown_in`: the examples, code or set-up section this one is part of, if any."""
     if is_sources_heading(section.title):
         for sub in _sections(section):
             sources.extend(links_in_nodes(sub.body))
@@ -108,7 +116,11 @@ def _walk(
             for child in section.children:
                 _walk(child, (*path, section_name(child.title)), "", ctx, out, sources)
         return
-    heading = heading_candidate(section, path, ctx, parent_term)
+    if shown_in:  # `트리거 예시` › `트리거 삭제하기`: one of the examples, not a term
+        ctx.reject(section.line, section.title, f"a part of {shown_in!r}, not a term")
+        heading = None
+    else:
+        heading = heading_candidate(section, path, ctx, parent_term)
     if heading is not None and _groups_terms(section, path, ctx):
         ctx.reject(section.line, section.title, "a section label over terms of its own")
         heading = None
@@ -124,8 +136,11 @@ def _walk(
     out.extend(found)
     named = heading_term(section.title, parent_term, len(path) > 1)
     term = named[0] if named is not None else ""
+    shown_in = shown_in or (
+        section.title if is_example_section(section_name(section.title)) else ""
+    )
     for child in section.children:
-        _walk(child, (*path, section_name(child.title)), term, ctx, out, sources)
+        _walk(child, (*path, section_name(child.title)), term, ctx, out, sources, shown_in)
 
 
 def _groups_terms(section: Section, path: tuple[str, ...], ctx: Context) -> bool:

@@ -39,9 +39,14 @@ _OVERVIEW_OF = re.compile(
 
 _CHAPTER = re.compile(
     r"^(?:(?:chapter|lecture|lec|week|part|day|unit|lesson|session|ch)\.?\s*\d+"
-    r"|제?\s*\d+\s*(?:장|강|주차|주|회차|일차|부|절|교시))\s*[.:]?$",
+    r"|제?\s*\d+\s*(?:장|강|주차|주|회차|일차|부|절|교시)"
+    r"|(?:\S+\s+)?(?:(?:p|pp|pg|s)\.|page|seite)\s*\d+(?:\s*[-–]\s*\d+)?)\s*[.:]?$",  # `KB s.97`
     re.IGNORECASE,
 )
+# `[Vuex] - Vue.js 애플리케이션에 대한 상태 관리 패턴`: the bracketed name, then what it is.
+_NAMED_LEAD = re.compile(r"^\[(?P<term>[^\[\]]{1,40})\]\s*[-–—:]\s+\S")
+# `store/module_moduleName.js`: a file of the note's code, not a term.
+_FILE_NAME = re.compile(r"^[\w.@~/-]*\w\.[A-Za-z]{1,6}$")
 
 
 # `A–D`, `ㄱ~ㄷ`, `B` (a glossary's index letters); `My vimrc`, `내 설정` (personal notes).
@@ -107,6 +112,10 @@ def heading_term(
     under_term = is_label(bare) and parent_term and under_heading
     if section_label_kind(bare) == "label" and not under_term:
         return None
+    lead = _NAMED_LEAD.match(bare)
+    if lead:
+        term, aliases = split_aliases(lead.group("term"))
+        return term, aliases, "heading"
     named = _DEFINITION_OF.match(bare)
     if named:  # `Marginal Utility - Definition`: the term is the text before the label
         term, aliases = split_aliases(named.group("a") or named.group("b"))
@@ -118,6 +127,7 @@ def heading_term(
     if is_question(title) or is_question(strip_numbering(title)):
         return _bare_term(bare), (), "question"
     name = _OVERVIEW_OF.sub("", strip_numbering(title)) or strip_numbering(title)
+    name = name.rstrip(":： ") or name  # `### Loop Coverage:`
     if is_date_line(name) or _CHAPTER.match(name) or _INDEX_OR_PERSONAL.match(name):
         return None
     if not looks_like_heading_term(name):
@@ -152,7 +162,9 @@ def heading_candidate(
         return None
     term, aliases, strategy = found
     content = content_blocks(section, ctx)
-    if _code_section(section_name(section.title), content):
+    if _code_section(section_name(section.title), content) or (
+        _FILE_NAME.match(term) and _has_code(content)
+    ):
         ctx.reject(section.line, section.title, "a section of code, not a term")
         return None
     pair = bool(_PAIR.search(term))  # `강화와 처벌`: a table comparing the two is its answer
@@ -236,8 +248,11 @@ def _code_section(title: str, content: list[SyntaxTreeNode]) -> bool:
     """`Spring 코드`, `Python implementation` over a code block: the note's code, shown under a
     label (`Hamming code` explained in words stays a term)."""
     words = title.casefold().split()
-    fenced = any(n.type in ("fence", "code_block") for b in content for n in b.walk())
-    return len(words) > 1 and words[-1] in _CODE_HEADS and fenced
+    return len(words) > 1 and words[-1] in _CODE_HEADS and _has_code(content)
+
+
+def _has_code(content: list[SyntaxTreeNode]) -> bool:
+    return any(n.type in ("fence", "code_block") for b in content for n in b.walk())
 
 
 _DIAGRAMS = frozenset(

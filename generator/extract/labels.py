@@ -240,17 +240,43 @@ _SECTION_PHRASES = frozenset(
 )  # fmt: skip
 
 
+# `JavaScript 실행 방법`, `How to install`, `작성 예정인 실습 파일`, `(예시) vue 파일에서 …`:
+# instructions for the reader, a section still to be written, or one marked as an example.
+_HOW_TO = re.compile(
+    r"(?:^|\s)(?:실행|설치|사용|설정|적용|구동|빌드|배포|세팅)\s*(?:하는\s*)?방법$"
+    r"|^how\s+to\s+(?:run|install|use|set\s*up|build|deploy|configure|contribute)\b"
+    r"|^(?:작성|추가|정리|업데이트)\s*예정|^[(\[](?:예시|예제|example|examples|e\.g\.)[)\]]",
+)
+
+
 def is_section_label(title: str) -> bool:
     """`Introduction`, `Learning resources`, `Essential questions`, `Spring 코드`, `핵심 규칙`,
     `트리거 예시`, `Next?` — a part of the note, not a term (its body's own terms still are)."""
     text = normalise(title).casefold()
     key = _COUNT.sub("", text).strip(" .:：?？!*_`")
-    if key in _SECTION_PHRASES or text.rstrip(" .") in _SECTION_PHRASES:
+    if key in _SECTION_PHRASES or text.rstrip(" .") in _SECTION_PHRASES or _HOW_TO.search(key):
         return True
     parts = [w for w in re.split(r"[\s/&,]+|\b및\b", key) if w]
     if not parts or len(parts) > 5 or parts[-1] not in _HEADS:
         return False
     return parts[-1] in _ANY_SUBJECT or all(w in _MODIFIERS for w in parts[:-1])
+
+
+_EXAMPLE_HEADS = words(
+    """
+    examples example snippets code implementations implementation setup configuration
+    installation practice exercises resources courses 예시 예제 코드 구현 설정 설치 실습 자료 강의
+    """
+)
+
+
+def is_example_section(title: str) -> bool:
+    """`트리거 예시`, `Implementations`, `기본 설정`: a section of examples, code or set-up
+    steps — its sub-headings are those examples and steps, not terms."""
+    if not is_section_label(title):
+        return False
+    key = normalise(title).casefold().strip(" .:：?？!*_`")
+    return bool(_HOW_TO.search(key)) or key.split()[-1] in _EXAMPLE_HEADS
 
 
 def section_label_kind(title: str) -> str:

@@ -152,7 +152,7 @@ _NUMBERING = re.compile(
 )
 # Leading emoji and symbols (`📌 개념`, `✅ Step`), and a `[category]` tag (`[OS] Deadlock`).
 _DECORATION = re.compile(
-    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"!?:;,/=&%^|{}#]+\s*|\[[^\]]{1,20}\]\s+(?=\S))+"
+    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"!?:;,/=&%^|{}#]+\s*|\[[^\]]{1,20}\]\s+(?=[^\s\-–—:]))+"
 )
 _QUESTION_PREFIX = re.compile(r"^\s*Q\s*\d*\s*[.:)]\s*", re.IGNORECASE)
 _QUESTION = re.compile(
