@@ -15,16 +15,11 @@ from .body import body_candidates
 from .candidate import Candidate, Context, Scope
 from .filters import noise_lines
 from .headings import heading_candidate, heading_term, section_name
-from .labels import (
-    is_example_section,
-    is_log_heading,
-    is_never_heading,
-    is_personal,
-    section_label_kind,
-)
+from .labels import is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
 from .orphans import adopt_images
+from .sectionlabels import is_example_section, section_label_kind
 from .terms import strip_numbering
 
 __all__ = ["extract", "title_section"]

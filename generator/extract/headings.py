@@ -17,8 +17,9 @@ from ..parse import Section, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import split_colon_line
 from .filters import is_date_line, is_decoration, is_link_only
-from .labels import is_label, is_overview_heading, section_label_kind
+from .labels import is_label, is_overview_heading
 from .lists import alias_lines
+from .sectionlabels import section_label_kind
 from .tables import table_reason
 from .terms import (
     aliases_from_line,
