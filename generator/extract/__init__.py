@@ -19,7 +19,7 @@ from .labels import is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
 from .orphans import adopt_images
-from .sectionlabels import is_example_section, section_label_kind
+from .sectionlabels import is_example_section, is_resource_section, section_label_kind
 from .terms import strip_numbering
 
 __all__ = ["extract", "title_section"]
@@ -100,6 +100,9 @@ def _walk(
         for sub in _sections(section):
             sources.extend(links_in_nodes(sub.body))
         ctx.reject(section.line, section.title, "a sources section: its links credit the cards")
+        return
+    if is_resource_section(section_name(section.title)):
+        ctx.reject(section.line, section.title, "a list of resources to read or watch")
         return
     under_term = len(path) > 1 and bool(parent_term)  # `Events › Retrospective` is a term
     never = is_never_heading(section.title) and not under_term

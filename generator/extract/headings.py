@@ -108,8 +108,8 @@ def heading_term(
     `Spring 코드`) never is."""
     title = clean_heading(title)
     bare = strip_question_prefix(strip_numbering(title))
-    if is_overview_heading(title) and parent_term:
-        return parent_term, (), "heading"
+    if is_overview_heading(title):  # `## 개요` with no subject above it labels nothing
+        return (parent_term, (), "heading") if parent_term else None
     under_term = is_label(bare) and parent_term and under_heading
     if section_label_kind(bare) == "label" and not under_term:
         return None
@@ -155,7 +155,7 @@ def heading_candidate(
         reason = "a date, not a term" if is_date_line(section.title) else "a sentence, not a term"
         if _CHAPTER.match(strip_numbering(section.title)):
             reason = "a chapter heading, not a term"
-        if is_label(strip_numbering(section.title)):
+        if is_label(strip_numbering(section.title)) or is_overview_heading(section.title):
             reason = "a label heading with no term above it"
         if section_label_kind(section_name(section.title)):
             reason = "a section label (resources, examples, code, set-up, questions), not a term"

@@ -102,3 +102,14 @@ def section_label_kind(title: str) -> str:
         return ""
     last = normalise(title).casefold().strip(" .:：?？!*_`").split()[-1]
     return "grouping" if last in _GROUPING_HEADS else "label"
+
+
+_RESOURCE_HEADS = words("resources resource courses course readings materials 자료 강의 교재")
+
+
+def is_resource_section(title: str) -> bool:
+    """`Learning resources`, `Recommended courses`, `학습 자료`: a list of things to read or
+    watch, like a sources section — nothing in it is a card."""
+    if not is_section_label(title):
+        return False
+    return normalise(title).casefold().strip(" .:：?？!*_`").split()[-1] in _RESOURCE_HEADS
