@@ -301,3 +301,19 @@ def test_a_numbered_list_of_several_items_is_not_a_heading() -> None:
         """
     got = cards(md)
     assert [c.strategy for c in got] == ["heading"]
+
+
+def test_an_example_under_a_term_is_no_card_but_a_property_is() -> None:
+    md = """
+        # Proofs
+        ## Induction
+        Prove a base case, then that each case implies the next.
+        ### Example:
+        Base case: P(4) holds since 24 > 16.
+        ### 장점
+        - 무한히 많은 경우를 한 번에 증명한다
+        """
+    assert [(c.term, c.section) for c in cards(md)] == [
+        ("Induction", ("Induction",)),
+        ("장점", ("Induction", "장점")),
+    ]

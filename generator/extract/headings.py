@@ -19,7 +19,7 @@ from .colon import split_colon_line
 from .filters import is_date_line, is_decoration, is_link_only
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
-from .sectionlabels import section_label_kind
+from .sectionlabels import is_example_section, section_label_kind
 from .tables import table_reason
 from .terms import (
     aliases_from_line,
@@ -111,8 +111,8 @@ def heading_term(
     if is_overview_heading(title):  # `## 개요` with no subject above it labels nothing
         return (parent_term, (), "heading") if parent_term else None
     under_term = is_label(bare) and parent_term and under_heading
-    if section_label_kind(bare) == "label" and not under_term:
-        return None
+    if section_label_kind(bare) == "label" and (not under_term or is_example_section(bare)):
+        return None  # `Docker › 장점` is a card; `Induction › Example:` is a worked example
     lead = _NAMED_LEAD.match(bare)
     if lead:
         term, aliases = split_aliases(lead.group("term"))

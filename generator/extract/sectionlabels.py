@@ -22,7 +22,7 @@ _COUNT = re.compile(r"\s+\d+\s*(?:가지|개|단계|종류)$")  # `주요 질문
 _HEADS = words(
     """
     introduction intro resources resource courses course readings materials questions
-    implementations implementation examples snippets setup set-up configuration installation
+    implementations implementation examples example snippets setup set-up configuration installation
     install options details rules notes misc miscellaneous instruction instructions license
     licence contributing contributors credits acknowledgements acknowledgments content
     contents terms concepts
@@ -42,7 +42,7 @@ _MODIFIERS = words(
     """
 )
 _ANY_SUBJECT = words(
-    "examples snippets setup configuration installation details 예시 예제 상세 설정 설치"
+    "examples example snippets setup configuration installation details 예시 예제 상세 설정 설치"
 )
 _SECTION_PHRASES = frozenset(
     normalise(p).casefold()
