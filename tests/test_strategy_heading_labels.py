@@ -309,7 +309,7 @@ def test_an_example_under_a_term_is_no_card_but_a_property_is() -> None:
         ## Induction
         Prove a base case, then that each case implies the next.
         ### Example:
-        Base case: P(4) holds since 24 > 16.
+        For k ≥ 4, k! > 2^k holds since 24 > 16 and each step multiplies by more than 2.
         ### 장점
         - 무한히 많은 경우를 한 번에 증명한다
         """
