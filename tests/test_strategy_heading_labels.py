@@ -317,3 +317,21 @@ def test_an_example_under_a_term_is_no_card_but_a_property_is() -> None:
         ("Induction", ("Induction",)),
         ("장점", ("Induction", "장점")),
     ]
+
+
+def test_names_that_look_like_files_or_markup_stay_terms() -> None:
+    got = cards("""
+        # JS
+        ## Node.js
+        A JavaScript runtime built on V8.
+        ```js
+        require("http").createServer().listen(80);
+        ```
+        ## `**kwargs`
+        - collects keyword arguments into a dict
+        ## docker-compose.yml
+        ```yaml
+        services: {}
+        ```
+        """)
+    assert [c.term for c in got] == ["Node.js", "**kwargs"]

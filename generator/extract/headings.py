@@ -46,8 +46,12 @@ _CHAPTER = re.compile(
 )
 # `[Vuex] - Vue.js 애플리케이션에 대한 상태 관리 패턴`: the bracketed name, then what it is.
 _NAMED_LEAD = re.compile(r"^\[(?P<term>[^\[\]]{1,40})\]\s*[-–—:]\s+\S")
-# `store/module_moduleName.js`: a file of the note's code, not a term.
-_FILE_NAME = re.compile(r"^[\w.@~/-]*\w\.[A-Za-z]{1,6}$")
+# `store/module_moduleName.js`, `docker-compose.yml`: a file of the note's code, not a term
+# (`Node.js`, `ASP.NET` are names).
+_FILE_NAME = re.compile(
+    r"^(?:[\w.@~-]+/)+[\w.@~-]+\.\w{1,6}$|^[a-z][\w.@~-]*\.(?:json|ya?ml|py|java|tsx?|jsx|js|html"
+    r"|s?css|md|xml|sh|gradle|toml|txt|sql|go|rs|kt|rb|php|c|cpp|h|ini|conf|env|properties)$"
+)
 
 
 # `A–D`, `ㄱ~ㄷ`, `B` (a glossary's index letters); `My vimrc`, `내 설정` (personal notes).
@@ -67,20 +71,24 @@ _PAIR = re.compile(r"\S(?:와|과)\s+\S|\s(?:and|&|/)\s", re.IGNORECASE)
 # `:nerd_face: What I study`: an emoji shortcode the renderer would have drawn.
 _SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+\-]{2,40}:(?=\s|$)")
 # `**2. miRNAs promote … **`: bold markup that failed to parse (a space before the closing `**`).
-_STRAY_EMPHASIS = re.compile(r"^(?:\*\*|__)\s*|\s*(?:\*\*|__)$")
+_STRAY_EMPHASIS = re.compile(r"^\*\*\s*(?P<text>.+?)\s*\*\*$")
 
 
 def clean_heading(title: str) -> str:
     """A heading's text as a reader sees it: wiki links shown, emoji shortcodes and bold markers
     left over from unparsed emphasis removed."""
-    text = _SHORTCODE.sub("", show_wikilinks(title))
-    return " ".join(_STRAY_EMPHASIS.sub("", text.strip()).split()) or title
+    text = _SHORTCODE.sub("", show_wikilinks(title)).strip()
+    stray = _STRAY_EMPHASIS.match(text)
+    return " ".join((stray.group("text") if stray else text).split()) or title
+
+
+_EMOJI_JOINERS = frozenset("\ufe0e\ufe0f\u200d\u20e3")  # variation selectors, joiners
 
 
 def _bare_term(text: str) -> str:
     """A term without the emoji after it (`IaaS VS PaaS ⭐`); `C++`, `C#` stay whole."""
     end = len(text)
-    while end and (unicodedata.category(text[end - 1]) in ("So", "Sk", "Mn", "Cf")):
+    while end and (text[end - 1] in _EMOJI_JOINERS or unicodedata.category(text[end - 1]) == "So"):
         end -= 1
     return text[:end].rstrip() or text
 

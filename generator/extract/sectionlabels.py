@@ -104,7 +104,7 @@ def section_label_kind(title: str) -> str:
     return "grouping" if last in _GROUPING_HEADS else "label"
 
 
-_RESOURCE_HEADS = words("resources resource courses course readings materials 자료 강의 교재")
+_RESOURCE_HEADS = words("resources resource readings materials 자료 교재")
 
 
 def is_resource_section(title: str) -> bool:
@@ -112,4 +112,6 @@ def is_resource_section(title: str) -> bool:
     watch, like a sources section — nothing in it is a card."""
     if not is_section_label(title):
         return False
-    return normalise(title).casefold().strip(" .:：?？!*_`").split()[-1] in _RESOURCE_HEADS
+    words = normalise(title).casefold().strip(" .:：?？!*_`").split()
+    courses = len(words) > 1 and words[-1] in ("courses", "course", "강의")  # `추천 강의`
+    return courses or words[-1] in _RESOURCE_HEADS
