@@ -335,3 +335,26 @@ def test_names_that_look_like_files_or_markup_stay_terms() -> None:
         ```
         """)
     assert [c.term for c in got] == ["Node.js", "**kwargs"]
+
+
+def test_diagrams_with_their_titles_are_not_a_definition() -> None:
+    md = """
+        # Dengue
+        ## Approach to dengue
+        ```mermaid
+        graph TD
+          A --> B
+        ```
+        Severity classification
+        ```mermaid
+        mindmap
+          root((Dengue))
+        ```
+        ## Warning signs
+        Abdominal pain and persistent vomiting.
+        ```mermaid
+        graph LR
+          S --> H
+        ```
+        """
+    assert terms(md) == ["Warning signs"]

@@ -185,7 +185,7 @@ def heading_candidate(
     ):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")
         return None
-    if content and all(_diagram(b) for b in content):
+    if any(_diagram(b) for b in content) and all(_diagram(b) or _caption(b) for b in content):
         ctx.reject(section.line, section.title, "its body is only a diagram")
         return None
     if content and all(_open_questions(b) for b in content):
@@ -273,6 +273,14 @@ def _diagram(block: SyntaxTreeNode) -> bool:
     """A fenced mermaid/PlantUML/Graphviz block: a picture drawn in text, nothing to recall."""
     info = block.info.split()[0].casefold() if block.type == "fence" and block.info else ""
     return info.strip("{}.") in _DIAGRAMS
+
+
+def _caption(block: SyntaxTreeNode) -> bool:
+    """`Dengue severity classification` between two diagrams: a title for the next one."""
+    if block.type != "paragraph" or not block.map or block.map[1] - block.map[0] != 1:
+        return False
+    text = plain_text(block)
+    return len(text.split()) <= 6 and not re.search(r"[.!?:。]$", text)
 
 
 def _data_table(block: SyntaxTreeNode, ctx: Context) -> bool:
