@@ -17,6 +17,13 @@ from ..parse import Section, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import split_colon_line
 from .filters import is_date_line, is_decoration, is_link_only
+from .headbody import (
+    FILE_NAME,
+    code_section,
+    has_code,
+    only_diagrams,
+    open_questions,
+)
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
 from .sectionlabels import is_example_section, section_label_kind
@@ -46,12 +53,6 @@ _CHAPTER = re.compile(
 )
 # `[Vuex] - Vue.js 애플리케이션에 대한 상태 관리 패턴`: the bracketed name, then what it is.
 _NAMED_LEAD = re.compile(r"^\[(?P<term>[^\[\]]{1,40})\]\s*[-–—:]\s+\S")
-# `store/module_moduleName.js`, `docker-compose.yml`: a file of the note's code, not a term
-# (`Node.js`, `ASP.NET` are names).
-_FILE_NAME = re.compile(
-    r"^(?:[\w.@~-]+/)+[\w.@~-]+\.\w{1,6}$|^[a-z][\w.@~-]*\.(?:json|ya?ml|py|java|tsx?|jsx|js|html"
-    r"|s?css|md|xml|sh|gradle|toml|txt|sql|go|rs|kt|rb|php|c|cpp|h|ini|conf|env|properties)$"
-)
 
 
 # `A–D`, `ㄱ~ㄷ`, `B` (a glossary's index letters); `My vimrc`, `내 설정` (personal notes).
@@ -171,8 +172,8 @@ def heading_candidate(
         return None
     term, aliases, strategy = found
     content = content_blocks(section, ctx)
-    if _code_section(section_name(section.title), content) or (
-        _FILE_NAME.match(term) and _has_code(content)
+    if code_section(section_name(section.title), content) or (
+        FILE_NAME.match(term) and has_code(content)
     ):
         ctx.reject(section.line, section.title, "a section of code, not a term")
         return None
@@ -185,10 +186,10 @@ def heading_candidate(
     ):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")
         return None
-    if any(_diagram(b) for b in content) and all(_diagram(b) or _caption(b) for b in content):
+    if only_diagrams(content):
         ctx.reject(section.line, section.title, "its body is only a diagram")
         return None
-    if content and all(_open_questions(b) for b in content):
+    if content and all(open_questions(b) for b in content):
         ctx.reject(section.line, section.title, "only questions with no answers")
         return None
     if not content:
@@ -232,55 +233,6 @@ def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[
         if names and len(names) <= 3 and short and is_expansion(names[0], term):
             return tuple(names)
     return ()
-
-
-# `… on the midterm? (ask TA)`, `… 설명해주세요.`, `… 말해보세요. (꼬리 질문)`: asked, not answered.
-_ASKED = re.compile(
-    r"(?:[?？]|(?:설명|말|비교|서술|정리)\s*(?:해\s*)?(?:주세요|보세요|하세요|하시오)[.]?"
-    r"|알려\s*주세요[.]?)\s*(?:\([^()]*\))?\s*$"
-)
-
-
-def _open_questions(block: SyntaxTreeNode) -> bool:
-    """A list of one-line questions with nothing under them: things still to find out."""
-    if block.type not in ("bullet_list", "ordered_list"):
-        return False
-    items = block.children
-    asked = sum(bool(_ASKED.search(plain_text(item))) for item in items)
-    return bool(items) and all(len(i.children) == 1 for i in items) and asked * 2 >= len(items)
-
-
-_CODE_HEADS = frozenset({"code", "코드", "구현", "implementation", "소스", "source"})
-
-
-def _code_section(title: str, content: list[SyntaxTreeNode]) -> bool:
-    """`Spring 코드`, `Python implementation` over a code block: the note's code, shown under a
-    label (`Hamming code` explained in words stays a term)."""
-    words = title.casefold().split()
-    return len(words) > 1 and words[-1] in _CODE_HEADS and _has_code(content)
-
-
-def _has_code(content: list[SyntaxTreeNode]) -> bool:
-    return any(n.type in ("fence", "code_block") for b in content for n in b.walk())
-
-
-_DIAGRAMS = frozenset(
-    {"mermaid", "plantuml", "puml", "dot", "graphviz", "ditaa", "svgbob", "d2", "flowchart"}
-)
-
-
-def _diagram(block: SyntaxTreeNode) -> bool:
-    """A fenced mermaid/PlantUML/Graphviz block: a picture drawn in text, nothing to recall."""
-    info = block.info.split()[0].casefold() if block.type == "fence" and block.info else ""
-    return info.strip("{}.") in _DIAGRAMS
-
-
-def _caption(block: SyntaxTreeNode) -> bool:
-    """`Dengue severity classification` between two diagrams: a title for the next one."""
-    if block.type != "paragraph" or not block.map or block.map[1] - block.map[0] != 1:
-        return False
-    text = plain_text(block)
-    return len(text.split()) <= 6 and not re.search(r"[.!?:。]$", text)
 
 
 def _data_table(block: SyntaxTreeNode, ctx: Context) -> bool:
