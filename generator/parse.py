@@ -73,11 +73,17 @@ def parse(text: str) -> ParsedNote:
     tree = SyntaxTreeNode(tokens)
     root = Section(title="", level=0, line=0, heading=None)
     stack = [root]
-    for node in _flatten_item_headings(tree.children):
+    in_items: set[int] = set()
+    outer = 0  # level of the last heading written outside a list
+    for node in _flatten_item_headings(tree.children, in_items):
         if node.type == "front_matter":
             continue
         if node.type == "heading":
             level = int(node.tag[1])
+            if id(node) in in_items:  # `### 01. 빈 스코프` then `- ### 범위`: a sub-section
+                level = max(level, outer + 1)
+            else:
+                outer = level
             while stack[-1].level >= level:
                 stack.pop()
             section = Section(plain_text(node), level, start_line(node), node)
@@ -152,9 +158,11 @@ def _front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-def _flatten_item_headings(nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+def _flatten_item_headings(nodes: list[SyntaxTreeNode], in_items: set[int]) -> list[SyntaxTreeNode]:
     """A list whose items open with headings becomes those headings, each followed by the rest
-    of its item; the other items of that list stay as bare list items in the body."""
+    of its item; the other items of that list stay as bare list items in the body. The list
+    sits in the section above it, so its headings (ids collected in `in_items`) are read as
+    that section's sub-sections whatever their `#` count."""
     out: list[SyntaxTreeNode] = []
     for node in nodes:
         items = node.children if node.type in ("bullet_list", "ordered_list") else []
@@ -163,8 +171,9 @@ def _flatten_item_headings(nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
             continue
         for item in items:
             if item.children and item.children[0].type == "heading":
+                in_items.add(id(item.children[0]))
                 out.append(item.children[0])
-                out.extend(_flatten_item_headings(item.children[1:]))
+                out.extend(_flatten_item_headings(item.children[1:], in_items))
             else:
                 out.append(item)
     return out

@@ -19,6 +19,7 @@ from .labels import is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
 from .orphans import adopt_images
+from .sectionlabels import is_example_section, is_resource_section, section_label_kind
 from .terms import strip_numbering
 
 __all__ = ["extract", "title_section"]
@@ -114,11 +115,16 @@ def _walk(
     ctx: Context,
     out: list[Candidate],
     sources: list[SourceLink],
+    shown_in: str = "",
 ) -> None:
+    """`shown_in`: the examples, code or set-up section this one is part of, if any."""
     if is_sources_heading(section.title):
         for sub in _sections(section):
             sources.extend(links_in_nodes(sub.body))
         ctx.reject(section.line, section.title, "a sources section: its links credit the cards")
+        return
+    if is_resource_section(section_name(section.title)):
+        ctx.reject(section.line, section.title, "a list of resources to read or watch")
         return
     under_term = len(path) > 1 and bool(parent_term)  # `Events › Retrospective` is a term
     never = is_never_heading(section.title) and not under_term
@@ -130,7 +136,14 @@ def _walk(
             for child in section.children:
                 _walk(child, (*path, section_name(child.title)), "", ctx, out, sources)
         return
-    heading = heading_candidate(section, path, ctx, parent_term)
+    if shown_in:  # `트리거 예시` › `트리거 삭제하기`: one of the examples, not a term
+        ctx.reject(section.line, section.title, f"a part of {shown_in!r}, not a term")
+        heading = None
+    else:
+        heading = heading_candidate(section, path, ctx, parent_term)
+    if heading is not None and _groups_terms(section, path, ctx):
+        ctx.reject(section.line, section.title, "a section label over terms of its own")
+        heading = None
     found: list[Candidate] = []
     question = heading is not None and heading.strategy == "question"
     _blocks(section, path, heading.term if heading is not None else "", ctx, found, question)
@@ -143,8 +156,21 @@ def _walk(
     out.extend(found)
     named = heading_term(section.title, parent_term, len(path) > 1)
     term = named[0] if named is not None else ""
+    shown_in = shown_in or (
+        section.title if is_example_section(section_name(section.title)) else ""
+    )
     for child in section.children:
-        _walk(child, (*path, section_name(child.title)), term, ctx, out, sources)
+        _walk(child, (*path, section_name(child.title)), term, ctx, out, sources, shown_in)
+
+
+def _groups_terms(section: Section, path: tuple[str, ...], ctx: Context) -> bool:
+    """`핵심 규칙` over `- RANK(): …` lines: the lines are the cards, the heading only a label.
+    With plain rules under it (`Rules` › `1. Each value has one owner`), it is a card."""
+    if section_label_kind(section_name(section.title)) != "grouping":
+        return False
+    scratch: list[Candidate] = []
+    _blocks(section, path, "", Context(ctx.parsed, ctx.info), scratch)
+    return bool(scratch)
 
 
 def _blocks(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import first_paragraph, plain_text
-from .boldheads import Unit, split_bold_sections
+from .boldheads import Unit, is_item_heading, split_bold_sections
 from .candidate import Candidate, Context, Scope, strip_prefix
 from .cloze import cloze_candidate
 from .colon import DEFINING_PHRASE, ColonLine, is_glossary, line_problem, split_colon_line
@@ -90,7 +90,11 @@ def _group_items(blocks: list[SyntaxTreeNode]) -> list[Unit]:
     headings inside lists) read as one list."""
     units: list[Unit] = []
     items: list[SyntaxTreeNode] | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        if is_item_heading(block, blocks[index + 1 : index + 2]):
+            items = None
+            units.append(block)  # `1. 웹 표준이란?` over a bullet list: a heading, kept whole
+            continue
         if block.type == "list_item" or block.type in LISTS:
             if items is None:
                 items = []

@@ -9,6 +9,7 @@ rules, comments or links, is not a card.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -16,8 +17,16 @@ from ..parse import Section, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import split_colon_line
 from .filters import is_date_line, is_decoration, is_link_only
+from .headbody import (
+    FILE_NAME,
+    code_section,
+    has_code,
+    only_diagrams,
+    open_questions,
+)
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
+from .sectionlabels import is_example_section, section_label_kind
 from .tables import table_reason
 from .terms import (
     aliases_from_line,
@@ -38,9 +47,12 @@ _OVERVIEW_OF = re.compile(
 
 _CHAPTER = re.compile(
     r"^(?:(?:chapter|lecture|lec|week|part|day|unit|lesson|session|ch)\.?\s*\d+"
-    r"|제?\s*\d+\s*(?:장|강|주차|주|회차|일차|부|절|교시))\s*[.:]?$",
+    r"|제?\s*\d+\s*(?:장|강|주차|주|회차|일차|부|절|교시)"
+    r"|(?:\S+\s+)?(?:(?:p|pp|pg|s)\.|page|seite)\s*\d+(?:\s*[-–]\s*\d+)?)\s*[.:]?$",  # `KB s.97`
     re.IGNORECASE,
 )
+# `[Vuex] - Vue.js 애플리케이션에 대한 상태 관리 패턴`: the bracketed name, then what it is.
+_NAMED_LEAD = re.compile(r"^\[(?P<term>[^\[\]]{1,40})\]\s*[-–—:]\s+\S")
 
 
 # `A–D`, `ㄱ~ㄷ`, `B` (a glossary's index letters); `My vimrc`, `내 설정` (personal notes).
@@ -57,9 +69,42 @@ _SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 _PAIR = re.compile(r"\S(?:와|과)\s+\S|\s(?:and|&|/)\s", re.IGNORECASE)
 
 
+# `:nerd_face: What I study`: an emoji shortcode the renderer would have drawn.
+_SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+\-]{2,40}:(?=\s|$)")
+# `**2. miRNAs promote … **`: bold markup that failed to parse (a space before the closing `**`).
+_STRAY_EMPHASIS = re.compile(r"^\*\*\s*(?P<text>.+?)\s*\*\*$")
+
+
+def clean_heading(title: str) -> str:
+    """A heading's text as a reader sees it: wiki links shown, emoji shortcodes and bold markers
+    left over from unparsed emphasis removed."""
+    text = _SHORTCODE.sub("", show_wikilinks(title)).strip()
+    stray = _STRAY_EMPHASIS.match(text)
+    return " ".join((stray.group("text") if stray else text).split()) or title
+
+
+_EMOJI_JOINERS = frozenset("\ufe0e\ufe0f\u200d\u20e3")  # variation selectors, joiners
+
+
+def _bare_term(text: str) -> str:
+    """A term without the emoji after it (`IaaS VS PaaS ⭐`); `C++`, `C#` stay whole."""
+    end = len(text)
+    while end and (text[end - 1] in _EMOJI_JOINERS or unicodedata.category(text[end - 1]) == "So"):
+        end -= 1
+    return text[:end].rstrip() or text
+
+
 def section_name(title: str) -> str:
     """How a heading appears in a card's section path: numbering and link brackets dropped."""
-    return strip_question_prefix(strip_numbering(show_wikilinks(title)))
+    return strip_question_prefix(strip_numbering(clean_heading(title)))
+
+
+# `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`: a label naming its term.
+_DEFINITION_OF = re.compile(
+    r"^(?P<a>.+?)\s*(?:[-–—:]\s*(?:definition|defn|overview|정의|개요|개념)|의\s*(?:정의|개념))$"
+    r"|^(?:definition|overview)\s+of\s+(?:the\s+|an?\s+)?(?P<b>.+)$",
+    re.IGNORECASE,
+)
 
 
 def heading_term(
@@ -68,24 +113,38 @@ def heading_term(
     """(term, aliases, strategy) a heading stands for, or None when it is not a term.
 
     A label heading (`### 장점`, `### Examples`) is a card only under a term: its section path
-    (`Docker › 장점`) is what makes it a question."""
-    title = show_wikilinks(title)
-    what = what_is(strip_question_prefix(strip_numbering(title)))  # `Q1. IoC란 무엇인가요?`
+    (`Docker › 장점`) is what makes it a question. A section label (`Learning resources`,
+    `Spring 코드`) never is."""
+    title = clean_heading(title)
+    bare = strip_question_prefix(strip_numbering(title))
+    if is_overview_heading(title):  # `## 개요` with no subject above it labels nothing
+        return (parent_term, (), "heading") if parent_term else None
+    under_term = is_label(bare) and parent_term and under_heading
+    if section_label_kind(bare) == "label" and (not under_term or is_example_section(bare)):
+        return None  # `Docker › 장점` is a card; `Induction › Example:` is a worked example
+    lead = _NAMED_LEAD.match(bare)
+    if lead:
+        term, aliases = split_aliases(lead.group("term"))
+        return term, aliases, "heading"
+    named = _DEFINITION_OF.match(bare)
+    if named:  # `Marginal Utility - Definition`: the term is the text before the label
+        term, aliases = split_aliases(named.group("a") or named.group("b"))
+        return _bare_term(term), aliases, "heading"
+    what = what_is(bare)  # `Q1. IoC란 무엇인가요?`
     if what:  # `교착 상태란?`, `영속성 컨텍스트란`: the heading names the term it defines
         term, aliases = split_aliases(what)
         return term, aliases, "heading"
     if is_question(title) or is_question(strip_numbering(title)):
-        return strip_question_prefix(strip_numbering(title)), (), "question"
-    if is_overview_heading(title) and parent_term:
-        return parent_term, (), "heading"
+        return _bare_term(bare), (), "question"
     name = _OVERVIEW_OF.sub("", strip_numbering(title)) or strip_numbering(title)
+    name = name.rstrip(":： ") or name  # `### Loop Coverage:`
     if is_date_line(name) or _CHAPTER.match(name) or _INDEX_OR_PERSONAL.match(name):
         return None
     if not looks_like_heading_term(name):
         return None
     if is_label(name) and not (parent_term and under_heading):
         return None  # the card's front shows the heading path, never the title
-    term, aliases = split_aliases(name)
+    term, aliases = split_aliases(_bare_term(name))
     return term, aliases, "heading"
 
 
@@ -105,12 +164,19 @@ def heading_candidate(
         reason = "a date, not a term" if is_date_line(section.title) else "a sentence, not a term"
         if _CHAPTER.match(strip_numbering(section.title)):
             reason = "a chapter heading, not a term"
-        if is_label(strip_numbering(section.title)):
+        if is_label(strip_numbering(section.title)) or is_overview_heading(section.title):
             reason = "a label heading with no term above it"
+        if section_label_kind(section_name(section.title)):
+            reason = "a section label (resources, examples, code, set-up, questions), not a term"
         ctx.reject(section.line, section.title, reason)
         return None
     term, aliases, strategy = found
     content = content_blocks(section, ctx)
+    if code_section(section_name(section.title), content) or (
+        FILE_NAME.match(term) and has_code(content)
+    ):
+        ctx.reject(section.line, section.title, "a section of code, not a term")
+        return None
     pair = bool(_PAIR.search(term))  # `강화와 처벌`: a table comparing the two is its answer
     if (
         content
@@ -120,7 +186,10 @@ def heading_candidate(
     ):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")
         return None
-    if content and all(_open_questions(b) for b in content):
+    if only_diagrams(content):
+        ctx.reject(section.line, section.title, "its body is only a diagram")
+        return None
+    if content and all(open_questions(b) for b in content):
         ctx.reject(section.line, section.title, "only questions with no answers")
         return None
     if not content:
@@ -137,11 +206,10 @@ def heading_candidate(
     drop, extra = alias_lines(content)
     para_drop, para_aliases = _alias_paragraphs(content)
     para_aliases = (*para_aliases, *_expansions(content, term, ctx))
-    overview = is_overview_heading(show_wikilinks(section.title)) and bool(parent_term)
     return Candidate(
         term=term,
         aliases=(*aliases, *extra, *para_aliases),
-        section=path[:-1] if overview else path,
+        section=path,
         line=section.line,
         spans=[(start, end)],
         strategy=strategy,
@@ -165,18 +233,6 @@ def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[
         if names and len(names) <= 3 and short and is_expansion(names[0], term):
             return tuple(names)
     return ()
-
-
-_ASKED = re.compile(r"[?？]\s*(?:\([^()]*\))?\s*$")  # `… on the midterm? (ask TA)`
-
-
-def _open_questions(block: SyntaxTreeNode) -> bool:
-    """A list of one-line questions with nothing under them: things still to find out."""
-    if block.type not in ("bullet_list", "ordered_list"):
-        return False
-    items = block.children
-    asked = sum(bool(_ASKED.search(plain_text(item))) for item in items)
-    return bool(items) and all(len(i.children) == 1 for i in items) and asked * 2 >= len(items)
 
 
 def _data_table(block: SyntaxTreeNode, ctx: Context) -> bool:

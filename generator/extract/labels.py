@@ -72,12 +72,12 @@ _NUMBERED_LABELS = words(
 OVERVIEW_HEADINGS = words(
     """
     overview introduction intro about definition what is it 개요 소개 정의 개념 설명 뜻
-    의미
+    의미 한줄정의
     """
-)
+) | {"한 줄 정의", "한줄 정의", "one-line definition", "one line definition", "in one line"}
 # Headings whose sections are never cards (nor anything under them).
 NEVER_HEADINGS = re.compile(
-    r"^\s*(?:table of contents|contents|toc|목차|changelog|change log|changes|history"
+    r"^\s*(?:table of contents?|contents|toc|목차|changelog|change log|changes|history"
     r"|revision history|변경\s*이력|변경\s*사항|변경\s*기록|수정\s*이력|수정\s*기록"
     r"|업데이트\s*기록|related|related notes|관련\s*문서|관련\s*노트|업데이트|update log"
     r"|navigation|nav"

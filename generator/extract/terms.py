@@ -146,26 +146,27 @@ _NUMBERING = re.compile(
     r"^(?:(?:chapter|lecture|lec|week|part|day|unit|section|lesson|step|ch|layer|level|phase"
     r"|stage)\.?\s*\d+\s*[.:)\-–—]?\s+"
     r"|제?\s*\d+\s*(?:장|강|주차|회차|일차|부|절|단계|계층|층|번째|번|교시)\s*[.:)\-–—]?\s+"
-    r"|\d+(?:\.\d+)+\.?\s+|\(?\d+[.)]\s*|[①-⑳]\s*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.)]\s*"
+    r"|\d+(?:\.\d+)+\.?\s+|\d+(?:-\d+)+[.)]\s*|\(?\d+[.)]\s*|[①-⑳]\s*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.)]\s*"
     r"|[IVX]+\.\s+|[가-하][.)]\s+|[A-Z][.)]\s+(?=\S{2}))",
     re.IGNORECASE,
 )
 # Leading emoji and symbols (`📌 개념`, `✅ Step`), and a `[category]` tag (`[OS] Deadlock`).
 _DECORATION = re.compile(
-    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"!?:;,/=&%^|{}#]+\s*|\[[^\]]{1,20}\]\s+(?=\S))+"
+    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"!?:;,/=&%^|{}#]+\s*|\[[^\]]{1,20}\]\s+(?=[^\s\-–—:]))+"
 )
 _QUESTION_PREFIX = re.compile(r"^\s*Q\s*\d*\s*[.:)]\s*", re.IGNORECASE)
 _QUESTION = re.compile(
     r"(?:[?？]\s*$|^(?:why|how|what|when|where|which|who|is|are|does|do|can|should)\b"
     r"|^(?:explain|describe|compare|define|discuss|name|list|contrast)\s"
     r"|\b(?:vs\.?|versus)\s|(?:비교|차이|차이점|차이는|이유|왜|무엇|뭘까|어떻게|언제|장단점)\s*$"
-    r"|(?:설명하시오|설명하세요|설명해\s*주세요|비교하시오|서술하시오|말해\s*보세요)[.]?\s*$)",
+    r"|(?:(?:설명|비교|서술|논|알려)\s*(?:해|하)?|말\s*해)\s*(?:주세요|보세요|주시겠어요|주십시오|라|시오|세요)"
+    r"[.]?\s*$)",
     re.IGNORECASE,
 )
 # `**브라우저 렌더링 과정을 설명해주세요.**`, `Explain closures.`: a prompt, asked like a question.
 _PROMPT = re.compile(
-    r"(?:설명하시오|설명하세요|설명해\s*주세요|비교하시오|서술하시오|말해\s*보세요)[.]?\s*$"
-    r"|^(?:explain|describe|compare|define|discuss|contrast)\s.+[.]$",
+    r"(?:(?:설명|비교|서술|논|알려)\s*(?:해|하)?|말\s*해)\s*(?:주세요|보세요|주시겠어요|주십시오|라|시오|세요)"
+    r"[.]?\s*$|^(?:explain|describe|compare|define|discuss|contrast)\s.+[.]$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(

@@ -1,0 +1,73 @@
+"""What a heading's own body is made of, when that makes it no card: code under a code label,
+diagrams, questions still to be answered."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..parse import plain_text
+
+# `store/module_moduleName.js`, `docker-compose.yml`: a file of the note's code, not a term
+# (`Node.js`, `ASP.NET` are names).
+FILE_NAME = re.compile(
+    r"^(?:[\w.@~-]+/)+[\w.@~-]+\.\w{1,6}$|^[a-z][\w.@~-]*\.(?:json|ya?ml|py|java|tsx?|jsx|js|html"
+    r"|s?css|md|xml|sh|gradle|toml|txt|sql|go|rs|kt|rb|php|c|cpp|h|ini|conf|env|properties)$"
+)
+
+
+# `… on the midterm? (ask TA)`, `… 설명해주세요.`, `… 말해보세요. (꼬리 질문)`: asked, not answered.
+_ASKED = re.compile(
+    r"(?:[?？]|(?:설명|말|비교|서술|정리)\s*(?:해\s*)?(?:주세요|보세요|하세요|하시오)[.]?"
+    r"|알려\s*주세요[.]?)\s*(?:\([^()]*\))?\s*$"
+)
+
+
+def open_questions(block: SyntaxTreeNode) -> bool:
+    """A list of one-line questions with nothing under them: things still to find out."""
+    if block.type not in ("bullet_list", "ordered_list"):
+        return False
+    items = block.children
+    asked = sum(bool(_ASKED.search(plain_text(item))) for item in items)
+    return bool(items) and all(len(i.children) == 1 for i in items) and asked * 2 >= len(items)
+
+
+_CODE_HEADS = frozenset({"code", "코드", "구현", "implementation", "소스", "source"})
+
+
+def code_section(title: str, content: list[SyntaxTreeNode]) -> bool:
+    """`Spring 코드`, `Python implementation` over a code block: the note's code, shown under a
+    label (`Hamming code` explained in words stays a term)."""
+    words = title.casefold().split()
+    return len(words) > 1 and words[-1] in _CODE_HEADS and has_code(content)
+
+
+def has_code(content: list[SyntaxTreeNode]) -> bool:
+    return any(n.type in ("fence", "code_block") for b in content for n in b.walk())
+
+
+_DIAGRAMS = frozenset(
+    {"mermaid", "plantuml", "puml", "dot", "graphviz", "ditaa", "svgbob", "d2", "flowchart"}
+)
+
+
+def is_diagram(block: SyntaxTreeNode) -> bool:
+    """A fenced mermaid/PlantUML/Graphviz block: a picture drawn in text, nothing to recall."""
+    info = block.info.split()[0].casefold() if block.type == "fence" and block.info else ""
+    return info.strip("{}.") in _DIAGRAMS
+
+
+def is_diagram_title(block: SyntaxTreeNode) -> bool:
+    """`Dengue severity classification` between two diagrams: a title for the next one."""
+    if block.type != "paragraph" or not block.map or block.map[1] - block.map[0] != 1:
+        return False
+    text = plain_text(block)
+    return len(text.split()) <= 6 and not re.search(r"[.!?:。]$", text)
+
+
+def only_diagrams(content: list[SyntaxTreeNode]) -> bool:
+    """Diagrams, perhaps with a one-line title each, and nothing else."""
+    return any(is_diagram(b) for b in content) and all(
+        is_diagram(b) or is_diagram_title(b) for b in content
+    )
