@@ -16,7 +16,7 @@ from .candidate import Candidate, Context
 from .colon import definition_problem, plain_term, term_problem
 from .labels import is_label, is_strong_label
 from .tablekinds import code_lookup, decoration_columns, file_index, peer_headers, schedule
-from .terms import split_aliases
+from .terms import looks_like_term, split_aliases
 
 _TERM_HEADERS = re.compile(
     r"^(?:term|terms|word|concept|name|keyword|command|cmd|function|method|api|option|flag"
@@ -180,7 +180,7 @@ def _row(
     problem = term_problem(term, max_words=6, code=code) or definition_problem(definition)
     if problem == "label, not a term" and not is_strong_label(term):
         problem = None  # a row of a term | meaning table: `| A | IPv4 address |` is a term
-    if problem == "a sentence, not a term" and _phrase(term):
+    if problem in ("a sentence, not a term", "a phrase, not a term") and _phrase(term):
         problem = None  # a vocabulary table's phrases: `etwas steht an`, `... erinnert an ...`
     if problem is not None:
         ctx.reject(index + 1, term, problem)
@@ -219,12 +219,15 @@ def _explained(term: str) -> tuple[str, str]:
 
 
 def _phrase(term: str) -> bool:
-    """A short phrase that is not a whole sentence (no full stop after a word, no Korean
-    sentence ending): in a table of terms, a phrase is an entry."""
+    """A short phrase, not a whole sentence: no full stop after a word, and a Korean `…다`
+    ending only in a phrase of up to three words (`입이 무겁다`). In a table of terms, such a
+    phrase is an entry."""
     words = term.split()
     if not 0 < len(words) <= 6 or len(term) > 60:
         return False
-    return not re.search(r"[^\W\d_]{4,}[.!?。]$|[가-힣](?:다|요)[.!?]?$", term)
+    if re.search(r"[^\W\d_]{4,}[.!?。]$|[가-힣](?:다|요)[.!?]$", term):
+        return False
+    return len(words) <= 3 or not re.search(r"[가-힣](?:다|요)$", term)  # `눈치가 빠르다`
 
 
 def _cell(text: str) -> str:
@@ -242,6 +245,7 @@ def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
         _role(_TERM_HEADERS, header[0])
         or any(_role(_MEANING_HEADERS, h) for h in header[1:])
         or (len(header) == 2 and is_label(header[1]) and not is_label(header[0]))
+        or any(_role(_NAME_HEADERS, h) for h in header[:2])  # `| English | Spanish |`
     )
     if len(header) > 2 and named and _compared_columns(header, rows):
         return "a comparison table (one column per compared thing), not a term | meaning table"
@@ -262,10 +266,20 @@ def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
         return "a comparison table (its headers are the compared things), not a glossary"
     if codes:
         return None
+    if _header_is_row(header, rows):
+        firsts.insert(0, header[0])
     terms = [_explained(f)[0] for f in firsts]
-    if not named and sum(term_problem(t, 6) is None for t in terms) * 10 < len(terms) * 8:
+    if not named and sum(_entry(t) for t in terms) * 10 < len(terms) * 8:
         return "its first column is not terms"
     return None
+
+
+def _entry(term: str) -> bool:
+    """Could this first cell be an entry of a glossary? A term, or a phrase of at most three
+    words (`연임`, `a bargain`, `눈치가 빠르다`), which looks like a sentence out of context."""
+    problem = term_problem(term, 6)
+    lenient = ("a sentence, not a term", "a phrase, not a term")
+    return problem is None or (problem in lenient and len(term.split()) <= 3 and _phrase(term))
 
 
 _HEADER_PARTS = re.compile(r"\s*(?:\([^()]*\)|/|,|&|\s(?:and|및)\s)\s*")
@@ -273,11 +287,15 @@ _HEADER_PARTS = re.compile(r"\s*(?:\([^()]*\)|/|,|&|\s(?:and|및)\s)\s*")
 
 def _role(pattern: re.Pattern[str], header: str) -> bool:
     """Does a column header say what its column holds? `설명 및 중요성`, `원칙 (약어)` and
-    `Meaning / notes` count by their first word group."""
+    `Meaning / notes` count by their first word group, `영어 표현` and `German word` by their
+    head noun (the last word)."""
     if pattern.match(header):
         return True
-    parts = [p for p in _HEADER_PARTS.split(header) if p and p.strip()]
-    return bool(parts) and bool(pattern.match(parts[0].strip()))
+    parts = [p.strip() for p in _HEADER_PARTS.split(header) if p and p.strip()]
+    words = header.split()
+    return bool(parts and pattern.match(parts[0])) or bool(
+        len(words) > 1 and pattern.match(words[-1])
+    )
 
 
 def _any_role(word: str) -> bool:
@@ -307,4 +325,10 @@ def _header_is_row(header: list[str], rows: list[list[str]]) -> bool:
     seconds = [plain_term(r[1]) for r in rows if len(r) > 1]
     if sum(bool(_NUMERIC.match(s)) for s in seconds) * 2 > len(seconds):
         return False  # `| Nutrient | kcal per gram |` over numbers: a header after all
-    return len(header[1].split()) >= 4 and term_problem(header[0], 6) is None
+    second = header[1]
+    defining = (
+        len(second.split()) >= 4
+        or not looks_like_term(second, 3)  # `| 결제 | 돈을 치름 |`
+        or (second[:1].islower() and len(second.split()) >= 2)  # `| dar igual | to not matter |`
+    )
+    return defining and term_problem(header[0], 6) is None
