@@ -246,3 +246,43 @@ def test_comparison_tables_with_aspect_rows_stay_comparisons() -> None:
         """
     assert [c.strategy for c in cards(md)] == ["question"]  # `## 비교` with the table as answer
     assert "comparison" in reasons(md)["Feature | Python | Java"]
+
+
+def test_two_sides_of_one_thing_are_not_a_glossary() -> None:
+    md = """
+        ## Refactoring
+        | Before | After |
+        |---|---|
+        | nested callbacks | async functions |
+        | global state | injected services |
+
+        ## 리뷰 규칙
+        | 좋은 예 | 나쁜 예 |
+        |---|---|
+        | 변수 이름에 의도를 담는다 | 한 글자 변수 |
+
+        ## Trade-offs
+        | Pros | Cons |
+        |---|---|
+        | fast reads | slow writes |
+        """
+    assert terms(md) == []
+    why = reasons(md)
+    assert "two sides" in why["Before | After"]
+    assert "two sides" in why["좋은 예 | 나쁜 예"]
+    assert "two sides" in why["Pros | Cons"]
+
+
+def test_a_dated_index_with_group_rows_is_a_table_of_contents() -> None:
+    md = """
+        ## Docker
+        | Post | :point_down: |
+        | --- | --- |
+        | :books: **docker** [ 2 articles ] | |
+        | 1. [Reducing image size](docker/reducing-image-size.md) | 2017-05-24 |
+        | 2. [Multistage builds](docker/multistage.md) | 2018-02-23 |
+        | :books: **git** [ 1 articles ] | |
+        | 3. [Resolving conflicts](git/conflicts.md) | 2017-06-13 |
+        """
+    assert terms(md) == []
+    assert "table of contents" in reasons(md)["Post | point_down"]

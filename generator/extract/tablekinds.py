@@ -85,15 +85,17 @@ def file_index(rows: list[list[str]]) -> bool:
     first column links to files next to the note; a table of contents, not terms."""
     firsts = [r[0] for r in rows if r and r[0].strip()]
     local = [_local_target(c) for c in firsts]
-    if not firsts or sum(t is not None for t in local) * 4 < len(firsts) * 3:
+    linked = sum(t is not None for t in local)
+    if not firsts or linked * 2 <= len(firsts):
         return False
     named_files = sum(
         bool(t and _FILE_NAME.match(plain_term(c).strip()))
         for c, t in zip(firsts, local, strict=True)
     )
     seconds = [plain_term(r[1]) for r in rows if len(r) > 1 and r[1].strip()]
-    dated = bool(seconds) and all(_DATE_OR_NUMBER.match(s) for s in seconds)
-    return named_files * 2 > len(firsts) or dated or not seconds
+    if seconds and all(_DATE_OR_NUMBER.match(s) for s in seconds):
+        return True  # `| [Title](a.md) | 2018-03-01 |`, even with group rows between the links
+    return linked * 4 >= len(firsts) * 3 and (named_files * 2 > len(firsts) or not seconds)
 
 
 def _local_target(cell: str) -> str | None:

@@ -47,6 +47,13 @@ _NAME_HEADERS = re.compile(
 _PROS_CONS = re.compile(
     r"^(?:pros?|cons?|advantages?|disadvantages?|장점|단점|benefits?|drawbacks?)$", re.I
 )
+# `| Before | After |`, `| 좋은 예 | 나쁜 예 |`: two sides of one thing, not a term and its meaning.
+_SIDES = re.compile(
+    r"^(?:before|after|do|don'?t|dos|don'?ts|good|bad|right|wrong|correct|incorrect|yes|no"
+    r"|input|output|as[- ]?is|to[- ]?be|(?:good|bad|correct|wrong)\s+examples?"
+    r"|전|후|변경\s*전|변경\s*후|입력|출력|(?:좋은|나쁜|올바른|잘못된|옳은|틀린)\s*예(?:시)?)$",
+    re.IGNORECASE,
+)
 _COMPARE_HEADERS = re.compile(
     r"^(?:|구분|비교|항목|기준|특징|feature|features|aspect|criteria|vs\.?)$", re.I
 )
@@ -241,6 +248,8 @@ def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
         return "a table of contents or an index of files, not a term | meaning table"
     if len(header) > 2 and sum(bool(_PROS_CONS.match(h)) for h in header[1:]) >= 2:
         return "a comparison table (pros and cons), not a term | meaning table"
+    if len(header) == 2 and all(_PROS_CONS.match(h) or _SIDES.match(h) for h in header):
+        return "a comparison table (two sides of one thing), not a term | meaning table"
     named = bool(
         _role(_TERM_HEADERS, header[0])
         or any(_role(_MEANING_HEADERS, h) for h in header[1:])
