@@ -286,3 +286,40 @@ def test_a_dated_index_with_group_rows_is_a_table_of_contents() -> None:
         """
     assert terms(md) == []
     assert "table of contents" in reasons(md)["Post | point_down"]
+
+
+def test_headings_that_name_both_columns_make_a_comparison() -> None:
+    md = """
+        ## Git vs SVN
+        | Git | SVN |
+        |---|---|
+        | distributed | centralized |
+        | branches are cheap | branches are copies |
+
+        ## Deutsch und English
+        | Deutsch | English |
+        |---|---|
+        | der Stau | traffic jam |
+        """
+    got = [(c.term, c.strategy) for c in cards(md)]
+    assert got == [("Git vs SVN", "question"), ("der Stau", "table")]
+    assert "comparison" in reasons(md)["Git | SVN"]
+
+
+def test_a_record_of_one_things_properties_is_not_a_glossary() -> None:
+    md = """
+        ## Go
+        | Developer | Google |
+        |---|---|
+        | First release | 2009 |
+        | Typing | static, strong |
+        | License | BSD |
+
+        ## Nutrients
+        | Nutrient | kcal per gram |
+        |---|---|
+        | Protein | 4 |
+        | Fat | 9 |
+        """
+    assert terms(md) == ["Protein", "Fat"]
+    assert "properties" in reasons(md)["Developer | Google"]

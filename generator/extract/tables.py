@@ -1,8 +1,10 @@
-"""Strategy: tables whose rows are term | meaning.
+"""Strategy: tables whose rows are term | meaning — one card per row.
 
-Also header-less tables (an empty header row, or a header row that is itself a term | meaning
-pair), `<br>` inside cells, linked or `code` terms. Not data tables (numbers, short values) and
-not comparison tables (`| | TCP | UDP |`, `구분 | A | B`).
+A two-column table is a glossary unless something says otherwise, however short its cells
+(`Wort | Bedeutung`, `Operation | Big-O`); header-less tables and header rows that are entries
+count too. Codes (`` `404` | Not Found ``) are terms; columns of only links or marks are no
+part of the answer. Not cards: comparisons (`| | TCP | UDP |`, `| ES | RDB |`, `Before |
+After`), data (numbers), schedules, link lists and tables of contents (tablekinds.py).
 """
 
 from __future__ import annotations
@@ -14,49 +16,23 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .candidate import Candidate, Context
 from .colon import definition_problem, plain_term, term_problem
+from .filters import is_date_line
 from .labels import is_label, is_strong_label
+from .tableheads import (
+    COMPARE_HEADERS,
+    MEANING_HEADERS,
+    NAME_HEADERS,
+    PROS_CONS,
+    SIDES,
+    TERM_HEADERS,
+    any_role,
+    named_above,
+    role,
+    section_titles,
+)
 from .tablekinds import code_lookup, decoration_columns, file_index, peer_headers, schedule
 from .terms import looks_like_term, split_aliases
 
-_TERM_HEADERS = re.compile(
-    r"^(?:term|terms|word|concept|name|keyword|command|cmd|function|method|api|option|flag"
-    r"|shortcut|key|abbreviation|acronym|annotation|tag|attribute|property|status|code"
-    r"|status code|operator|syntax|directive|instruction|type|pattern|principle|notation|symbol"
-    r"|vocabulary|metric|measure|tool|library|package|service|utility|app|기호|표기|표기법|어휘"
-    r"|용어|개념|이름|연산|지표|도구|툴|서비스|라이브러리|패키지|종류|유형|kind"
-    r"|키워드|명령|명령어|함수|메서드|메소드|옵션|단축키|약어|어노테이션|태그|속성|상태\s*코드|코드"
-    r"|연산자|문법|지시어|패턴|원칙|단어|표현|wort|wörter|begriff|ausdruck|mot|palabra|término"
-    r"|単語|用語|phrase|expression)$",
-    re.IGNORECASE,
-)
-_MEANING_HEADERS = re.compile(
-    r"^(?:meaning|definition|description|desc|explanation|summary|what it does|purpose|role"
-    r"|usage|use|notes?|details?|what it is|what it means|설명|의미|뜻|정의|내용|역할|기능"
-    r"|용도|비고|요약|해석|한국어|korean|특징|특성|features?|characteristics|translation|번역"
-    r"|bedeutung|übersetzung|erklärung|signification|sens|traduction|significado|traducción"
-    r"|意味|意思|뜻풀이)$",
-    re.IGNORECASE,
-)
-# A column that gives the term another name: `| 용어 | 영어 | 설명 |`.
-_NAME_HEADERS = re.compile(
-    r"^(?:영어|영문|영문명|english|한국어|한글|korean|원어|full name|풀네임|full form|약어"
-    r"|abbreviation|acronym|별칭|alias|aliases|also called|전체\s*이름|정식\s*명칭|full\s*form"
-    r"|stands for|expansion)$",
-    re.IGNORECASE,
-)
-_PROS_CONS = re.compile(
-    r"^(?:pros?|cons?|advantages?|disadvantages?|장점|단점|benefits?|drawbacks?)$", re.I
-)
-# `| Before | After |`, `| 좋은 예 | 나쁜 예 |`: two sides of one thing, not a term and its meaning.
-_SIDES = re.compile(
-    r"^(?:before|after|do|don'?t|dos|don'?ts|good|bad|right|wrong|correct|incorrect|yes|no"
-    r"|input|output|as[- ]?is|to[- ]?be|(?:good|bad|correct|wrong)\s+examples?"
-    r"|전|후|변경\s*전|변경\s*후|입력|출력|(?:좋은|나쁜|올바른|잘못된|옳은|틀린)\s*예(?:시)?)$",
-    re.IGNORECASE,
-)
-_COMPARE_HEADERS = re.compile(
-    r"^(?:|구분|비교|항목|기준|특징|feature|features|aspect|criteria|vs\.?)$", re.I
-)
 _NUMERIC = re.compile(r"^[\s\d.,:%$€₩+\-/xX×*()~<>=≈kKmMgGbBsSmsμ]*$")
 
 
@@ -85,7 +61,7 @@ def table_reason(table: SyntaxTreeNode, ctx: Context) -> str | None:
     if not table.map:
         return "empty table"
     header, rows = _table(table, ctx)
-    return _not_glossary(header, [r for _, r in rows])
+    return _not_glossary(header, [r for _, r in rows], section_titles(table, ctx))
 
 
 def table_candidates(
@@ -95,7 +71,7 @@ def table_candidates(
         return
     start = table.map[0]
     header, rows = _table(table, ctx)
-    reason = _not_glossary(header, [r for _, r in rows])
+    reason = _not_glossary(header, [r for _, r in rows], section_titles(table, ctx))
     if reason is not None:
         ctx.reject(start + 1, " | ".join(header), reason)
         return
@@ -175,11 +151,11 @@ def _row(
         return None
     term, note = _explained(plain_term(cells[0]))
     columns = list(zip(header[1:], cells[1:], strict=False))
-    rest = [(h, c) for h, c in columns if not _role(_NAME_HEADERS, h)]
-    names = [plain_term(c) for h, c in columns if _role(_NAME_HEADERS, h) and c.strip()]
+    rest = [(h, c) for h, c in columns if not role(NAME_HEADERS, h)]
+    names = [plain_term(c) for h, c in columns if role(NAME_HEADERS, h) and c.strip()]
     if not rest:  # `| English | 한국어 |`: the other name is the meaning
         rest, names = columns[:1], []
-    meaning = next((i for i, (h, _) in enumerate(rest) if _role(_MEANING_HEADERS, h)), 0)
+    meaning = next((i for i, (h, _) in enumerate(rest) if role(MEANING_HEADERS, h)), 0)
     definition = _cell(rest[meaning][1])
     if _NUMERIC.match(plain_term(definition)) and rest[meaning][0]:
         definition = f"{rest[meaning][0]}: {definition}"  # `| SSH | 22 |` → `Port: 22`
@@ -241,36 +217,41 @@ def _cell(text: str) -> str:
     return re.sub(r"\s*<br\s*/?>\s*", "  \n", text.replace("\\|", "|")).strip()
 
 
-def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
+def _not_glossary(header: list[str], rows: list[list[str]], titles: list[str]) -> str | None:
     if len(header) < 2 or not rows:
         return "not a term | meaning table (a list, or its other columns are only links)"
     if file_index(rows):
         return "a table of contents or an index of files, not a term | meaning table"
-    if len(header) > 2 and sum(bool(_PROS_CONS.match(h)) for h in header[1:]) >= 2:
+    if len(header) > 2 and sum(bool(PROS_CONS.match(h)) for h in header[1:]) >= 2:
         return "a comparison table (pros and cons), not a term | meaning table"
-    if len(header) == 2 and all(_PROS_CONS.match(h) or _SIDES.match(h) for h in header):
+    if len(header) == 2 and all(PROS_CONS.match(h) or SIDES.match(h) for h in header):
         return "a comparison table (two sides of one thing), not a term | meaning table"
     named = bool(
-        _role(_TERM_HEADERS, header[0])
-        or any(_role(_MEANING_HEADERS, h) for h in header[1:])
+        role(TERM_HEADERS, header[0])
+        or any(role(MEANING_HEADERS, h) for h in header[1:])
         or (len(header) == 2 and is_label(header[1]) and not is_label(header[0]))
-        or any(_role(_NAME_HEADERS, h) for h in header[:2])  # `| English | Spanish |`
+        or any(role(NAME_HEADERS, h) for h in header[:2])  # `| English | Spanish |`
     )
     if len(header) > 2 and named and _compared_columns(header, rows):
         return "a comparison table (one column per compared thing), not a term | meaning table"
     if len(header) > 2 and not named:
-        if _COMPARE_HEADERS.match(header[0]) or len(header) > 3:
+        if COMPARE_HEADERS.match(header[0]) or len(header) > 3:
             return "a comparison or data table, not a term | meaning table"
         return "a data table, not a term | meaning table"
     firsts = [plain_term(r[0]) for r in rows if r]
     codes = code_lookup(header, rows)
     if not codes and sum(bool(_NUMERIC.match(f)) for f in firsts) * 2 > len(firsts):
         return "a data table: its first column is numbers"
+    seconds = [plain_term(r[1]) for r in rows if len(r) > 1 and r[1].strip()]
+    values = sum(bool(_NUMERIC.match(v) or is_date_line(v)) for v in seconds)
+    if not named and len(header) == 2 and not codes and 0 < values * 2 < len(seconds):
+        # `| Developer | Google |` over `| First release | 2009 |`: one thing's properties
+        return "a record of one thing's properties (some answers are values), not a glossary"
     if schedule(header, rows):
         return "a schedule or an outline, not a term | meaning table"
-    if not named and len(header) == 2 and _COMPARE_HEADERS.match(header[0]) and header[0]:
+    if not named and len(header) == 2 and COMPARE_HEADERS.match(header[0]) and header[0]:
         return "a comparison table, not a term | meaning table"
-    peers = len(header) == 2 and peer_headers(header, _any_role)
+    peers = len(header) == 2 and (peer_headers(header, any_role) or named_above(header, titles))
     if not named and peers and not _header_is_row(header, rows):
         return "a comparison table (its headers are the compared things), not a glossary"
     if codes:
@@ -291,33 +272,13 @@ def _entry(term: str) -> bool:
     return problem is None or (problem in lenient and len(term.split()) <= 3 and _phrase(term))
 
 
-_HEADER_PARTS = re.compile(r"\s*(?:\([^()]*\)|/|,|&|\s(?:and|및)\s)\s*")
-
-
-def _role(pattern: re.Pattern[str], header: str) -> bool:
-    """Does a column header say what its column holds? `설명 및 중요성`, `원칙 (약어)` and
-    `Meaning / notes` count by their first word group, `영어 표현` and `German word` by their
-    head noun (the last word)."""
-    if pattern.match(header):
-        return True
-    parts = [p.strip() for p in _HEADER_PARTS.split(header) if p and p.strip()]
-    words = header.split()
-    return bool(parts and pattern.match(parts[0])) or bool(
-        len(words) > 1 and pattern.match(words[-1])
-    )
-
-
-def _any_role(word: str) -> bool:
-    return any(p.match(word) for p in (_TERM_HEADERS, _MEANING_HEADERS, _NAME_HEADERS))
-
-
 _PROPER_NAME = re.compile(r"^(?:[A-Z][a-z0-9]+){2,}$|^[A-Z][A-Z0-9]+$")  # `ArrayList`, `TCP`
 
 
 def _compared_columns(header: list[str], rows: list[list[str]]) -> bool:
     """`| 연산 | ArrayList | LinkedList |` with `O(1)`-like cells: the columns are the things
     compared, each cell a short value, and no column says what the first one means."""
-    if any(_role(_MEANING_HEADERS, h) or _role(_NAME_HEADERS, h) for h in header[1:]):
+    if any(role(MEANING_HEADERS, h) or role(NAME_HEADERS, h) for h in header[1:]):
         return False
     names = [h for h in header[1:] if _PROPER_NAME.match(h.strip())]
     cells = [c for r in rows for c in r[1:]]
@@ -329,7 +290,7 @@ def _header_is_row(header: list[str], rows: list[list[str]]) -> bool:
     """A table written without a header: the header row is blank or is itself a pair."""
     if all(not h for h in header):
         return False
-    if _role(_TERM_HEADERS, header[0]) or _role(_MEANING_HEADERS, header[1]):
+    if role(TERM_HEADERS, header[0]) or role(MEANING_HEADERS, header[1]):
         return False
     seconds = [plain_term(r[1]) for r in rows if len(r) > 1]
     if sum(bool(_NUMERIC.match(s)) for s in seconds) * 2 > len(seconds):
