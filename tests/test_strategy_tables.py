@@ -323,3 +323,22 @@ def test_a_record_of_one_things_properties_is_not_a_glossary() -> None:
         """
     assert terms(md) == ["Protein", "Fat"]
     assert "properties" in reasons(md)["Developer | Google"]
+
+
+def test_a_running_number_column_is_not_the_term() -> None:
+    md = """
+        ## 단어장
+        | 번호 | 단어 | 뜻 |
+        |---|---|---|
+        | 1 | abandon | 버리다 |
+        | 2 | accurate | 정확한 |
+
+        ## Ranking
+        | # | Language | Share |
+        |---|---|---|
+        | 1 | Python | 28 % |
+        | 3 | Java | 15 % |
+        """
+    got = by_term(md)
+    assert list(got) == ["abandon", "accurate"]
+    assert got["abandon"].definition_md == "버리다"

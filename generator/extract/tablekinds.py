@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from .colon import plain_term
 
@@ -138,3 +139,18 @@ def peer_headers(header: list[str], role: Callable[[str], bool]) -> bool:
         return True
     a, b = first.split(), second.split()
     return len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and not role(a[-1])  # `흐름 제어`
+
+
+_INDEX_HEADER = re.compile(r"^(?:#|no\.?|nr\.?|num|number|번호|순번|연번|)$", re.IGNORECASE)
+
+
+def index_column(header: list[str], rows: list[list[str]]) -> bool:
+    """`| # | Word | Meaning |` over `| 1 | brittle | … |`: the first column only counts the rows;
+    the table starts at the second."""
+    if len(header) < 3 or not rows or not _INDEX_HEADER.match(plain_term(header[0])):
+        return False
+    numbers = [plain_term(r[0]).rstrip(".") for r in rows if r]
+    if not all(n.isdigit() for n in numbers):
+        return False
+    values = [int(n) for n in numbers]
+    return all(b == a + 1 for a, b in pairwise(values))

@@ -30,7 +30,14 @@ from .tableheads import (
     role,
     section_titles,
 )
-from .tablekinds import code_lookup, decoration_columns, file_index, peer_headers, schedule
+from .tablekinds import (
+    code_lookup,
+    decoration_columns,
+    file_index,
+    index_column,
+    peer_headers,
+    schedule,
+)
 from .terms import looks_like_term, split_aliases
 
 _NUMERIC = re.compile(r"^[\s\d.,:%$€₩+\-/xX×*()~<>=≈kKmMgGbBsSmsμ]*$")
@@ -116,7 +123,11 @@ def _extra_columns(table: SyntaxTreeNode, ctx: Context) -> set[int]:
     start, end = table.map or (0, 0)
     lines = ctx.parsed.lines
     rows = [split_row(lines[i]) for i in range(start + 2, end) if lines[i].strip()]
-    return decoration_columns(rows, len(split_row(lines[start])))
+    header = split_row(lines[start])
+    drop = decoration_columns(rows, len(header))
+    if index_column(header, [r for r in rows if not _ATTRIBUTES.match("|".join(r))]):
+        drop.add(0)  # `| # | Word | Meaning |`: a running number, not the term
+    return drop
 
 
 def _drop(cells: list[str], columns: set[int]) -> list[str]:
