@@ -342,3 +342,20 @@ def test_a_running_number_column_is_not_the_term() -> None:
     got = by_term(md)
     assert list(got) == ["abandon", "accurate"]
     assert got["abandon"].definition_md == "버리다"
+
+
+def test_tables_inside_quotes_and_callouts() -> None:
+    got = by_term("""
+        ## Quote
+        > | Term | Meaning |
+        > |---|---|
+        > | idempotent | same result however often |
+
+        ## Callout
+        > [!note] Words
+        > | Wort | Bedeutung |
+        > |---|---|
+        > | Stau | traffic jam |
+        """)
+    assert list(got) == ["idempotent", "Stau"]
+    assert got["Stau"].definition_md == "traffic jam"

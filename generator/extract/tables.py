@@ -43,9 +43,12 @@ from .terms import looks_like_term, split_aliases
 _NUMERIC = re.compile(r"^[\s\d.,:%$€₩+\-/xX×*()~<>=≈kKmMgGbBsSmsμ]*$")
 
 
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+
+
 def split_row(line: str) -> list[str]:
     """Cells of a table row as written, honouring `\\|` and `|` inside code spans."""
-    text = line.strip()
+    text = _QUOTE.sub("", line).strip()  # a table inside `> …` or a `> [!note]` callout
     text = text[1:] if text.startswith("|") else text
     text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
     cells: list[str] = []
