@@ -359,3 +359,20 @@ def test_tables_inside_quotes_and_callouts() -> None:
         """)
     assert list(got) == ["idempotent", "Stau"]
     assert got["Stau"].definition_md == "traffic jam"
+
+
+def test_language_columns_make_a_translation_table() -> None:
+    md = """
+        ## Lektion 2
+        | DE | EN |
+        |---|---|
+        | der Stau | traffic jam |
+
+        ## 3과
+        | 日本語 | 한국어 |
+        |---|---|
+        | 約束 | 약속 |
+        """
+    got = by_term(md)
+    assert list(got) == ["der Stau", "約束"]
+    assert got["約束"].definition_md == "약속"

@@ -33,7 +33,8 @@ MEANING_HEADERS = re.compile(
 NAME_HEADERS = re.compile(
     r"^(?:영어|영문|영문명|english|한국어|한글|korean|원어|full name|풀네임|full form|약어"
     r"|abbreviation|acronym|별칭|alias|aliases|also called|전체\s*이름|정식\s*명칭|full\s*form"
-    r"|stands for|expansion)$",
+    r"|stands for|expansion|german|deutsch|japanese|日本語|일본어|chinese|中文|중국어|french"
+    r"|français|프랑스어|spanish|español|스페인어|독일어)$",
     re.IGNORECASE,
 )
 PROS_CONS = re.compile(

@@ -128,6 +128,11 @@ def schedule(header: list[str], rows: list[list[str]]) -> bool:
     return bool(firsts) and sum(bool(_SCHEDULE_CELL.match(f)) for f in firsts) * 2 > len(firsts)
 
 
+_LANGUAGE_CODE = re.compile(
+    r"^(?:en|eng|de|deu|ger|ko|kr|kor|ja|jp|jpn|zh|cn|fr|fra|es|spa|it|ru|pt|vi)$", re.IGNORECASE
+)
+
+
 def peer_headers(header: list[str], role: Callable[[str], bool]) -> bool:
     """`| TCP | UDP |`, `| ES | RDB |`, `| L2 스위치 | L3 스위치 |`: the two column headers are
     two things of one kind, and each row pairs their counterparts — a comparison. (`| 한국어 표현
@@ -135,6 +140,8 @@ def peer_headers(header: list[str], role: Callable[[str], bool]) -> bool:
     first, second = (h.strip() for h in header[:2])
     if not first or not second:
         return False
+    if _LANGUAGE_CODE.match(first) and _LANGUAGE_CODE.match(second):
+        return False  # `| DE | EN |`: a word and its translation
     if _NAME_LIKE.match(first) and _NAME_LIKE.match(second):
         return True
     a, b = first.split(), second.split()
