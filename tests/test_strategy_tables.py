@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from extract_helpers import by_term, cards, reasons, terms
 
+from generator.parse import repair_lazy_tables
+
 
 def test_short_two_column_vocabulary_tables_are_cards() -> None:
     got = by_term("""
@@ -376,3 +378,27 @@ def test_language_columns_make_a_translation_table() -> None:
     got = by_term(md)
     assert list(got) == ["der Stau", "約束"]
     assert got["約束"].definition_md == "약속"
+
+
+def test_a_table_right_after_a_list_item_stays_a_table() -> None:
+    md = """
+        ## SOLID
+        - 객체지향 설계에서 널리 쓰는 다섯 원칙이다.
+        | 원칙 | 전체 이름 | 설명 |
+        | :--- | :--- | :--- |
+        | **SRP** | Single Responsibility Principle | 클래스는 하나의 책임만 가진다. |
+        | **OCP** | Open–Closed Principle | 확장에는 열리고 수정에는 닫힌다. |
+        """
+    got = by_term(md)
+    assert list(got) == ["SOLID", "SRP", "OCP"]
+    assert got["OCP"].definition_md == "확장에는 열리고 수정에는 닫힌다."
+    assert got["OCP"].loc.line == 6  # line numbers are those of the note as written
+
+
+def test_lazy_table_repair_keeps_lines_and_leaves_code_alone() -> None:
+    text = "- item\n| a | b |\n|---|---|\n| c | d |\n\n```\n- x\n| a | b |\n|---|---|\n```"
+    repaired = repair_lazy_tables(text).split("\n")
+    assert len(repaired) == len(text.split("\n"))
+    assert repaired[1:4] == ["  | a | b |", "  |---|---|", "  | c | d |"]
+    assert repaired[6:9] == ["- x", "| a | b |", "|---|---|"]
+    assert repair_lazy_tables("text\n| a | b |\n|---|---|") == "text\n| a | b |\n|---|---|"
