@@ -57,6 +57,13 @@ def test_a_header_row_that_is_itself_an_entry() -> None:
         """)
     assert korean == ["결제", "결재"]
     assert spanish == ["dar igual", "hacer falta"]
+    lowercase_header = terms("""
+        ## Flags
+        | setting | effect on output |
+        |---|---|
+        | verbose | prints every step |
+        """)
+    assert lowercase_header == ["verbose"]
 
 
 def test_peer_headers_make_a_comparison_not_a_glossary() -> None:

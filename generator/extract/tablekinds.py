@@ -1,5 +1,6 @@
 """What kind of table a table is, judged from its cells: a list of links, an index of files, a
-schedule, a lookup of codes, or two compared things side by side.
+schedule, a lookup of codes, or two compared things side by side — and whether a first cell
+reads as a glossary entry.
 
 Each test looks at the shape of the whole table, never at one row, so a stray link or number in
 a glossary does not turn it into something else.
@@ -11,7 +12,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from .colon import plain_term
+from .colon import plain_term, term_problem
 
 _LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|https?://\S+|\[\[[^\]]*\]\]")
 _LINK_PARTS = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
@@ -161,3 +162,35 @@ def index_column(header: list[str], rows: list[list[str]]) -> bool:
         return False
     values = [int(n) for n in numbers]
     return all(b == a + 1 for a, b in pairwise(values))
+
+
+# `Heapify (create a heap out of given array of elements)`: a term and a note about it.
+_EXPLAINED = re.compile(r"^(?P<term>[^()]{1,40}?)\s*\((?P<note>[^()]*\s[^()]*\s[^()]*\s[^()]*)\)$")
+
+
+def explained(term: str) -> tuple[str, str]:
+    """A term without a parenthesised explanation of four or more words, and that note."""
+    match = _EXPLAINED.match(term)
+    if match is None or term_problem(match.group("term").strip(), 6) is not None:
+        return term, ""
+    return match.group("term").strip(), match.group("note").strip()
+
+
+def phrase(term: str) -> bool:
+    """A short phrase, not a whole sentence: no full stop after a word, and a Korean `…다`
+    ending only in a phrase of up to three words (`입이 무겁다`). In a table of terms, such a
+    phrase is an entry."""
+    words = term.split()
+    if not 0 < len(words) <= 6 or len(term) > 60:
+        return False
+    if re.search(r"[^\W\d_]{4,}[.!?。]$|[가-힣](?:다|요)[.!?]$", term):
+        return False
+    return len(words) <= 3 or not re.search(r"[가-힣](?:다|요)$", term)  # `눈치가 빠르다`
+
+
+def entry(term: str) -> bool:
+    """Could this first cell be an entry of a glossary? A term, or a phrase of at most three
+    words (`연임`, `a bargain`, `눈치가 빠르다`), which looks like a sentence out of context."""
+    problem = term_problem(term, 6)
+    lenient = ("a sentence, not a term", "a phrase, not a term")
+    return problem is None or (problem in lenient and len(term.split()) <= 3 and phrase(term))

@@ -33,9 +33,12 @@ from .tableheads import (
 from .tablekinds import (
     code_lookup,
     decoration_columns,
+    entry,
+    explained,
     file_index,
     index_column,
     peer_headers,
+    phrase,
     schedule,
 )
 from .terms import looks_like_term, split_aliases
@@ -163,7 +166,7 @@ def _row(
 ) -> Candidate | None:
     if len(cells) < 2 or not cells[0].strip():
         return None
-    term, note = _explained(plain_term(cells[0]))
+    term, note = explained(plain_term(cells[0]))
     columns = list(zip(header[1:], cells[1:], strict=False))
     rest = [(h, c) for h, c in columns if not role(NAME_HEADERS, h)]
     names = [plain_term(c) for h, c in columns if role(NAME_HEADERS, h) and c.strip()]
@@ -177,7 +180,7 @@ def _row(
     problem = term_problem(term, max_words=6, code=code) or definition_problem(definition)
     if problem == "label, not a term" and not is_strong_label(term):
         problem = None  # a row of a term | meaning table: `| A | IPv4 address |` is a term
-    if problem in ("a sentence, not a term", "a phrase, not a term") and _phrase(term):
+    if problem in ("a sentence, not a term", "a phrase, not a term") and phrase(term):
         problem = None  # a vocabulary table's phrases: `etwas steht an`, `... erinnert an ...`
     if problem is not None:
         ctx.reject(index + 1, term, problem)
@@ -201,30 +204,6 @@ def _row(
         text="\n\n".join([definition, "\n".join(extra)]) if extra else definition,
         stub=f"- {cells[0].strip()}",
     )
-
-
-# `Heapify (create a heap out of given array of elements)`: a term and a note about it.
-_EXPLAINED = re.compile(r"^(?P<term>[^()]{1,40}?)\s*\((?P<note>[^()]*\s[^()]*\s[^()]*\s[^()]*)\)$")
-
-
-def _explained(term: str) -> tuple[str, str]:
-    """A term without a parenthesised explanation of four or more words, and that note."""
-    match = _EXPLAINED.match(term)
-    if match is None or term_problem(match.group("term").strip(), 6) is not None:
-        return term, ""
-    return match.group("term").strip(), match.group("note").strip()
-
-
-def _phrase(term: str) -> bool:
-    """A short phrase, not a whole sentence: no full stop after a word, and a Korean `…다`
-    ending only in a phrase of up to three words (`입이 무겁다`). In a table of terms, such a
-    phrase is an entry."""
-    words = term.split()
-    if not 0 < len(words) <= 6 or len(term) > 60:
-        return False
-    if re.search(r"[^\W\d_]{4,}[.!?。]$|[가-힣](?:다|요)[.!?]$", term):
-        return False
-    return len(words) <= 3 or not re.search(r"[가-힣](?:다|요)$", term)  # `눈치가 빠르다`
 
 
 def _cell(text: str) -> str:
@@ -272,18 +251,10 @@ def _not_glossary(header: list[str], rows: list[list[str]], titles: list[str]) -
         return None
     if _header_is_row(header, rows):
         firsts.insert(0, header[0])
-    terms = [_explained(f)[0] for f in firsts]
-    if not named and sum(_entry(t) for t in terms) * 10 < len(terms) * 8:
+    terms = [explained(f)[0] for f in firsts]
+    if not named and sum(entry(t) for t in terms) * 10 < len(terms) * 8:
         return "its first column is not terms"
     return None
-
-
-def _entry(term: str) -> bool:
-    """Could this first cell be an entry of a glossary? A term, or a phrase of at most three
-    words (`연임`, `a bargain`, `눈치가 빠르다`), which looks like a sentence out of context."""
-    problem = term_problem(term, 6)
-    lenient = ("a sentence, not a term", "a phrase, not a term")
-    return problem is None or (problem in lenient and len(term.split()) <= 3 and _phrase(term))
 
 
 _PROPER_NAME = re.compile(r"^(?:[A-Z][a-z0-9]+){2,}$|^[A-Z][A-Z0-9]+$")  # `ArrayList`, `TCP`
@@ -300,6 +271,12 @@ def _compared_columns(header: list[str], rows: list[list[str]]) -> bool:
     return len(names) == len(header) - 1 and short
 
 
+def _phrase_head(first: str, second: str) -> bool:
+    """`| dar igual | to not matter |`: column headers are single words; a phrase on the left or
+    an infinitive or article on the right is an entry (`| setting | effect on output |` is not)."""
+    return len(first.split()) >= 2 or bool(re.match(r"(?:to|an?|the)\s", second))
+
+
 def _header_is_row(header: list[str], rows: list[list[str]]) -> bool:
     """A table written without a header: the header row is blank or is itself a pair."""
     if all(not h for h in header):
@@ -313,6 +290,6 @@ def _header_is_row(header: list[str], rows: list[list[str]]) -> bool:
     defining = (
         len(second.split()) >= 4
         or not looks_like_term(second, 3)  # `| 결제 | 돈을 치름 |`
-        or (second[:1].islower() and len(second.split()) >= 2)  # `| dar igual | to not matter |`
+        or (second[:1].islower() and len(second.split()) >= 2 and _phrase_head(header[0], second))
     )
     return defining and term_problem(header[0], 6) is None
