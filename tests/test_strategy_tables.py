@@ -409,3 +409,28 @@ def test_lazy_table_repair_keeps_lines_and_leaves_code_alone() -> None:
     assert repaired[1:4] == ["  | a | b |", "  |---|---|", "  | c | d |"]
     assert repaired[6:9] == ["- x", "| a | b |", "|---|---|"]
     assert repair_lazy_tables("text\n| a | b |\n|---|---|") == "text\n| a | b |\n|---|---|"
+
+
+def test_categories_and_their_members_are_not_a_glossary() -> None:
+    md = """
+        ## 계층별 장비
+        | 계층 | 장비 |
+        |---|---|
+        | 인터넷 계층 | 라우터, L3 스위치 |
+        | 물리 계층 | NIC, 리피터, AP |
+
+        ## Layers
+        | Layer | Protocols |
+        |---|---|
+        | Application | HTTP, DNS, SMTP |
+        | Transport | TCP, UDP |
+
+        ## Vokabeln
+        | Wort | Bedeutung |
+        |---|---|
+        | vermissen | to miss, to lack |
+        | ebenfalls | also, likewise |
+        """
+    assert terms(md) == ["vermissen", "ebenfalls"]
+    assert "members" in reasons(md)["계층 | 장비"]
+    assert "members" in reasons(md)["Layer | Protocols"]

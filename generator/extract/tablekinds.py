@@ -149,6 +149,16 @@ def peer_headers(header: list[str], role: Callable[[str], bool]) -> bool:
     return len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and not role(a[-1])  # `흐름 제어`
 
 
+def members(answers: list[str]) -> bool:
+    """`| 물리 계층 | NIC, 리피터, AP |`, `| Transport | TCP, UDP |`: most answers list names, so
+    each row files things under a category rather than saying what the category is."""
+    listed = [a for a in answers if "," in a]
+    if not answers or len(listed) * 2 < len(answers):
+        return False
+    items = [i.strip() for a in answers for i in a.split(",") if i.strip()]
+    return all(len(i.split()) <= 3 and not re.match(r"[a-z]", i) for i in items)
+
+
 _INDEX_HEADER = re.compile(r"^(?:#|no\.?|nr\.?|num|number|번호|순번|연번|)$", re.IGNORECASE)
 
 

@@ -37,6 +37,7 @@ from .tablekinds import (
     explained,
     file_index,
     index_column,
+    members,
     peer_headers,
     phrase,
     schedule,
@@ -240,6 +241,8 @@ def _not_glossary(header: list[str], rows: list[list[str]], titles: list[str]) -
     if not named and len(header) == 2 and not codes and 0 < values * 2 < len(seconds):
         # `| Developer | Google |` over `| First release | 2009 |`: one thing's properties
         return "a record of one thing's properties (some answers are values), not a glossary"
+    if not named and len(header) == 2 and members(seconds):
+        return "categories and their members (lists of names), not a term | meaning table"
     if schedule(header, rows):
         return "a schedule or an outline, not a term | meaning table"
     if not named and len(header) == 2 and COMPARE_HEADERS.match(header[0]) and header[0]:
