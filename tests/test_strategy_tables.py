@@ -152,6 +152,13 @@ def test_operation_cost_tables_give_a_card_per_operation() -> None:
     assert list(got) == ["Find max/min", "Insert", "Heapify"]
     assert got["Insert"].definition_md == "O(log(n))"
     assert got["Heapify"].definition_md == "O(n)  \n(create a heap out of given array of elements)"
+    alias = by_term("""
+        ## Protocols
+        | Term | Meaning |
+        |---|---|
+        | HTTPS (HTTP over TLS with certificates) | encrypted HTTP |
+        """)
+    assert alias["HTTPS"].aliases == ("HTTP over TLS with certificates",)
 
 
 def test_tables_of_links_are_not_cards() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from .colon import plain_term, term_problem
+from .terms import split_aliases
 
 _LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|https?://\S+|\[\[[^\]]*\]\]")
 _LINK_PARTS = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
@@ -183,6 +184,8 @@ def explained(term: str) -> tuple[str, str]:
     match = _EXPLAINED.match(term)
     if match is None or term_problem(match.group("term").strip(), 6) is not None:
         return term, ""
+    if split_aliases(term)[1]:
+        return term, ""  # `HTTPS (HTTP over TLS with certificates)`: another name after all
     return match.group("term").strip(), match.group("note").strip()
 
 
