@@ -441,3 +441,23 @@ def test_categories_and_their_members_are_not_a_glossary() -> None:
     assert terms(md) == ["vermissen", "ebenfalls"]
     assert "members" in reasons(md)["계층 | 장비"]
     assert "members" in reasons(md)["Layer | Protocols"]
+
+
+def test_tables_of_marks_are_not_cards() -> None:
+    md = """
+        ## HTTP 메서드 특성
+        | 메서드 | 멱등성 | 안전 |
+        |---|---|---|
+        | GET | O | O |
+        | POST | X | X |
+
+        ## Sorting
+        | Algorithm | Stable |
+        |---|---|
+        | Merge sort | Yes |
+        | Quick sort | No |
+        """
+    assert terms(md) == []
+    why = reasons(md)
+    assert "marks" in why["메서드 | 멱등성 | 안전"]
+    assert "marks" in why["Algorithm | Stable"]

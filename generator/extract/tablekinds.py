@@ -160,6 +160,20 @@ def members(answers: list[str]) -> bool:
     return all(len(i.split()) <= 3 and not re.match(r"[a-z]", i) for i in items)
 
 
+_FLAG = re.compile(
+    r"^(?:o|x|y|n|yes|no|true|false|[○◯●×✕✗✘✓✔△▲-]|있음|없음|가능|불가|불가능|지원|미지원|예|아니오"
+    r"|필요|불필요)$",
+    re.IGNORECASE,
+)
+
+
+def flags(rows: list[list[str]]) -> bool:
+    """`| GET | O | O |`, `| Merge sort | Yes | No |`: every answer is a mark or a yes/no, so
+    the table ticks properties off; a row's marks mean nothing on their own."""
+    cells = [plain_term(c) for r in rows for c in r[1:] if c.strip()]
+    return bool(cells) and all(_FLAG.match(c) or icon_only(c) for c in cells)
+
+
 _INDEX_HEADER = re.compile(r"^(?:#|no\.?|nr\.?|num|number|번호|순번|연번|)$", re.IGNORECASE)
 
 

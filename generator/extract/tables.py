@@ -36,6 +36,7 @@ from .tablekinds import (
     entry,
     explained,
     file_index,
+    flags,
     index_column,
     members,
     peer_headers,
@@ -232,6 +233,8 @@ def _not_glossary(header: list[str], rows: list[list[str]], titles: list[str]) -
         if COMPARE_HEADERS.match(header[0]) or len(header) > 3:
             return "a comparison or data table, not a term | meaning table"
         return "a data table, not a term | meaning table"
+    if flags(rows):
+        return "a table of marks (yes/no, O/X), not a term | meaning table"
     firsts = [plain_term(r[0]) for r in rows if r]
     codes = code_lookup(header, rows)
     if not codes and sum(bool(_NUMERIC.match(f)) for f in firsts) * 2 > len(firsts):
