@@ -461,3 +461,27 @@ def test_tables_of_marks_are_not_cards() -> None:
     why = reasons(md)
     assert "marks" in why["메서드 | 멱등성 | 안전"]
     assert "marks" in why["Algorithm | Stable"]
+
+
+def test_a_vocabulary_table_of_weekdays_is_not_a_schedule() -> None:
+    md = """
+        ## Wochentage
+        | Wort | Bedeutung |
+        |---|---|
+        | Montag | Monday |
+        | Dienstag | Tuesday |
+
+        ## 요일
+        | English | 한국어 |
+        |---|---|
+        | Monday | 월요일 |
+        | Tuesday | 화요일 |
+
+        ## Office hours
+        | | |
+        |---|---|
+        | Mon | Room 301 |
+        | Wed | Room 214 |
+        """
+    assert terms(md) == ["Montag", "Dienstag", "Monday", "Tuesday"]
+    assert "schedule" in reasons(md)[" | "]

@@ -44,7 +44,8 @@ _SCHEDULE_CELL = re.compile(
     r"|\d+\s*(?:주차|주|일차|일|회차|회|차시|강|장|교시|월|년|학기|단계)(?:\s*[-–~]\s*\d+\s*\S*)?"
     r"|\d{1,2}:\d{2}(?:\s*[-–~]\s*\d{1,2}:\d{2})?"
     r"|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?\.?|\d{1,2}[/.]\d{1,2}\.?"
-    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[월화수목금토일](?:요일)?)$",
+    r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:\.|day)?|wednes(?:day)?|satur(?:day)?"
+    r"|[월화수목금토일](?:요일)?)$",
     re.IGNORECASE,
 )
 # A name that reads as one thing of a kind: `TCP`, `L2`, `ArrayList`, `IPv4`, `var`.
@@ -122,10 +123,13 @@ def code_lookup(header: list[str], rows: list[list[str]]) -> bool:
     return bool(seconds) and worded * 5 >= len(seconds) * 4 and len(set(firsts)) == len(firsts)
 
 
-def schedule(header: list[str], rows: list[list[str]]) -> bool:
-    """`| 주차 | 내용 |`, `| Week 1 | Intro |`, `| 09:00 | Keynote |`: a timetable or outline."""
+def schedule(header: list[str], rows: list[list[str]], named: bool) -> bool:
+    """`| 주차 | 내용 |`, `| Week 1 | Intro |`, `| 09:00 | Keynote |`: a timetable or outline.
+    (`| Wort | Bedeutung |` over `| Montag | Monday |` is named a glossary by its headers.)"""
     if _SCHEDULE_HEADER.match(plain_term(header[0])):
         return True
+    if named:
+        return False
     firsts = [plain_term(r[0]) for r in rows if r and r[0].strip()]
     return bool(firsts) and sum(bool(_SCHEDULE_CELL.match(f)) for f in firsts) * 2 > len(firsts)
 

@@ -184,6 +184,8 @@ def _row(
         problem = None  # a row of a term | meaning table: `| A | IPv4 address |` is a term
     if problem in ("a sentence, not a term", "a phrase, not a term") and phrase(term):
         problem = None  # a vocabulary table's phrases: `etwas steht an`, `... erinnert an ...`
+    if problem in ("a reminder, not a definition", "a day, not a term") and _named(header):
+        problem = None  # `| Montag | Monday |` under `| Wort | Bedeutung |`: a translation
     if problem is not None:
         ctx.reject(index + 1, term, problem)
         return None
@@ -208,6 +210,16 @@ def _row(
     )
 
 
+def _named(header: list[str]) -> bool:
+    """Do the headers say the columns hold terms and meanings (or words in two languages)?"""
+    return bool(
+        role(TERM_HEADERS, header[0])
+        or any(role(MEANING_HEADERS, h) for h in header[1:])
+        or (len(header) == 2 and is_label(header[1]) and not is_label(header[0]))
+        or any(role(NAME_HEADERS, h) for h in header[:2])  # `| English | Spanish |`
+    )
+
+
 def _cell(text: str) -> str:
     return re.sub(r"\s*<br\s*/?>\s*", "  \n", text.replace("\\|", "|")).strip()
 
@@ -221,12 +233,7 @@ def _not_glossary(header: list[str], rows: list[list[str]], titles: list[str]) -
         return "a comparison table (pros and cons), not a term | meaning table"
     if len(header) == 2 and all(PROS_CONS.match(h) or SIDES.match(h) for h in header):
         return "a comparison table (two sides of one thing), not a term | meaning table"
-    named = bool(
-        role(TERM_HEADERS, header[0])
-        or any(role(MEANING_HEADERS, h) for h in header[1:])
-        or (len(header) == 2 and is_label(header[1]) and not is_label(header[0]))
-        or any(role(NAME_HEADERS, h) for h in header[:2])  # `| English | Spanish |`
-    )
+    named = _named(header)
     if len(header) > 2 and named and _compared_columns(header, rows):
         return "a comparison table (one column per compared thing), not a term | meaning table"
     if len(header) > 2 and not named:
@@ -246,7 +253,8 @@ def _not_glossary(header: list[str], rows: list[list[str]], titles: list[str]) -
         return "a record of one thing's properties (some answers are values), not a glossary"
     if not named and len(header) == 2 and members(seconds):
         return "categories and their members (lists of names), not a term | meaning table"
-    if schedule(header, rows):
+    languages = any(role(NAME_HEADERS, h) for h in header[:2])  # `| English | 한국어 |`
+    if not languages and schedule(header, rows, named):
         return "a schedule or an outline, not a term | meaning table"
     if not named and len(header) == 2 and COMPARE_HEADERS.match(header[0]) and header[0]:
         return "a comparison table, not a term | meaning table"
