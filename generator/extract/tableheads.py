@@ -9,6 +9,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import Section
 from .candidate import Context
+from .colon import plain_term
 
 TERM_HEADERS = re.compile(
     r"^(?:term|terms|word|concept|name|keyword|command|cmd|function|method|api|option|flag"
@@ -92,3 +93,17 @@ def section_titles(table: SyntaxTreeNode, ctx: Context) -> list[str]:
 
     find(ctx.parsed.root)
     return path
+
+
+_PROPER_NAME = re.compile(r"^(?:[A-Z][a-z0-9]+){2,}$|^[A-Z][A-Z0-9]+$")  # `ArrayList`, `TCP`
+
+
+def compared_columns(header: list[str], rows: list[list[str]]) -> bool:
+    """`| 연산 | ArrayList | LinkedList |` with `O(1)`-like cells: the columns are the things
+    compared, each cell a short value, and no column says what the first one means."""
+    if any(role(MEANING_HEADERS, h) or role(NAME_HEADERS, h) for h in header[1:]):
+        return False
+    names = [h for h in header[1:] if _PROPER_NAME.match(h.strip())]
+    cells = [c for r in rows for c in r[1:]]
+    short = all(len(plain_term(c).split()) <= 2 for c in cells)
+    return len(names) == len(header) - 1 and short

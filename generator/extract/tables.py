@@ -26,6 +26,7 @@ from .tableheads import (
     SIDES,
     TERM_HEADERS,
     any_role,
+    compared_columns,
     named_above,
     role,
     section_titles,
@@ -234,7 +235,7 @@ def _not_glossary(header: list[str], rows: list[list[str]], titles: list[str]) -
     if len(header) == 2 and all(PROS_CONS.match(h) or SIDES.match(h) for h in header):
         return "a comparison table (two sides of one thing), not a term | meaning table"
     named = _named(header)
-    if len(header) > 2 and named and _compared_columns(header, rows):
+    if len(header) > 2 and named and compared_columns(header, rows):
         return "a comparison table (one column per compared thing), not a term | meaning table"
     if len(header) > 2 and not named:
         if COMPARE_HEADERS.match(header[0]) or len(header) > 3:
@@ -269,20 +270,6 @@ def _not_glossary(header: list[str], rows: list[list[str]], titles: list[str]) -
     if not named and sum(entry(t) for t in terms) * 10 < len(terms) * 8:
         return "its first column is not terms"
     return None
-
-
-_PROPER_NAME = re.compile(r"^(?:[A-Z][a-z0-9]+){2,}$|^[A-Z][A-Z0-9]+$")  # `ArrayList`, `TCP`
-
-
-def _compared_columns(header: list[str], rows: list[list[str]]) -> bool:
-    """`| 연산 | ArrayList | LinkedList |` with `O(1)`-like cells: the columns are the things
-    compared, each cell a short value, and no column says what the first one means."""
-    if any(role(MEANING_HEADERS, h) or role(NAME_HEADERS, h) for h in header[1:]):
-        return False
-    names = [h for h in header[1:] if _PROPER_NAME.match(h.strip())]
-    cells = [c for r in rows for c in r[1:]]
-    short = all(len(plain_term(c).split()) <= 2 for c in cells)
-    return len(names) == len(header) - 1 and short
 
 
 def _phrase_head(first: str, second: str) -> bool:
