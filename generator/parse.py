@@ -60,7 +60,7 @@ class ParsedNote:
 def parse(text: str) -> ParsedNote:
     """Parse a note once. `##Title` (no space) is read as the heading it was meant to be, and a
     heading written as a list item (`- #### 외부 인터럽트`) opens a section like any other."""
-    text = repair_headings(text)
+    text = repair_lazy_tables(repair_headings(text))
     env: dict[str, object] = {}
     tokens = markdown().parse(text, env)
     references = env.get("references")
@@ -146,6 +146,39 @@ def repair_headings(text: str) -> str:
         if tight:
             lines[index] = f"{tight.group(1)} {tight.group(2)}"
         seen_content = True
+    return "\n".join(lines)
+
+
+_ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)\S")
+_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+
+
+def repair_lazy_tables(text: str) -> str:
+    """A table written on the line right after a list item (`- intro` then `| a | b |`) would
+    be read as more words of the item; it is indented into the item so it stays a table.
+    Code fences are left alone. Line numbers never change."""
+    lines = text.split("\n")
+    fence = ""
+    pad = ""  # the indentation of the table being moved into its item
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if match:
+            marker = match.group(1)
+            fence = "" if fence and marker.startswith(fence) else fence or marker[0] * 3
+        if fence:
+            continue
+        if pad and (_ROW.match(line) or _DELIMITER.match(line)):
+            lines[index] = pad + line.lstrip()
+            continue
+        pad = ""
+        item = _ITEM.match(lines[index - 1]) if index else None
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if item and _ROW.match(line) and _DELIMITER.match(following):
+            width = len(item.group(1))
+            if len(line) - len(line.lstrip()) < width:
+                pad = " " * width
+                lines[index] = pad + line.lstrip()
     return "\n".join(lines)
 
 

@@ -1,8 +1,10 @@
-"""Strategy: tables whose rows are term | meaning.
+"""Strategy: tables whose rows are term | meaning — one card per row.
 
-Also header-less tables (an empty header row, or a header row that is itself a term | meaning
-pair), `<br>` inside cells, linked or `code` terms. Not data tables (numbers, short values) and
-not comparison tables (`| | TCP | UDP |`, `구분 | A | B`).
+A two-column table is a glossary unless something says otherwise, however short its cells
+(`Wort | Bedeutung`, `Operation | Big-O`); header-less tables and header rows that are entries
+count too. Codes (`` `404` | Not Found ``) are terms; columns of only links or marks are no
+part of the answer. Not cards: comparisons (`| | TCP | UDP |`, `| ES | RDB |`, `Before |
+After`), data (numbers), schedules, link lists and tables of contents (tablekinds.py).
 """
 
 from __future__ import annotations
@@ -14,43 +16,45 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .candidate import Candidate, Context
 from .colon import definition_problem, plain_term, term_problem
+from .filters import is_date_line
 from .labels import is_label, is_strong_label
-from .terms import split_aliases
+from .tableheads import (
+    COMPARE_HEADERS,
+    MEANING_HEADERS,
+    NAME_HEADERS,
+    PROS_CONS,
+    SIDES,
+    TERM_HEADERS,
+    any_role,
+    compared_columns,
+    named_above,
+    role,
+    section_titles,
+)
+from .tablekinds import (
+    code_lookup,
+    decoration_columns,
+    entry,
+    explained,
+    file_index,
+    flags,
+    index_column,
+    members,
+    peer_headers,
+    phrase,
+    schedule,
+)
+from .terms import looks_like_term, split_aliases
 
-_TERM_HEADERS = re.compile(
-    r"^(?:term|terms|word|concept|name|keyword|command|cmd|function|method|api|option|flag"
-    r"|shortcut|key|abbreviation|acronym|annotation|tag|attribute|property|status|code"
-    r"|status code|operator|syntax|directive|instruction|type|pattern|principle|notation|symbol"
-    r"|vocabulary|metric|measure|tool|library|package|service|utility|app|기호|표기|표기법|어휘"
-    r"|용어|개념|이름|연산|지표|도구|툴|서비스|라이브러리|패키지|종류|유형|kind"
-    r"|키워드|명령|명령어|함수|메서드|메소드|옵션|단축키|약어|어노테이션|태그|속성|상태\s*코드|코드"
-    r"|연산자|문법|지시어|패턴|원칙|단어|표현)$",
-    re.IGNORECASE,
-)
-_MEANING_HEADERS = re.compile(
-    r"^(?:meaning|definition|description|desc|explanation|summary|what it does|purpose|role"
-    r"|usage|use|notes?|details?|what it is|what it means|설명|의미|뜻|정의|내용|역할|기능"
-    r"|용도|비고|요약|해석|한국어|korean|특징|특성|features?|characteristics)$",
-    re.IGNORECASE,
-)
-# A column that gives the term another name: `| 용어 | 영어 | 설명 |`.
-_NAME_HEADERS = re.compile(
-    r"^(?:영어|영문|영문명|english|한국어|한글|korean|원어|full name|풀네임|full form|약어"
-    r"|abbreviation|acronym|별칭|alias|aliases|also called)$",
-    re.IGNORECASE,
-)
-_PROS_CONS = re.compile(
-    r"^(?:pros?|cons?|advantages?|disadvantages?|장점|단점|benefits?|drawbacks?)$", re.I
-)
-_COMPARE_HEADERS = re.compile(
-    r"^(?:|구분|비교|항목|기준|특징|feature|features|aspect|criteria|vs\.?)$", re.I
-)
 _NUMERIC = re.compile(r"^[\s\d.,:%$€₩+\-/xX×*()~<>=≈kKmMgGbBsSmsμ]*$")
+
+
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 
 
 def split_row(line: str) -> list[str]:
     """Cells of a table row as written, honouring `\\|` and `|` inside code spans."""
-    text = line.strip()
+    text = _QUOTE.sub("", line).strip()  # a table inside `> …` or a `> [!note]` callout
     text = text[1:] if text.startswith("|") else text
     text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
     cells: list[str] = []
@@ -72,11 +76,8 @@ def table_reason(table: SyntaxTreeNode, ctx: Context) -> str | None:
     """Why a table is not a term | meaning table, or None when it is one."""
     if not table.map:
         return "empty table"
-    start, end = table.map
-    lines = ctx.parsed.lines
-    header = [plain_term(c) for c in split_row(lines[start])]
-    rows = [split_row(lines[i]) for i in range(start + 2, end) if lines[i].strip()]
-    return _not_glossary(header, rows)
+    header, rows = _table(table, ctx)
+    return _not_glossary(header, [r for _, r in rows], section_titles(table, ctx))
 
 
 def table_candidates(
@@ -84,29 +85,62 @@ def table_candidates(
 ) -> Iterator[Candidate]:
     if not table.map:
         return
-    start, end = table.map
-    lines = ctx.parsed.lines
-    header = [plain_term(c) for c in split_row(lines[start])]
-    rows = [(i, split_row(lines[i])) for i in range(start + 2, end) if lines[i].strip()]
-    reason = _not_glossary(header, [r for _, r in rows])
+    start = table.map[0]
+    header, rows = _table(table, ctx)
+    reason = _not_glossary(header, [r for _, r in rows], section_titles(table, ctx))
     if reason is not None:
         ctx.reject(start + 1, " | ".join(header), reason)
         return
+    codes = code_lookup(header, [r for _, r in rows])
     if _symbol_first([r for _, r in rows]):
         header = [header[1], header[0], *header[2:]]
         rows = [(i, [r[1], r[0], *r[2:]]) for i, r in rows]
     if _header_is_row(header, [r for _, r in rows]):
-        rows.insert(0, (start, split_row(lines[start])))
+        rows.insert(
+            0, (start, _drop(split_row(ctx.parsed.lines[start]), _extra_columns(table, ctx)))
+        )
         header = ["", ""]
-    first = True
-    for index, cells in rows:
-        cand = _row(index, cells, header, section, ctx)
-        if cand is not None:
-            if first and cand.owned:
-                # the header and the delimiter row go with the first row
-                cand.owned = (start, max(cand.owned[1], start + 2))
-            first = False
-            yield cand
+    cands = [c for i, cells in rows if (c := _row(i, cells, header, section, ctx, codes))]
+    if cands and cands[0].owned:  # the header and the delimiter row go with the first row
+        cands[0].owned = (start, max(cands[0].owned[1], start + 2))
+    if cands and cands[-1].owned and rows[-1][0] < cands[-1].owned[1]:
+        # rows of nothing and attribute lines (`{: .xp}`) after the last card go with it
+        cands[-1].owned = (cands[-1].owned[0], table.map[1])
+    yield from cands
+
+
+# `{: .class}` under a table (kramdown): markdown-it reads it as one more row.
+_ATTRIBUTES = re.compile(r"^\|?\s*\{:[^}]*\}\s*(?:\|\s*)*$")
+
+
+def _table(table: SyntaxTreeNode, ctx: Context) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header (plain text) and the rows (as written) that hold an answer: columns of only
+    links or marks (`[?](…)`, `✅`) are left out, and so are attribute lines."""
+    start, end = table.map or (0, 0)
+    lines = ctx.parsed.lines
+    rows = [
+        (i, split_row(lines[i]))
+        for i in range(start + 2, end)
+        if lines[i].strip() and not _ATTRIBUTES.match(lines[i].strip())
+    ]
+    drop = _extra_columns(table, ctx)
+    header = [plain_term(c) for c in _drop(split_row(lines[start]), drop)]
+    return header, [(i, _drop(r, drop)) for i, r in rows]
+
+
+def _extra_columns(table: SyntaxTreeNode, ctx: Context) -> set[int]:
+    start, end = table.map or (0, 0)
+    lines = ctx.parsed.lines
+    rows = [split_row(lines[i]) for i in range(start + 2, end) if lines[i].strip()]
+    header = split_row(lines[start])
+    drop = decoration_columns(rows, len(header))
+    if index_column(header, [r for r in rows if not _ATTRIBUTES.match("|".join(r))]):
+        drop.add(0)  # `| # | Word | Meaning |`: a running number, not the term
+    return drop
+
+
+def _drop(cells: list[str], columns: set[int]) -> list[str]:
+    return [c for i, c in enumerate(cells) if i not in columns]
 
 
 _MATH_CELL = re.compile(r"^\s*\$[^$]+\$\s*$")
@@ -126,24 +160,33 @@ def _symbol_first(rows: list[list[str]]) -> bool:
 
 
 def _row(
-    index: int, cells: list[str], header: list[str], section: tuple[str, ...], ctx: Context
+    index: int,
+    cells: list[str],
+    header: list[str],
+    section: tuple[str, ...],
+    ctx: Context,
+    codes: bool = False,
 ) -> Candidate | None:
     if len(cells) < 2 or not cells[0].strip():
         return None
-    term = plain_term(cells[0])
+    term, note = explained(plain_term(cells[0]))
     columns = list(zip(header[1:], cells[1:], strict=False))
-    rest = [(h, c) for h, c in columns if not _NAME_HEADERS.match(h)]
-    names = [plain_term(c) for h, c in columns if _NAME_HEADERS.match(h) and c.strip()]
+    rest = [(h, c) for h, c in columns if not role(NAME_HEADERS, h)]
+    names = [plain_term(c) for h, c in columns if role(NAME_HEADERS, h) and c.strip()]
     if not rest:  # `| English | 한국어 |`: the other name is the meaning
         rest, names = columns[:1], []
-    meaning = next((i for i, (h, _) in enumerate(rest) if _MEANING_HEADERS.match(h)), 0)
+    meaning = next((i for i, (h, _) in enumerate(rest) if role(MEANING_HEADERS, h)), 0)
     definition = _cell(rest[meaning][1])
     if _NUMERIC.match(plain_term(definition)) and rest[meaning][0]:
         definition = f"{rest[meaning][0]}: {definition}"  # `| SSH | 22 |` → `Port: 22`
-    code = cells[0].strip().startswith("`") and cells[0].strip().endswith("`")
+    code = codes or (cells[0].strip().startswith("`") and cells[0].strip().endswith("`"))
     problem = term_problem(term, max_words=6, code=code) or definition_problem(definition)
     if problem == "label, not a term" and not is_strong_label(term):
         problem = None  # a row of a term | meaning table: `| A | IPv4 address |` is a term
+    if problem in ("a sentence, not a term", "a phrase, not a term") and phrase(term):
+        problem = None  # a vocabulary table's phrases: `etwas steht an`, `... erinnert an ...`
+    if problem in ("a reminder, not a definition", "a day, not a term") and _named(header):
+        problem = None  # `| Montag | Monday |` under `| Wort | Bedeutung |`: a translation
     if problem is not None:
         ctx.reject(index + 1, term, problem)
         return None
@@ -152,6 +195,8 @@ def _row(
         for i, (h, c) in enumerate(rest)
         if i != meaning and c.strip()
     ]
+    if note:
+        definition = f"{definition}  \n({note})"
     name, aliases = split_aliases(term)
     return Candidate(
         term=name,
@@ -166,64 +211,86 @@ def _row(
     )
 
 
+def _named(header: list[str]) -> bool:
+    """Do the headers say the columns hold terms and meanings (or words in two languages)?"""
+    return bool(
+        role(TERM_HEADERS, header[0])
+        or any(role(MEANING_HEADERS, h) for h in header[1:])
+        or (len(header) == 2 and is_label(header[1]) and not is_label(header[0]))
+        or any(role(NAME_HEADERS, h) for h in header[:2])  # `| English | Spanish |`
+    )
+
+
 def _cell(text: str) -> str:
     return re.sub(r"\s*<br\s*/?>\s*", "  \n", text.replace("\\|", "|")).strip()
 
 
-def _not_glossary(header: list[str], rows: list[list[str]]) -> str | None:
+def _not_glossary(header: list[str], rows: list[list[str]], titles: list[str]) -> str | None:
     if len(header) < 2 or not rows:
-        return "not a term | meaning table"
-    if len(header) > 2 and sum(bool(_PROS_CONS.match(h)) for h in header[1:]) >= 2:
+        return "not a term | meaning table (a list, or its other columns are only links)"
+    if file_index(rows):
+        return "a table of contents or an index of files, not a term | meaning table"
+    if len(header) > 2 and sum(bool(PROS_CONS.match(h)) for h in header[1:]) >= 2:
         return "a comparison table (pros and cons), not a term | meaning table"
-    named = bool(
-        _TERM_HEADERS.match(header[0])
-        or any(_MEANING_HEADERS.match(h) for h in header[1:])
-        or (len(header) == 2 and is_label(header[1]) and not is_label(header[0]))
-    )
-    if len(header) > 2 and named and _compared_columns(header, rows):
+    if len(header) == 2 and all(PROS_CONS.match(h) or SIDES.match(h) for h in header):
+        return "a comparison table (two sides of one thing), not a term | meaning table"
+    named = _named(header)
+    if len(header) > 2 and named and compared_columns(header, rows):
         return "a comparison table (one column per compared thing), not a term | meaning table"
     if len(header) > 2 and not named:
-        if _COMPARE_HEADERS.match(header[0]) or len(header) > 3:
+        if COMPARE_HEADERS.match(header[0]) or len(header) > 3:
             return "a comparison or data table, not a term | meaning table"
         return "a data table, not a term | meaning table"
+    if flags(rows):
+        return "a table of marks (yes/no, O/X), not a term | meaning table"
     firsts = [plain_term(r[0]) for r in rows if r]
-    seconds = [plain_term(r[1]) if len(r) > 1 else "" for r in rows]
-    if sum(bool(_NUMERIC.match(f)) for f in firsts) * 2 > len(firsts):
+    codes = code_lookup(header, rows)
+    if not codes and sum(bool(_NUMERIC.match(f)) for f in firsts) * 2 > len(firsts):
         return "a data table: its first column is numbers"
-    if not named and len(header) == 2 and _COMPARE_HEADERS.match(header[0]) and header[0]:
+    seconds = [plain_term(r[1]) for r in rows if len(r) > 1 and r[1].strip()]
+    values = sum(bool(_NUMERIC.match(v) or is_date_line(v)) for v in seconds)
+    if not named and len(header) == 2 and not codes and 0 < values * 2 < len(seconds):
+        # `| Developer | Google |` over `| First release | 2009 |`: one thing's properties
+        return "a record of one thing's properties (some answers are values), not a glossary"
+    if not named and len(header) == 2 and members(seconds):
+        return "categories and their members (lists of names), not a term | meaning table"
+    languages = any(role(NAME_HEADERS, h) for h in header[:2])  # `| English | 한국어 |`
+    if not languages and schedule(header, rows, named):
+        return "a schedule or an outline, not a term | meaning table"
+    if not named and len(header) == 2 and COMPARE_HEADERS.match(header[0]) and header[0]:
         return "a comparison table, not a term | meaning table"
-    if not named and header[0] and header[1] and not _header_is_row(header, rows):
-        numeric = sum(bool(_NUMERIC.match(s)) or s[:1].isdigit() for s in seconds) * 2 > len(
-            seconds
-        )
-        if not numeric and sum(map(len, seconds)) < 1.5 * sum(map(len, firsts)):
-            return "a comparison table (its columns are alike), not a term | meaning table"
-    if not named and sum(term_problem(f, 6) is None for f in firsts) * 10 < len(firsts) * 8:
+    peers = len(header) == 2 and (peer_headers(header, any_role) or named_above(header, titles))
+    if not named and peers and not _header_is_row(header, rows):
+        return "a comparison table (its headers are the compared things), not a glossary"
+    if codes:
+        return None
+    if _header_is_row(header, rows):
+        firsts.insert(0, header[0])
+    terms = [explained(f)[0] for f in firsts]
+    if not named and sum(entry(t) for t in terms) * 10 < len(terms) * 8:
         return "its first column is not terms"
     return None
 
 
-_PROPER_NAME = re.compile(r"^(?:[A-Z][a-z0-9]+){2,}$|^[A-Z][A-Z0-9]+$")  # `ArrayList`, `TCP`
-
-
-def _compared_columns(header: list[str], rows: list[list[str]]) -> bool:
-    """`| 연산 | ArrayList | LinkedList |` with `O(1)`-like cells: the columns are the things
-    compared, each cell a short value, and no column says what the first one means."""
-    if any(_MEANING_HEADERS.match(h) or _NAME_HEADERS.match(h) for h in header[1:]):
-        return False
-    names = [h for h in header[1:] if _PROPER_NAME.match(h.strip())]
-    cells = [c for r in rows for c in r[1:]]
-    short = all(len(plain_term(c).split()) <= 2 for c in cells)
-    return len(names) == len(header) - 1 and short
+def _phrase_head(first: str, second: str) -> bool:
+    """`| dar igual | to not matter |`: column headers are single words; a phrase on the left or
+    an infinitive or article on the right is an entry (`| setting | effect on output |` is not)."""
+    return len(first.split()) >= 2 or bool(re.match(r"(?:to|an?|the)\s", second))
 
 
 def _header_is_row(header: list[str], rows: list[list[str]]) -> bool:
     """A table written without a header: the header row is blank or is itself a pair."""
     if all(not h for h in header):
         return False
-    if _TERM_HEADERS.match(header[0]) or _MEANING_HEADERS.match(header[1]):
+    if role(TERM_HEADERS, header[0]) or role(MEANING_HEADERS, header[1]):
         return False
     seconds = [plain_term(r[1]) for r in rows if len(r) > 1]
     if sum(bool(_NUMERIC.match(s)) for s in seconds) * 2 > len(seconds):
         return False  # `| Nutrient | kcal per gram |` over numbers: a header after all
-    return len(header[1].split()) >= 4 and term_problem(header[0], 6) is None
+    second = header[1]
+    defining = (
+        len(second.split()) >= 4
+        or not looks_like_term(second, 3)  # `| 결제 | 돈을 치름 |`
+        or (second[:1].islower() and len(second.split()) >= 2 and _phrase_head(header[0], second))
+    )
+    return defining and term_problem(header[0], 6) is None
