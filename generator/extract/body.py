@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import first_paragraph, plain_text
+from .aspects import aspect_of
 from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, Scope, strip_prefix
 from .cloze import cloze_candidate
@@ -19,7 +20,7 @@ from .colon import DEFINING_PHRASE, ColonLine, is_glossary, line_problem, split_
 from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
 from .labels import is_label, is_strong_label
-from .lists import LISTS, alias_lines, item_candidate
+from .lists import LISTS, alias_lines, item_candidate, term_of_line
 from .paragraphs import (
     colon_candidate,
     colon_paragraphs,
@@ -35,7 +36,7 @@ from .terms import is_expansion
 def body_candidates(
     blocks: list[SyntaxTreeNode], scope: Scope, ctx: Context
 ) -> Iterator[Candidate]:
-    for units, bold in split_bold_sections(_group_items(blocks), scope, ctx):
+    for units, bold in split_bold_sections(_group_items(_unquote(blocks)), scope, ctx):
         if bold is not None:
             yield bold
             inner = Scope(scope.section, bold.term, scope.skip, scope.answer)
@@ -83,6 +84,19 @@ def _lead_in(unit: Unit | None, label: bool = False) -> bool:
         return False
     text = plain_text(unit).strip()
     return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
+
+
+def _unquote(blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """A quote holding only a list (`> - 상호배제 부정 : …`) reads as that list, beside the
+    paragraphs around it: the quote marks set it off, they do not make it a new context."""
+    out: list[SyntaxTreeNode] = []
+    for block in blocks:
+        inner = [c for c in block.children if c.map] if block.type == "blockquote" else []
+        if inner and all(c.type in LISTS for c in inner):
+            out.extend(inner)
+        else:
+            out.append(block)
+    return out
 
 
 def _group_items(blocks: list[SyntaxTreeNode]) -> list[Unit]:
@@ -140,6 +154,10 @@ def _list(
             yield cloze
             yield from body_candidates(item.children[1:], Scope(scope.section, "", scope.skip), ctx)
             continue
+        aspect = aspect_item(item, scope, ctx, among_terms)
+        if aspect is not None:
+            yield from under_label(item, aspect, scope, ctx)
+            continue
         term_item = item_candidate(item, scope.section, ctx, among_terms)
         if (
             term_item is not None
@@ -185,6 +203,43 @@ def _list(
     if _steps(items, colon, units) or (lead_in and plain):
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined, told)
+
+
+def aspect_item(
+    item: SyntaxTreeNode, scope: Scope, ctx: Context, among_terms: bool = False
+) -> str | None:
+    """`- 쿠키 특징`, `- **장점**`, `- lab features` with items nested under it: the aspect of
+    the enclosing term it names (`property` or `kinds`), or None. A lone word among term
+    items (`- feature` beside `- develop`, `- release`) is a term like them."""
+    paragraph = first_paragraph(item)
+    nested = [c for c in item.children[1:] if c.map]
+    if not nested or paragraph is None or not paragraph.map:
+        return None
+    if paragraph.map[1] - paragraph.map[0] != 1:
+        return None
+    found = term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
+    if found is None:
+        return None
+    if among_terms and len(found[0].split()) == 1 and not is_strong_label(found[0]):
+        return None
+    return aspect_of(found[0], scope.owner)
+
+
+def under_label(
+    item: SyntaxTreeNode, aspect: str, scope: Scope, ctx: Context
+) -> Iterator[Candidate]:
+    """A label item makes no card. Under a kinds label (`- 종류`) the kinds are terms; under a
+    property label (`- 특징`, `- 장점`) every line describes the enclosing term, so only explicit
+    cloze deletions still make cards."""
+    assert item.map is not None
+    owner = scope.owner or "the section"
+    found = term_of_line(strip_prefix(ctx.parsed.lines[item.map[0]]))
+    ctx.reject(item.map[0] + 1, found[0] if found else "", f"a label inside {owner}, not a term")
+    inner = body_candidates(item.children[1:], scope, ctx)
+    if aspect == "kinds":
+        yield from inner
+        return
+    yield from (c for c in inner if c.strategy == "cloze")
 
 
 def _bold_terms(items: list[SyntaxTreeNode], ctx: Context, question: str) -> bool:
