@@ -30,7 +30,8 @@ from .paragraphs import (
     prose_candidate,
 )
 from .tables import table_candidates
-from .terms import is_expansion
+from .prose import defined_subject
+from .terms import is_expansion, split_aliases
 
 
 def body_candidates(
@@ -51,6 +52,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
     if not (len(glossary) >= 2 and len(glossary) * 5 >= len(content) * 3):
         glossary = []  # `**Term** — …` paragraphs read as a glossary only together
     previous: Unit | None = None
+    subject: tuple[str, ...] = ()  # the names a prose definition above gave its term
     for unit in units:
         defined = bool(scope.owner) and any(u is not unit for u in content)
         defined = defined and not any(unit is g for g in glossary)
@@ -59,6 +61,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             answer = scope.answer and not _bold_terms(unit, ctx, scope.owner)
             described = answer or _lead_in(previous, label=True)
             told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
+            told = told or (_mentions(previous, subject, ctx) and _sentences(unit, ctx))
             defined_as = None if described else defined
             yield from _list(unit, scope, ctx, defined_as, _lead_in(previous), told)
         elif unit.type == "paragraph":
@@ -71,6 +74,39 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         elif unit.type == "blockquote":
             yield from body_candidates(unit.children, scope, ctx)
         previous = unit
+        subject = subject or _subject_names(unit, ctx)
+
+
+def _subject_names(unit: Unit, ctx: Context) -> tuple[str, ...]:
+    """`SSE(Server-Sent Events)는 … 웹 표준입니다.`: the term a prose paragraph defines, and its
+    other names."""
+    if not _is_paragraph(unit) or isinstance(unit, list) or not unit.map:
+        return ()
+    text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[unit.map[0] : unit.map[1]])
+    found = defined_subject(text)
+    if found is None:
+        return ()
+    name, aliases = split_aliases(found)
+    return tuple(n for n in (name, *aliases) if len(n) >= 2)
+
+
+def _mentions(previous: Unit | None, names: tuple[str, ...], ctx: Context) -> bool:
+    """Does the paragraph right above a list speak of the term a prose definition gave? Then
+    the list's plain `name: …` lines are that term's features (`- 자동 재연결: 브라우저는 …`
+    under `SSE는 …이다`), not a glossary of their own."""
+    if not names or previous is None or not _is_paragraph(previous):
+        return False
+    assert not isinstance(previous, list)
+    text = plain_text(previous).casefold()
+    return any(name.casefold() in text for name in names)
+
+
+def _sentences(items: list[SyntaxTreeNode], ctx: Context) -> bool:
+    """Do most `name: …` lines of a list go on in sentences (features told at length), rather
+    than give a short gloss or a value (`- Elastic: |PED| > 1`, `- 커밋: 변경 사항의 스냅샷`)?"""
+    lines = [line for line, _ in (_colon_line(i, ctx) for i in items) if line is not None]
+    long = sum(len(line.definition.split()) >= 4 for line in lines)
+    return bool(lines) and long * 2 > len(lines)
 
 
 def _is_paragraph(unit: Unit) -> bool:
