@@ -5,6 +5,10 @@ the answer about cookies into parts; under `### Coagulopathy`, `- lab features` 
 Such an item is a label: it makes no card, and what is nested under it (`- 이름 : 쿠키를 구별하는
 이름`, `- 재 사용성 향상` with its explanation) is a property of the enclosing term, kept in its
 answer. A kinds label (`- 종류`, `- Types`) is no card either, but the kinds under it are terms.
+
+Two more ways a list describes a term instead of defining new ones: numbered `name: …` lines in a
+section about a sequence (`요청 처리 흐름`: the stages, in order), and `name: …` feature lines
+right under the prose definition of a term (`SSE는 …이다.` then `- 자동 재연결: …`).
 """
 
 from __future__ import annotations
@@ -12,8 +16,16 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .labels import LABELS
-from .terms import normalise, words
+from markdown_it.tree import SyntaxTreeNode
+
+from ..parse import first_paragraph, plain_text
+from .boldheads import Unit
+from .candidate import Context, Scope, strip_prefix
+from .colon import ColonLine, split_colon_line
+from .labels import LABELS, is_strong_label
+from .lists import term_of_line
+from .prose import defined_subject
+from .terms import normalise, split_aliases, words
 
 Aspect = Literal["property", "kinds"]
 
@@ -57,3 +69,78 @@ def aspect_of(term: str, owner: str) -> Aspect | None:
     if all(w in LABELS or w in PROPERTY_HEADS for w in rest):
         return kind
     return kind if owner and len(rest) <= 3 else None
+
+
+# A heading about a sequence: its numbered `name: what happens` lines are the stages, in order.
+_FLOW = re.compile(
+    r"흐름|과정|순서|절차|\b(?:flow|procedure|workflow|pipeline|steps|how\s+it\s+works)\b",
+    re.IGNORECASE,
+)
+
+
+def is_flow(names: tuple[str, ...]) -> bool:
+    """`요청 처리 흐름 › HTTP 요청이 NestJS 처리`, `Request flow`: a section about a sequence."""
+    return any(_FLOW.search(name) for name in names)
+
+
+def aspect_item(
+    item: SyntaxTreeNode, scope: Scope, ctx: Context, among_terms: bool = False
+) -> Aspect | None:
+    """`- 쿠키 특징`, `- **장점**`, `- lab features` with items nested under it: the aspect of
+    the enclosing term it names (`property` or `kinds`), or None. A lone word among term
+    items (`- feature` beside `- develop`, `- release`) is a term like them."""
+    paragraph = first_paragraph(item)
+    nested = [c for c in item.children[1:] if c.map]
+    if not nested or paragraph is None or not paragraph.map:
+        return None
+    if paragraph.map[1] - paragraph.map[0] != 1:
+        return None
+    found = term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
+    if found is None:
+        return None
+    if among_terms and len(found[0].split()) == 1 and not is_strong_label(found[0]):
+        return None
+    return aspect_of(found[0], scope.owner)
+
+
+def subject_names(unit: Unit, ctx: Context) -> tuple[str, ...]:
+    """`SSE(Server-Sent Events)는 … 웹 표준입니다.`: the term a prose paragraph defines, and its
+    other names."""
+    if not _is_paragraph(unit) or isinstance(unit, list) or not unit.map:
+        return ()
+    text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[unit.map[0] : unit.map[1]])
+    found = defined_subject(text)
+    if found is None:
+        return ()
+    name, aliases = split_aliases(found)
+    return tuple(n for n in (name, *aliases) if len(n) >= 2)
+
+
+def mentions(previous: Unit | None, names: tuple[str, ...]) -> bool:
+    """Does the paragraph right above a list speak of the term a prose definition gave? Then
+    the list's plain `name: …` lines are that term's features (`- 자동 재연결: 브라우저는 …`
+    under `SSE는 …이다`), not a glossary of their own."""
+    if not names or previous is None or not _is_paragraph(previous):
+        return False
+    assert not isinstance(previous, list)
+    text = plain_text(previous).casefold()
+    return any(name.casefold() in text for name in names)
+
+
+def told_at_length(items: list[SyntaxTreeNode], ctx: Context) -> bool:
+    """Do most `name: …` lines of a list go on in sentences (features told at length), rather
+    than give a short gloss or a value (`- Elastic: |PED| > 1`, `- 커밋: 변경 사항의 스냅샷`)?"""
+    lines = [line for line in (_colon_line(i, ctx) for i in items) if line is not None]
+    long = sum(len(line.definition.split()) >= 4 for line in lines)
+    return bool(lines) and long * 2 > len(lines)
+
+
+def _is_paragraph(unit: Unit | None) -> bool:
+    return unit is not None and not isinstance(unit, list) and unit.type == "paragraph"
+
+
+def _colon_line(item: SyntaxTreeNode, ctx: Context) -> ColonLine | None:
+    paragraph = first_paragraph(item)
+    if paragraph is None or not paragraph.map:
+        return None
+    return split_colon_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import first_paragraph, plain_text
-from .aspects import aspect_of
+from .aspects import aspect_item, is_flow, mentions, subject_names, told_at_length
 from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, Scope, strip_prefix
 from .cloze import cloze_candidate
@@ -30,8 +30,7 @@ from .paragraphs import (
     prose_candidate,
 )
 from .tables import table_candidates
-from .prose import defined_subject
-from .terms import is_expansion, split_aliases
+from .terms import is_expansion
 
 
 def body_candidates(
@@ -61,7 +60,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             answer = scope.answer and not _bold_terms(unit, ctx, scope.owner)
             described = answer or _lead_in(previous, label=True)
             told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
-            told = told or (_mentions(previous, subject, ctx) and _sentences(unit, ctx))
+            told = told or (mentions(previous, subject) and told_at_length(unit, ctx))
             defined_as = None if described else defined
             yield from _list(unit, scope, ctx, defined_as, _lead_in(previous), told)
         elif unit.type == "paragraph":
@@ -74,39 +73,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         elif unit.type == "blockquote":
             yield from body_candidates(unit.children, scope, ctx)
         previous = unit
-        subject = subject or _subject_names(unit, ctx)
-
-
-def _subject_names(unit: Unit, ctx: Context) -> tuple[str, ...]:
-    """`SSE(Server-Sent Events)는 … 웹 표준입니다.`: the term a prose paragraph defines, and its
-    other names."""
-    if not _is_paragraph(unit) or isinstance(unit, list) or not unit.map:
-        return ()
-    text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[unit.map[0] : unit.map[1]])
-    found = defined_subject(text)
-    if found is None:
-        return ()
-    name, aliases = split_aliases(found)
-    return tuple(n for n in (name, *aliases) if len(n) >= 2)
-
-
-def _mentions(previous: Unit | None, names: tuple[str, ...], ctx: Context) -> bool:
-    """Does the paragraph right above a list speak of the term a prose definition gave? Then
-    the list's plain `name: …` lines are that term's features (`- 자동 재연결: 브라우저는 …`
-    under `SSE는 …이다`), not a glossary of their own."""
-    if not names or previous is None or not _is_paragraph(previous):
-        return False
-    assert not isinstance(previous, list)
-    text = plain_text(previous).casefold()
-    return any(name.casefold() in text for name in names)
-
-
-def _sentences(items: list[SyntaxTreeNode], ctx: Context) -> bool:
-    """Do most `name: …` lines of a list go on in sentences (features told at length), rather
-    than give a short gloss or a value (`- Elastic: |PED| > 1`, `- 커밋: 변경 사항의 스냅샷`)?"""
-    lines = [line for line, _ in (_colon_line(i, ctx) for i in items) if line is not None]
-    long = sum(len(line.definition.split()) >= 4 for line in lines)
-    return bool(lines) and long * 2 > len(lines)
+        subject = subject or subject_names(unit, ctx)
 
 
 def _is_paragraph(unit: Unit) -> bool:
@@ -236,29 +203,11 @@ def _list(
     else:
         yield from proses
     plain = bool(colon) and all(not line.formatted for _, line in colon)
-    if _steps(items, colon, units) or (lead_in and plain):
+    if _steps(items, colon, units) or (
+        plain and (lead_in or (ordered and is_flow((*scope.section, scope.owner))))
+    ):
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined, told)
-
-
-def aspect_item(
-    item: SyntaxTreeNode, scope: Scope, ctx: Context, among_terms: bool = False
-) -> str | None:
-    """`- 쿠키 특징`, `- **장점**`, `- lab features` with items nested under it: the aspect of
-    the enclosing term it names (`property` or `kinds`), or None. A lone word among term
-    items (`- feature` beside `- develop`, `- release`) is a term like them."""
-    paragraph = first_paragraph(item)
-    nested = [c for c in item.children[1:] if c.map]
-    if not nested or paragraph is None or not paragraph.map:
-        return None
-    if paragraph.map[1] - paragraph.map[0] != 1:
-        return None
-    found = term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
-    if found is None:
-        return None
-    if among_terms and len(found[0].split()) == 1 and not is_strong_label(found[0]):
-        return None
-    return aspect_of(found[0], scope.owner)
 
 
 def under_label(
