@@ -26,9 +26,19 @@ def term_of_line(raw: str) -> tuple[str, bool] | None:
     raw = raw.strip()
     if _WRAPPED_TERM.match(raw):
         return plain_term(raw.rstrip(":： ")), True
-    if _PLAIN_TERM.match(raw):
+    if _PLAIN_TERM.match(raw) and not _COLON_TEXT.search(raw):
         return " ".join(raw.rstrip(":： ").split()), False
     return None
+
+
+# `unit: checks one function`: a `name: meaning` line, not a bare term.
+_COLON_TEXT = re.compile(r"\S\s*[:：]\s+\S")
+# `Bylaws include`, `Examples such as`: a sentence that the nested items finish.
+_LEAD_IN = re.compile(
+    r"\b(?:include|includes|including|such as|e\.g\.|consists? of|contains?|are|is|were|was"
+    r"|like|namely)$|(?:으로는|로는|에는|다음과 같다|다음과 같음|아래와 같다)$",
+    re.IGNORECASE,
+)
 
 
 # `가격이 오르면 수요량은? → 감소`: a quiz line, its answer after the arrow.
@@ -63,7 +73,10 @@ def item_candidate(
     if found is None:
         return None
     term, formatted = found
-    if not formatted and strip_prefix(ctx.parsed.lines[paragraph.map[0]]).rstrip().endswith(":"):
+    lead_in = not formatted and _LEAD_IN.search(term)
+    if lead_in or (
+        not formatted and strip_prefix(ctx.parsed.lines[paragraph.map[0]]).rstrip().endswith(":")
+    ):
         ctx.reject(line, term, "a lead-in to the list below it, not a term")
         return None
     question = term.endswith(("?", "？")) or (formatted and is_prompt(term))
