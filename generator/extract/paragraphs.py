@@ -16,7 +16,7 @@ from .cloze import cloze_candidate
 from .colon import ColonLine, is_glossary, line_problem, split_colon_line
 from .labels import is_label
 from .lists import alias_lines
-from .prose import defined_subject, named_term, topic_subject
+from .prose import defined_subject, named_term, sentence_definitions, topic_subject
 from .terms import (
     aliases_from_line,
     expansion_prefix,
@@ -87,6 +87,7 @@ def paragraph_candidates(
         prose = prose_candidate(paragraph, scope, ctx, formatted_only=False)
         if prose is not None:
             yield prose
+        yield from _sentence_candidates(paragraph, scope, ctx, prose.term if prose else "")
         return
     starts = [i for i in range(start, end) if split_colon_line(strip_prefix(lines[i]), False)]
     found: list[tuple[int, int, ColonLine]] = []
@@ -160,6 +161,31 @@ def prose_candidate(
         strategy=strategy,
         owned=(start, end),
     )
+
+
+def _sentence_candidates(
+    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, taken: str
+) -> Iterator[Candidate]:
+    """`… However, LepA is a GTPase, and …`: a name defined inside a paragraph, its sentence as
+    the answer. Not in an answer to a question: there every sentence serves the question."""
+    assert paragraph.map is not None
+    if scope.answer:
+        return
+    start, end = paragraph.map
+    lines = ctx.parsed.lines[start:end]
+    for name, sentence in sentence_definitions(" ".join(strip_prefix(x) for x in lines)):
+        if any(same_term(name, other) for other in (taken, scope.owner) if other):
+            continue
+        head = sentence.split(name, 1)[0] + name
+        line = next((i for i, x in enumerate(lines) if head in x or name in x), 0)
+        yield Candidate(
+            term=name,
+            section=scope.section,
+            line=start + line + 1,
+            spans=[],
+            strategy="prose",
+            text=sentence,
+        )
 
 
 _NUMBER = re.compile(r"\d")  # `수업: 월/수 10:30, 공학관 201호`: times, rooms, dates

@@ -84,8 +84,12 @@ _KO_VERB_STEM = re.compile(r"(?:하|되|있|없|않|같|이|었|았|겠)$")
 _NAMED = re.compile(
     r"(?:\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|['\"“‘](?P<quoted>[^'\"”’]{1,40})['\"”’])"
     r"\s*(?P<paren>[(（][^)）]{1,40}[)）])?\s*(?:이)?라(?:고)?\s*(?:한다|부른다|하며|하는데|함|칭한다|불린다|명명한다)"
-    r"|(?:is|are)\s+(?:called|known as|referred to as|named)\s+"
-    r"(?:\*\*(?P<bold2>[^*]+)\*\*|`(?P<code2>[^`]+)`|['\"“‘](?P<quoted2>[^'\"”’]{1,40})['\"”’])"
+    r"|(?:is|are)\s+(?:(?:commonly|usually|often|sometimes|generally)\s+)?"
+    r"(?:called|known as|referred to as|named)\s+"
+    r"(?:\*\*(?P<bold2>[^*]+)\*\*|`(?P<code2>[^`]+)`|['\"“‘](?P<quoted2>[^'\"”’]{1,40})['\"”’]"
+    r"|(?-i:(?P<acronym>[A-Z][A-Z0-9]{1,7}))(?=[\s.,;:(]|$))"
+    r"|\b(?:a|an)\s+\w+\s+(?:known as|called|termed)\s+(?:the\s+)?"
+    r"(?-i:(?P<known>[a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2}))(?=[.,;:])"
     r"|(?<=\s)(?:an?\s+)?\*\*(?P<bold3>[^*]+)\*\*\s*(?::|\s[—–]\s)\s*(?:an?|the|하나의)?\s*\w"
     r"|\b(?:is|are)\s+\*\*(?P<bold4>[^*]+)\*\*\s+(?:if|when|iff)\b",
     re.IGNORECASE,
@@ -200,9 +204,42 @@ def named_term(text: str) -> str | None:
     groups = match.groupdict()
     raw = next(
         groups[k]
-        for k in ("bold", "code", "quoted", "bold2", "code2", "quoted2", "bold3", "bold4")
+        for k in (
+            "bold",
+            "code",
+            "quoted",
+            "bold2",
+            "code2",
+            "quoted2",
+            "acronym",
+            "known",
+            "bold3",
+            "bold4",
+        )  # fmt: skip
         if groups.get(k)
     )
     paren = groups.get("paren") or ""
     term = plain_term(raw) + (paren if paren and "(" not in raw else "")
     return term if term_problem(plain_term(raw), max_words=6) is None else None
+
+
+# `… . However, LepA is a GTPase, and …`: inside a paragraph, a sentence that opens with a name
+# written like a symbol (inner capital, digit or slash: `LepA`, `Spred-1`, `KsgA/Dim1`, `EMT`)
+# and says what it is. A plain word (`Cancer is a complex disease`) is left to the first sentence.
+_NAME_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:For example|However|Similarly|In contrast|Likewise|Here|Thus"
+    r"|In particular),\s+)?(?:The\s+)?"
+    r"(?P<name>[A-Za-z](?=[\w/\-]*[A-Z0-9/])[\w/\-]*[A-Za-z0-9])\s+is\s+(?:a|an)\s+[^.!?]{6,}[.!?]"
+)
+
+
+def sentence_definitions(text: str) -> list[tuple[str, str]]:
+    """(term, sentence) for each sentence after the first that defines a symbol-like name."""
+    found: list[tuple[str, str]] = []
+    for match in _NAME_SENTENCE.finditer(text):
+        if match.start() == 0:
+            continue  # the paragraph's own opening: `defined_subject` reads it
+        name = match.group("name")
+        if term_problem(name, max_words=1) is None and name.casefold() not in _EN_STOP:
+            found.append((name, match.group(0).strip()))
+    return found
