@@ -128,10 +128,10 @@ def prose_candidate(
     paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, formatted_only: bool
 ) -> Candidate | None:
     assert paragraph.map is not None
-    if scope.answer:
-        return None
     start, end = paragraph.map
     raw = " ".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])
+    if scope.answer:
+        return _kind_in_answer(raw, scope, start, end)
     subject = defined_subject(raw, formatted_only)
     if subject is None and not scope.section and not formatted_only:
         subject = topic_subject(raw, ctx.info.title)
@@ -186,6 +186,29 @@ def _sentence_candidates(
             strategy="prose",
             text=sentence,
         )
+
+
+def _kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | None:
+    """In the answer to `DB 락에 대해 설명해주세요`, `낙관적 락은 … 방법입니다.`: a kind of the
+    thing asked about (its last word is the question's, the whole name is not), defined in a
+    paragraph of its own, is a child card. Anything else an answer says serves the question."""
+    subject = defined_subject(raw)
+    if subject is None:
+        return None
+    name, aliases = split_aliases(subject)
+    parts = name.split()
+    asked = scope.owner.casefold()
+    if len(parts) < 2 or name.casefold() in asked or parts[-1].casefold() not in asked:
+        return None
+    return Candidate(
+        term=name,
+        aliases=aliases,
+        section=scope.section,
+        line=start + 1,
+        spans=[(start, end)],
+        strategy="prose",
+        owned=(start, end),
+    )
 
 
 _NUMBER = re.compile(r"\d")  # `수업: 월/수 10:30, 공학관 201호`: times, rooms, dates

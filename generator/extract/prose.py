@@ -79,6 +79,10 @@ _KO_STOP = re.compile(
     r"|요즘|최근|오늘|지금|현재|보통|일반적으로|대부분|참고로|결론적으로|즉|또한|그리고|하지만|사실"
     r"|아래|위|다음|앞|뒤|또|또\s.*|다른\s.*|여러\s.*|몇몇\s.*|많은\s.*|일부\s.*)$"
 )
+_KO_ADVERB = re.compile(
+    r"^(?:먼저|반면에?|또한|그리고|한편|우선|다음으로|마지막으로|첫째로?|둘째로?|셋째로?|그러나"
+    r"|하지만|특히|그래서|따라서)\s+"
+)
 _KO_CLAUSE = re.compile(r"[가-힣](?:가|이|을|를|에|에서|의|로|으로|와|과|도|만)$")
 _KO_VERB_STEM = re.compile(r"(?:하|되|있|없|않|같|이|었|았|겠)$")
 _NAMED = re.compile(
@@ -119,7 +123,7 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         if formatted_only and not formatted:
             return None
         paren = match.group("paren") or ""
-        subject = plain_term(raw)
+        subject = _KO_ADVERB.sub("", plain_term(raw))  # `반면 NoSQL은 …`: NoSQL
         noun = match.groupdict().get("noun")
         if noun and not _copula_noun(noun):
             continue  # `… 보장할 수 있다`, `… 보낸다`: a verb, not `… 지표다`
@@ -177,6 +181,10 @@ def topic_subject(text: str, title: str) -> str | None:
     topic = title.casefold().rstrip(" .!?")
     if subject.casefold() in _EN_STOP or not topic.endswith(subject.casefold()):
         return None  # the title names it: `… CSS specificity`, not `Git internals`
+    if re.search(
+        r"\b(?:in|of|for|with|on|at|from|using|via|and|vs\.?)\s*$", topic[: -len(subject)]
+    ):
+        return None  # `Integers In Postgres`: the title is about integers, not Postgres
     return subject if term_problem(subject, max_words=3) is None else None
 
 
