@@ -203,9 +203,9 @@ def _list(
     else:
         yield from proses
     plain = bool(colon) and all(not line.formatted for _, line in colon)
-    if _steps(items, colon, units) or (
-        plain and (lead_in or (ordered and is_flow((*scope.section, scope.owner))))
-    ):
+    stages = ordered and is_flow((*scope.section, scope.owner))  # `## 요청 처리 흐름`, `1. …`
+    stages = stages and not any(DEFINING_PHRASE.search(line.definition) for _, line in colon)
+    if _steps(items, colon, units) or (plain and (lead_in or stages)):
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined, told)
 

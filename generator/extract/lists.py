@@ -69,6 +69,9 @@ def item_candidate(
     line = paragraph.map[0] + 1
     if paragraph.map[1] - paragraph.map[0] != 1:
         return None
+    if all(_links_first(block) for block in nested):
+        ctx.reject(line, strip_prefix(ctx.parsed.lines[paragraph.map[0]]), "it heads a link list")
+        return None
     found = term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
     if found is None:
         return None
@@ -106,6 +109,19 @@ def item_candidate(
         drop=drop,
         grouping=True,
     )
+
+
+def _links_first(block: SyntaxTreeNode) -> bool:
+    """A list whose every item opens with a link (`- [Hashing](…), course notes`): reading
+    matter, with at most a credit after each link."""
+    if block.type not in LISTS or not block.children:
+        return False
+    for item in block.children:
+        paragraph = first_paragraph(item)
+        inline = paragraph.children[0] if paragraph is not None and paragraph.children else None
+        if inline is None or not inline.children or inline.children[0].type != "link":
+            return False
+    return True
 
 
 def alias_lines(blocks: list[SyntaxTreeNode]) -> tuple[set[int], tuple[str, ...]]:

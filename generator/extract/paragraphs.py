@@ -208,6 +208,7 @@ def _kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate |
         spans=[(start, end)],
         strategy="prose",
         owned=(start, end),
+        stub=name,  # the question's card still names the kind
     )
 
 
