@@ -204,28 +204,16 @@ def _plain_subject_ok(subject: str, english: bool) -> bool:
     return not _KO_STOP.match(subject) and len(words) <= 3
 
 
+_NAMED_GROUPS = words("bold code quoted bold2 code2 quoted2 acronym known bold3 bold4")
+
+
 def named_term(text: str) -> str | None:
     """`… 이를 **스풀링(Spooling)**이라고 한다` → `스풀링(Spooling)`."""
     match = _NAMED.search(text)
     if not match:
         return None
     groups = match.groupdict()
-    raw = next(
-        groups[k]
-        for k in (
-            "bold",
-            "code",
-            "quoted",
-            "bold2",
-            "code2",
-            "quoted2",
-            "acronym",
-            "known",
-            "bold3",
-            "bold4",
-        )  # fmt: skip
-        if groups.get(k)
-    )
+    raw = next(groups[k] for k in _NAMED_GROUPS if groups.get(k))
     paren = groups.get("paren") or ""
     term = plain_term(raw) + (paren if paren and "(" not in raw else "")
     return term if term_problem(plain_term(raw), max_words=6) is None else None
