@@ -64,7 +64,7 @@ def test_properties_under_an_aspect_label_stay_in_the_term() -> None:
     assert list(got) == ["쿠키"]
     assert "- 이름 : 쿠키를 구별하는 이름" in got["쿠키"].definition_md
     assert "상태 유지" in got["쿠키"].definition_md
-    assert reasons(md)["쿠키 구성"] == "a label inside 쿠키, not a term"
+    assert reasons(md)["쿠키 구성"] == "label inside 쿠키, not a term"
 
 
 def test_kinds_under_a_kinds_label_are_terms() -> None:

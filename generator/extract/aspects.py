@@ -33,7 +33,7 @@ Aspect = Literal["property", "kinds"]
 PROPERTY_HEADS = words(
     """
     특징 특성 장점 단점 장단점 예 예시 예제 사례 구성 구성요소 순서 과정 절차 방법 사용법 원리
-    주의사항 주의점 한계 한계점 문제점 이유 목적 용도 활용 활용법 역할 효과 동작
+    주의사항 주의점 한계 한계점 문제점 이유 목적 용도 활용 활용법 역할 효과
     feature features characteristic characteristics property properties pros cons advantages
     disadvantages benefits drawbacks example examples steps limitations uses usage
     applications readings videos resources links

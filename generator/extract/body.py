@@ -217,9 +217,9 @@ def under_label(
     property label (`- 특징`, `- 장점`) every line describes the enclosing term, so only explicit
     cloze deletions still make cards."""
     assert item.map is not None
-    owner = scope.owner or "the section"
     found = term_of_line(strip_prefix(ctx.parsed.lines[item.map[0]]))
-    ctx.reject(item.map[0] + 1, found[0] if found else "", f"a label inside {owner}, not a term")
+    where = f" inside {scope.owner}" if scope.owner else ""
+    ctx.reject(item.map[0] + 1, found[0] if found else "", f"label{where}, not a term")
     inner = body_candidates(item.children[1:], scope, ctx)
     if aspect == "kinds":
         yield from inner
