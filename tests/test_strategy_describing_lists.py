@@ -303,3 +303,51 @@ def test_kinds_defined_in_an_answer_are_child_cards() -> None:
 )
 def test_topic_subject_is_the_title_head(text: str, title: str, found: str | None) -> None:
     assert topic_subject(text, title) == found
+
+
+def test_numbered_lines_heading_the_bullets_below_them() -> None:
+    md = """
+        # HTTP
+        1. Connectionless 프로토콜(비연결 지향)
+        - 요청에 응답하면 연결을 끊는다.
+        2. Stateless 프로토콜
+        - 서버가 이전 요청의 상태를 기억하지 않는다.
+        """
+    got = by_term(md)
+    assert list(got) == ["Connectionless 프로토콜", "Stateless 프로토콜"]
+    assert got["Connectionless 프로토콜"].aliases == ("비연결 지향",)
+    assert got["Stateless 프로토콜"].definition_md == "- 서버가 이전 요청의 상태를 기억하지 않는다."
+
+
+def test_a_numbered_question_heads_its_answer() -> None:
+    md = """
+        # UDP
+        ## Question
+        1. UDP 서버의 특징에 대해서 설명하세요.
+        - 데이터를 보내기만 하는 프로토콜입니다.
+        - 전송 여부를 확인하지 않아 빠릅니다.
+        """
+    assert terms(md) == ["UDP 서버의 특징에 대해서 설명하세요."]
+
+
+def test_numbered_steps_of_a_procedure_are_not_headings() -> None:
+    md = """
+        # Setup
+        ## Getting started
+        1. Install Docker
+        - brew install --cask docker
+        2. Run the container
+        - docker run hello-world
+        """
+    assert terms(md) == ["Getting started"]
+
+
+def test_a_numbered_list_of_several_items_heads_nothing() -> None:
+    md = """
+        # Notes
+        ## Reasons
+        1. first reason
+        2. second reason
+        - a remark on both
+        """
+    assert "first reason" not in terms(md)

@@ -21,6 +21,7 @@ from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
 from .labels import is_label, is_strong_label
 from .lists import LISTS, alias_lines, item_candidate, term_of_line
+from .numbered import numbered_candidate, numbered_heads
 from .paragraphs import (
     colon_candidate,
     colon_paragraphs,
@@ -143,10 +144,17 @@ def _list(
     proses: list[Candidate] = []
     among_colon = sum(problem is None for _, problem in lines.values()) >= 2
     among_terms = _term_siblings(items, scope, ctx)
-    for item in items:
+    heads = numbered_heads(items, ctx)
+    for index, stop in heads.items():  # `1. 웹 표준이란?` heading the bullets under it
+        head = numbered_candidate(items[index], items[index + 1 : stop], scope.section, ctx)
+        if head is not None:
+            yield head
+    for index, item in enumerate(items):
         paragraph = first_paragraph(item)
         if paragraph is None or not paragraph.map or not item.map:
             yield from body_candidates(item.children, scope, ctx)
+            continue
+        if index in heads:
             continue
         first = paragraph.map[0]
         if first in alias_items or first in scope.skip:
