@@ -351,3 +351,23 @@ def test_a_numbered_list_of_several_items_heads_nothing() -> None:
         - a remark on both
         """
     assert "first reason" not in terms(md)
+
+
+def test_a_name_line_over_a_list_is_a_term() -> None:
+    md = """
+        # 운영체제
+        ## 회피
+        교착 상태를 미리 피하는 방법이다.
+
+        > 은행원 알고리즘(Banker's Algorithm)
+        >
+        > - 자원을 내주기 전에 안전 상태인지 검사한다.
+
+        다음 순서로 검사한다(in order).
+
+        - 요청이 최대 요구량을 넘는지 본다.
+        """
+    got = by_term(md)
+    assert list(got) == ["회피", "은행원 알고리즘"]
+    assert got["은행원 알고리즘"].aliases == ("Banker's Algorithm",)
+    assert "다음 순서로 검사한다" in got["회피"].definition_md

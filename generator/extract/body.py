@@ -21,7 +21,7 @@ from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
 from .labels import is_label, is_strong_label
 from .lists import LISTS, alias_lines, item_candidate, term_of_line
-from .numbered import numbered_candidate, numbered_heads
+from .numbered import named_line_candidate, numbered_candidate, numbered_heads
 from .paragraphs import (
     colon_candidate,
     colon_paragraphs,
@@ -63,7 +63,15 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
             told = told or (mentions(previous, subject) and told_at_length(unit, ctx))
             defined_as = None if described else defined
-            yield from _list(unit, scope, ctx, defined_as, _lead_in(previous), told)
+            named = None
+            if previous is not None and not isinstance(previous, list):
+                named = named_line_candidate(previous, unit, scope.section, ctx)
+            if named is not None:  # `은행원 알고리즘(Banker's Algorithm)` over its list
+                yield named
+                inner = Scope(scope.section, named.term, scope.skip, scope.answer)
+                yield from _list(unit, inner, ctx, False)
+            else:
+                yield from _list(unit, scope, ctx, defined_as, _lead_in(previous), told)
         elif unit.type == "paragraph":
             lone = not scope.owner and not any(unit is g for g in glossary)
             yield from paragraph_candidates(unit, scope, ctx, defined, lone)

@@ -92,5 +92,43 @@ def numbered_candidate(
         spans=[(start, end)],
         strategy="question-item" if question else "list-term",
         owned=(head.map[0], end),
+        stub=ctx.parsed.lines[head.map[0]],  # the card above still names it
+        grouping=True,
+    )
+
+
+# `은행원 알고리즘(Banker's Algorithm)` alone on a line: a name and its Latin-script name.
+_NAMED_LINE = re.compile(
+    r"^(?P<term>[^\s*_`\[\]:：.!?#>][^*_`\[\]:：.!?]{0,40}?)\s*"
+    r"[(（][A-Za-z][A-Za-z0-9 '’\-&/.,]{1,50}[)）]$"
+)
+
+
+def named_line_candidate(
+    paragraph: SyntaxTreeNode, items: list[SyntaxTreeNode], section: tuple[str, ...], ctx: Context
+) -> Candidate | None:
+    """`은행원 알고리즘(Banker's Algorithm)` on its own line, then a list: the line names a term
+    as a heading would, and the list right under it is its definition."""
+    if paragraph.type != "paragraph" or not paragraph.map or not items:
+        return None
+    if paragraph.map[1] - paragraph.map[0] != 1:
+        return None
+    text = strip_prefix(ctx.parsed.lines[paragraph.map[0]])
+    match = _NAMED_LINE.match(text)
+    first, last = items[0].map, items[-1].map
+    if not match or first is None or last is None:
+        return None
+    name, aliases = split_aliases(text)
+    if name == text or term_problem(name, max_words=6) is not None:
+        return None
+    return Candidate(
+        term=name,
+        aliases=aliases,
+        section=section,
+        line=paragraph.map[0] + 1,
+        spans=[(first[0], last[1])],
+        strategy="list-term",
+        owned=(paragraph.map[0], last[1]),
+        stub=ctx.parsed.lines[paragraph.map[0]],
         grouping=True,
     )
