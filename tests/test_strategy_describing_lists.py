@@ -371,3 +371,25 @@ def test_a_name_line_over_a_list_is_a_term() -> None:
     assert list(got) == ["회피", "은행원 알고리즘"]
     assert got["은행원 알고리즘"].aliases == ("Banker's Algorithm",)
     assert "다음 순서로 검사한다" in got["회피"].definition_md
+
+
+def test_bold_colon_paragraphs_under_a_defined_heading_are_terms() -> None:
+    md = """
+        # Law
+        ## International law
+        **International law:** law that governs relations between nations
+
+        **diplomatic immunity:** agreement not to prosecute foreign diplomats
+
+        192 nations are members of the United Nations.
+
+        **Prevention**: treaties and courts keep disputes small.
+
+        - 물리 컴퓨터 다중화: 한 컴퓨터에 여러 OS 사용 가능
+        """
+    got = by_term(md)
+    assert list(got) == ["International law", "diplomatic immunity"]
+    why = reasons(md)
+    assert why["Prevention"] == "label, not a term"
+    assert "definition of International law" in why["International law"]
+    assert "not to prosecute" not in got["International law"].definition_md

@@ -42,6 +42,7 @@ LABELS = words(
     til learned learnt 배운 오늘 today-i-learned
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
     formula formulas equation equations 공식 수식 목표
+    theorem proof lemma corollary remark prevention treatment diagnosis symptoms
     """
 )
 _LABEL_WORDS = LABELS

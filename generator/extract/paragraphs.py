@@ -98,11 +98,14 @@ def paragraph_candidates(
         problem = line_problem(line)
         if problem is None and is_expansion(line.term, scope.owner):
             problem = f"the full name of {scope.owner}, kept on its card"
+        if problem is None and scope.owner and same_term(line.term, scope.owner):
+            problem = f"the definition of {scope.owner}, kept on its card"
         if problem is not None:
             ctx.reject(i + 1, line.term, problem)
             continue
         found.append((i, stop, line))
-    glossary = not scope.answer and is_glossary(len(found), len(starts), defined)
+    marked = bool(found) and len(found) == len(starts) and all(f[2].formatted for f in found)
+    glossary = not scope.answer and (marked or is_glossary(len(found), len(starts), defined))
     size = len(found[0][2].definition.split()) if found else 0
     numbers = bool(found) and bool(_NUMBER.search(found[0][2].definition))
     short = size <= 3 or (size <= 6 and not scope.section and numbers)
