@@ -393,3 +393,30 @@ def test_bold_colon_paragraphs_under_a_defined_heading_are_terms() -> None:
     assert why["Prevention"] == "label, not a term"
     assert "definition of International law" in why["International law"]
     assert "not to prosecute" not in got["International law"].definition_md
+
+
+def test_a_bold_colon_item_among_plain_remarks_is_a_term() -> None:
+    md = """
+        # Law
+        ## Common law
+        Law that comes from the decisions of judges.
+
+        - Law is common to all
+        - Follows the rule of precedent
+        - **distinguishing a case:** finding a case different enough to decide it differently
+        - binding precedent: a remark, not a term here
+        """
+    assert terms(md) == ["Common law", "distinguishing a case"]
+
+
+def test_bold_steps_of_a_numbered_procedure_stay_steps() -> None:
+    md = """
+        # 렌더링
+        ## 브라우저 렌더링 과정
+        브라우저가 화면을 그리는 순서이다.
+
+        1. HTML 을 파싱해 DOM 트리를 만든다
+        2. **레이아웃**: 각 요소의 위치와 크기를 계산
+        3. **페인트**: 픽셀을 화면에 그림
+        """
+    assert terms(md) == ["브라우저 렌더링 과정"]

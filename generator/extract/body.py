@@ -7,6 +7,7 @@ term items); tables and definition lists through their own. Lines taken by expli
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
@@ -221,7 +222,8 @@ def _list(
     plain = bool(colon) and all(not line.formatted for _, line in colon)
     stages = ordered and is_flow((*scope.section, scope.owner))  # `## 요청 처리 흐름`, `1. …`
     stages = stages and not any(DEFINING_PHRASE.search(line.definition) for _, line in colon)
-    if _steps(items, colon, units) or (plain and (lead_in or stages)):
+    stages = stages and (plain or len(colon) < units)  # bold names beside other steps too
+    if _steps(items, colon, units) or (plain and lead_in) or stages:
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined, told)
 
@@ -282,6 +284,17 @@ def _sole_description(
     return not text.startswith(("**", "__", "`", "*", "_", "[", "<"))
 
 
+_BOLD_COLON = re.compile(r"^(\*\*|__)[^*_]+?(?::\1|\1\s*:)\s")
+
+
+def _bold_colon(item: SyntaxTreeNode, ctx: Context) -> bool:
+    """`- **distinguishing a case:** …` in a bullet list: a term marked bold, not a step of a
+    numbered procedure (`4. **레이아웃**: …`) nor a property line."""
+    if item.parent is None or item.parent.type != "bullet_list" or not item.map:
+        return False
+    return bool(_BOLD_COLON.match(strip_prefix(ctx.parsed.lines[item.map[0]])))
+
+
 def _steps(
     items: list[SyntaxTreeNode], colon: list[tuple[SyntaxTreeNode, ColonLine]], units: int
 ) -> bool:
@@ -311,7 +324,8 @@ def _colon_cards(
     for item, line in colon:
         assert item.map is not None
         start, end = item.map
-        if not glossary:
+        marked = defined is not None and _bold_colon(item, ctx)
+        if not glossary and not marked:  # `- **distinguishing a case:** …`: bold marks a term
             ctx.reject(
                 start + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"
             )
