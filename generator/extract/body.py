@@ -7,7 +7,6 @@ term items); tables and definition lists through their own. Lines taken by expli
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
@@ -17,7 +16,15 @@ from .aspects import aspect_item, is_flow, mentions, subject_names, told_at_leng
 from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, Scope, strip_prefix
 from .cloze import cloze_candidate
-from .colon import DEFINING_PHRASE, ColonLine, is_glossary, line_problem, split_colon_line
+from .colon import (
+    DEFINING_PHRASE,
+    ColonLine,
+    bold_colon_item,
+    is_glossary,
+    line_problem,
+    numbered_steps,
+    split_colon_line,
+)
 from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
 from .labels import is_label, is_strong_label
@@ -223,7 +230,7 @@ def _list(
     stages = ordered and is_flow((*scope.section, scope.owner))  # `## 요청 처리 흐름`, `1. …`
     stages = stages and not any(DEFINING_PHRASE.search(line.definition) for _, line in colon)
     stages = stages and (plain or len(colon) < units)  # bold names beside other steps too
-    if _steps(items, colon, units) or (plain and lead_in) or stages:
+    if numbered_steps(items, colon, units) or (plain and lead_in) or stages:
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined, told)
 
@@ -284,27 +291,6 @@ def _sole_description(
     return not text.startswith(("**", "__", "`", "*", "_", "[", "<"))
 
 
-_BOLD_COLON = re.compile(r"^(\*\*|__)[^*_]+?(?::\1|\1\s*:)\s")
-
-
-def _bold_colon(item: SyntaxTreeNode, ctx: Context) -> bool:
-    """`- **distinguishing a case:** …` in a bullet list: a term marked bold, not a step of a
-    numbered procedure (`4. **레이아웃**: …`) nor a property line."""
-    if item.parent is None or item.parent.type != "bullet_list" or not item.map:
-        return False
-    return bool(_BOLD_COLON.match(strip_prefix(ctx.parsed.lines[item.map[0]])))
-
-
-def _steps(
-    items: list[SyntaxTreeNode], colon: list[tuple[SyntaxTreeNode, ColonLine]], units: int
-) -> bool:
-    """An ordered list whose plain `name: what happens` lines are interleaved with other steps."""
-    ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)
-    plain = all(not line.formatted for _, line in colon)
-    others = units - len(colon)  # `5. Tomato` under four `Béchamel – …` lines is one bare name
-    return ordered and plain and 0 < len(colon) < units and others * 4 > units
-
-
 def _colon_cards(
     colon: list[tuple[SyntaxTreeNode, ColonLine]],
     units: int,
@@ -324,7 +310,7 @@ def _colon_cards(
     for item, line in colon:
         assert item.map is not None
         start, end = item.map
-        marked = defined is not None and _bold_colon(item, ctx)
+        marked = defined is not None and bold_colon_item(item, ctx)
         if not glossary and not marked:  # `- **distinguishing a case:** …`: bold marks a term
             ctx.reject(
                 start + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"

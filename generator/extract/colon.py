@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markdown_it.tree import SyntaxTreeNode
+
+from .candidate import Context, strip_prefix
 from .filters import is_date_line
 from .labels import is_emphasis_phrase, is_figure_label, is_label, is_navigation
 from .terms import looks_like_term, show_wikilinks
@@ -189,3 +192,24 @@ def is_glossary(colon_units: int, units: int, owner_defined: bool, owner: bool =
     if colon_units * 5 < units * 3:  # fewer than 60 %: the rest is prose about the owner
         return False
     return not (colon_units == 1 and owner_defined)
+
+
+_BOLD_COLON_ITEM = re.compile(r"^(\*\*|__)[^*_]+?(?::\1|\1\s*:)\s")
+
+
+def bold_colon_item(item: SyntaxTreeNode, ctx: Context) -> bool:
+    """`- **distinguishing a case:** …` in a bullet list: a term marked bold, not a step of a
+    numbered procedure (`4. **레이아웃**: …`) nor a property line."""
+    if item.parent is None or item.parent.type != "bullet_list" or not item.map:
+        return False
+    return bool(_BOLD_COLON_ITEM.match(strip_prefix(ctx.parsed.lines[item.map[0]])))
+
+
+def numbered_steps(
+    items: list[SyntaxTreeNode], colon: list[tuple[SyntaxTreeNode, ColonLine]], units: int
+) -> bool:
+    """An ordered list whose plain `name: what happens` lines are interleaved with other steps."""
+    ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)
+    plain = all(not line.formatted for _, line in colon)
+    others = units - len(colon)  # `5. Tomato` under four `Béchamel – …` lines is one bare name
+    return ordered and plain and 0 < len(colon) < units and others * 4 > units
