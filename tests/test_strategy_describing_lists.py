@@ -420,3 +420,15 @@ def test_bold_steps_of_a_numbered_procedure_stay_steps() -> None:
         3. **페인트**: 픽셀을 화면에 그림
         """
     assert terms(md) == ["브라우저 렌더링 과정"]
+
+
+def test_kinds_of_the_defined_term_stay_terms() -> None:
+    md = """
+        # Heap
+        ## Introduction
+        A heap is a tree-based data structure that satisfies the heap property.
+
+        - Max heap - the value of a node is the greatest in its whole subtree, recursively.
+        - Min heap - the value of a node is the smallest in its whole subtree, recursively.
+        """
+    assert terms(md)[-2:] == ["Max heap", "Min heap"]

@@ -135,6 +135,16 @@ def told_at_length(items: list[SyntaxTreeNode], ctx: Context) -> bool:
     return bool(lines) and long * 2 > len(lines)
 
 
+def kinds_listed(items: list[SyntaxTreeNode], names: tuple[str, ...], ctx: Context) -> bool:
+    """`- Max heap - …`, `- Min heap - …` under `A heap is …`: the lines name kinds of the term
+    (its name is their last word), so they are terms of their own, not its features."""
+    heads = {name.split()[-1].casefold() for name in names if name.strip()}
+    terms = [line.term.casefold() for line in map(lambda i: _colon_line(i, ctx), items) if line]
+    return len(terms) >= 2 and all(
+        len(term.split()) > 1 and term.split()[-1] in heads for term in terms
+    )
+
+
 def _is_paragraph(unit: Unit | None) -> bool:
     return unit is not None and not isinstance(unit, list) and unit.type == "paragraph"
 

@@ -12,7 +12,14 @@ from collections.abc import Iterator
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import first_paragraph, plain_text
-from .aspects import aspect_item, is_flow, mentions, subject_names, told_at_length
+from .aspects import (
+    aspect_item,
+    is_flow,
+    kinds_listed,
+    mentions,
+    subject_names,
+    told_at_length,
+)
 from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, Scope, strip_prefix
 from .cloze import cloze_candidate
@@ -70,6 +77,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             described = answer or _lead_in(previous, label=True)
             told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
             told = told or (mentions(previous, subject) and told_at_length(unit, ctx))
+            told = told and not kinds_listed(unit, (*subject, scope.owner), ctx)
             defined_as = None if described else defined
             named = None
             if previous is not None and not isinstance(previous, list):
