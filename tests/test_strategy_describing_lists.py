@@ -8,7 +8,12 @@ import pytest
 from extract_helpers import by_term, reasons, terms
 
 from generator.extract.aspects import aspect_of
-from generator.extract.prose import named_term, sentence_definitions, topic_subject
+from generator.extract.prose import (
+    defined_subject,
+    named_term,
+    sentence_definitions,
+    topic_subject,
+)
 
 
 @pytest.mark.parametrize(
@@ -432,3 +437,18 @@ def test_kinds_of_the_defined_term_stay_terms() -> None:
         - Min heap - the value of a node is the smallest in its whole subtree, recursively.
         """
     assert terms(md)[-2:] == ["Max heap", "Min heap"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "The `explain` statement allows you to see a plan. `explain analyze` runs the "
+            "query, `explain` does not.",
+            "explain",
+        ),
+        ("`is` compares identity, `==` compares equality.", None),
+    ],
+)
+def test_a_code_name_with_its_kind_then_a_verb(text: str, subject: str | None) -> None:
+    assert defined_subject(text) == subject

@@ -30,6 +30,8 @@ _EN_REFERS = re.compile(
 _EN_VERB = re.compile(
     r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`|\*[^*\s][^*]*\*|_[^_\s][^_]*_)"
     r"(?P<paren>" + _PAREN + r"),?\s+"
+    r"(?:(?:statement|command|keyword|function|method|operator|flag|option|clause|directive"
+    r"|hook|attribute|tag|element|macro|decorator)\s+)?"  # `The `explain` statement allows …`
     r"(?!is\b|was\b|has\b|does\b|this\b|its\b)[a-z]+(?<!ss)s\b"
 )
 # `**Compound interest** is interest earned …`: a formatted name, then `is` and a noun phrase.
@@ -128,7 +130,8 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         if noun and not _copula_noun(noun):
             continue  # `… 보장할 수 있다`, `… 보낸다`: a verb, not `… 지표다`
         english = pattern in (_EN_DEFINES, _EN_REFERS)
-        if _two_topics(text[match.end("subject") :]) or _CONTRAST.search(text[match.end() :]):
+        sentence = re.split(r"(?<=[.!?。])\s", text[match.end() :], maxsplit=1)[0]
+        if _two_topics(text[match.end("subject") :]) or _CONTRAST.search(sentence):
             return None  # `IPv4 주소는 32비트, IPv6 주소는 128비트이다`: two facts, no definition
         if not formatted and not _plain_subject_ok(subject, english):
             return None
