@@ -231,6 +231,11 @@ def test_lead_in_items_are_not_terms(lead: str) -> None:
         ("Tumours grow. Cancer is a complex disease with many causes.", []),
         ("Spred-1 is an inhibitor of growth factors.", []),  # the opening: read elsewhere
         ("It grows. It is a thing of some beauty.", []),
+        (
+            'I wanted to check if it was "callable" - could be called like a function - or not.',
+            [("callable", "could be called like a function")],
+        ),
+        ('He said "hello" - and left - quickly.', []),
     ],
 )
 def test_sentence_definitions(text: str, found: list[tuple[str, str]]) -> None:

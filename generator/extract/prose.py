@@ -232,9 +232,22 @@ _NAME_SENTENCE = re.compile(
 )
 
 
+# `… was "callable" - could be called like a function - or …`: a quoted name glossed between
+# dashes, the way a writer introduces a term in passing.
+_QUOTED_GLOSS = re.compile(
+    r"[\"“](?P<name>[^\"”]{2,30})[\"”]\s+[-–—]{1,2}\s+(?!(?:and|but|or|so|then)\b)"
+    r"(?P<gloss>[^-–—\"“]{6,100}?)(?:\s+[-–—]{1,2}(?=\s)|(?=[.!?](?:\s|$)))"
+)
+
+
 def sentence_definitions(text: str) -> list[tuple[str, str]]:
-    """(term, sentence) for each sentence after the first that defines a symbol-like name."""
+    """(term, definition) for each sentence after the first that defines a symbol-like name,
+    and each quoted name glossed between dashes."""
     found: list[tuple[str, str]] = []
+    for match in _QUOTED_GLOSS.finditer(text):
+        name = match.group("name").strip()
+        if term_problem(name, max_words=3) is None:
+            found.append((name, match.group("gloss").strip()))
     for match in _NAME_SENTENCE.finditer(text):
         if match.start() == 0:
             continue  # the paragraph's own opening: `defined_subject` reads it
