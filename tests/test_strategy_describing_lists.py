@@ -236,6 +236,15 @@ def test_lead_in_items_are_not_terms(lead: str) -> None:
             [("callable", "could be called like a function")],
         ),
         ('He said "hello" - and left - quickly.', []),
+        (
+            "Cells grow. Typically, oncogenes are defined as proteins that drive a tumour.",
+            [("oncogene", "Typically, oncogenes are defined as proteins that drive a tumour.")],
+        ),
+        (
+            "It guides the RNA-induced silencing complex (RISC). RISC binds to target RNA.",
+            [("RNA-induced silencing complex (RISC)", "RISC binds to target RNA.")],
+        ),
+        ("Price elasticity of demand (PED) measures change. PED is large here.", []),
     ],
 )
 def test_sentence_definitions(text: str, found: list[tuple[str, str]]) -> None:

@@ -176,13 +176,16 @@ def _sentence_candidates(
         return
     start, end = paragraph.map
     lines = ctx.parsed.lines[start:end]
-    for name, sentence in sentence_definitions(" ".join(strip_prefix(x) for x in lines)):
-        if any(same_term(name, other) for other in (taken, scope.owner) if other):
+    for written, sentence in sentence_definitions(" ".join(strip_prefix(x) for x in lines)):
+        name, aliases = split_aliases(written)
+        if any(
+            same_term(n, other) for n in (name, *aliases) for other in (taken, scope.owner) if other
+        ):
             continue
-        head = sentence.split(name, 1)[0] + name
-        line = next((i for i, x in enumerate(lines) if head in x or name in x), 0)
+        line = next((i for i, x in enumerate(lines) if sentence[:20] in x or name in x), 0)
         yield Candidate(
             term=name,
+            aliases=aliases,
             section=scope.section,
             line=start + line + 1,
             spans=[],

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .colon import plain_term, term_problem
-from .terms import words
+from .terms import is_expansion, words
 
 _SUBJECT = r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`|__[^_]+__|\[\[[^\]]+\]\]|[^\s*`][^*`]{0,40}?)"
 # `X (Y)`, or `X, also known as Y,`: a name's other name right after it.
@@ -254,4 +254,42 @@ def sentence_definitions(text: str) -> list[tuple[str, str]]:
         name = match.group("name")
         if term_problem(name, max_words=1) is None and name.casefold() not in _EN_STOP:
             found.append((name, match.group(0).strip()))
+    for match in _DEFINED_AS.finditer(text):
+        name = match.group("name")
+        if match.group("verb") == "are" and re.search(r"[a-z]{2}[^s\W]s$", name):
+            name = name[:-1]  # `oncogenes are defined as …`: the headword is singular
+        if match.start() and term_problem(name, max_words=3) is None:
+            found.append((name, match.group(0).strip()))
+    return found + _abbreviated(text)
+
+
+# `Typically, oncogenes are defined as a protein that …`: said in so many words.
+_DEFINED_AS = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=^))(?:[A-Z][a-z]+,\s+)?(?:(?:An?|The)\s+)?"
+    r"(?P<name>[A-Za-z][\w\-]*(?:\s[a-z][\w\-]*){0,2})\s+(?P<verb>is|are)\s+"
+    r"(?:defined as|referred to as)\s[^.!?]{6,}[.!?]"
+)
+# `… for the RNA-induced silencing complex (RISC). RISC binds to target RNA …`: a name spelled
+# out with its abbreviation, then a sentence about it that opens with the abbreviation.
+_SPELLED_OUT = re.compile(
+    r"(?P<full>(?:[A-Za-z][\w\-]*\s+){0,5}[A-Za-z][\w\-]*)\s*\((?P<abbr>[A-Z][A-Za-z0-9]{1,6})\)"
+)
+
+
+_ABOUT = r"(?:is\s+(?:a|an|the)\b|(?!is\b|was\b|has\b|does\b)[a-z]+s\b)"
+
+
+def _abbreviated(text: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for match in _SPELLED_OUT.finditer(text):
+        abbr = match.group("abbr")
+        words = match.group("full").split()
+        suffixes = (" ".join(words[i:]) for i in reversed(range(len(words))))
+        full = next((f for f in suffixes if is_expansion(f, abbr)), None)
+        follow = re.match(
+            rf"[^.!?]*[.!?]\s+(?P<sentence>(?:The\s+)?{re.escape(abbr)}\s+{_ABOUT}[^.!?]*[.!?])",
+            text[match.end() :],
+        )
+        if full and follow and term_problem(full, max_words=6) is None:
+            found.append((f"{full} ({abbr})", follow.group("sentence")))
     return found
