@@ -466,3 +466,16 @@ def test_kinds_of_the_defined_term_stay_terms() -> None:
 )
 def test_a_code_name_with_its_kind_then_a_verb(text: str, subject: str | None) -> None:
     assert defined_subject(text) == subject
+
+
+def test_bold_asides_beside_prose_are_not_terms() -> None:
+    md = """
+        # Caching
+        ## Write-through
+        Every write goes to the cache and the store at once.
+
+        **Why it matters:** reads after writes never see stale data.
+
+        **In practice:** most web caches prefer write-around.
+        """
+    assert terms(md) == ["Write-through"]

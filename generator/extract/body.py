@@ -29,6 +29,7 @@ from .colon import (
     bold_colon_item,
     is_glossary,
     line_problem,
+    marks_a_term,
     numbered_steps,
     split_colon_line,
 )
@@ -318,7 +319,7 @@ def _colon_cards(
     for item, line in colon:
         assert item.map is not None
         start, end = item.map
-        marked = defined is not None and bold_colon_item(item, ctx)
+        marked = defined is not None and bold_colon_item(item, ctx) and marks_a_term(line)
         if not glossary and not marked:  # `- **distinguishing a case:** …`: bold marks a term
             ctx.reject(
                 start + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"

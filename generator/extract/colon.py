@@ -213,3 +213,14 @@ def numbered_steps(
     plain = all(not line.formatted for _, line in colon)
     others = units - len(colon)  # `5. Tomato` under four `Béchamel – …` lines is one bare name
     return ordered and plain and 0 < len(colon) < units and others * 4 > units
+
+
+_ASIDE_NAME = re.compile(
+    r"^(?:why|how|what|when|where|which|who|in|on|at|for|with|by|from|to|as|if)\b", re.I
+)
+
+
+def marks_a_term(line: ColonLine) -> bool:
+    """`**diplomatic immunity:** …`: a bold name that reads as a term, not an aside such as
+    `**Why it matters:**` or `**In practice:**` (labels are turned down before this)."""
+    return line.formatted and not _ASIDE_NAME.match(line.term)

@@ -13,7 +13,7 @@ from ..parse import plain_text
 from .boldheads import Unit
 from .candidate import Candidate, Context, Scope, dedent_block, prefix_of, strip_prefix
 from .cloze import cloze_candidate
-from .colon import ColonLine, is_glossary, line_problem, split_colon_line
+from .colon import ColonLine, is_glossary, line_problem, marks_a_term, split_colon_line
 from .labels import is_label
 from .lists import alias_lines
 from .prose import defined_subject, named_term, sentence_definitions, topic_subject
@@ -104,7 +104,7 @@ def paragraph_candidates(
             ctx.reject(i + 1, line.term, problem)
             continue
         found.append((i, stop, line))
-    marked = bool(found) and len(found) == len(starts) and all(f[2].formatted for f in found)
+    marked = bool(found) and len(found) == len(starts) and all(marks_a_term(f[2]) for f in found)
     glossary = not scope.answer and (marked or is_glossary(len(found), len(starts), defined))
     size = len(found[0][2].definition.split()) if found else 0
     numbers = bool(found) and bool(_NUMBER.search(found[0][2].definition))
