@@ -479,3 +479,18 @@ def test_bold_asides_beside_prose_are_not_terms() -> None:
         **In practice:** most web caches prefer write-around.
         """
     assert terms(md) == ["Write-through"]
+
+
+@pytest.mark.parametrize("lead", ["Key terms:", "주요 용어:"])
+def test_a_glossary_lead_in_keeps_its_list_a_glossary(lead: str) -> None:
+    md = f"""
+        # Networking
+        ## TCP
+        TCP is a connection-oriented transport protocol.
+
+        {lead}
+
+        - **SYN**: the segment that opens a connection
+        - 윈도우: 한 번에 보낼 수 있는 양
+        """
+    assert terms(md) == ["TCP", "SYN", "윈도우"]

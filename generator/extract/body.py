@@ -7,6 +7,7 @@ term items); tables and definition lists through their own. Lines taken by expli
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
@@ -112,7 +113,16 @@ def _lead_in(unit: Unit | None, label: bool = False) -> bool:
     if unit is None or isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
         return False
     text = plain_text(unit).strip()
+    if _GLOSSARY_LEAD.search(text):
+        return False  # `Key terms:`, `주요 용어:`: the list below defines terms
     return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
+
+
+_GLOSSARY_LEAD = re.compile(
+    r"(?:\b(?:terms|glossary|vocabulary|keywords|definitions|concepts)|용어|용어\s*정리|개념|키워드)"
+    r"\s*[:：]$",
+    re.IGNORECASE,
+)
 
 
 def _unquote(blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
