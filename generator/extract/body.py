@@ -69,8 +69,8 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
     if not (len(glossary) >= 2 and len(glossary) * 5 >= len(content) * 3):
         glossary = []  # `**Term** — …` paragraphs read as a glossary only together
     previous: Unit | None = None
-    subject: tuple[str, ...] = ()  # the names a prose definition above gave its term
-    for unit in units:
+    subject: tuple[str, ...] | None = None  # the names a prose definition above gave its term
+    for index, unit in enumerate(units):
         defined = bool(scope.owner) and any(u is not unit for u in content)
         defined = defined and not any(unit is g for g in glossary)
         if isinstance(unit, list):
@@ -78,8 +78,11 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             answer = scope.answer and not _bold_terms(unit, ctx, scope.owner)
             described = answer or _lead_in(previous, label=True)
             told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
-            told = told or (mentions(previous, subject) and told_at_length(unit, ctx))
-            told = told and not kinds_listed(unit, (*subject, scope.owner), ctx)
+            if subject is None and previous is not None and _is_paragraph(previous):
+                names = (subject_names(u, ctx) for u in units[:index])
+                subject = next((n for n in names if n), ())
+            told = told or (mentions(previous, subject or ()) and told_at_length(unit, ctx))
+            told = told and not kinds_listed(unit, (*(subject or ()), scope.owner), ctx)
             defined_as = None if described else defined
             named = None
             if previous is not None and not isinstance(previous, list):
@@ -100,7 +103,6 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         elif unit.type == "blockquote":
             yield from body_candidates(unit.children, scope, ctx)
         previous = unit
-        subject = subject or subject_names(unit, ctx)
 
 
 def _is_paragraph(unit: Unit) -> bool:

@@ -244,6 +244,8 @@ def sentence_definitions(text: str) -> list[tuple[str, str]]:
     """(term, definition) for each sentence after the first that defines a symbol-like name,
     and each quoted name glossed between dashes."""
     found: list[tuple[str, str]] = []
+    if '"' not in text and "“" not in text and " is a" not in text and " as " not in text:
+        return _abbreviated(text) if ")" in text else found  # the common case, cheaply
     for match in _QUOTED_GLOSS.finditer(text):
         name = match.group("name").strip()
         if term_problem(name, max_words=3) is None:
@@ -260,7 +262,7 @@ def sentence_definitions(text: str) -> list[tuple[str, str]]:
             name = name[:-1]  # `oncogenes are defined as …`: the headword is singular
         if match.start() and term_problem(name, max_words=3) is None:
             found.append((name, match.group(0).strip()))
-    return found + _abbreviated(text)
+    return found + (_abbreviated(text) if ")" in text else [])
 
 
 # `Typically, oncogenes are defined as a protein that …`: said in so many words.
@@ -276,11 +278,14 @@ _SPELLED_OUT = re.compile(
 )
 
 
+_ABBREVIATION = re.compile(r"\([A-Z][A-Za-z0-9]{1,6}\)")
 _ABOUT = r"(?:is\s+(?:a|an|the)\b|(?!is\b|was\b|has\b|does\b)[a-z]+s\b)"
 
 
 def _abbreviated(text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
+    if not _ABBREVIATION.search(text):
+        return found
     for match in _SPELLED_OUT.finditer(text):
         abbr = match.group("abbr")
         words = match.group("full").split()
