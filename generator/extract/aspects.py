@@ -8,7 +8,9 @@ answer. A kinds label (`- 종류`, `- Types`) is no card either, but the kinds u
 
 Two more ways a list describes a term instead of defining new ones: numbered `name: …` lines in a
 section about a sequence (`요청 처리 흐름`: the stages, in order), and `name: …` feature lines
-right under the prose definition of a term (`SSE는 …이다.` then `- 자동 재연결: …`).
+right under the prose definition of a term (`SSE는 …이다.` then `- 자동 재연결: …`). Also here:
+what a lead-in paragraph (`Examples:`, `Key terms:`) says about the list under it, and quotes
+that only hold a list.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from ..parse import first_paragraph, plain_text
 from .boldheads import Unit
 from .candidate import Context, Scope, strip_prefix
 from .colon import ColonLine, split_colon_line
-from .labels import LABELS, is_strong_label
-from .lists import term_of_line
+from .labels import LABELS, is_label, is_strong_label
+from .lists import LISTS, term_of_line
 from .prose import defined_subject
 from .terms import normalise, split_aliases, words
 
@@ -154,3 +156,34 @@ def _colon_line(item: SyntaxTreeNode, ctx: Context) -> ColonLine | None:
     if paragraph is None or not paragraph.map:
         return None
     return split_colon_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
+
+
+def lead_in(unit: Unit | None, label: bool = False) -> bool:
+    """A paragraph ending in `:` right above a list (`주요 필터:`); with `label`, one that is a
+    label (`Examples:`, `예:`)."""
+    if unit is None or isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
+        return False
+    text = plain_text(unit).strip()
+    if _GLOSSARY_LEAD.search(text):
+        return False  # `Key terms:`, `주요 용어:`: the list below defines terms
+    return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
+
+
+_GLOSSARY_LEAD = re.compile(
+    r"(?:\b(?:terms|glossary|vocabulary|keywords|definitions|concepts)|용어|용어\s*정리|개념|키워드)"
+    r"\s*[:：]$",
+    re.IGNORECASE,
+)
+
+
+def unquote(blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """A quote holding only a list (`> - 상호배제 부정 : …`) reads as that list, beside the
+    paragraphs around it: the quote marks set it off, they do not make it a new context."""
+    out: list[SyntaxTreeNode] = []
+    for block in blocks:
+        inner = [c for c in block.children if c.map] if block.type == "blockquote" else []
+        if inner and all(c.type in LISTS for c in inner):
+            out.extend(inner)
+        else:
+            out.append(block)
+    return out

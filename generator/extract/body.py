@@ -7,19 +7,20 @@ term items); tables and definition lists through their own. Lines taken by expli
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..parse import first_paragraph, plain_text
+from ..parse import first_paragraph
 from .aspects import (
     aspect_item,
     is_flow,
     kinds_listed,
+    lead_in,
     mentions,
     subject_names,
     told_at_length,
+    unquote,
 )
 from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, Scope, strip_prefix
@@ -54,7 +55,7 @@ from .terms import is_expansion
 def body_candidates(
     blocks: list[SyntaxTreeNode], scope: Scope, ctx: Context
 ) -> Iterator[Candidate]:
-    for units, bold in split_bold_sections(_group_items(_unquote(blocks)), scope, ctx):
+    for units, bold in split_bold_sections(_group_items(unquote(blocks)), scope, ctx):
         if bold is not None:
             yield bold
             inner = Scope(scope.section, bold.term, scope.skip, scope.answer)
@@ -76,7 +77,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         if isinstance(unit, list):
             # an answer's lines, and `Examples:` lists, describe; they define nothing
             answer = scope.answer and not _bold_terms(unit, ctx, scope.owner)
-            described = answer or _lead_in(previous, label=True)
+            described = answer or lead_in(previous, label=True)
             told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
             if subject is None and previous is not None and _is_paragraph(previous):
                 names = (subject_names(u, ctx) for u in units[:index])
@@ -92,7 +93,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
                 inner = Scope(scope.section, named.term, scope.skip, scope.answer)
                 yield from _list(unit, inner, ctx, False)
             else:
-                yield from _list(unit, scope, ctx, defined_as, _lead_in(previous), told)
+                yield from _list(unit, scope, ctx, defined_as, lead_in(previous), told)
         elif unit.type == "paragraph":
             lone = not scope.owner and not any(unit is g for g in glossary)
             yield from paragraph_candidates(unit, scope, ctx, defined, lone)
@@ -107,37 +108,6 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
 
 def _is_paragraph(unit: Unit) -> bool:
     return not isinstance(unit, list) and unit.type == "paragraph"
-
-
-def _lead_in(unit: Unit | None, label: bool = False) -> bool:
-    """A paragraph ending in `:` right above a list (`주요 필터:`); with `label`, one that is a
-    label (`Examples:`, `예:`)."""
-    if unit is None or isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
-        return False
-    text = plain_text(unit).strip()
-    if _GLOSSARY_LEAD.search(text):
-        return False  # `Key terms:`, `주요 용어:`: the list below defines terms
-    return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
-
-
-_GLOSSARY_LEAD = re.compile(
-    r"(?:\b(?:terms|glossary|vocabulary|keywords|definitions|concepts)|용어|용어\s*정리|개념|키워드)"
-    r"\s*[:：]$",
-    re.IGNORECASE,
-)
-
-
-def _unquote(blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
-    """A quote holding only a list (`> - 상호배제 부정 : …`) reads as that list, beside the
-    paragraphs around it: the quote marks set it off, they do not make it a new context."""
-    out: list[SyntaxTreeNode] = []
-    for block in blocks:
-        inner = [c for c in block.children if c.map] if block.type == "blockquote" else []
-        if inner and all(c.type in LISTS for c in inner):
-            out.extend(inner)
-        else:
-            out.append(block)
-    return out
 
 
 def _group_items(blocks: list[SyntaxTreeNode]) -> list[Unit]:
