@@ -8,12 +8,8 @@ import pytest
 from extract_helpers import by_term, reasons, terms
 
 from generator.extract.aspects import aspect_of
-from generator.extract.prose import (
-    defined_subject,
-    named_term,
-    sentence_definitions,
-    topic_subject,
-)
+from generator.extract.prose import defined_subject, named_term, topic_subject
+from generator.extract.sentences import sentence_definitions
 
 
 @pytest.mark.parametrize(
@@ -245,6 +241,15 @@ def test_lead_in_items_are_not_terms(lead: str) -> None:
             [("RNA-induced silencing complex (RISC)", "RISC binds to target RNA.")],
         ),
         ("Price elasticity of demand (PED) measures change. PED is large here.", []),
+        (
+            "A queue grows by the addition of elements at the back (**enqueue** operation) "
+            "and shrinks by the removal of elements from the front (**dequeue** operation).",
+            [
+                ("enqueue", "the addition of elements at the back"),
+                ("dequeue", "the removal of elements from the front"),
+            ],
+        ),
+        ("It matters (**important**) here.", []),
     ],
 )
 def test_sentence_definitions(text: str, found: list[tuple[str, str]]) -> None:

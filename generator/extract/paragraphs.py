@@ -16,7 +16,8 @@ from .cloze import cloze_candidate
 from .colon import ColonLine, is_glossary, line_problem, marks_a_term, split_colon_line
 from .labels import is_label
 from .lists import alias_lines
-from .prose import defined_subject, named_term, sentence_definitions, topic_subject
+from .prose import defined_subject, named_term, topic_subject
+from .sentences import sentence_definitions
 from .terms import (
     aliases_from_line,
     expansion_prefix,

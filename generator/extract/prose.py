@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .colon import plain_term, term_problem
-from .terms import is_expansion, words
+from .terms import words
 
 _SUBJECT = r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`|__[^_]+__|\[\[[^\]]+\]\]|[^\s*`][^*`]{0,40}?)"
 # `X (Y)`, or `X, also known as Y,`: a name's other name right after it.
@@ -52,7 +52,7 @@ _EN_SPELLED = re.compile(
 )
 _FORMATTED_START = re.compile(r"^(?:(?:An?|The)\s+)?(?:\*|`|_|\[\[)")
 _PLURAL_CLAIM = re.compile(r"^(?:\s*[(（][^)）]*[)）])?,?\s+are\s")
-_EN_STOP = words(
+EN_STOP = words(
     """
     this that it there here which what he she they we you i one each every all some most
     another other such these those its our their my his her result problem answer idea goal
@@ -182,7 +182,7 @@ def topic_subject(text: str, title: str) -> str | None:
         return None
     subject = match.group("subject")
     topic = title.casefold().rstrip(" .!?")
-    if subject.casefold() in _EN_STOP or not topic.endswith(subject.casefold()):
+    if subject.casefold() in EN_STOP or not topic.endswith(subject.casefold()):
         return None  # the title names it: `… CSS specificity`, not `Git internals`
     if re.search(
         r"\b(?:in|of|for|with|on|at|from|using|via|and|vs\.?)\s*$", topic[: -len(subject)]
@@ -199,7 +199,7 @@ def _plain_subject_ok(subject: str, english: bool) -> bool:
         first = words[0].casefold()
         if "," in subject:
             return False  # `GET, PUT, DELETE 는 …`: a list, not a term
-        return first not in _EN_STOP and not any(w.casefold() in ("is", "are") for w in words)
+        return first not in EN_STOP and not any(w.casefold() in ("is", "are") for w in words)
     if "," in subject:
         return False  # `GET, PUT, DELETE 는 …`: a list, not a term
     if any(_KO_CLAUSE.search(w) for w in words[:-1]) or _KO_VERB_STEM.search(words[-1]):
@@ -220,81 +220,3 @@ def named_term(text: str) -> str | None:
     paren = groups.get("paren") or ""
     term = plain_term(raw) + (paren if paren and "(" not in raw else "")
     return term if term_problem(plain_term(raw), max_words=6) is None else None
-
-
-# `… . However, LepA is a GTPase, and …`: inside a paragraph, a sentence that opens with a name
-# written like a symbol (inner capital, digit or slash: `LepA`, `Spred-1`, `KsgA/Dim1`, `EMT`)
-# and says what it is. A plain word (`Cancer is a complex disease`) is left to the first sentence.
-_NAME_SENTENCE = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:(?:For example|However|Similarly|In contrast|Likewise|Here|Thus"
-    r"|In particular),\s+)?(?:The\s+)?"
-    r"(?P<name>[A-Za-z](?=[\w/\-]*[A-Z0-9/])[\w/\-]*[A-Za-z0-9])\s+is\s+(?:a|an)\s+[^.!?]{6,}[.!?]"
-)
-
-
-# `… was "callable" - could be called like a function - or …`: a quoted name glossed between
-# dashes, the way a writer introduces a term in passing.
-_QUOTED_GLOSS = re.compile(
-    r"[\"“](?P<name>[^\"”]{2,30})[\"”]\s+[-–—]{1,2}\s+(?!(?:and|but|or|so|then)\b)"
-    r"(?P<gloss>[^-–—\"“]{6,100}?)(?:\s+[-–—]{1,2}(?=\s)|(?=[.!?](?:\s|$)))"
-)
-
-
-def sentence_definitions(text: str) -> list[tuple[str, str]]:
-    """(term, definition) for each sentence after the first that defines a symbol-like name,
-    and each quoted name glossed between dashes."""
-    found: list[tuple[str, str]] = []
-    if '"' not in text and "“" not in text and " is a" not in text and " as " not in text:
-        return _abbreviated(text) if ")" in text else found  # the common case, cheaply
-    for match in _QUOTED_GLOSS.finditer(text):
-        name = match.group("name").strip()
-        if term_problem(name, max_words=3) is None:
-            found.append((name, match.group("gloss").strip()))
-    for match in _NAME_SENTENCE.finditer(text):
-        if match.start() == 0:
-            continue  # the paragraph's own opening: `defined_subject` reads it
-        name = match.group("name")
-        if term_problem(name, max_words=1) is None and name.casefold() not in _EN_STOP:
-            found.append((name, match.group(0).strip()))
-    for match in _DEFINED_AS.finditer(text):
-        name = match.group("name")
-        if match.group("verb") == "are" and re.search(r"[a-z]{2}[^s\W]s$", name):
-            name = name[:-1]  # `oncogenes are defined as …`: the headword is singular
-        if match.start() and term_problem(name, max_words=3) is None:
-            found.append((name, match.group(0).strip()))
-    return found + (_abbreviated(text) if ")" in text else [])
-
-
-# `Typically, oncogenes are defined as a protein that …`: said in so many words.
-_DEFINED_AS = re.compile(
-    r"(?:(?<=[.!?]\s)|(?<=^))(?:[A-Z][a-z]+,\s+)?(?:(?:An?|The)\s+)?"
-    r"(?P<name>[A-Za-z][\w\-]*(?:\s[a-z][\w\-]*){0,2})\s+(?P<verb>is|are)\s+"
-    r"(?:defined as|referred to as)\s[^.!?]{6,}[.!?]"
-)
-# `… for the RNA-induced silencing complex (RISC). RISC binds to target RNA …`: a name spelled
-# out with its abbreviation, then a sentence about it that opens with the abbreviation.
-_SPELLED_OUT = re.compile(
-    r"(?P<full>(?:[A-Za-z][\w\-]*\s+){0,5}[A-Za-z][\w\-]*)\s*\((?P<abbr>[A-Z][A-Za-z0-9]{1,6})\)"
-)
-
-
-_ABBREVIATION = re.compile(r"\([A-Z][A-Za-z0-9]{1,6}\)")
-_ABOUT = r"(?:is\s+(?:a|an|the)\b|(?!is\b|was\b|has\b|does\b)[a-z]+s\b)"
-
-
-def _abbreviated(text: str) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    if not _ABBREVIATION.search(text):
-        return found
-    for match in _SPELLED_OUT.finditer(text):
-        abbr = match.group("abbr")
-        words = match.group("full").split()
-        suffixes = (" ".join(words[i:]) for i in reversed(range(len(words))))
-        full = next((f for f in suffixes if is_expansion(f, abbr)), None)
-        follow = re.match(
-            rf"[^.!?]*[.!?]\s+(?P<sentence>(?:The\s+)?{re.escape(abbr)}\s+{_ABOUT}[^.!?]*[.!?])",
-            text[match.end() :],
-        )
-        if full and follow and term_problem(full, max_words=6) is None:
-            found.append((f"{full} ({abbr})", follow.group("sentence")))
-    return found
