@@ -499,3 +499,29 @@ def test_a_glossary_lead_in_keeps_its_list_a_glossary(lead: str) -> None:
         - 윈도우: 한 번에 보낼 수 있는 양
         """
     assert terms(md) == ["TCP", "SYN", "윈도우"]
+
+
+def test_items_glossed_in_parentheses_are_terms() -> None:
+    md = """
+        # 설계
+        ## 데이터 흐름도
+        시스템의 데이터 흐름을 나타낸 도구이다.
+
+        - 프로세스(데이터를 변환하는 작업)
+        - 데이터 흐름(데이터가 이동하는 경로)
+        - 단말(Terminator)
+        """
+    got = by_term(md)
+    assert list(got) == ["데이터 흐름도", "프로세스", "데이터 흐름"]
+    assert got["프로세스"].definition_md == "데이터를 변환하는 작업"
+    assert "- 단말(Terminator)" in got["데이터 흐름도"].definition_md
+
+
+def test_a_lone_glossed_item_is_not_a_glossary() -> None:
+    md = """
+        # 설계
+        ## 도구
+        - 프로세스(데이터를 변환하는 작업)
+        - 그 밖의 도구들
+        """
+    assert "프로세스" not in terms(md)

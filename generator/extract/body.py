@@ -39,7 +39,7 @@ from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
 from .labels import is_label, is_strong_label
 from .lists import LISTS, alias_lines, item_candidate, term_of_line
-from .numbered import named_line_candidate, numbered_candidate, numbered_heads
+from .numbered import glossed_items, named_line_candidate, numbered_candidate, numbered_heads
 from .paragraphs import (
     colon_candidate,
     colon_paragraphs,
@@ -156,12 +156,14 @@ def _list(
         head = numbered_candidate(items[index], items[index + 1 : stop], scope.section, ctx)
         if head is not None:
             yield head
+    glossed = glossed_items(items, scope.section, ctx)  # `- 프로세스(데이터를 변화하는 작업)`
+    yield from glossed.values()
     for index, item in enumerate(items):
         paragraph = first_paragraph(item)
         if paragraph is None or not paragraph.map or not item.map:
             yield from body_candidates(item.children, scope, ctx)
             continue
-        if index in heads:
+        if index in heads or index in glossed:
             continue
         first = paragraph.map[0]
         if first in alias_items or first in scope.skip:

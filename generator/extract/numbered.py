@@ -9,6 +9,10 @@ Each number is a list of one item and the bullets are a separate list beside it,
 nested: the number item heads the items up to the next such number. It is read this way only
 when at least two numbers do it (or the one asks a question, or opens its list), and never
 for a step of a procedure (`1. Install Docker`, `2. 컨테이너 실행`).
+
+Also here, other lines that stand over or for a definition: a name line with its Latin-script
+name over a list (`은행원 알고리즘(Banker's Algorithm)`), and items glossed in parentheses
+(`- 프로세스(데이터를 변환하는 작업)`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from .candidate import Candidate, Context, strip_prefix
-from .colon import term_problem
+from .colon import DEFINING_PHRASE, term_problem
 from .lists import term_of_line
 from .terms import is_question, split_aliases, strip_question_prefix, what_is
 
@@ -132,3 +136,34 @@ def named_line_candidate(
         stub=ctx.parsed.lines[paragraph.map[0]],
         grouping=True,
     )
+
+
+# `- 프로세스(데이터를 변화하는 작업)`: a name, and in parentheses not another name but what it is.
+_GLOSSED = re.compile(r"^(?P<term>[^()（）]{1,30}?)\s*[(（](?P<gloss>[^()（）]{4,80})[)）]\s*$")
+
+
+def glossed_items(
+    items: list[SyntaxTreeNode], section: tuple[str, ...], ctx: Context
+) -> dict[int, Candidate]:
+    """Items written `Name(what it is)`: cards when at least two of the list are, each with
+    its gloss as the answer. `교착 상태(Deadlock)` names, it does not gloss."""
+    found: dict[int, Candidate] = {}
+    for index, item in enumerate(items):
+        if len(item.children) != 1 or not item.map or item.map[1] - item.map[0] != 1:
+            continue
+        match = _GLOSSED.match(strip_prefix(ctx.parsed.lines[item.map[0]]))
+        if not match or not DEFINING_PHRASE.search(match.group("gloss").strip()):
+            continue
+        term = match.group("term").strip()
+        if term_problem(term, max_words=4) is None:
+            found[index] = Candidate(
+                term=term,
+                section=section,
+                line=item.map[0] + 1,
+                spans=[],
+                strategy="colon",
+                owned=(item.map[0], item.map[1]),
+                text=match.group("gloss").strip(),
+                stub=ctx.parsed.lines[item.map[0]],
+            )
+    return found if len(found) >= 2 else {}
