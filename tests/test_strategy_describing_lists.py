@@ -525,3 +525,16 @@ def test_a_lone_glossed_item_is_not_a_glossary() -> None:
         - 그 밖의 도구들
         """
     assert "프로세스" not in terms(md)
+
+
+def test_an_abbreviation_spelled_out_after_an_equals_sign() -> None:
+    md = """
+        # 클라우드
+        > IaaS = Infrastructure as a Service (이아스)
+        > PaaS = Platform as a Service (파스)
+
+        x = Some Value
+        """
+    got = by_term(md)
+    assert list(got) == ["IaaS", "PaaS"]
+    assert got["IaaS"].definition_md == "Infrastructure as a Service (이아스)"

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from .candidate import Context, strip_prefix
 from .filters import is_date_line
 from .labels import is_emphasis_phrase, is_figure_label, is_label, is_navigation
-from .terms import looks_like_term, show_wikilinks
+from .terms import is_expansion, looks_like_term, show_wikilinks
 
 _WRAPPED = (
     r"\*\*[^*]+?\*\*|__[^_]+?__|\*[^*\s][^*]*?\*|_[^_\s][^_]*?_|`[^`]+`"
@@ -76,7 +76,13 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
         if match:
             term_md = match.group("term").strip()
             return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), False)
+    match = _SPELLED_EQ.match(text)  # `IaaS = Infrastructure as a Service`
+    if match and is_expansion(re.split(r"\s*[(（]", match.group("def"))[0], match.group("term")):
+        return ColonLine(match.group("term"), match.group("term"), match.group("def"), False)
     return None
+
+
+_SPELLED_EQ = re.compile(r"^(?P<term>[A-Za-z][A-Za-z0-9]{1,7})\s*=\s*(?P<def>[A-Z][^=]+?)\s*$")
 
 
 def plain_term(term_md: str) -> str:
