@@ -538,3 +538,14 @@ def test_an_abbreviation_spelled_out_after_an_equals_sign() -> None:
     got = by_term(md)
     assert list(got) == ["IaaS", "PaaS"]
     assert got["IaaS"].definition_md == "Infrastructure as a Service (이아스)"
+
+
+def test_a_named_term_that_is_the_heading_plus_a_generic_noun_is_the_heading() -> None:
+    md = """
+        # Utility
+        ## Cobb-Douglas Utility
+        An approximation studied by Cobb and Douglas.
+
+        This approximation is called `Cobb-Douglas utility function` and has a simple form.
+        """
+    assert terms(md) == ["Cobb-Douglas Utility"]

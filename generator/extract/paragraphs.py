@@ -152,6 +152,8 @@ def prose_candidate(
     name, aliases = (subject, ()) if code else split_aliases(subject)
     if scope.owner and any(same_term(n, scope.owner) for n in (name, *aliases)):
         return None  # the owner's own definition (`Gross Domestic Product (GDP) is …` under GDP)
+    if scope.owner and _GENERIC_TAIL.sub("", name).casefold() == scope.owner.casefold():
+        return None  # `Cobb-Douglas utility function` under `Cobb-Douglas Utility`: the same
     if scope.owner and code and _about_owner(raw, subject, scope.owner):
         return None  # `` `yield` turns a function into a generator `` under `## Generators`
     if not scope.section and any(same_term(name, a) for a in ctx.info.aliases):
@@ -219,6 +221,11 @@ def _kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate |
     )
 
 
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:function|model|method|algorithm|theory|principle|law|rule|equation|formula"
+    r"|함수|모델|기법|알고리즘|이론|원리|법칙|공식)$",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"\d")  # `수업: 월/수 10:30, 공학관 201호`: times, rooms, dates
 
 
