@@ -549,3 +549,17 @@ def test_a_named_term_that_is_the_heading_plus_a_generic_noun_is_the_heading() -
         This approximation is called `Cobb-Douglas utility function` and has a simple form.
         """
     assert terms(md) == ["Cobb-Douglas Utility"]
+
+
+@pytest.mark.parametrize("label", ["Fun fact", "Update", "Theorem", "Prevention"])
+def test_bold_label_paragraphs_beside_prose_are_not_terms(label: str) -> None:
+    md = f"""
+        # Notes
+        ## Dengue
+        A viral infection spread by mosquitoes.
+
+        **{label}:** something said about dengue here.
+
+        **Plasma leakage:** fluid escaping from the vessels into tissue
+        """
+    assert terms(md) == ["Dengue", "Plasma leakage"]
