@@ -563,3 +563,14 @@ def test_bold_label_paragraphs_beside_prose_are_not_terms(label: str) -> None:
         **Plasma leakage:** fluid escaping from the vessels into tissue
         """
     assert terms(md) == ["Dengue", "Plasma leakage"]
+
+
+def test_a_numbered_overview_line_is_not_a_term() -> None:
+    md = """
+        # Kafka
+        ## Basics
+        1. Overview
+        - a distributed log
+        - topics split into partitions
+        """
+    assert "Overview" not in terms(md)

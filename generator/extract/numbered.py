@@ -23,6 +23,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .candidate import Candidate, Context, strip_prefix
 from .colon import DEFINING_PHRASE, term_problem
+from .labels import is_overview_heading
 from .lists import term_of_line
 from .terms import is_question, split_aliases, strip_question_prefix, what_is
 
@@ -83,6 +84,8 @@ def numbered_candidate(
         term = strip_question_prefix(term)
     else:
         problem = term_problem(term, max_words=8 if formatted else 6)
+        if problem is None and is_overview_heading(term):
+            problem = "an overview of the section, not a term"  # `1. Overview`, `1. 개요`
         if problem is not None:
             ctx.reject(line, term, problem)
             return None
