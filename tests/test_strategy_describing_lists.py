@@ -250,6 +250,15 @@ def test_lead_in_items_are_not_terms(lead: str) -> None:
             ],
         ),
         ("It matters (**important**) here.", []),
+        (
+            "Memory is split. **Paging** is a scheme that splits memory into pages.",
+            [("Paging", "**Paging** is a scheme that splits memory into pages.")],
+        ),
+        (
+            "It guides the *RNA-induced silencing complex* (RISC). RISC binds to target RNA.",
+            [("RNA-induced silencing complex (RISC)", "RISC binds to target RNA.")],
+        ),
+        ("Stuff here. **This** is a big deal overall.", []),
     ],
 )
 def test_sentence_definitions(text: str, found: list[tuple[str, str]]) -> None:

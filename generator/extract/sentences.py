@@ -19,7 +19,9 @@ from .terms import is_expansion
 _NAME_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:(?:For example|However|Similarly|In contrast|Likewise|Here|Thus"
     r"|In particular),\s+)?(?:The\s+)?"
-    r"(?P<name>[A-Za-z](?=[\w/\-]*[A-Z0-9/])[\w/\-]*[A-Za-z0-9])\s+is\s+(?:a|an)\s+[^.!?]{6,}[.!?]"
+    r"(?P<name>[A-Za-z](?=[\w/\-]*[A-Z0-9/])[\w/\-]*[A-Za-z0-9]"
+    r"|\*\*[^*]{2,40}\*\*|\*[^*\s][^*]{1,39}\*|`[^`]{1,40}`)"  # or marked: `**paging** is a …`
+    r"(?:\s*\([^()]{1,40}\))?\s+is\s+(?:a|an)\s+[^.!?]{6,}[.!?]"
 )
 
 
@@ -32,8 +34,8 @@ _QUOTED_GLOSS = re.compile(
 
 
 def sentence_definitions(text: str) -> list[tuple[str, str]]:
-    """(term, definition) for each sentence after the first that defines a symbol-like name,
-    and each quoted name glossed between dashes."""
+    """(term, definition) for each sentence after the first that defines a symbol-like or
+    marked name, and each quoted name glossed between dashes."""
     found: list[tuple[str, str]] = []
     found.extend(_named_in_parentheses(text) if "(**" in text else [])
     if '"' not in text and "“" not in text and " is a" not in text and " as " not in text:
@@ -46,8 +48,11 @@ def sentence_definitions(text: str) -> list[tuple[str, str]]:
         if match.start() == 0:
             continue  # the paragraph's own opening: `defined_subject` reads it
         name = match.group("name")
-        if term_problem(name, max_words=1) is None and name.casefold() not in EN_STOP:
-            found.append((name, match.group(0).strip()))
+        marked = name[0] in "*`"
+        name = name.strip("*`")
+        if name.casefold() in EN_STOP or term_problem(name, max_words=5 if marked else 1):
+            continue
+        found.append((name, match.group(0).strip()))
     for match in _DEFINED_AS.finditer(text):
         name = match.group("name")
         if match.group("verb") == "are" and re.search(r"[a-z]{2}[^s\W]s$", name):
@@ -70,6 +75,7 @@ _SPELLED_OUT = re.compile(
 )
 
 
+_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,2}(?=\w)|(?<=\w)[*_]{1,2}(?![\w*])")
 _ABBREVIATION = re.compile(r"\([A-Z][A-Za-z0-9]{1,6}\)")
 _ABOUT = r"(?:is\s+(?:a|an|the)\b|(?!is\b|was\b|has\b|does\b)[a-z]+s\b)"
 
@@ -78,6 +84,7 @@ def _abbreviated(text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if not _ABBREVIATION.search(text):
         return found
+    text = _EMPHASIS.sub("", text)  # `The *RNA-induced silencing complex* (RISC) …`
     for match in _SPELLED_OUT.finditer(text):
         abbr = match.group("abbr")
         words = match.group("full").split()
