@@ -280,8 +280,8 @@ def test_a_lone_numbered_line_heads_the_list_below_it() -> None:
         """
     got = cards(md)
     assert [(c.term, c.strategy) for c in got] == [
-        ("웹 표준", "item-heading"),
-        ("웹 표준이 중요한 이유", "item-heading"),
+        ("웹 표준", "list-term"),
+        ("웹 표준이 중요한 이유", "question-item"),
     ]
     assert got[0].definition_md.splitlines() == [
         "- W3C가 권고한 웹 기술의 규칙",

@@ -11,15 +11,35 @@ from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..parse import first_paragraph, plain_text
-from .boldheads import Unit, is_item_heading, split_bold_sections
+from ..parse import first_paragraph
+from .aspects import (
+    aspect_item,
+    is_flow,
+    kinds_listed,
+    lead_in,
+    mentions,
+    subject_names,
+    told_at_length,
+    unquote,
+)
+from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, Scope, strip_prefix
 from .cloze import cloze_candidate
-from .colon import DEFINING_PHRASE, ColonLine, is_glossary, line_problem, split_colon_line
+from .colon import (
+    DEFINING_PHRASE,
+    ColonLine,
+    bold_colon_item,
+    is_glossary,
+    line_problem,
+    marks_a_term,
+    numbered_steps,
+    split_colon_line,
+)
 from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
 from .labels import is_label, is_strong_label
-from .lists import LISTS, alias_lines, item_candidate
+from .lists import LISTS, alias_lines, item_candidate, term_of_line
+from .numbered import glossed_items, named_line_candidate, numbered_candidate, numbered_heads
 from .paragraphs import (
     colon_candidate,
     colon_paragraphs,
@@ -35,7 +55,7 @@ from .terms import is_expansion
 def body_candidates(
     blocks: list[SyntaxTreeNode], scope: Scope, ctx: Context
 ) -> Iterator[Candidate]:
-    for units, bold in split_bold_sections(_group_items(blocks), scope, ctx):
+    for units, bold in split_bold_sections(_group_items(unquote(blocks)), scope, ctx):
         if bold is not None:
             yield bold
             inner = Scope(scope.section, bold.term, scope.skip, scope.answer)
@@ -50,16 +70,30 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
     if not (len(glossary) >= 2 and len(glossary) * 5 >= len(content) * 3):
         glossary = []  # `**Term** — …` paragraphs read as a glossary only together
     previous: Unit | None = None
-    for unit in units:
+    subject: tuple[str, ...] | None = None  # the names a prose definition above gave its term
+    for index, unit in enumerate(units):
         defined = bool(scope.owner) and any(u is not unit for u in content)
         defined = defined and not any(unit is g for g in glossary)
         if isinstance(unit, list):
             # an answer's lines, and `Examples:` lists, describe; they define nothing
             answer = scope.answer and not _bold_terms(unit, ctx, scope.owner)
-            described = answer or _lead_in(previous, label=True)
+            described = answer or lead_in(previous, label=True)
             told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
+            if subject is None and previous is not None and _is_paragraph(previous):
+                names = (subject_names(u, ctx) for u in units[:index])
+                subject = next((n for n in names if n), ())
+            told = told or (mentions(previous, subject or ()) and told_at_length(unit, ctx))
+            told = told and not kinds_listed(unit, (*(subject or ()), scope.owner), ctx)
             defined_as = None if described else defined
-            yield from _list(unit, scope, ctx, defined_as, _lead_in(previous), told)
+            named = None
+            if previous is not None and not isinstance(previous, list):
+                named = named_line_candidate(previous, unit, scope.section, ctx)
+            if named is not None:  # `은행원 알고리즘(Banker's Algorithm)` over its list
+                yield named
+                inner = Scope(scope.section, named.term, scope.skip, scope.answer)
+                yield from _list(unit, inner, ctx, False)
+            else:
+                yield from _list(unit, scope, ctx, defined_as, lead_in(previous), told)
         elif unit.type == "paragraph":
             lone = not scope.owner and not any(unit is g for g in glossary)
             yield from paragraph_candidates(unit, scope, ctx, defined, lone)
@@ -76,25 +110,12 @@ def _is_paragraph(unit: Unit) -> bool:
     return not isinstance(unit, list) and unit.type == "paragraph"
 
 
-def _lead_in(unit: Unit | None, label: bool = False) -> bool:
-    """A paragraph ending in `:` right above a list (`주요 필터:`); with `label`, one that is a
-    label (`Examples:`, `예:`)."""
-    if unit is None or isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
-        return False
-    text = plain_text(unit).strip()
-    return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
-
-
 def _group_items(blocks: list[SyntaxTreeNode]) -> list[Unit]:
     """Lists become lists of items. Adjacent lists (`-` then `*` markers) and bare items (from
     headings inside lists) read as one list."""
     units: list[Unit] = []
     items: list[SyntaxTreeNode] | None = None
-    for index, block in enumerate(blocks):
-        if is_item_heading(block, blocks[index + 1 : index + 2]):
-            items = None
-            units.append(block)  # `1. 웹 표준이란?` over a bullet list: a heading, kept whole
-            continue
+    for block in blocks:
         if block.type == "list_item" or block.type in LISTS:
             if items is None:
                 items = []
@@ -130,10 +151,19 @@ def _list(
     proses: list[Candidate] = []
     among_colon = sum(problem is None for _, problem in lines.values()) >= 2
     among_terms = _term_siblings(items, scope, ctx)
-    for item in items:
+    heads = numbered_heads(items, ctx)
+    for index, stop in heads.items():  # `1. 웹 표준이란?` heading the bullets under it
+        head = numbered_candidate(items[index], items[index + 1 : stop], scope.section, ctx)
+        if head is not None:
+            yield head
+    glossed = glossed_items(items, scope.section, ctx)  # `- 프로세스(데이터를 변화하는 작업)`
+    yield from glossed.values()
+    for index, item in enumerate(items):
         paragraph = first_paragraph(item)
         if paragraph is None or not paragraph.map or not item.map:
             yield from body_candidates(item.children, scope, ctx)
+            continue
+        if index in heads or index in glossed:
             continue
         first = paragraph.map[0]
         if first in alias_items or first in scope.skip:
@@ -143,6 +173,10 @@ def _list(
             cloze.owned = (item.map[0], item.map[1])
             yield cloze
             yield from body_candidates(item.children[1:], Scope(scope.section, "", scope.skip), ctx)
+            continue
+        aspect = aspect_item(item, scope, ctx, among_terms)
+        if aspect is not None:
+            yield from under_label(item, aspect, scope, ctx)
             continue
         term_item = item_candidate(item, scope.section, ctx, among_terms)
         if (
@@ -186,9 +220,29 @@ def _list(
     else:
         yield from proses
     plain = bool(colon) and all(not line.formatted for _, line in colon)
-    if _steps(items, colon, units) or (lead_in and plain):
+    stages = ordered and is_flow((*scope.section, scope.owner))  # `## 요청 처리 흐름`, `1. …`
+    stages = stages and not any(DEFINING_PHRASE.search(line.definition) for _, line in colon)
+    stages = stages and (plain or len(colon) < units)  # bold names beside other steps too
+    if numbered_steps(items, colon, units) or (plain and lead_in) or stages:
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined, told)
+
+
+def under_label(
+    item: SyntaxTreeNode, aspect: str, scope: Scope, ctx: Context
+) -> Iterator[Candidate]:
+    """A label item makes no card. Under a kinds label (`- 종류`) the kinds are terms; under a
+    property label (`- 특징`, `- 장점`) every line describes the enclosing term, so only explicit
+    cloze deletions still make cards."""
+    assert item.map is not None
+    found = term_of_line(strip_prefix(ctx.parsed.lines[item.map[0]]))
+    where = f" inside {scope.owner}" if scope.owner else ""
+    ctx.reject(item.map[0] + 1, found[0] if found else "", f"label{where}, not a term")
+    inner = body_candidates(item.children[1:], scope, ctx)
+    if aspect == "kinds":
+        yield from inner
+        return
+    yield from (c for c in inner if c.strategy == "cloze")
 
 
 def _bold_terms(items: list[SyntaxTreeNode], ctx: Context, question: str) -> bool:
@@ -230,16 +284,6 @@ def _sole_description(
     return not text.startswith(("**", "__", "`", "*", "_", "[", "<"))
 
 
-def _steps(
-    items: list[SyntaxTreeNode], colon: list[tuple[SyntaxTreeNode, ColonLine]], units: int
-) -> bool:
-    """An ordered list whose plain `name: what happens` lines are interleaved with other steps."""
-    ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)
-    plain = all(not line.formatted for _, line in colon)
-    others = units - len(colon)  # `5. Tomato` under four `Béchamel – …` lines is one bare name
-    return ordered and plain and 0 < len(colon) < units and others * 4 > units
-
-
 def _colon_cards(
     colon: list[tuple[SyntaxTreeNode, ColonLine]],
     units: int,
@@ -259,7 +303,8 @@ def _colon_cards(
     for item, line in colon:
         assert item.map is not None
         start, end = item.map
-        if not glossary:
+        marked = defined is not None and bold_colon_item(item, ctx) and marks_a_term(line)
+        if not glossary and not marked:  # `- **distinguishing a case:** …`: bold marks a term
             ctx.reject(
                 start + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"
             )

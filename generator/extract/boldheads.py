@@ -17,34 +17,17 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..attribute import is_sources_heading
-from ..parse import first_paragraph, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import plain_term, term_problem
-from .terms import is_question, split_aliases, what_is
+from .terms import split_aliases
 
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?$")
 
 Unit = SyntaxTreeNode | list[SyntaxTreeNode]
 
 
-def is_item_heading(block: SyntaxTreeNode, after: list[SyntaxTreeNode]) -> bool:
-    """`1. 웹 표준이란?` alone in its list, one short line, with a bullet list right below it:
-    numbered like a heading, it heads that list (`2. 웹 표준이 중요한 이유` heads the next)."""
-    if block.type != "ordered_list" or len(block.children) != 1 or not after:
-        return False
-    item = block.children[0]
-    paragraph = first_paragraph(item)
-    if len(item.children) != 1 or paragraph is None or not paragraph.map:
-        return False
-    short = paragraph.map[1] - paragraph.map[0] == 1 and len(plain_text(paragraph)) <= 60
-    return short and after[0].type == "bullet_list"
-
-
 def bold_name(unit: Unit, ctx: Context) -> str | None:
-    """The name a bold-only line opening a paragraph gives, if it is one; for a numbered
-    item heading (`is_item_heading`), its text."""
-    if not isinstance(unit, list) and unit.type == "ordered_list" and unit.map:
-        return plain_term(strip_prefix(ctx.parsed.lines[unit.map[0]]))
+    """The name a bold-only line opening a paragraph gives, if it is one."""
     if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
         return None
     match = _BOLD_LINE.match(strip_prefix(ctx.parsed.lines[unit.map[0]]))
@@ -61,9 +44,7 @@ def split_bold_sections(
         name = bold_name(unit, ctx)
         if name is None or (index + 1 >= len(units) and not _inline_body(unit)):
             continue
-        asked = not isinstance(unit, list) and unit.type == "ordered_list" and is_question(name)
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
-        problem = None if asked and problem != "a sources list" else problem
         if problem is not None:
             assert not isinstance(unit, list) and unit.map
             ctx.reject(unit.map[0] + 1, name, problem)
@@ -98,18 +79,14 @@ def _candidate(
     if not maps:
         return None
     start, end = maps[0][0], maps[-1][1]
-    numbered = head.type == "ordered_list"
-    what = what_is(name) if numbered else None
-    term, aliases = split_aliases(what or name)
-    if numbered and not what and is_question(name):
-        term, aliases = name, ()
+    term, aliases = split_aliases(name)
     return Candidate(
         term=term,
         aliases=aliases,
         section=section,
         line=head.map[0] + 1,
         spans=[(start, end)],
-        strategy="item-heading" if numbered else "bold-heading",
+        strategy="bold-heading",
         owned=(head.map[0], end),
         stub=ctx.parsed.lines[head.map[0]],
         grouping=True,

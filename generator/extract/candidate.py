@@ -19,7 +19,6 @@ Span = tuple[int, int]  # 0-based, half-open line range
 STRATEGIES = (
     "heading", "question", "list-term", "question-item", "bold-heading", "colon", "deflist",
     "table", "prose", "prose-named", "note", "qa", "double-colon", "details", "cloze",
-    "item-heading",
 )  # fmt: skip
 
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markdown_it.tree import SyntaxTreeNode
+
+from .candidate import Context, strip_prefix
 from .filters import is_date_line
 from .labels import is_emphasis_phrase, is_figure_label, is_label, is_navigation
-from .terms import looks_like_term, show_wikilinks
+from .terms import is_expansion, looks_like_term, show_wikilinks
 
 _WRAPPED = (
     r"\*\*[^*]+?\*\*|__[^_]+?__|\*[^*\s][^*]*?\*|_[^_\s][^_]*?_|`[^`]+`"
@@ -73,7 +76,13 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
         if match:
             term_md = match.group("term").strip()
             return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), False)
+    match = _SPELLED_EQ.match(text)  # `IaaS = Infrastructure as a Service`
+    if match and is_expansion(re.split(r"\s*[(（]", match.group("def"))[0], match.group("term")):
+        return ColonLine(match.group("term"), match.group("term"), match.group("def"), False)
     return None
+
+
+_SPELLED_EQ = re.compile(r"^(?P<term>[A-Za-z][A-Za-z0-9]{1,7})\s*=\s*(?P<def>[A-Z][^=]+?)\s*$")
 
 
 def plain_term(term_md: str) -> str:
@@ -189,3 +198,35 @@ def is_glossary(colon_units: int, units: int, owner_defined: bool, owner: bool =
     if colon_units * 5 < units * 3:  # fewer than 60 %: the rest is prose about the owner
         return False
     return not (colon_units == 1 and owner_defined)
+
+
+_BOLD_COLON_ITEM = re.compile(r"^(\*\*|__)[^*_]+?(?::\1|\1\s*:)\s")
+
+
+def bold_colon_item(item: SyntaxTreeNode, ctx: Context) -> bool:
+    """`- **distinguishing a case:** …` in a bullet list: a term marked bold, not a step of a
+    numbered procedure (`4. **레이아웃**: …`) nor a property line."""
+    if item.parent is None or item.parent.type != "bullet_list" or not item.map:
+        return False
+    return bool(_BOLD_COLON_ITEM.match(strip_prefix(ctx.parsed.lines[item.map[0]])))
+
+
+def numbered_steps(
+    items: list[SyntaxTreeNode], colon: list[tuple[SyntaxTreeNode, ColonLine]], units: int
+) -> bool:
+    """An ordered list whose plain `name: what happens` lines are interleaved with other steps."""
+    ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)
+    plain = all(not line.formatted for _, line in colon)
+    others = units - len(colon)  # `5. Tomato` under four `Béchamel – …` lines is one bare name
+    return ordered and plain and 0 < len(colon) < units and others * 4 > units
+
+
+_ASIDE_NAME = re.compile(
+    r"^(?:why|how|what|when|where|which|who|in|on|at|for|with|by|from|to|as|if)\b", re.I
+)
+
+
+def marks_a_term(line: ColonLine) -> bool:
+    """`**diplomatic immunity:** …`: a bold name that reads as a term, not an aside such as
+    `**Why it matters:**` or `**In practice:**` (labels are turned down before this)."""
+    return line.formatted and not _ASIDE_NAME.match(line.term)

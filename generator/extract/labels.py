@@ -42,6 +42,8 @@ LABELS = words(
     til learned learnt 배운 오늘 today-i-learned
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
     formula formulas equation equations 공식 수식 목표
+    theorem proof lemma corollary remark prevention treatment diagnosis symptoms
+    update trivia aside
     """
 )
 _LABEL_WORDS = LABELS
@@ -55,6 +57,7 @@ _LABEL_PHRASES = frozenset(
         "how it works", "to do", "사용 예", "시간 복잡도", "공간 복잡도", "동작 원리", "관련 링크",
         "한 줄 요약", "해결 방법", "주의 사항", "사용 방법", "장단점", "장점과 단점",
         "pros and cons", "pros & cons", "연습 문제", "best case", "worst case", "average case",
+        "fun fact",
     )
 )  # fmt: skip
 

@@ -26,9 +26,19 @@ def term_of_line(raw: str) -> tuple[str, bool] | None:
     raw = raw.strip()
     if _WRAPPED_TERM.match(raw):
         return plain_term(raw.rstrip(":： ")), True
-    if _PLAIN_TERM.match(raw):
+    if _PLAIN_TERM.match(raw) and not _COLON_TEXT.search(raw):
         return " ".join(raw.rstrip(":： ").split()), False
     return None
+
+
+# `unit: checks one function`: a `name: meaning` line, not a bare term.
+_COLON_TEXT = re.compile(r"\S\s*[:：]\s+\S")
+# `Bylaws include`, `Examples such as`: a sentence that the nested items finish.
+_LEAD_IN = re.compile(
+    r"\b(?:include|includes|including|such as|e\.g\.|consists? of|contains?|are|is|were|was"
+    r"|like|namely)$|(?:으로는|로는|에는|다음과 같다|다음과 같음|아래와 같다)$",
+    re.IGNORECASE,
+)
 
 
 # `가격이 오르면 수요량은? → 감소`: a quiz line, its answer after the arrow.
@@ -59,11 +69,17 @@ def item_candidate(
     line = paragraph.map[0] + 1
     if paragraph.map[1] - paragraph.map[0] != 1:
         return None
+    if all(_links_first(block) for block in nested):
+        ctx.reject(line, strip_prefix(ctx.parsed.lines[paragraph.map[0]]), "it heads a link list")
+        return None
     found = term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
     if found is None:
         return None
     term, formatted = found
-    if not formatted and strip_prefix(ctx.parsed.lines[paragraph.map[0]]).rstrip().endswith(":"):
+    lead_in = not formatted and _LEAD_IN.search(term)
+    if lead_in or (
+        not formatted and strip_prefix(ctx.parsed.lines[paragraph.map[0]]).rstrip().endswith(":")
+    ):
         ctx.reject(line, term, "a lead-in to the list below it, not a term")
         return None
     question = term.endswith(("?", "？")) or (formatted and is_prompt(term))
@@ -93,6 +109,19 @@ def item_candidate(
         drop=drop,
         grouping=True,
     )
+
+
+def _links_first(block: SyntaxTreeNode) -> bool:
+    """A list whose every item opens with a link (`- [Hashing](…), course notes`): reading
+    matter, with at most a credit after each link."""
+    if block.type not in LISTS or not block.children:
+        return False
+    for item in block.children:
+        paragraph = first_paragraph(item)
+        inline = paragraph.children[0] if paragraph is not None and paragraph.children else None
+        if inline is None or not inline.children or inline.children[0].type != "link":
+            return False
+    return True
 
 
 def alias_lines(blocks: list[SyntaxTreeNode]) -> tuple[set[int], tuple[str, ...]]:

@@ -13,10 +13,11 @@ from ..parse import plain_text
 from .boldheads import Unit
 from .candidate import Candidate, Context, Scope, dedent_block, prefix_of, strip_prefix
 from .cloze import cloze_candidate
-from .colon import ColonLine, is_glossary, line_problem, split_colon_line
+from .colon import ColonLine, is_glossary, line_problem, marks_a_term, split_colon_line
 from .labels import is_label
 from .lists import alias_lines
 from .prose import defined_subject, named_term, topic_subject
+from .sentences import sentence_definitions
 from .terms import (
     aliases_from_line,
     expansion_prefix,
@@ -87,6 +88,7 @@ def paragraph_candidates(
         prose = prose_candidate(paragraph, scope, ctx, formatted_only=False)
         if prose is not None:
             yield prose
+        yield from _sentence_candidates(paragraph, scope, ctx, prose.term if prose else "")
         return
     starts = [i for i in range(start, end) if split_colon_line(strip_prefix(lines[i]), False)]
     found: list[tuple[int, int, ColonLine]] = []
@@ -97,11 +99,14 @@ def paragraph_candidates(
         problem = line_problem(line)
         if problem is None and is_expansion(line.term, scope.owner):
             problem = f"the full name of {scope.owner}, kept on its card"
+        if problem is None and scope.owner and same_term(line.term, scope.owner):
+            problem = f"the definition of {scope.owner}, kept on its card"
         if problem is not None:
             ctx.reject(i + 1, line.term, problem)
             continue
         found.append((i, stop, line))
-    glossary = not scope.answer and is_glossary(len(found), len(starts), defined)
+    marked = bool(found) and len(found) == len(starts) and all(marks_a_term(f[2]) for f in found)
+    glossary = not scope.answer and (marked or is_glossary(len(found), len(starts), defined))
     size = len(found[0][2].definition.split()) if found else 0
     numbers = bool(found) and bool(_NUMBER.search(found[0][2].definition))
     short = size <= 3 or (size <= 6 and not scope.section and numbers)
@@ -127,10 +132,10 @@ def prose_candidate(
     paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, formatted_only: bool
 ) -> Candidate | None:
     assert paragraph.map is not None
-    if scope.answer:
-        return None
     start, end = paragraph.map
     raw = " ".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])
+    if scope.answer:
+        return _kind_in_answer(raw, scope, start, end)
     subject = defined_subject(raw, formatted_only)
     if subject is None and not scope.section and not formatted_only:
         subject = topic_subject(raw, ctx.info.title)
@@ -147,6 +152,8 @@ def prose_candidate(
     name, aliases = (subject, ()) if code else split_aliases(subject)
     if scope.owner and any(same_term(n, scope.owner) for n in (name, *aliases)):
         return None  # the owner's own definition (`Gross Domestic Product (GDP) is …` under GDP)
+    if scope.owner and _GENERIC_TAIL.sub("", name).casefold() == scope.owner.casefold():
+        return None  # `Cobb-Douglas utility function` under `Cobb-Douglas Utility`: the same
     if scope.owner and code and _about_owner(raw, subject, scope.owner):
         return None  # `` `yield` turns a function into a generator `` under `## Generators`
     if not scope.section and any(same_term(name, a) for a in ctx.info.aliases):
@@ -162,6 +169,63 @@ def prose_candidate(
     )
 
 
+def _sentence_candidates(
+    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, taken: str
+) -> Iterator[Candidate]:
+    """`… However, LepA is a GTPase, and …`: a name defined inside a paragraph, its sentence as
+    the answer. Not in an answer to a question: there every sentence serves the question."""
+    assert paragraph.map is not None
+    if scope.answer:
+        return
+    start, end = paragraph.map
+    lines = ctx.parsed.lines[start:end]
+    for written, sentence in sentence_definitions(" ".join(strip_prefix(x) for x in lines)):
+        name, aliases = split_aliases(written)
+        if any(
+            same_term(n, other) for n in (name, *aliases) for other in (taken, scope.owner) if other
+        ):
+            continue
+        line = next((i for i, x in enumerate(lines) if sentence[:20] in x or name in x), 0)
+        yield Candidate(
+            term=name,
+            aliases=aliases,
+            section=scope.section,
+            line=start + line + 1,
+            spans=[],
+            strategy="prose",
+            text=sentence,
+        )
+
+
+def _kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | None:
+    """In the answer to `DB 락에 대해 설명해주세요`, `낙관적 락은 … 방법입니다.`: a kind of the
+    thing asked about (its last word is the question's, the whole name is not), defined in a
+    paragraph of its own, is a child card. Anything else an answer says serves the question."""
+    subject = defined_subject(raw)
+    if subject is None:
+        return None
+    name, aliases = split_aliases(subject)
+    parts = name.split()
+    asked = scope.owner.casefold()
+    if len(parts) < 2 or name.casefold() in asked or parts[-1].casefold() not in asked:
+        return None
+    return Candidate(
+        term=name,
+        aliases=aliases,
+        section=scope.section,
+        line=start + 1,
+        spans=[(start, end)],
+        strategy="prose",
+        owned=(start, end),
+        stub=name,  # the question's card still names the kind
+    )
+
+
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:function|model|method|algorithm|theory|principle|law|rule|equation|formula"
+    r"|함수|모델|기법|알고리즘|이론|원리|법칙|공식)$",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"\d")  # `수업: 월/수 10:30, 공학관 201호`: times, rooms, dates
 
 

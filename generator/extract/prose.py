@@ -30,6 +30,8 @@ _EN_REFERS = re.compile(
 _EN_VERB = re.compile(
     r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`|\*[^*\s][^*]*\*|_[^_\s][^_]*_)"
     r"(?P<paren>" + _PAREN + r"),?\s+"
+    r"(?:(?:statement|command|keyword|function|method|operator|flag|option|clause|directive"
+    r"|hook|attribute|tag|element|macro|decorator)\s+)?"  # `The `explain` statement allows …`
     r"(?!is\b|was\b|has\b|does\b|this\b|its\b)[a-z]+(?<!ss)s\b"
 )
 # `**Compound interest** is interest earned …`: a formatted name, then `is` and a noun phrase.
@@ -50,7 +52,7 @@ _EN_SPELLED = re.compile(
 )
 _FORMATTED_START = re.compile(r"^(?:(?:An?|The)\s+)?(?:\*|`|_|\[\[)")
 _PLURAL_CLAIM = re.compile(r"^(?:\s*[(（][^)）]*[)）])?,?\s+are\s")
-_EN_STOP = words(
+EN_STOP = words(
     """
     this that it there here which what he she they we you i one each every all some most
     another other such these those its our their my his her result problem answer idea goal
@@ -76,15 +78,24 @@ _KO_TOPIC_ONLY = re.compile(
 _KO_STOP = re.compile(
     r"^(?:이|그|저|이것|그것|저것|이건|그건|여기|거기|이때|그때|이러한|그러한|이런|그런|이\s.*|그\s.*"
     r"|우리|나|내가|너|모든|각|어떤|다른|둘|하나|결과|문제|차이|답|방법|이유|핵심|요점"
-    r"|요즘|최근|오늘|지금|현재|보통|일반적으로|대부분|참고로|결론적으로|즉|또한|그리고|하지만|사실)$"
+    r"|요즘|최근|오늘|지금|현재|보통|일반적으로|대부분|참고로|결론적으로|즉|또한|그리고|하지만|사실"
+    r"|아래|위|다음|앞|뒤|또|또\s.*|다른\s.*|여러\s.*|몇몇\s.*|많은\s.*|일부\s.*)$"
+)
+_KO_ADVERB = re.compile(
+    r"^(?:먼저|반면에?|또한|그리고|한편|우선|다음으로|마지막으로|첫째로?|둘째로?|셋째로?|그러나"
+    r"|하지만|특히|그래서|따라서)\s+"
 )
 _KO_CLAUSE = re.compile(r"[가-힣](?:가|이|을|를|에|에서|의|로|으로|와|과|도|만)$")
 _KO_VERB_STEM = re.compile(r"(?:하|되|있|없|않|같|이|었|았|겠)$")
 _NAMED = re.compile(
     r"(?:\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|['\"“‘](?P<quoted>[^'\"”’]{1,40})['\"”’])"
     r"\s*(?P<paren>[(（][^)）]{1,40}[)）])?\s*(?:이)?라(?:고)?\s*(?:한다|부른다|하며|하는데|함|칭한다|불린다|명명한다)"
-    r"|(?:is|are)\s+(?:called|known as|referred to as|named)\s+"
-    r"(?:\*\*(?P<bold2>[^*]+)\*\*|`(?P<code2>[^`]+)`|['\"“‘](?P<quoted2>[^'\"”’]{1,40})['\"”’])"
+    r"|(?:is|are)\s+(?:(?:commonly|usually|often|sometimes|generally)\s+)?"
+    r"(?:called|known as|referred to as|named)\s+"
+    r"(?:\*\*(?P<bold2>[^*]+)\*\*|`(?P<code2>[^`]+)`|['\"“‘](?P<quoted2>[^'\"”’]{1,40})['\"”’]"
+    r"|(?-i:(?P<acronym>[A-Z][A-Z0-9]{1,7}))(?=[\s.,;:(]|$))"
+    r"|\b(?:a|an)\s+\w+\s+(?:known as|called|termed)\s+(?:the\s+)?"
+    r"(?-i:(?P<known>[a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2}))(?=[.,;:])"
     r"|(?<=\s)(?:an?\s+)?\*\*(?P<bold3>[^*]+)\*\*\s*(?::|\s[—–]\s)\s*(?:an?|the|하나의)?\s*\w"
     r"|\b(?:is|are)\s+\*\*(?P<bold4>[^*]+)\*\*\s+(?:if|when|iff)\b",
     re.IGNORECASE,
@@ -114,12 +125,13 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         if formatted_only and not formatted:
             return None
         paren = match.group("paren") or ""
-        subject = plain_term(raw)
+        subject = _KO_ADVERB.sub("", plain_term(raw))  # `반면 NoSQL은 …`: NoSQL
         noun = match.groupdict().get("noun")
         if noun and not _copula_noun(noun):
             continue  # `… 보장할 수 있다`, `… 보낸다`: a verb, not `… 지표다`
         english = pattern in (_EN_DEFINES, _EN_REFERS)
-        if _two_topics(text[match.end("subject") :]) or _CONTRAST.search(text[match.end() :]):
+        sentence = re.split(r"(?<=[.!?。])\s", text[match.end() :], maxsplit=1)[0]
+        if _two_topics(text[match.end("subject") :]) or _CONTRAST.search(sentence):
             return None  # `IPv4 주소는 32비트, IPv6 주소는 128비트이다`: two facts, no definition
         if not formatted and not _plain_subject_ok(subject, english):
             return None
@@ -170,8 +182,12 @@ def topic_subject(text: str, title: str) -> str | None:
         return None
     subject = match.group("subject")
     topic = title.casefold().rstrip(" .!?")
-    if subject.casefold() in _EN_STOP or not topic.endswith(subject.casefold()):
+    if subject.casefold() in EN_STOP or not topic.endswith(subject.casefold()):
         return None  # the title names it: `… CSS specificity`, not `Git internals`
+    if re.search(
+        r"\b(?:in|of|for|with|on|at|from|using|via|and|vs\.?)\s*$", topic[: -len(subject)]
+    ):
+        return None  # `Integers In Postgres`: the title is about integers, not Postgres
     return subject if term_problem(subject, max_words=3) is None else None
 
 
@@ -183,12 +199,15 @@ def _plain_subject_ok(subject: str, english: bool) -> bool:
         first = words[0].casefold()
         if "," in subject:
             return False  # `GET, PUT, DELETE 는 …`: a list, not a term
-        return first not in _EN_STOP and not any(w.casefold() in ("is", "are") for w in words)
+        return first not in EN_STOP and not any(w.casefold() in ("is", "are") for w in words)
     if "," in subject:
         return False  # `GET, PUT, DELETE 는 …`: a list, not a term
     if any(_KO_CLAUSE.search(w) for w in words[:-1]) or _KO_VERB_STEM.search(words[-1]):
         return False  # `스프링 컨테이너가 관리하`: a clause, not a name
     return not _KO_STOP.match(subject) and len(words) <= 3
+
+
+_NAMED_GROUPS = words("bold code quoted bold2 code2 quoted2 acronym known bold3 bold4")
 
 
 def named_term(text: str) -> str | None:
@@ -197,11 +216,7 @@ def named_term(text: str) -> str | None:
     if not match:
         return None
     groups = match.groupdict()
-    raw = next(
-        groups[k]
-        for k in ("bold", "code", "quoted", "bold2", "code2", "quoted2", "bold3", "bold4")
-        if groups.get(k)
-    )
+    raw = next(groups[k] for k in _NAMED_GROUPS if groups.get(k))
     paren = groups.get("paren") or ""
     term = plain_term(raw) + (paren if paren and "(" not in raw else "")
     return term if term_problem(plain_term(raw), max_words=6) is None else None

@@ -1,0 +1,172 @@
+"""Strategy (list-term): a numbered line that stands alone as a heading for the list below it.
+
+    1. 웹 표준이란?
+    - 웹에서 표준적으로 사용되는 기술이나 규칙이다.
+    2. 웹 표준이 중요한 이유
+    - …
+
+Each number is a list of one item and the bullets are a separate list beside it, so nothing is
+nested: the number item heads the items up to the next such number. It is read this way only
+when at least two numbers do it (or the one asks a question, or opens its list), and never
+for a step of a procedure (`1. Install Docker`, `2. 컨테이너 실행`).
+
+Also here, other lines that stand over or for a definition: a name line with its Latin-script
+name over a list (`은행원 알고리즘(Banker's Algorithm)`), and items glossed in parentheses
+(`- 프로세스(데이터를 변환하는 작업)`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from .candidate import Candidate, Context, strip_prefix
+from .colon import DEFINING_PHRASE, term_problem
+from .labels import is_overview_heading
+from .lists import term_of_line
+from .terms import is_question, split_aliases, strip_question_prefix, what_is
+
+_ACTION = re.compile(
+    r"^(?:install|run|create|add|open|set|configure|download|build|start|go|click|use|make"
+    r"|write|check|copy|edit|update|enable|deploy|type|enter|save|select)\b"
+    r"|(?:설치|실행|생성|추가|설정|작성|입력|클릭|다운로드|빌드|배포|저장|선택|확인)(?:하기)?$",
+    re.IGNORECASE,
+)
+
+
+def _numbered(item: SyntaxTreeNode, ctx: Context) -> str | None:
+    """The text of a one-line item that is its numbered list's only item, if it is one."""
+    parent = item.parent
+    if parent is None or parent.type != "ordered_list" or len(parent.children) != 1:
+        return None
+    if len(item.children) != 1 or not item.map or item.map[1] - item.map[0] > 2:
+        return None
+    return strip_prefix(ctx.parsed.lines[item.map[0]]) or None
+
+
+def numbered_heads(items: list[SyntaxTreeNode], ctx: Context) -> dict[int, int]:
+    """Index of each heading-like number item → index just past the items it heads."""
+    texts = {i: _numbered(item, ctx) for i, item in enumerate(items)}
+    heads = [i for i, text in texts.items() if text is not None]
+    if any(_ACTION.search(texts[i] or "") for i in heads):
+        return {}  # `1. 저장소 클론`, `2. 의존성 설치`: steps of a procedure
+    found: dict[int, int] = {}
+    for n, index in enumerate(heads):
+        stop = heads[n + 1] if n + 1 < len(heads) else len(items)
+        body = items[index + 1 : stop]
+        if body and all(b.parent is not items[index].parent for b in body):
+            found[index] = stop
+    asks = any(_asks(texts[i] or "") for i in found)
+    opens = list(found) == [0] and found[0] - 1 >= 2  # `1. 웹 접근성` over its own list
+    return found if len(found) >= 2 or asks or opens else {}
+
+
+def _asks(text: str) -> bool:
+    return is_question(text) or what_is(text) is not None
+
+
+def numbered_candidate(
+    head: SyntaxTreeNode, body: list[SyntaxTreeNode], section: tuple[str, ...], ctx: Context
+) -> Candidate | None:
+    """The card a heading-like number item makes, its body the items it heads."""
+    text = _numbered(head, ctx)
+    found = term_of_line(text) if text else None
+    if found is None or not head.map or not body[0].map or not body[-1].map:
+        return None
+    term, formatted = found
+    line = head.map[0] + 1
+    what = what_is(term)
+    question = not what and is_question(term)
+    if what:
+        term = what
+    elif question:
+        term = strip_question_prefix(term)
+    else:
+        problem = term_problem(term, max_words=8 if formatted else 6)
+        if problem is None and is_overview_heading(term):
+            problem = "an overview of the section, not a term"  # `1. Overview`, `1. 개요`
+        if problem is not None:
+            ctx.reject(line, term, problem)
+            return None
+    name, aliases = (term, ()) if question else split_aliases(term)
+    start, end = body[0].map[0], body[-1].map[1]
+    return Candidate(
+        term=name,
+        aliases=aliases,
+        section=section,
+        line=line,
+        spans=[(start, end)],
+        strategy="question-item" if question else "list-term",
+        owned=(head.map[0], end),
+        stub=ctx.parsed.lines[head.map[0]],  # the card above still names it
+        grouping=True,
+    )
+
+
+# `은행원 알고리즘(Banker's Algorithm)` alone on a line: a name and its Latin-script name.
+_NAMED_LINE = re.compile(
+    r"^(?P<term>[^\s*_`\[\]:：.!?#>][^*_`\[\]:：.!?]{0,40}?)\s*"
+    r"[(（][A-Za-z][A-Za-z0-9 '’\-&/.,]{1,50}[)）]$"
+)
+
+
+def named_line_candidate(
+    paragraph: SyntaxTreeNode, items: list[SyntaxTreeNode], section: tuple[str, ...], ctx: Context
+) -> Candidate | None:
+    """`은행원 알고리즘(Banker's Algorithm)` on its own line, then a list: the line names a term
+    as a heading would, and the list right under it is its definition."""
+    if paragraph.type != "paragraph" or not paragraph.map or not items:
+        return None
+    if paragraph.map[1] - paragraph.map[0] != 1:
+        return None
+    text = strip_prefix(ctx.parsed.lines[paragraph.map[0]])
+    match = _NAMED_LINE.match(text)
+    first, last = items[0].map, items[-1].map
+    if not match or first is None or last is None:
+        return None
+    name, aliases = split_aliases(text)
+    if name == text or term_problem(name, max_words=6) is not None:
+        return None
+    return Candidate(
+        term=name,
+        aliases=aliases,
+        section=section,
+        line=paragraph.map[0] + 1,
+        spans=[(first[0], last[1])],
+        strategy="list-term",
+        owned=(paragraph.map[0], last[1]),
+        stub=ctx.parsed.lines[paragraph.map[0]],
+        grouping=True,
+    )
+
+
+# `- 프로세스(데이터를 변화하는 작업)`: a name, and in parentheses not another name but what it is.
+_GLOSSED = re.compile(r"^(?P<term>[^()（）]{1,30}?)\s*[(（](?P<gloss>[^()（）]{4,80})[)）]\s*$")
+
+
+def glossed_items(
+    items: list[SyntaxTreeNode], section: tuple[str, ...], ctx: Context
+) -> dict[int, Candidate]:
+    """Items written `Name(what it is)`: cards when at least two of the list are, each with
+    its gloss as the answer. `교착 상태(Deadlock)` names, it does not gloss."""
+    found: dict[int, Candidate] = {}
+    for index, item in enumerate(items):
+        if len(item.children) != 1 or not item.map or item.map[1] - item.map[0] != 1:
+            continue
+        match = _GLOSSED.match(strip_prefix(ctx.parsed.lines[item.map[0]]))
+        if not match or not DEFINING_PHRASE.search(match.group("gloss").strip()):
+            continue
+        term = match.group("term").strip()
+        if term_problem(term, max_words=4) is None:
+            found[index] = Candidate(
+                term=term,
+                section=section,
+                line=item.map[0] + 1,
+                spans=[],
+                strategy="colon",
+                owned=(item.map[0], item.map[1]),
+                text=match.group("gloss").strip(),
+                stub=ctx.parsed.lines[item.map[0]],
+            )
+    return found if len(found) >= 2 else {}

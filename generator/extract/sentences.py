@@ -1,0 +1,117 @@
+"""Definitions inside a paragraph, after its first sentence (which `prose` reads): a name
+written like a symbol that a sentence says is something (`However, LepA is a GTPase …`),
+`X are defined as …`, a quoted name glossed between dashes, a name spelled out with its
+abbreviation when the next sentence is about it, and a bold name in parentheses after the
+phrase it names (`the addition of elements at the back (**enqueue** operation)`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .colon import term_problem
+from .prose import EN_STOP
+from .terms import is_expansion
+
+# `… . However, LepA is a GTPase, and …`: inside a paragraph, a sentence that opens with a name
+# written like a symbol (inner capital, digit or slash: `LepA`, `Spred-1`, `KsgA/Dim1`, `EMT`)
+# and says what it is. A plain word (`Cancer is a complex disease`) is left to the first sentence.
+_NAME_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:For example|However|Similarly|In contrast|Likewise|Here|Thus"
+    r"|In particular),\s+)?(?:The\s+)?"
+    r"(?P<name>[A-Za-z](?=[\w/\-]*[A-Z0-9/])[\w/\-]*[A-Za-z0-9]"
+    r"|\*\*[^*]{2,40}\*\*|\*[^*\s][^*]{1,39}\*|`[^`]{1,40}`)"  # or marked: `**paging** is a …`
+    r"(?:\s*\([^()]{1,40}\))?\s+is\s+(?:a|an)\s+[^.!?]{6,}[.!?]"
+)
+
+
+# `… was "callable" - could be called like a function - or …`: a quoted name glossed between
+# dashes, the way a writer introduces a term in passing.
+_QUOTED_GLOSS = re.compile(
+    r"[\"“](?P<name>[^\"”]{2,30})[\"”]\s+[-–—]{1,2}\s+(?!(?:and|but|or|so|then)\b)"
+    r"(?P<gloss>[^-–—\"“]{6,100}?)(?:\s+[-–—]{1,2}(?=\s)|(?=[.!?](?:\s|$)))"
+)
+
+
+def sentence_definitions(text: str) -> list[tuple[str, str]]:
+    """(term, definition) for each sentence after the first that defines a symbol-like or
+    marked name, and each quoted name glossed between dashes."""
+    found: list[tuple[str, str]] = []
+    found.extend(_named_in_parentheses(text) if "(**" in text else [])
+    if '"' not in text and "“" not in text and " is a" not in text and " as " not in text:
+        return found + (_abbreviated(text) if ")" in text else [])  # the common case, cheaply
+    for match in _QUOTED_GLOSS.finditer(text):
+        name = match.group("name").strip()
+        if term_problem(name, max_words=3) is None:
+            found.append((name, match.group("gloss").strip()))
+    for match in _NAME_SENTENCE.finditer(text):
+        if match.start() == 0:
+            continue  # the paragraph's own opening: `defined_subject` reads it
+        name = match.group("name")
+        marked = name[0] in "*`"
+        name = name.strip("*`")
+        if name.casefold() in EN_STOP or term_problem(name, max_words=5 if marked else 1):
+            continue
+        found.append((name, match.group(0).strip()))
+    for match in _DEFINED_AS.finditer(text):
+        name = match.group("name")
+        if match.group("verb") == "are" and re.search(r"[a-z]{2}[^s\W]s$", name):
+            name = name[:-1]  # `oncogenes are defined as …`: the headword is singular
+        if match.start() and term_problem(name, max_words=3) is None:
+            found.append((name, match.group(0).strip()))
+    return found + (_abbreviated(text) if ")" in text else [])
+
+
+# `Typically, oncogenes are defined as a protein that …`: said in so many words.
+_DEFINED_AS = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=^))(?:[A-Z][a-z]+,\s+)?(?:(?:An?|The)\s+)?"
+    r"(?P<name>[A-Za-z][\w\-]*(?:\s[a-z][\w\-]*){0,2})\s+(?P<verb>is|are)\s+"
+    r"(?:defined as|referred to as)\s[^.!?]{6,}[.!?]"
+)
+# `… for the RNA-induced silencing complex (RISC). RISC binds to target RNA …`: a name spelled
+# out with its abbreviation, then a sentence about it that opens with the abbreviation.
+_SPELLED_OUT = re.compile(
+    r"(?P<full>(?:[A-Za-z][\w\-]*\s+){0,5}[A-Za-z][\w\-]*)\s*\((?P<abbr>[A-Z][A-Za-z0-9]{1,6})\)"
+)
+
+
+_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,2}(?=\w)|(?<=\w)[*_]{1,2}(?![\w*])")
+_ABBREVIATION = re.compile(r"\([A-Z][A-Za-z0-9]{1,6}\)")
+_ABOUT = r"(?:is\s+(?:a|an|the)\b|(?!is\b|was\b|has\b|does\b)[a-z]+s\b)"
+
+
+def _abbreviated(text: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if not _ABBREVIATION.search(text):
+        return found
+    text = _EMPHASIS.sub("", text)  # `The *RNA-induced silencing complex* (RISC) …`
+    for match in _SPELLED_OUT.finditer(text):
+        abbr = match.group("abbr")
+        words = match.group("full").split()
+        suffixes = (" ".join(words[i:]) for i in reversed(range(len(words))))
+        full = next((f for f in suffixes if is_expansion(f, abbr)), None)
+        follow = re.match(
+            rf"[^.!?]*[.!?]\s+(?P<sentence>(?:The\s+)?{re.escape(abbr)}\s+{_ABOUT}[^.!?]*[.!?])",
+            text[match.end() :],
+        )
+        if full and follow and term_problem(full, max_words=6) is None:
+            found.append((f"{full} ({abbr})", follow.group("sentence")))
+    return found
+
+
+# `… by the addition of elements at one end (**enqueue** operation) and …`: a bold name in
+# parentheses right after the noun phrase it names.
+_PAREN_NAME = re.compile(r"\(\*\*(?P<name>[^*]{1,40})\*\*(?:\s+[a-z]+)?\)")
+_PHRASE_START = re.compile(r"(?:^|[.!?;:,]\s|\s(?:by|and|or|with|as|is|are)\s)(?=(?:the|an?)\s)")
+
+
+def _named_in_parentheses(text: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for match in _PAREN_NAME.finditer(text):
+        before = text[: match.start()].rstrip()
+        starts = [m.end() for m in _PHRASE_START.finditer(before)]
+        phrase = before[starts[-1] :] if starts else ""
+        name = match.group("name").strip()
+        if 3 <= len(phrase.split()) <= 15 and term_problem(name, max_words=3) is None:
+            found.append((name, phrase))
+    return found
