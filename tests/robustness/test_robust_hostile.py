@@ -1,0 +1,37 @@
+"""Inputs found by attacking the CLI: each once gave a traceback, a hang or minutes of work
+on a small note. Each now gives a clear message (or a deck) quickly."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from robust_helpers import imported, write
+
+GOOD = "# Good\n\n## Latency\n\n- the time a request waits\n"
+NOT_UTF8 = "error: skipped: the name is not valid UTF-8 (rename it)"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
+def test_file_and_folder_names_that_are_not_utf8(tmp_path: Path, cli) -> None:
+    """A card id, the lock file and messages are UTF-8: such a name once crashed `list` and
+    `build` with UnicodeEncodeError; now the file is refused by name and the rest builds."""
+    notes = tmp_path / "notes"
+    write(notes / "good.md", GOOD)
+    bad = notes / os.fsdecode(b"bad\xff.md")
+    write(bad, "# Bad\n\n## Jitter\n\n- how much latency varies\n")
+    write(notes / os.fsdecode(b"dir\xfe") / "inner.md", "# Inner\n\n## Skew\n\n- clock drift\n")
+    expected = [
+        f"{notes}/bad\\xff.md: {NOT_UTF8}",
+        f"{notes}/dir\\xfe: {NOT_UTF8}",
+    ]
+    listed = cli("list", str(notes), "--json")
+    assert (listed.code, listed.lines) == (1, expected)
+    assert '"term": "Latency"' in listed.out and "Jitter" not in listed.out
+    run = cli("build", str(notes), "-o", str(tmp_path / "out"))
+    assert (run.code, run.lines) == (1, expected)
+    got = imported(tmp_path / "out" / "Good.apkg", tmp_path / "anki")
+    assert [c.fields["Term"] for c in got] == ["Latency"]
+    direct = cli("list", str(bad))
+    assert (direct.code, direct.lines) == (1, [f"{bad.parent}/bad\\xff.md: {NOT_UTF8}"])
