@@ -216,6 +216,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else 1
         raise ConfigError(Loc(shown, line), f"broken TOML: {exc}", "see toml.io") from None
+    except RecursionError:  # tomllib recurses once per level of `[[[…` or `{a={…`
+        raise ConfigError(Loc(shown, 1), "broken TOML: nested too deeply") from None
 
 
 def read_config(path: Path) -> Updates:

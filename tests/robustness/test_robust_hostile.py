@@ -35,3 +35,43 @@ def test_file_and_folder_names_that_are_not_utf8(tmp_path: Path, cli) -> None:
     assert [c.fields["Term"] for c in got] == ["Latency"]
     direct = cli("list", str(bad))
     assert (direct.code, direct.lines) == (1, [f"{bad.parent}/bad\\xff.md: {NOT_UTF8}"])
+
+
+BROKEN = "the lock file is broken"
+KEEP = (
+    "(restore it from version control; deleting it keeps card identities but the next import "
+    "may overwrite edits made in Anki)"
+)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_text("[" * 50_000 + "]" * 50_000), f"{BROKEN}: nested too deeply {KEEP}"),
+        (lambda p: os.mkfifo(p), "cannot read the lock file: not a regular file"),
+        (lambda p: p.mkdir(), "cannot read the lock file: not a regular file"),
+    ],
+    ids=["nested-json", "fifo", "folder"],
+)
+def test_a_hostile_lock_file_is_an_error_not_a_traceback_or_a_hang(
+    make, message: str, tmp_path: Path, cli
+) -> None:
+    """`[[[[…` once raised RecursionError; a FIFO named notedeck.lock blocked for ever."""
+    notes = tmp_path / "notes"
+    write(notes / "good.md", GOOD)
+    out = write(tmp_path / "out" / "Good.apkg", b"the previous deck").parent
+    make(notes / "notedeck.lock")
+    run = cli("build", str(notes), "-o", str(out))
+    assert (run.code, run.lines) == (1, [f"{notes}/notedeck.lock: error: {message}"])
+    assert (out / "Good.apkg").read_bytes() == b"the previous deck"
+
+
+def test_a_config_nested_too_deeply_is_a_config_error(tmp_path: Path, cli) -> None:
+    """tomllib recursed once per `[`: a 5,000-deep array raised RecursionError."""
+    notes = tmp_path / "notes"
+    write(notes / "good.md", GOOD)
+    write(notes / "notedeck.toml", "tags = " + "[" * 5000 + "]" * 5000 + "\n")
+    for command in ("build", "list"):
+        run = cli(command, str(notes))
+        assert run.code == 2
+        assert run.lines == [f"{notes}/notedeck.toml:1: error: broken TOML: nested too deeply"]
