@@ -75,3 +75,31 @@ def test_a_config_nested_too_deeply_is_a_config_error(tmp_path: Path, cli) -> No
         run = cli(command, str(notes))
         assert run.code == 2
         assert run.lines == [f"{notes}/notedeck.toml:1: error: broken TOML: nested too deeply"]
+
+
+@pytest.mark.parametrize("template", ["{title:>99999999}", "{folder!r}::{title}", "{stem:x<50}"])
+def test_deck_template_placeholders_take_no_format(template: str, tmp_path: Path, cli) -> None:
+    """`{title:>99999999}` once built a 100 MB deck name (a gigabyte with one more digit)."""
+    notes = tmp_path / "notes"
+    write(notes / "good.md", GOOD)
+    write(notes / "notedeck.toml", f'deck = "{template}"\n')
+    run = cli("build", str(notes), "-o", str(tmp_path / "out"))
+    name = template.split("::")[0].split(":")[0].split("!")[0].strip("{")
+    assert run.code == 2
+    assert run.lines == [
+        f"{notes}/notedeck.toml:1: error: bad value for `deck`: a placeholder takes no format "
+        f"or conversion; write {{{name}}}"
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("tool", ["tool = 3", 'tool = "notedeck"', "tool = [1]"])
+def test_a_pyproject_whose_tool_is_not_a_table_is_not_a_config(
+    tool: str, tmp_path: Path, cli
+) -> None:
+    """`"notedeck" in 3` raised TypeError while looking for the config file."""
+    write(tmp_path / "pyproject.toml", tool + "\n")
+    write(tmp_path / "notes" / "good.md", GOOD)
+    run = cli("build", str(tmp_path / "notes"), "-o", str(tmp_path / "out"))
+    assert (run.code, run.lines) == (0, [])
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["Good.apkg"]
