@@ -17,6 +17,8 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .linklabel import linear_link_labels
+
 # markdown-it stops reading at this depth (CommonMark's preset says 20: ten levels of
 # bullets, which real outlines reach). 100 stays far inside Python's recursion limit.
 MAX_NESTING = 100
@@ -29,6 +31,7 @@ def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
+    linear_link_labels(md)
     return md
 
 

@@ -47,7 +47,7 @@ KEEP = (
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda p: p.write_text("[" * 50_000 + "]" * 50_000), f"{BROKEN}: nested too deeply {KEEP}"),
+        (lambda p: p.write_text("[" * 9_000 + "]" * 9_000), f"{BROKEN}: nested too deeply {KEEP}"),
         (lambda p: os.mkfifo(p), "cannot read the lock file: not a regular file"),
         (lambda p: p.mkdir(), "cannot read the lock file: not a regular file"),
     ],
@@ -103,3 +103,91 @@ def test_a_pyproject_whose_tool_is_not_a_table_is_not_a_config(
     run = cli("build", str(tmp_path / "notes"), "-o", str(tmp_path / "out"))
     assert (run.code, run.lines) == (0, [])
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["Good.apkg"]
+
+
+BRACKET_RUNS = ["[", "![", "[a", "[[]", "![a", "[a](", "[[", "[[a|", "[x]("]
+
+
+@pytest.mark.parametrize("unit", BRACKET_RUNS)
+def test_a_line_of_unclosed_brackets_is_scanned_once(unit: str, monkeypatch) -> None:
+    """markdown-it walked from every `[` to the end of the paragraph looking for its `]`:
+    `[` × 100,000 took minutes. Each token is now skipped about once per character, and the
+    tokens are exactly those of markdown-it's own scan."""
+    from markdown_it.parser_inline import ParserInline
+
+    from generator.parse import markdown
+
+    calls = 0
+    real = ParserInline.skipToken
+
+    def counting(self: ParserInline, state: object) -> None:
+        nonlocal calls
+        calls += 1
+        real(self, state)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ParserInline, "skipToken", counting)
+    text = unit * (4000 // len(unit))
+    ours = markdown().parse(text)
+    assert calls <= 3 * len(text)  # markdown-it's own scan: 100 to 200 per character
+    monkeypatch.undo()
+    assert _tokens(ours) == _tokens(_stock().parse(text))
+
+
+def _stock():  # type: ignore[no-untyped-def]
+    """The parser notedeck configures, with markdown-it's own link-label scan."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    from generator.parse import MAX_NESTING
+
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+    md.enable(["table", "strikethrough"])
+    md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
+    return md
+
+
+def _tokens(tokens: list) -> list:  # type: ignore[type-arg]
+    return [
+        (t.type, t.content, t.map, [(c.type, c.content, c.attrs) for c in t.children or []])
+        for t in tokens
+    ]
+
+
+def test_link_label_scan_gives_markdown_its_own_tokens() -> None:
+    """Nested, closed, unclosed and mixed brackets: the same tokens as markdown-it's scan."""
+    import random
+
+    from generator.parse import markdown
+
+    pieces = ["[", "[", "![", "]", "(", ")", "a", " ", "`", "\\", "\n", "*", "<a href='x'>", "</a>",
+              "[a]", "](u)", "[x]: /u\n", "[[", "]]", "[^1]", "<", ">", '"']  # fmt: skip
+    rng = random.Random(9)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 300))) for _ in range(400)]
+    texts += ["[" * 150 + "a" + "]" * 150 + "(u)", "[a [b [c](u) d](v) e](w)", "![a ![b](c)](d)"]
+    texts += ["[x][y] [[x]] [x][] [x](<u v>) [x](u 'title') ![x][y]\n\n[y]: /z\n"]
+    for text in texts:
+        assert _tokens(markdown().parse(text)) == _tokens(_stock().parse(text)), text
+
+
+@pytest.mark.parametrize("unit", BRACKET_RUNS)
+def test_notedecks_own_link_patterns_are_linear(unit: str) -> None:
+    """Patterns that let `[` inside a link's text or URL tried each `[` to the end of the
+    line: a 100,000-character line took tens of seconds in each."""
+    import time
+
+    from generator import attribute, check
+    from generator.extract import colon, filters, terms
+
+    line = unit * (100_000 // len(unit))
+    for name, scan in [
+        ("terms.show_wikilinks", terms.show_wikilinks),
+        ("attribute.links_in_text", attribute.links_in_text),
+        ("filters._WIKILINKS", filters._WIKILINKS.findall),
+        ("colon._LINKS", colon._LINKS.findall),
+        ("check._LINK", check._LINK.findall),
+    ]:
+        started = time.perf_counter()
+        scan(line)
+        assert time.perf_counter() - started < 1.0, name  # linear: milliseconds
