@@ -191,3 +191,29 @@ def test_notedecks_own_link_patterns_are_linear(unit: str) -> None:
         started = time.perf_counter()
         scan(line)
         assert time.perf_counter() - started < 1.0, name  # linear: milliseconds
+
+
+@pytest.mark.parametrize("storm", ["{{c1::", "{{c1::a}", "x {{c2::y}} " + "{{c1::" * 3])
+def test_unclosed_cloze_deletions_are_linear(storm: str) -> None:
+    """`{{c1::` × 10,000 with no `}}`: each try of the cloze pattern ran to the end of the line
+    over every later `::` (cubic); a 60 KB line took minutes. Deletions are found as before."""
+    import time
+
+    from generator import cardview
+    from generator.extract import cloze
+
+    line = "Text {{c1::kept}} then " + storm * (60_000 // len(storm))
+    started = time.perf_counter()
+    assert cloze.has_cloze(line)
+    answer = cloze.answer_text(line)
+    numbers = cardview.cloze_numbers(line)
+    shown = cardview._cloze(line, 1, answer=False)
+    assert time.perf_counter() - started < 2.0  # linear: milliseconds
+    assert answer.startswith("Text kept then ")
+    assert numbers == ([1, 2] if "c2" in storm else [1])
+    assert shown.startswith('Text <span class="cloze">[...]</span> then ')
+    # Short enough for the whole-line pattern: the same deletions either way.
+    small = line[:2000]
+    whole = " ".join(cloze._CLOZE.sub(lambda m: m.group(2), small).split())
+    assert cloze.answer_text(small) == whole
+    assert cardview.cloze_numbers(small) == sorted({int(n) for n, _ in cloze._CLOZE.findall(small)})
