@@ -217,3 +217,29 @@ def test_unclosed_cloze_deletions_are_linear(storm: str) -> None:
     whole = " ".join(cloze._CLOZE.sub(lambda m: m.group(2), small).split())
     assert cloze.answer_text(small) == whole
     assert cardview.cloze_numbers(small) == sorted({int(n) for n, _ in cloze._CLOZE.findall(small)})
+
+
+def test_decks_whose_file_names_clash_are_not_written(tmp_path: Path, cli) -> None:
+    """`A B` and `A-B` both make A-B.apkg (and `Alpha`/`alpha` clash on case-insensitive disks
+    and in Anki): the second deck silently replaced the first. Now neither is written."""
+    notes = tmp_path / "notes"
+    body = "# {0}\n\n## {0} term\n\n- the time a request waits\n"
+    write(notes / "a.md", "---\ndeck: A B\n---\n" + body.format("One"))
+    write(notes / "b.md", "---\ndeck: A-B\n---\n" + body.format("Two"))
+    write(notes / "c.md", "---\ndeck: Alpha\n---\n" + body.format("Three"))
+    write(notes / "d.md", "---\ndeck: alpha\n---\n" + body.format("Four"))
+    write(notes / "good.md", GOOD)
+    out = tmp_path / "out"
+    write(out / "A-B.apkg", b"the previous deck")
+    run = cli("build", str(notes), "-o", str(out))
+    kept = "(rename one of the decks; the previous file, if any, is unchanged)"
+    assert run.code == 1
+    assert run.lines == [
+        f"{notes}/b.md:6: error: decks 'A B' and 'A-B' would be written to the same file, "
+        f"{out}/A-B.apkg {kept}",
+        f"{notes}/d.md:6: error: decks 'Alpha' and 'alpha' would be written to the same file, "
+        f"{out}/Alpha.apkg {kept}",
+    ]
+    assert sorted(p.name for p in out.iterdir()) == ["A-B.apkg", "Good.apkg"]
+    assert (out / "A-B.apkg").read_bytes() == b"the previous deck"
+    assert [c.fields["Term"] for c in imported(out / "Good.apkg", tmp_path / "anki")] == ["Latency"]
