@@ -243,3 +243,29 @@ def test_decks_whose_file_names_clash_are_not_written(tmp_path: Path, cli) -> No
     assert sorted(p.name for p in out.iterdir()) == ["A-B.apkg", "Good.apkg"]
     assert (out / "A-B.apkg").read_bytes() == b"the previous deck"
     assert [c.fields["Term"] for c in imported(out / "Good.apkg", tmp_path / "anki")] == ["Latency"]
+
+
+def test_a_huge_local_image_is_refused_before_it_is_read(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch, opened
+) -> None:
+    """A 120 MB file with an image name was read whole into memory (twice) and bundled."""
+    from generator import localpath
+
+    monkeypatch.setattr(localpath, "MAX_IMAGE_BYTES", 2 * 1024 * 1024)
+    notes = tmp_path / "notes"
+    write(notes / "img" / "big.png", b"\x89PNG" + bytes(3 * 1024 * 1024))
+    write(notes / "img" / "ok.png", b"\x89PNG-small")
+    write(notes / "n.md", GOOD + "- ![big](img/big.png) ![ok](img/ok.png)\n")
+    opened.paths.clear()  # what the test itself wrote
+    run = cli("build", str(notes), "-o", str(tmp_path / "out"))
+    assert (run.code, run.lines) == (
+        0,
+        [
+            f"{notes}/n.md:6: warning: image 'img/big.png' is larger than 2 MB; not bundled "
+            "(make it smaller)"
+        ],
+    )
+    assert str(notes / "img" / "big.png") not in opened.paths
+    got = imported(tmp_path / "out" / "Good.apkg", tmp_path / "anki")
+    assert len(got) == 1 and "big.png" not in got[0].fields["Definition"]
+    assert 'src="' in got[0].fields["Definition"]  # the small image is still bundled
