@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -54,3 +56,12 @@ def describe_os_error(exc: OSError) -> str:
     if code:
         return os.strerror(code)
     return str(exc) or type(exc).__name__
+
+
+def read_regular(path: Path) -> bytes:
+    """A file's bytes; OSError for a FIFO, device or folder, which would block or never end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return handle.read()

@@ -15,7 +15,6 @@ The file is JSON with sorted, one-line entries so that diffs stay readable.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import re
@@ -24,7 +23,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .fsutil import atomic_write, describe_os_error
+from .fsutil import atomic_write, describe_os_error, read_regular
 from .model import Loc, NotedeckError, RenderedCard
 from .package import BASIC_FIELDS, CLOZE_FIELDS
 from .rematch import sketch
@@ -134,9 +133,7 @@ def entry_for(
 def read_lock(path: Path) -> LockFile:
     """The lock file at `path`, or an empty one when there is none yet."""
     try:
-        if path.exists() and not path.is_file():  # a FIFO would block the build for ever
-            raise IsADirectoryError(errno.EISDIR, "not a regular file")
-        text = path.read_text("utf-8")
+        text = read_regular(path).decode("utf-8")  # a FIFO would block the build for ever
     except FileNotFoundError:
         return LockFile(path)
     except OSError as exc:

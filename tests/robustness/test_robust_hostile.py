@@ -49,7 +49,7 @@ KEEP = (
     [
         (lambda p: p.write_text("[" * 9_000 + "]" * 9_000), f"{BROKEN}: nested too deeply {KEEP}"),
         (lambda p: os.mkfifo(p), "cannot read the lock file: not a regular file"),
-        (lambda p: p.mkdir(), "cannot read the lock file: not a regular file"),
+        (lambda p: p.mkdir(), "cannot read the lock file: Is a directory"),
     ],
     ids=["nested-json", "fifo", "folder"],
 )
@@ -269,3 +269,24 @@ def test_a_huge_local_image_is_refused_before_it_is_read(
     got = imported(tmp_path / "out" / "Good.apkg", tmp_path / "anki")
     assert len(got) == 1 and "big.png" not in got[0].fields["Definition"]
     assert 'src="' in got[0].fields["Definition"]  # the small image is still bundled
+
+
+def test_fifos_in_the_build_cache_are_misses_not_a_hang(tmp_path: Path) -> None:
+    """The cache lives in the notes folder, which may come from someone else: a FIFO in place
+    of an entry blocked the build for ever."""
+    from cli_helpers import run
+
+    notes = tmp_path / "notes"
+    write(notes / "good.md", GOOD)
+    out = tmp_path / "out"
+    first = run(["build", str(notes), "-o", str(out)], tmp_path)
+    assert first.returncode == 0, first.stderr
+    before = (out / "Good.apkg").read_bytes()
+    entries = [p for p in (notes / ".notedeck-cache").rglob("*.bin") if p.is_file()]
+    assert len(entries) >= 3  # the note, its fields and the output folder's deck record
+    for entry in entries:
+        entry.unlink()
+        os.mkfifo(entry)
+    again = run(["build", str(notes), "-o", str(out)], tmp_path, timeout=60)
+    assert (again.returncode, again.stderr) == (0, "")
+    assert (out / "Good.apkg").read_bytes() == before
