@@ -15,6 +15,9 @@ from .candidate import Candidate, Context, dedent_block, strip_prefix
 _CLOZE = re.compile(r"\{\{c(\d+)::(.+?)(?:::[^}]*)?\}\}")
 _HIGHLIGHT = re.compile(r"(?<![=\\])==(?=\S)(?P<text>[^=\n]+?)(?<=\S)==(?!=)")
 _CODE = re.compile(r"`[^`]*`")
+# Anki makes one card per deletion number: `==a==` × 10,000 in a line was 10,000 cards from
+# one note, and previewing them all never finished.
+MAX_DELETIONS = 100
 
 
 def closed_part(text: str) -> int:
@@ -63,6 +66,9 @@ def cloze_candidate(
         return None
     body = dedent_block([strip_prefix(lines[0]), *lines[1:]])
     text = to_cloze(body)
+    if len({n for n, _ in _CLOZE.findall(text, 0, closed_part(text))}) > MAX_DELETIONS:
+        ctx.reject(start + 1, lines[0][:80], f"more than {MAX_DELETIONS} cloze deletions")
+        return None
     return Candidate(
         term=_short(answer_text(strip_markup(text))),
         section=section,
