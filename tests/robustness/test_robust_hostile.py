@@ -308,3 +308,24 @@ def test_a_paragraph_of_thousands_of_deletions_is_no_cloze_card(tmp_path: Path, 
     assert "more than 100 cloze deletions" in explained.out
     preview = cli("preview", str(notes), "-o", str(tmp_path / "preview"))
     assert preview.code == 0
+
+
+def test_preview_pages_never_overwrite_each_other_or_the_index(tmp_path: Path, cli) -> None:
+    """A deck called `index` was overwritten by the index page, and `A B` by `A-B`."""
+    import re
+
+    notes = tmp_path / "notes"
+    decks = {"index": "Latency", "A B": "Jitter", "A-B": "Skew", "Good": "Lag"}
+    for i, (deck, term) in enumerate(decks.items()):
+        text = f"---\ndeck: {deck}\n---\n# N{i}\n\n## {term}\n\n- the meaning of {term}\n"
+        write(notes / f"n{i}.md", text)
+    out = tmp_path / "preview"
+    run = cli("preview", str(notes), "-o", str(out))
+    assert run.code == 0
+    index = (out / "index.html").read_text("utf-8")
+    links = re.findall(r'class="nd-deck-link" href="([^"]+)">([^<]+)</a>', index)
+    assert sorted(deck for _, deck in links) == sorted(decks)
+    assert ("Good.html", "Good") in links  # a page whose name is its own keeps it
+    assert len({page for page, _ in links}) == 4
+    for page, deck in links:
+        assert f"the meaning of {decks[deck]}" in (out / page).read_text("utf-8")
