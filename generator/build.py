@@ -96,6 +96,8 @@ def top_deck(name: str) -> str:
 def deck_file_name(deck: str) -> str:
     """A file name for a deck: NFC, spaces as `-`, nothing a file system refuses."""
     name = unicodedata.normalize("NFC", deck)
+    # No invisible format characters: U+202E would show `‮gnp.exe.apkg` as `kpa.exe.png`.
+    name = "".join(c for c in name if unicodedata.category(c) != "Cf")
     name = re.sub(r"[\s]+", "-", name.strip())
     name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(".-") or "deck"
     name = name.encode("utf-8")[:200].decode("utf-8", "ignore")  # file systems allow 255 bytes

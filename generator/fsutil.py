@@ -18,7 +18,12 @@ def atomic_write(target: Path, write: Callable[[Path], object], mode: int = 0o64
     The rename is atomic on one file system, so readers see the old file or the new one,
     never half of either; on any failure the temp file is removed and `target` is untouched.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be: say so, not "File exists"
+        raise NotADirectoryError(
+            errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(target.parent)
+        ) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)

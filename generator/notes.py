@@ -59,6 +59,7 @@ def discover(paths: list[str], diagnostics: list[Diagnostic] | None = None) -> l
             found.setdefault(file, NoteFile(file, root, _shown(file)))
         else:
             problem = "broken symbolic link" if path.is_symlink() else "no such file or folder"
+            problem = "not a note file or folder" if path.exists() else problem  # a FIFO, /dev/…
             raise NotedeckError(Loc(raw, 0), problem, "check the path")
     return sorted(found.values(), key=lambda note: note.file)
 

@@ -329,3 +329,36 @@ def test_preview_pages_never_overwrite_each_other_or_the_index(tmp_path: Path, c
     assert len({page for page, _ in links}) == 4
     for page, deck in links:
         assert f"the meaning of {decks[deck]}" in (out / page).read_text("utf-8")
+
+
+def test_output_paths_that_cannot_be_folders_say_so(tmp_path: Path, cli) -> None:
+    """`-o notes/good.md` said "File exists"; and a FIFO given as the notes said "no such
+    file or folder"."""
+    notes = tmp_path / "notes"
+    note = write(notes / "good.md", GOOD)
+    run = cli("build", str(notes), "-o", str(note))
+    assert (run.code, run.lines) == (
+        1,
+        [
+            f"notedeck: error: cannot write {note}/Good.apkg: Not a directory "
+            "(the previous file, if any, is unchanged)"
+        ],
+    )
+    assert note.read_text() == GOOD
+    os.mkfifo(notes / "pipe.md")
+    listed = cli("list", str(notes / "pipe.md"))
+    assert (listed.code, listed.lines) == (
+        1,
+        [f"{notes}/pipe.md: error: not a note file or folder (check the path)"],
+    )
+
+
+def test_invisible_format_characters_leave_deck_file_names(tmp_path: Path, cli) -> None:
+    """A right-to-left override in a title named the file `‮gnp.exe.apkg`, shown reversed."""
+    notes = tmp_path / "notes"
+    write(notes / "n.md", "# \u202egnp.exe\u200b\n\n## Latency\n\n- the time a request waits\n")
+    run = cli("build", str(notes), "-o", str(tmp_path / "out"))
+    assert (run.code, run.lines) == (0, [])
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["gnp.exe.apkg"]
+    got = imported(tmp_path / "out" / "gnp.exe.apkg", tmp_path / "anki")
+    assert [c.fields["Term"] for c in got] == ["Latency"]
