@@ -362,3 +362,23 @@ def test_invisible_format_characters_leave_deck_file_names(tmp_path: Path, cli) 
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["gnp.exe.apkg"]
     got = imported(tmp_path / "out" / "gnp.exe.apkg", tmp_path / "anki")
     assert [c.fields["Term"] for c in got] == ["Latency"]
+
+
+def test_genankis_quadratic_html_check_is_not_run(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """genanki checks each field for unescaped `<` with a pattern that rescans the rest of the
+    line at every tag: a line of 30,000 `$x$` (each a math span) spent 15 s there. Fields are
+    sanitised HTML, so the check is skipped."""
+    import genanki
+
+    def quadratic(field: str) -> list[str]:
+        raise AssertionError("genanki's HTML check ran")
+
+    monkeypatch.setattr(genanki.Note, "_find_invalid_html_tags_in_field", quadratic)
+    write(tmp_path / "notes" / "n.md", GOOD + "- " + "$x$ " * 2000 + "\n")
+    run = cli("build", str(tmp_path / "notes"), "-o", str(tmp_path / "out"))
+    assert (run.code, run.lines) == (0, [])
+    monkeypatch.undo()
+    got = imported(tmp_path / "out" / "Good.apkg", tmp_path / "anki")
+    assert got[0].fields["Definition"].count("\\(x\\)") == 2000
