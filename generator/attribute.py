@@ -36,9 +36,9 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = re.compile(rf"^(?:{_FIGURE_LABELS})$", re.IGNORECASE)
-# No `[` inside link text or image alt: the scan from one `[` stops at the next, so lines
+# No `[` inside link text, URL or image alt: the scan from one `[` stops at the next, so lines
 # full of brackets stay linear.
-_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*<?([^)\s>\[]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 _BARE_URL = re.compile(r"(?<![(<\[\"'])\bhttps?://[^\s)<>\]]+")
 _IMAGE_MD = re.compile(r"!\[[^\[\]]*\]\([^)\[]*\)|!\[\[[^\[\]]*\]\]|<img\b[^>]*+>?", re.IGNORECASE)

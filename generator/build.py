@@ -96,6 +96,8 @@ def top_deck(name: str) -> str:
 def deck_file_name(deck: str) -> str:
     """A file name for a deck: NFC, spaces as `-`, nothing a file system refuses."""
     name = unicodedata.normalize("NFC", deck)
+    # No invisible format characters: U+202E would show `‮gnp.exe.apkg` as `kpa.exe.png`.
+    name = "".join(c for c in name if unicodedata.category(c) != "Cf")
     name = re.sub(r"[\s]+", "-", name.strip())
     name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(".-") or "deck"
     name = name.encode("utf-8")[:200].decode("utf-8", "ignore")  # file systems allow 255 bytes
@@ -227,8 +229,11 @@ def build(
         stamped = stamp(decks, origins, built, build_epoch(), options, model_hashes())
         decks = stamped.decks
         writes: list[tuple[Path, str, BuildCache, Callable[[], None]]] = []
+        clashing = _clashes(decks, options, diagnostics)
         for deck in decks:
             target = _target(deck, options)
+            if deck.name in clashing:
+                continue
             if deck.name in protected:
                 why = f"{target} not written: a note of deck {deck.name!r} has errors"
                 diagnostics.append(Diagnostic(None, "warning", why, _KEPT))
@@ -280,6 +285,22 @@ def _target(deck: Deck, options: BuildOptions) -> Path:
     suffix = ".tsv" if options.format == "tsv" else ".apkg"
     target = options.out / deck_file_name(deck.name).removesuffix(".apkg")
     return target.with_name(target.name + suffix)
+
+
+def _clashes(decks: list[Deck], options: BuildOptions, diagnostics: list[Diagnostic]) -> set[str]:
+    """Decks whose names make the same file name (`A B` and `A-B`, or `Alpha` and `alpha` on
+    a case-insensitive disk): one would silently overwrite the other, so neither is written."""
+    by_file: dict[str, list[Deck]] = {}
+    for deck in decks:
+        by_file.setdefault(_target(deck, options).name.casefold(), []).append(deck)
+    clashing: set[str] = set()
+    for same in (group for group in by_file.values() if len(group) > 1):
+        names = " and ".join(repr(deck.name) for deck in same)
+        why = f"decks {names} would be written to the same file, {_target(same[0], options)}"
+        loc = same[-1].cards[0].card.loc if same[-1].cards else None
+        diagnostics.append(Diagnostic(loc, "error", why, f"rename one of the decks; {_KEPT}"))
+        clashing.update(deck.name for deck in same)
+    return clashing
 
 
 def _write(deck: Deck, stamped: Stamped, options: BuildOptions) -> None:

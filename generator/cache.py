@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .fsutil import atomic_write, atomic_write_bytes
+from .fsutil import atomic_write, atomic_write_bytes, read_regular
 from .model import Deck, Diagnostic, ExtractedNote
 from .options import BuildOptions
 
@@ -167,7 +167,7 @@ class BuildCache:
         if self.folder is None:
             return None
         try:
-            blob = self._path(kind, key).read_bytes()
+            blob = read_regular(self._path(kind, key))  # a FIFO here would block
         except OSError:
             return None
         mac, payload = blob[:32], blob[32:]

@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from .extract.cloze import closed_part
+
 _SECTION = re.compile(r"\{\{([#^])\s*([^}]+?)\s*\}\}(.*?)\{\{/\s*\2\s*\}\}", re.DOTALL)
 _FIELD = re.compile(r"\{\{\s*([^#^/}][^}]*?)\s*\}\}")
 # Anki's own test: only white space, <br> and <div> tags.
@@ -38,7 +40,7 @@ def _visible(fragment: str) -> bool:
 
 
 def cloze_numbers(text: str) -> list[int]:
-    return sorted({int(m.group(1)) for m in _CLOZE.finditer(text)})
+    return sorted({int(m.group(1)) for m in _CLOZE.finditer(text, 0, closed_part(text))})
 
 
 def _cloze(text: str, number: int, answer: bool) -> str:
@@ -49,7 +51,8 @@ def _cloze(text: str, number: int, answer: bool) -> str:
             return f'<span class="cloze">{match.group(2)}</span>'
         return f'<span class="cloze">[{match.group(3) or "..."}]</span>'
 
-    return _CLOZE.sub(one, text)
+    cut = closed_part(text)  # nothing after the last `}}` can be a deletion
+    return _CLOZE.sub(one, text[:cut]) + text[cut:]
 
 
 def render(

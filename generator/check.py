@@ -26,7 +26,7 @@ from .options import BuildOptions
 from .parse import ParsedNote, Section, first_paragraph, images_in_line, parse, plain_text
 from .read import read_note
 
-_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*<?([^)\s>\[]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _CODE = ("fence", "code_block")
 
 

@@ -81,9 +81,16 @@ def _deck(value: Any, _base: Path) -> Updates:
     if not text:
         raise BadValue("expected a deck name or a template such as '{folder}::{title}'")
     try:
-        names = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+        parsed = [
+            (f, spec, conv) for _, f, spec, conv in string.Formatter().parse(text) if f is not None
+        ]
     except ValueError as exc:
         raise BadValue(f"broken template: {exc}") from None
+    names = [name for name, _, _ in parsed]
+    # `{title:>999999999}` would build a gigabyte-long name: placeholders take no format.
+    shaped = next((name for name, spec, conversion in parsed if spec or conversion), None)
+    if shaped is not None:
+        raise BadValue(f"a placeholder takes no format or conversion; write {{{shaped}}}")
     unknown = [n for n in names if n not in DECK_FIELDS]
     if unknown:
         known = ", ".join("{" + f + "}" for f in DECK_FIELDS)
@@ -198,7 +205,8 @@ def find_config(start: Path) -> Path | None:
             return current / CONFIG_FILE
         pyproject = current / PYPROJECT
         if pyproject.is_file():
-            return pyproject if "notedeck" in _read_toml(pyproject).get("tool", {}) else None
+            tool = _read_toml(pyproject).get("tool", {})
+            return pyproject if isinstance(tool, dict) and "notedeck" in tool else None
         if (current / ".git").exists():
             return None
     return None
@@ -216,6 +224,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else 1
         raise ConfigError(Loc(shown, line), f"broken TOML: {exc}", "see toml.io") from None
+    except RecursionError:  # tomllib recurses once per level of `[[[…` or `{a={…`
+        raise ConfigError(Loc(shown, 1), "broken TOML: nested too deeply") from None
 
 
 def read_config(path: Path) -> Updates:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,7 +18,12 @@ def atomic_write(target: Path, write: Callable[[Path], object], mode: int = 0o64
     The rename is atomic on one file system, so readers see the old file or the new one,
     never half of either; on any failure the temp file is removed and `target` is untouched.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be: say so, not "File exists"
+        raise NotADirectoryError(
+            errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(target.parent)
+        ) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
@@ -54,3 +61,12 @@ def describe_os_error(exc: OSError) -> str:
     if code:
         return os.strerror(code)
     return str(exc) or type(exc).__name__
+
+
+def read_regular(path: Path) -> bytes:
+    """A file's bytes; OSError for a FIFO, device or folder, which would block or never end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return handle.read()

@@ -17,6 +17,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 _WINDOWS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\)")
+# AnkiWeb does not sync a media file over 100 MB; a build would hold it in memory.
+MAX_IMAGE_BYTES = 100 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +81,15 @@ def _inside(candidate: Path, root: Path, raw: str) -> Path | Refusal | None:
             _OUTSIDE_HINT,
         )
     try:
-        return resolved if resolved.is_file() else None
+        if not resolved.is_file():
+            return None
+        size = resolved.stat().st_size
     except (OSError, ValueError):
         return None
+    if size > MAX_IMAGE_BYTES:  # it would be read whole into memory, twice, and never sync
+        limit = MAX_IMAGE_BYTES // (1024 * 1024)
+        return Refusal(f"image '{raw}' is larger than {limit} MB; not bundled", "make it smaller")
+    return resolved
 
 
 def _fallback(raw: str, path: str, root: Path, finder: NameFinder) -> Found | Refusal:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .fsutil import atomic_write
+from .fsutil import atomic_write, describe_os_error, read_regular
 from .model import Loc, NotedeckError, RenderedCard
 from .package import BASIC_FIELDS, CLOZE_FIELDS
 from .rematch import sketch
@@ -133,10 +133,13 @@ def entry_for(
 def read_lock(path: Path) -> LockFile:
     """The lock file at `path`, or an empty one when there is none yet."""
     try:
-        text = path.read_text("utf-8")
+        text = read_regular(path).decode("utf-8")  # a FIFO would block the build for ever
     except FileNotFoundError:
         return LockFile(path)
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        why = describe_os_error(exc)
+        raise NotedeckError(Loc(str(path), 0), f"cannot read the lock file: {why}") from None
+    except UnicodeDecodeError as exc:
         raise NotedeckError(Loc(str(path), 0), f"cannot read the lock file: {exc}") from None
     try:
         data = json.loads(text)
@@ -148,6 +151,8 @@ def read_lock(path: Path) -> LockFile:
         raise _broken(path, exc.lineno, exc.msg) from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _broken(path, 0, f"unexpected content ({exc})") from None
+    except RecursionError:  # `[[[[…`: the json module recurses once per level
+        raise _broken(path, 0, "nested too deeply") from None
     if data.get("version") != VERSION:
         raise _broken(path, 0, f"unknown version {data.get('version')!r}")
     return LockFile(path, cards, types, text)

@@ -51,12 +51,15 @@ def discover(paths: list[str], diagnostics: list[Diagnostic] | None = None) -> l
         if is_dir:
             folder = path.resolve()
             _walk(folder, enclosing_root(folder) or folder, found, sink)
+        elif is_file and not _encodable(path.name):
+            sink.append(_problem("error", path, "skipped: the name is not valid UTF-8 (rename it)"))
         elif is_file:
             file = path.resolve()
             root = enclosing_root(file.parent) or file.parent
             found.setdefault(file, NoteFile(file, root, _shown(file)))
         else:
             problem = "broken symbolic link" if path.is_symlink() else "no such file or folder"
+            problem = "not a note file or folder" if path.exists() else problem  # a FIFO, /dev/…
             raise NotedeckError(Loc(raw, 0), problem, "check the path")
     return sorted(found.values(), key=lambda note: note.file)
 
@@ -88,6 +91,10 @@ def _visit(
     path: Path, root: Path, found: dict[Path, NoteFile], stack: list[Path], sink: list[Diagnostic]
 ) -> None:
     is_note = path.suffix.lower() in NOTE_SUFFIXES
+    if not _encodable(path.name) and (is_note or path.is_dir()):
+        # Its name would end up in card ids, the lock file and messages, which are UTF-8.
+        sink.append(_problem("error", path, "skipped: the name is not valid UTF-8 (rename it)"))
+        return
     if path.is_symlink():
         target = _real(path)
         if target is None or not target.exists():
@@ -120,7 +127,18 @@ def _real(path: Path) -> Path | None:
 
 
 def _problem(level: Level, path: Path, message: str) -> Diagnostic:
-    return Diagnostic(Loc(_shown(path), 0), level, message)
+    shown = _shown(path)
+    if not _encodable(shown):  # bytes that are not UTF-8, shown with backslash escapes
+        shown = os.fsencode(shown).decode("utf-8", "backslashreplace")
+    return Diagnostic(Loc(shown, 0), level, message)
+
+
+def _encodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _shown(file: Path) -> str:

@@ -15,6 +15,7 @@ import hashlib
 import html
 import re
 import shutil
+from collections import Counter
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
@@ -48,6 +49,20 @@ def page_name(deck: str) -> str:
     return deck_file_name(deck).removesuffix(".apkg") + ".html"
 
 
+def page_names(decks: list[Deck]) -> dict[str, str]:
+    """Each deck's page. Decks whose names make the same page (`A B` and `A-B`) or the index's
+    name get a suffix from their full name, so no page overwrites another."""
+    plain = {deck.name: page_name(deck.name) for deck in decks}
+    taken = Counter(name.casefold() for name in plain.values())
+    taken[INDEX.casefold()] += 1
+    return {
+        deck: name
+        if taken[name.casefold()] == 1
+        else f"{name.removesuffix('.html')}-{hashlib.sha256(deck.encode()).hexdigest()[:8]}.html"
+        for deck, name in plain.items()
+    }
+
+
 def preview(paths: list[str], options: BuildOptions | None = None) -> BuildReport:
     """Read the notes like `build` does and write the preview pages into `options.out`."""
     options = options or BuildOptions(out=Path("dist/preview"))
@@ -73,14 +88,15 @@ def write_preview(decks: list[Deck], out: Path) -> list[str]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[str] = []
     counts: dict[str, int] = {}
+    names = page_names(decks)
     for deck in decks:
         _copy_media(deck, out)
-        target = out / page_name(deck.name)
+        target = out / names[deck.name]
         page, counts[deck.name] = deck_page(deck)
         _write_text(target, page)
         written.append(str(target))
     index = out / INDEX
-    _write_text(index, index_page(decks, counts))
+    _write_text(index, index_page(decks, counts, names))
     return [str(index), *written]
 
 
@@ -175,11 +191,14 @@ def deck_page(deck: Deck) -> tuple[str, int]:
     return _page(deck.name, body, "".join(items)), len(items)
 
 
-def index_page(decks: list[Deck], counts: dict[str, int]) -> str:
+def index_page(
+    decks: list[Deck], counts: dict[str, int], names: dict[str, str] | None = None
+) -> str:
     rows: list[str] = []
+    names = names or page_names(decks)
     for deck in sorted(decks, key=lambda d: d.name):
         count = counts[deck.name]
-        href = html.escape(quote(page_name(deck.name)))
+        href = html.escape(quote(names[deck.name]))
         rows.append(
             f'<li><a class="nd-deck-link" href="{href}">{html.escape(deck.name)}</a>'
             f' <span class="nd-count">{count} card(s), {len(deck.media)} media file(s)</span>'

@@ -15,18 +15,29 @@ from .candidate import Candidate, Context, dedent_block, strip_prefix
 _CLOZE = re.compile(r"\{\{c(\d+)::(.+?)(?:::[^}]*)?\}\}")
 _HIGHLIGHT = re.compile(r"(?<![=\\])==(?=\S)(?P<text>[^=\n]+?)(?<=\S)==(?!=)")
 _CODE = re.compile(r"`[^`]*`")
+# Anki makes one card per deletion number: `==a==` × 10,000 in a line was 10,000 cards from
+# one note, and previewing them all never finished.
+MAX_DELETIONS = 100
+
+
+def closed_part(text: str) -> int:
+    """Where the text's last `}}` ends. A deletion cannot start after it, so `{{c1::…}}`
+    patterns are tried only before it: on `{{c1::` × 10,000 with no `}}` every try ran to the
+    end of the line, over every later `::`, and a build took minutes."""
+    end = text.rfind("}}")
+    return end + 2 if end >= 0 else 0
 
 
 def has_cloze(text: str) -> bool:
     bare = _CODE.sub("", text)
-    return bool(_CLOZE.search(bare) or _HIGHLIGHT.search(bare))
+    return bool(_CLOZE.search(bare, 0, closed_part(bare)) or _HIGHLIGHT.search(bare))
 
 
 def to_cloze(text: str) -> str:
     """Turn `==x==` into numbered deletions after the highest `{{cN::}}` already written."""
     if not _HIGHLIGHT.search(_CODE.sub("", text)):
         return text
-    counter = max((int(m[0]) for m in _CLOZE.findall(text)), default=0)
+    counter = max((int(m[0]) for m in _CLOZE.findall(text, 0, closed_part(text))), default=0)
 
     def number(match: re.Match[str]) -> str:
         nonlocal counter
@@ -39,7 +50,8 @@ def to_cloze(text: str) -> str:
 def answer_text(text: str) -> str:
     """The cloze text with every deletion filled in: what identifies the card."""
     text = _HIGHLIGHT.sub(lambda m: m.group("text"), text)
-    return " ".join(_CLOZE.sub(lambda m: m.group(2), text).split())
+    cut = closed_part(text)
+    return " ".join((_CLOZE.sub(lambda m: m.group(2), text[:cut]) + text[cut:]).split())
 
 
 def cloze_candidate(
@@ -54,6 +66,9 @@ def cloze_candidate(
         return None
     body = dedent_block([strip_prefix(lines[0]), *lines[1:]])
     text = to_cloze(body)
+    if len({n for n, _ in _CLOZE.findall(text, 0, closed_part(text))}) > MAX_DELETIONS:
+        ctx.reject(start + 1, lines[0][:80], f"more than {MAX_DELETIONS} cloze deletions")
+        return None
     return Candidate(
         term=_short(answer_text(strip_markup(text))),
         section=section,

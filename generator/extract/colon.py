@@ -48,7 +48,7 @@ _MONTH_DATE = re.compile(
 _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|will|would|can|could|should|must|does|did|has|have|had)\s", re.I
 )
-_LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<?https?://\S+|\[\[[^\]]*\]\]")
+_LINKS = re.compile(r"!?\[[^\[\]]*\]\([^)\[]*\)|<?https?://\S+|\[\[[^\[\]]*\]\]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ _DATE = re.compile(
 )
 
 
-_WIKILINKS = re.compile(r"!?\[\[[^\]]*\]\]")
+_WIKILINKS = re.compile(r"!?\[\[[^\[\]]*\]\]")
 _URLS = re.compile(r"<?https?://\S+>?")
 # Comments and spacers (`<br>`, `&nbsp;`) carry nothing a card should show.
 _SPACER = re.compile(r"^(?:<!--.*|(?:<br\s*/?>|&nbsp;|<p>\s*</p>|\s)+)$", re.IGNORECASE | re.DOTALL)

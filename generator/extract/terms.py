@@ -141,7 +141,8 @@ def term_key(term: str) -> str:
     return normalise(term).casefold()
 
 
-_WIKILINK = re.compile(r"!?\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
+# No `[` inside: each `[[` is then tried up to the next bracket, not to the end of the line.
+_WIKILINK = re.compile(r"!?\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 _NUMBERING = re.compile(
     r"^(?:(?:chapter|lecture|lec|week|part|day|unit|section|lesson|step|ch|layer|level|phase"
     r"|stage)\.?\s*\d+\s*[.:)\-–—]?\s+"
