@@ -9,6 +9,7 @@ code happens to do.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -98,12 +99,34 @@ def differences(name: str, want: list[dict[str, Any]], got: list[dict[str, Any]]
     return problems
 
 
+_NUMBERING = re.compile(
+    r"^\s*(?:\d+(?:[.-]\d+)*[.)]?(?=\s)|\d+(?:[.-]\d+)*[.)]|[①-⑳]|\(\d+\)|\d+\s*[-:])\s*"
+)
+
+
+def loose_key(card: dict[str, Any]) -> tuple[tuple[str, ...], str]:
+    """`key` that forgives how a label was written rather than which card it is: numbering
+    (`1-1.`), emoji shortcodes, inline markup, parenthesised aliases and a trailing `란?`."""
+
+    def norm(text: str) -> str:
+        text = unicodedata.normalize("NFC", text)
+        text = re.sub(r":[a-z0-9_+-]+:", "", text)
+        text = _NUMBERING.sub("", text)
+        text = re.sub(r"[`*_]", "", text)
+        text = re.sub(r"\s*(?:이란|란)\s*[?？]?\s*$", "", text)
+        text = re.sub(r"\s*\([^()]*\)\s*", " ", text)
+        return " ".join(text.split()).casefold()
+
+    return tuple(norm(s) for s in card["section"]), norm(card["term"])
+
+
 @dataclass
 class Score:
     made: int = 0
     wanted: int = 0
     right: int = 0  # made and wanted (same section and term)
     exact: int = 0  # and the same definition, aliases and kind
+    loose: int = 0  # made and wanted by `loose_key`
 
     @property
     def precision(self) -> float:
@@ -117,6 +140,7 @@ class Score:
 def score(want: list[dict[str, Any]], got: list[dict[str, Any]]) -> Score:
     want_by_key = {key(c): c for c in want}
     result = Score(made=len(got), wanted=len(want))
+    result.loose = len({loose_key(c) for c in want} & {loose_key(c) for c in got})
     for card in got:
         truth = want_by_key.get(key(card))
         if truth is None:
@@ -133,7 +157,7 @@ def main(argv: list[str]) -> int:
     paths = [p for a in argv for p in _notes(Path(a))] or cases()
     for note in paths:
         s = score(expected(note), records(note))
-        for field in ("made", "wanted", "right", "exact"):
+        for field in ("made", "wanted", "right", "exact", "loose"):
             setattr(total, field, getattr(total, field) + getattr(s, field))
         flag = "" if s.precision == 1 and s.recall == 1 else "  <--"
         print(f"{note.name:32} made {s.made:3} wanted {s.wanted:3} right {s.right:3}{flag}")
@@ -145,7 +169,9 @@ def main(argv: list[str]) -> int:
         f"\n{len(paths)} notes: {total.made} cards made, {total.wanted} wanted, "
         f"{total.right} right, {total.exact} with the exact definition\n"
         f"precision {total.precision:.1%}  recall {total.recall:.1%}  "
-        f"exact-definition rate {total.exact / max(total.right, 1):.1%}"
+        f"exact-definition rate {total.exact / max(total.right, 1):.1%}\n"
+        f"forgiving how labels are written (numbering, aliases, markup): precision "
+        f"{total.loose / max(total.made, 1):.1%}  recall {total.loose / max(total.wanted, 1):.1%}"
     )
     return 0
 
