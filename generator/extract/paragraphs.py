@@ -20,6 +20,7 @@ from .prose import defined_subject, named_term, topic_subject
 from .sentences import sentence_definitions
 from .terms import (
     aliases_from_line,
+    strip_numbering,
     expansion_prefix,
     is_expansion,
     same_term,
@@ -156,8 +157,14 @@ def prose_candidate(
         return None  # `Cobb-Douglas utility function` under `Cobb-Douglas Utility`: the same
     if scope.owner and code and _about_owner(raw, subject, scope.owner):
         return None  # `` `yield` turns a function into a generator `` under `## Generators`
-    if not scope.section and any(same_term(name, a) for a in ctx.info.aliases):
+    if not scope.section and any(same_term(n, a) for n in (name, *aliases) for a in ctx.info.aliases):
         return None  # the note defines itself under one of its front-matter aliases
+    if code and _own_code(subject, ctx.parsed.lines):
+        ctx.reject(start + 1, subject, "the note's own function, shown in its code")
+        return None
+    if strategy == "prose" and not code and _topic_sentence(raw, scope.section):
+        ctx.reject(start + 1, subject, "an essay's opening topic sentence, not a definition")
+        return None
     return Candidate(
         term=name,
         aliases=aliases,
@@ -226,6 +233,34 @@ _GENERIC_TAIL = re.compile(
     r"|함수|모델|기법|알고리즘|이론|원리|법칙|공식)$",
     re.IGNORECASE,
 )
+# `Cancer is a complex and heterogeneous disease that …` opening an essay's introduction: it
+# frames the essay's subject; the genus is qualified by how hard or important it is, not by
+# what sets it apart.
+_TOPIC_SENTENCE = re.compile(
+    r"^[A-Z][\w\-]*(?:\s[\w\-]+){0,2}\s+(?:is|are)\s+(?:a|an|one of the(?: most)?)\s+"
+    r"(?:complex|complicated|important|fundamental|fascinating|interesting|crucial|vital|key"
+    r"|essential|critical|central|major|broad|vast|huge|diverse|heterogeneous)\b"
+)
+_INTRODUCTIONS = frozenset({"introduction", "intro", "background", "서론", "들어가며", "들어가기"})
+
+
+def _topic_sentence(raw: str, section: tuple[str, ...]) -> bool:
+    last = strip_numbering(section[-1]).casefold().strip(" .:*") if section else ""
+    return last in _INTRODUCTIONS and bool(_TOPIC_SENTENCE.match(raw))
+
+
+def _own_code(subject: str, lines: list[str]) -> bool:
+    """`` `check_callable(obj)` returns … `` under a `def check_callable(obj):` the note shows:
+    the writer's own function, described in passing, not a term to learn."""
+    name = re.match(r"[A-Za-z_][\w.]*", subject)
+    if name is None:
+        return False
+    own = re.compile(
+        rf"^\s*(?:export\s+)?(?:async\s+)?(?:def|function|class|fn|func)\s+{re.escape(name[0])}\b"
+    )
+    return any(own.match(x) for x in lines)
+
+
 _NUMBER = re.compile(r"\d")  # `수업: 월/수 10:30, 공학관 201호`: times, rooms, dates
 
 
