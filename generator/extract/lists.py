@@ -41,6 +41,9 @@ _LEAD_IN = re.compile(
 )
 
 
+# `- Protocol에서 buffer를 사용하는 이유` over nested bullets: a question put as a noun phrase
+# (the reason for, the difference between), answered by the bullets under it.
+_ASKS = re.compile(r"^\S.*\s\S*(?:이유|차이|차이점|비교|장단점)$")
 # `가격이 오르면 수요량은? → 감소`: a quiz line, its answer after the arrow.
 _ARROW_ANSWER = re.compile(r"^(?P<question>[^?？]{3,}[?？])\s*(?:→|->|=>|⇒)\s*(?P<answer>\S.*)$")
 
@@ -83,6 +86,7 @@ def item_candidate(
         ctx.reject(line, term, "a lead-in to the list below it, not a term")
         return None
     question = term.endswith(("?", "？")) or (formatted and is_prompt(term))
+    question = question or bool(_ASKS.search(term))
     what = what_is(term)
     if what:  # `**컨텍스트 스위칭이란?**`: the term it asks about
         term, question = what, False
