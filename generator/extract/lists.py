@@ -78,6 +78,9 @@ def item_candidate(
     found = term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
     if found is None:
         return None
+    if _introduces_code(item):
+        ctx.reject(line, found[0], "a step introducing the code below it, not a term")
+        return None
     term, formatted = found
     lead_in = not formatted and _LEAD_IN.search(term)
     if lead_in or (
@@ -113,6 +116,20 @@ def item_candidate(
         drop=drop,
         grouping=True,
     )
+
+
+def _introduces_code(item: SyntaxTreeNode) -> bool:
+    """`- MyBatisConfig` with a few notes nested under it, then a code block: a lone item that
+    walks the reader into the code, the way a caption does."""
+    parent = item.parent
+    if parent is None or parent.type not in LISTS or len(parent.children) != 1:
+        return False
+    siblings = parent.parent.children if parent.parent is not None else []
+    index = next((i for i, b in enumerate(siblings) if b is parent), -1)
+    after = siblings[index + 1] if 0 <= index < len(siblings) - 1 else None
+    if after is None or after.type not in ("fence", "code_block") or not after.map:
+        return False
+    return parent.map is not None and after.map[0] <= parent.map[1] + 1
 
 
 def _links_first(block: SyntaxTreeNode) -> bool:
