@@ -14,6 +14,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import first_paragraph
 from .aspects import (
     aspect_item,
+    aspect_of,
     is_flow,
     kinds_listed,
     lead_in,
@@ -49,7 +50,7 @@ from .paragraphs import (
     prose_candidate,
 )
 from .tables import table_candidates
-from .terms import is_expansion
+from .terms import is_expansion, same_term
 
 
 def body_candidates(
@@ -284,6 +285,22 @@ def _sole_description(
     return not text.startswith(("**", "__", "`", "*", "_", "[", "<"))
 
 
+_TRAITS = frozenset(
+    "특징 특성 장점 단점 장단점 한계 조건 features characteristics properties advantages "
+    "disadvantages pros cons benefits drawbacks limitations".split()
+)
+
+
+def _other_aspect(term: str, owner: str) -> bool:
+    """`- 주식별자 특징: 유일성/최소성/…` under `핵심 규칙`: the features of a thing the section
+    names but is not itself about; recalled as one item."""
+    words = term.split()
+    if len(words) < 2 or words[-1].casefold() not in _TRAITS or aspect_of(term, "") is not None:
+        return False
+    subject = " ".join(words[:-1])
+    return not is_label(subject) and not (owner and same_term(subject, owner))
+
+
 def _colon_cards(
     colon: list[tuple[SyntaxTreeNode, ColonLine]],
     units: int,
@@ -304,6 +321,7 @@ def _colon_cards(
         assert item.map is not None
         start, end = item.map
         marked = defined is not None and bold_colon_item(item, ctx) and marks_a_term(line)
+        marked = marked or (len(colon) == 1 and _other_aspect(line.term, scope.owner))
         if not glossary and not marked:  # `- **distinguishing a case:** …`: bold marks a term
             ctx.reject(
                 start + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"
