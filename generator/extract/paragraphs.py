@@ -214,7 +214,11 @@ def _kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate |
     name, aliases = split_aliases(subject)
     parts = name.split()
     asked = scope.owner.casefold()
-    if len(parts) < 2 or name.casefold() in asked or parts[-1].casefold() not in asked:
+    if name.casefold() in asked:
+        return None
+    if len(parts) < 2 and not _compound_kind(name, asked):
+        return None
+    if len(parts) >= 2 and parts[-1].casefold() not in asked:
         return None
     return Candidate(
         term=name,
@@ -226,6 +230,16 @@ def _kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate |
         owned=(start, end),
         stub=name,  # the question's card still names the kind
     )
+
+
+_PARTICLE = re.compile(r"(?<=[가-힣])(?:에|의|은|는|이|가|을|를|와|과|로|으로|에서)$")
+
+
+def _compound_kind(name: str, asked: str) -> bool:
+    """`공유락` in the answer to `DB 락에 대해 …`: a Korean compound whose head is a word the
+    question asks about."""
+    heads = {_PARTICLE.sub("", w) for w in asked.split()}
+    return any(h and "가" <= h[-1] <= "힣" and name.endswith(h) and len(name) > len(h) for h in heads)
 
 
 _GENERIC_TAIL = re.compile(
