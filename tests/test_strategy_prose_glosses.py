@@ -14,17 +14,24 @@ from generator.extract.sentences import sentence_definitions
 @pytest.mark.parametrize(
     ("text", "term"),
     [
-        ("Only the cognate tRNA binds the codon. This is called decoding. Then it moves.", "decoding"),
+        (
+            "Only the cognate tRNA binds the codon. This is called decoding. Then it moves.",
+            "decoding",
+        ),
         ("Heat stays in the air. This is known as the greenhouse effect.", "greenhouse effect"),
         ("Drugs could target them, such as “antimirs” which are antisense oligomers.", "antimirs"),
         (
             "It was led by [[Neural Radiance Fields]] (NeRFs), which use a network to model it.",
             "Neural Radiance Fields (NeRFs)",
         ),
-        ("Codons are rejected at the first step of decoding, _initial selection_, as it is weak.",
-         "initial selection"),
-        ("Losing it can lead to oncogenic addiction, where inhibition leads to cell death.",
-         "oncogenic addiction"),
+        (
+            "Codons are dropped at the first step of decoding, _initial selection_, as it is weak.",
+            "initial selection",
+        ),
+        (
+            "Losing it can lead to oncogenic addiction, where inhibition leads to cell death.",
+            "oncogenic addiction",
+        ),
     ],
 )
 def test_terms_glossed_inside_a_paragraph(text: str, term: str) -> None:
@@ -46,7 +53,9 @@ def test_sentences_that_gloss_no_term(text: str) -> None:
 
 
 def test_the_sentence_before_this_is_called_is_the_answer() -> None:
-    found = dict(sentence_definitions("Cells copy DNA before dividing. This is called replication."))
+    found = dict(
+        sentence_definitions("Cells copy DNA before dividing. This is called replication.")
+    )
     assert found["replication"] == "Cells copy DNA before dividing. This is called replication."
 
 
@@ -247,7 +256,10 @@ def test_the_features_of_the_term_itself_stay_in_its_body() -> None:
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
-        ("Read Lock이라고 불리는 공유락은 데이터를 읽을 때 쓰는 락으로 여럿이 얻을 수 있다.", "공유락 (Read Lock)"),
+        (
+            "Read Lock이라고 불리는 공유락은 데이터를 읽을 때 쓰는 락으로 여럿이 얻을 수 있다.",
+            "공유락 (Read Lock)",
+        ),
         ("배타락은 데이터를 바꿀 때 사용되는 락으로 하나만 얻을 수 있습니다.", "배타락"),
         ("이 방식은 가장 많이 사용되는 방식으로 구현된다.", None),
         ("그래서 빠른 속도로 실행된다.", None),

@@ -50,7 +50,7 @@ from .paragraphs import (
     prose_candidate,
 )
 from .tables import table_candidates
-from .terms import is_expansion, same_term
+from .terms import is_expansion, same_term, words
 
 
 def body_candidates(
@@ -285,9 +285,11 @@ def _sole_description(
     return not text.startswith(("**", "__", "`", "*", "_", "[", "<"))
 
 
-_TRAITS = frozenset(
-    "특징 특성 장점 단점 장단점 한계 조건 features characteristics properties advantages "
-    "disadvantages pros cons benefits drawbacks limitations".split()
+_TRAITS = words(
+    """
+    특징 특성 장점 단점 장단점 한계 조건 features characteristics properties advantages
+    disadvantages pros cons benefits drawbacks limitations
+    """
 )
 
 

@@ -20,11 +20,11 @@ from .prose import defined_subject, named_term, topic_subject
 from .sentences import sentence_definitions
 from .terms import (
     aliases_from_line,
-    strip_numbering,
     expansion_prefix,
     is_expansion,
     same_term,
     split_aliases,
+    strip_numbering,
     term_stem,
 )
 
@@ -157,7 +157,9 @@ def prose_candidate(
         return None  # `Cobb-Douglas utility function` under `Cobb-Douglas Utility`: the same
     if scope.owner and code and _about_owner(raw, subject, scope.owner):
         return None  # `` `yield` turns a function into a generator `` under `## Generators`
-    if not scope.section and any(same_term(n, a) for n in (name, *aliases) for a in ctx.info.aliases):
+    if not scope.section and any(
+        same_term(n, a) for n in (name, *aliases) for a in ctx.info.aliases
+    ):
         return None  # the note defines itself under one of its front-matter aliases
     if code and _own_code(subject, ctx.parsed.lines):
         ctx.reject(start + 1, subject, "the note's own function, shown in its code")
@@ -239,7 +241,9 @@ def _compound_kind(name: str, asked: str) -> bool:
     """`공유락` in the answer to `DB 락에 대해 …`: a Korean compound whose head is a word the
     question asks about."""
     heads = {_PARTICLE.sub("", w) for w in asked.split()}
-    return any(h and "가" <= h[-1] <= "힣" and name.endswith(h) and len(name) > len(h) for h in heads)
+    return any(
+        h and "가" <= h[-1] <= "힣" and name.endswith(h) and len(name) > len(h) for h in heads
+    )
 
 
 _GENERIC_TAIL = re.compile(

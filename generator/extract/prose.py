@@ -76,7 +76,9 @@ _KO_FORMATTED = re.compile(
     r"[^.。]*?(?:다|함|임|됨)[.。]?(?:\s|$)"
 )
 # `Read Lock이라고 불리는 공유락은 …`: the name's other name, said before it.
-_KO_CALLED = re.compile(r"^(?P<alias>[^\s*`][^*`]{0,30}?)\s*(?:이)?라고(?:도)?\s*(?:불리는|부르는)\s+")
+_KO_CALLED = re.compile(
+    r"^(?P<alias>[^\s*`][^*`]{0,30}?)\s*(?:이)?라고(?:도)?\s*(?:불리는|부르는)\s+"
+)
 _KO_TOPIC_ONLY = re.compile(
     rf"^{_SUBJECT}(?P<paren>{_PAREN})\s*(?:이란|란|이라\s*함은|라\s*함은)\s"
 )
