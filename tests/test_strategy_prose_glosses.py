@@ -284,3 +284,24 @@ def test_a_compound_kind_in_an_answer_is_a_child_card() -> None:
     found = terms(note)
     assert {"공유락", "배타락"} <= set(found)
     assert "DB 락에 대해 설명해주세요" in found
+
+
+def test_kinds_an_answer_counts_are_child_cards() -> None:
+    note = """
+        # DB
+
+        ### 캐시 전략의 3단계에 대해 설명해주세요
+
+        캐시 전략은 읽기 성능을 높이는 방법으로 세 단계로 나눌 수 있습니다.
+
+        첫 번째는 로컬 캐시 전략입니다. 서버 메모리에 데이터를 둡니다.
+
+        두 번째 단계는 분산 캐시 전략으로 여러 서버가 한 저장소를 씁니다.
+
+        2차 캐시 전략은 조회 결과를 공유합니다.
+
+        첫 번째로 고려할 점은 비용입니다.
+        """
+    found = terms(note)
+    assert {"로컬 캐시 전략", "분산 캐시 전략", "2차 캐시 전략"} <= set(found)
+    assert "비용" not in found  # not a kind of what was asked

@@ -210,7 +210,8 @@ def _kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate |
     """In the answer to `DB 락에 대해 설명해주세요`, `낙관적 락은 … 방법입니다.`: a kind of the
     thing asked about (its last word is the question's, the whole name is not), defined in a
     paragraph of its own, is a child card. Anything else an answer says serves the question."""
-    subject = defined_subject(raw)
+    ordinal = _ORDINAL_KIND.match(raw) or _KIND_TOPIC.match(raw)
+    subject = ordinal.group("name").strip() if ordinal else defined_subject(raw)
     if subject is None:
         return None
     name, aliases = split_aliases(subject)
@@ -234,6 +235,13 @@ def _kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate |
     )
 
 
+# `첫 번째는 DB 설계 튜닝입니다.`, `첫 번째 단계는 1차 정규화로 …`: the answer counts the kinds.
+_ORDINAL_KIND = re.compile(
+    r"^(?:첫|두|세|네|다섯|여섯)\s*번째(?:\s*(?:단계|방법|유형|종류))?(?:는|로는)\s+"
+    r"(?P<name>[^\s.,。]\S*?(?:\s\S+?){0,3}?)(?:입니다|이다|이고|이며|으로|로)[.,。\s]"
+)
+# `2차 정규화는 모든 속성이 …`: a numbered kind (`2차`, `3단계`, `Level 2`) as the topic.
+_KIND_TOPIC = re.compile(r"^(?P<name>\d+\s*(?:차|단계|종)(?:\s+\S+?){1,3})(?:은|는)\s")
 _PARTICLE = re.compile(r"(?<=[가-힣])(?:에|의|은|는|이|가|을|를|와|과|로|으로|에서)$")
 
 
