@@ -305,3 +305,19 @@ def test_kinds_an_answer_counts_are_child_cards() -> None:
     found = terms(note)
     assert {"로컬 캐시 전략", "분산 캐시 전략", "2차 캐시 전략"} <= set(found)
     assert "비용" not in found  # not a kind of what was asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It fails often. This leads to a situation, where nobody can write.",
+        "Requests pile up. This is called a process.",
+    ],
+)
+def test_a_generic_noun_is_no_glossed_term(text: str) -> None:
+    assert sentence_definitions(text) == []
+
+
+def test_an_article_is_not_part_of_the_glossed_term() -> None:
+    found = sentence_definitions("Two threads write at once. This is called a race condition.")
+    assert [name for name, _ in found] == ["race condition"]

@@ -158,8 +158,7 @@ def _sentence_at(text: str, index: int, before: int = 0) -> str:
 def _glossed(text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for match in _THIS_IS_CALLED.finditer(text):
-        name = re.sub(r"^the\s", "", match.group("name"))
-        found.append((name, _sentence_at(text, match.start(), before=1)))
+        found.append((match.group("name"), _sentence_at(text, match.start(), before=1)))
     for match in _WHICH_GLOSS.finditer(text):
         name = (match.group("quoted") or match.group("link")).strip()
         abbr = (match.group("abbr") or "").strip()
@@ -167,4 +166,29 @@ def _glossed(text: str) -> list[tuple[str, str]]:
     for pattern in (_APPOSITIVE, _WHERE_GLOSS):
         for match in pattern.finditer(text):
             found.append((match.group("name"), _sentence_at(text, match.start("name"))))
-    return [(n, d) for n, d in found if term_problem(n, max_words=4) is None and n not in EN_STOP]
+    named = [(_ARTICLE.sub("", n), d) for n, d in found]
+    return [
+        (n, d)
+        for n, d in named
+        if term_problem(n, max_words=4) is None and n not in EN_STOP and n not in _GENERIC
+    ]
+
+
+# `… leads to a situation, where …`: a word for any circumstance names nothing.
+_GENERIC = frozenset(
+    [
+        "situation",
+        "case",
+        "state",
+        "scenario",
+        "stage",
+        "place",
+        "time",
+        "condition",
+        "process",
+        "thing",
+        "point",
+        "way",
+    ]
+)
+_ARTICLE = re.compile(r"^(?:an?|the|this|that|its|their)\s+", re.IGNORECASE)
