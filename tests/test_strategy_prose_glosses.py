@@ -321,3 +321,19 @@ def test_a_generic_noun_is_no_glossed_term(text: str) -> None:
 def test_an_article_is_not_part_of_the_glossed_term() -> None:
     found = sentence_definitions("Two threads write at once. This is called a race condition.")
     assert [name for name, _ in found] == ["race condition"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "The German **passive voice (Passiv)** is used to shift focus to the action.",
+            "passive voice (Passiv)",
+        ),
+        ("**Docker** is used to run containers.", "Docker"),
+        ("The main **benefit** is a faster boot.", None),  # ranks, does not name
+        ("**Cache** is stored in memory.", None),  # a passive fact, not a definition
+    ],
+)
+def test_a_formatted_name_placed_by_one_word(text: str, subject: str | None) -> None:
+    assert defined_subject(text) == subject

@@ -35,10 +35,14 @@ _EN_VERB = re.compile(
     r"(?!is\b|was\b|has\b|does\b|this\b|its\b)[a-z]+(?<!ss)s\b"
 )
 # `**Compound interest** is interest earned …`: a formatted name, then `is` and a noun phrase.
+# `The German **passive voice** is used to …`: one word may place the name (its language,
+# field or kind), but not rank it (`The main **benefit** is …`).
 _EN_IS_FORMATTED = re.compile(
-    r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r"),?\s+"
+    r"^(?:(?:An?|The)\s+(?!(?:main|key|big|biggest|real|only|first|second|third|last|next|other"
+    r"|same|most|best|worst|whole|new|old|final)\s)(?:[A-Za-z][a-z\-]+\s+)?)?"
+    r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r"),?\s+"
     r"(?:is|are)\s+(?!not\b|also\b|very\b)"
-    r"(?!\w+(?:ed|en)\s+(?:to|by|in|with|as|for|from|on|at|into|when|if)\b)"
+    r"(?!(?!used\s)\w+(?:ed|en)\s+(?:to|by|in|with|as|for|from|on|at|into|when|if)\b)"
 )
 # `Price elasticity of demand (PED) measures …`: a name, its abbreviation, then a verb.
 _EN_ABBREVIATED = re.compile(
