@@ -337,3 +337,24 @@ def test_an_article_is_not_part_of_the_glossed_term() -> None:
 )
 def test_a_formatted_name_placed_by_one_word(text: str, subject: str | None) -> None:
     assert defined_subject(text) == subject
+
+
+def test_a_lead_naming_what_came_before_is_a_card() -> None:
+    note = """
+        # Splats
+
+        ## How it works
+
+        Blobs are projected and blended in order.
+
+        The result is a differentiable renderer: its parameters can be fitted by gradient descent.
+
+        It is a good question: nobody knows yet.
+        """
+    cards = by_term(note)
+    assert "fitted by gradient descent" in cards["differentiable renderer"].definition_md
+    assert "good question" not in cards
+
+
+def test_a_lead_with_a_named_subject_is_not_renamed() -> None:
+    assert "fast cache" not in terms("# N\n\nRedis is a fast cache: it keeps data in memory.\n")

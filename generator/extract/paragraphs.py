@@ -83,6 +83,17 @@ def paragraph_candidates(
     first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=False)
     if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
         first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
+    named = _NAMED_LEAD.match(first.term) if first is not None else None
+    if named:
+        yield Candidate(  # `The result is a differentiable renderer: you can …`
+            term=named.group("name"),
+            section=scope.section,
+            line=start + 1,
+            spans=[(start, end)],
+            strategy="prose",
+            owned=(start, end),
+        )
+        return
     if first is None:
         if aliases_from_line(plain_text(paragraph)):
             return
@@ -242,6 +253,15 @@ _ORDINAL_KIND = re.compile(
 )
 # `2차 정규화는 모든 속성이 …`: a numbered kind (`2차`, `3단계`, `Level 2`) as the topic.
 _KIND_TOPIC = re.compile(r"^(?P<name>\d+\s*(?:차|단계|종)(?:\s+\S+?){1,3})(?:은|는)\s")
+# `The result is a differentiable renderer`, before a colon that explains it: the name the
+# lead gives to what came before.
+_NAMED_LEAD = re.compile(
+    r"^(?:The\s+)?(?P<stop>this|that|it|result|outcome|output|product)(?:'s|\s+is|\s+was)\s+"
+    r"(?:a|an)\s+(?!(?:good|bad|great|nice|big|small|simple|common|hard|easy|important|key"
+    r"|interesting|useful|new|different|better|real|whole)\s)"
+    r"(?P<name>[a-z][\w\-]*(?:\s[a-z][\w\-]*){1,3})$",
+    re.IGNORECASE,
+)
 _PARTICLE = re.compile(r"(?<=[가-힣])(?:에|의|은|는|이|가|을|를|와|과|로|으로|에서)$")
 
 
