@@ -358,3 +358,17 @@ def test_a_lead_naming_what_came_before_is_a_card() -> None:
 
 def test_a_lead_with_a_named_subject_is_not_renamed() -> None:
     assert "fast cache" not in terms("# N\n\nRedis is a fast cache: it keeps data in memory.\n")
+
+
+@pytest.mark.parametrize("label", ["주요 특징", "이 방식의 장점", "main features"])
+def test_generic_features_lines_name_no_thing(label: str) -> None:
+    note = f"""
+        # Notes
+
+        ## 핵심 규칙
+
+        - 키는 네 가지로 나뉜다.
+        - {label}: 빠르고 단순하다.
+        - 구현은 인덱스로 한다.
+        """
+    assert label not in terms(note)

@@ -293,6 +293,15 @@ _TRAITS = words(
 )
 
 
+_GENERIC_MODIFIERS = words(
+    """
+    main key core basic general common other additional extra more important notable overall
+    its their this these 주요 기본 공통 추가 핵심 일반 일반적 중요한 기타 전체 대표 대표적
+    이 그 저 이런 그런 이러한 그러한 방식 이것
+    """
+)
+
+
 def _other_aspect(term: str, owner: str) -> bool:
     """`- 주식별자 특징: 유일성/최소성/…` under `핵심 규칙`: the features of a thing the section
     names but is not itself about; recalled as one item."""
@@ -300,6 +309,8 @@ def _other_aspect(term: str, owner: str) -> bool:
     if len(words) < 2 or words[-1].casefold() not in _TRAITS or aspect_of(term, "") is not None:
         return False
     subject = " ".join(words[:-1])
+    if all(w.casefold().rstrip("의") in _GENERIC_MODIFIERS for w in words[:-1]):
+        return False  # `주요 특징`, `main features`: no thing named
     return not is_label(subject) and not (owner and same_term(subject, owner))
 
 
