@@ -372,3 +372,10 @@ def test_generic_features_lines_name_no_thing(label: str) -> None:
         - 구현은 인덱스로 한다.
         """
     assert label not in terms(note)
+
+
+def test_a_bold_term_before_its_example_code_stays_a_term() -> None:
+    note = (
+        "## 도커\n\n- **Dockerfile**\n  - 이미지를 만드는 설명서\n```dockerfile\nFROM alpine\n```\n"
+    )
+    assert "Dockerfile" in terms(note)

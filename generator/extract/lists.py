@@ -78,7 +78,8 @@ def item_candidate(
     found = term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
     if found is None:
         return None
-    if _introduces_code(item):
+    bold = strip_prefix(ctx.parsed.lines[paragraph.map[0]]).startswith(("**", "__"))
+    if _introduces_code(item) and not bold:  # a bold name is a marked term, the code its example
         ctx.reject(line, found[0], "a step introducing the code below it, not a term")
         return None
     term, formatted = found
