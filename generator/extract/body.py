@@ -14,7 +14,6 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import first_paragraph
 from .aspects import (
     aspect_item,
-    aspect_of,
     is_flow,
     kinds_listed,
     lead_in,
@@ -49,8 +48,9 @@ from .paragraphs import (
     paragraph_candidates,
     prose_candidate,
 )
+from .proserules import other_features
 from .tables import table_candidates
-from .terms import is_expansion, same_term, words
+from .terms import is_expansion
 
 
 def body_candidates(
@@ -285,35 +285,6 @@ def _sole_description(
     return not text.startswith(("**", "__", "`", "*", "_", "[", "<"))
 
 
-_TRAITS = words(
-    """
-    특징 특성 장점 단점 장단점 한계 조건 features characteristics properties advantages
-    disadvantages pros cons benefits drawbacks limitations
-    """
-)
-
-
-_GENERIC_MODIFIERS = words(
-    """
-    main key core basic general common other additional extra more important notable overall
-    its their this these 주요 기본 공통 추가 핵심 일반 일반적 중요한 기타 전체 대표 대표적
-    이 그 저 이런 그런 이러한 그러한 방식 이것
-    """
-)
-
-
-def _other_aspect(term: str, owner: str) -> bool:
-    """`- 주식별자 특징: 유일성/최소성/…` under `핵심 규칙`: the features of a thing the section
-    names but is not itself about; recalled as one item."""
-    words = term.split()
-    if len(words) < 2 or words[-1].casefold() not in _TRAITS or aspect_of(term, "") is not None:
-        return False
-    subject = " ".join(words[:-1])
-    if all(w.casefold().rstrip("의") in _GENERIC_MODIFIERS for w in words[:-1]):
-        return False  # `주요 특징`, `main features`: no thing named
-    return not is_label(subject) and not (owner and same_term(subject, owner))
-
-
 def _colon_cards(
     colon: list[tuple[SyntaxTreeNode, ColonLine]],
     units: int,
@@ -334,7 +305,7 @@ def _colon_cards(
         assert item.map is not None
         start, end = item.map
         marked = defined is not None and bold_colon_item(item, ctx) and marks_a_term(line)
-        marked = marked or (len(colon) == 1 and _other_aspect(line.term, scope.owner))
+        marked = marked or (len(colon) == 1 and other_features(line.term, scope.owner))
         if not glossary and not marked:  # `- **distinguishing a case:** …`: bold marks a term
             ctx.reject(
                 start + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"

@@ -17,6 +17,7 @@ from .colon import ColonLine, is_glossary, line_problem, marks_a_term, split_col
 from .labels import is_label
 from .lists import alias_lines
 from .prose import defined_subject, named_term, topic_subject
+from .proserules import NAMED_LEAD, kind_in_answer, own_code, topic_sentence
 from .sentences import sentence_definitions
 from .terms import (
     aliases_from_line,
@@ -24,7 +25,6 @@ from .terms import (
     is_expansion,
     same_term,
     split_aliases,
-    strip_numbering,
     term_stem,
 )
 
@@ -83,7 +83,7 @@ def paragraph_candidates(
     first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=False)
     if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
         first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
-    named = _NAMED_LEAD.match(first.term) if first is not None else None
+    named = NAMED_LEAD.match(first.term) if first is not None else None
     if named:
         yield Candidate(  # `The result is a differentiable renderer: you can …`
             term=named.group("name"),
@@ -147,7 +147,7 @@ def prose_candidate(
     start, end = paragraph.map
     raw = " ".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])
     if scope.answer:
-        return _kind_in_answer(raw, scope, start, end)
+        return kind_in_answer(raw, scope, start, end)
     subject = defined_subject(raw, formatted_only)
     if subject is None and not scope.section and not formatted_only:
         subject = topic_subject(raw, ctx.info.title)
@@ -172,10 +172,10 @@ def prose_candidate(
         same_term(n, a) for n in (name, *aliases) for a in ctx.info.aliases
     ):
         return None  # the note defines itself under one of its front-matter aliases
-    if code and _own_code(subject, ctx.parsed.lines):
+    if code and own_code(subject, ctx.parsed.lines):
         ctx.reject(start + 1, subject, "the note's own function, shown in its code")
         return None
-    if strategy == "prose" and not code and _topic_sentence(raw, scope.section):
+    if strategy == "prose" and not code and topic_sentence(raw, scope.section):
         ctx.reject(start + 1, subject, "an essay's opening topic sentence, not a definition")
         return None
     return Candidate(
@@ -217,96 +217,11 @@ def _sentence_candidates(
         )
 
 
-def _kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | None:
-    """In the answer to `DB 락에 대해 설명해주세요`, `낙관적 락은 … 방법입니다.`: a kind of the
-    thing asked about (its last word is the question's, the whole name is not), defined in a
-    paragraph of its own, is a child card. Anything else an answer says serves the question."""
-    ordinal = _ORDINAL_KIND.match(raw) or _KIND_TOPIC.match(raw)
-    subject = ordinal.group("name").strip() if ordinal else defined_subject(raw)
-    if subject is None:
-        return None
-    name, aliases = split_aliases(subject)
-    parts = name.split()
-    asked = scope.owner.casefold()
-    if name.casefold() in asked:
-        return None
-    if len(parts) < 2 and not _compound_kind(name, asked):
-        return None
-    if len(parts) >= 2 and parts[-1].casefold() not in asked:
-        return None
-    return Candidate(
-        term=name,
-        aliases=aliases,
-        section=scope.section,
-        line=start + 1,
-        spans=[(start, end)],
-        strategy="prose",
-        owned=(start, end),
-        stub=name,  # the question's card still names the kind
-    )
-
-
-# `첫 번째는 DB 설계 튜닝입니다.`, `첫 번째 단계는 1차 정규화로 …`: the answer counts the kinds.
-_ORDINAL_KIND = re.compile(
-    r"^(?:첫|두|세|네|다섯|여섯)\s*번째(?:\s*(?:단계|방법|유형|종류))?(?:는|로는)\s+"
-    r"(?P<name>[^\s.,。]\S*?(?:\s\S+?){0,3}?)(?:입니다|이다|이고|이며|으로|로)[.,。\s]"
-)
-# `2차 정규화는 모든 속성이 …`: a numbered kind (`2차`, `3단계`, `Level 2`) as the topic.
-_KIND_TOPIC = re.compile(r"^(?P<name>\d+\s*(?:차|단계|종)(?:\s+\S+?){1,3})(?:은|는)\s")
-# `The result is a differentiable renderer`, before a colon that explains it: the name the
-# lead gives to what came before.
-_NAMED_LEAD = re.compile(
-    r"^(?:The\s+)?(?P<stop>this|that|it|result|outcome|output|product)(?:'s|\s+is|\s+was)\s+"
-    r"(?:a|an)\s+(?!(?:good|bad|great|nice|big|small|simple|common|hard|easy|important|key"
-    r"|interesting|useful|new|different|better|real|whole)\s)"
-    r"(?P<name>[a-z][\w\-]*(?:\s[a-z][\w\-]*){1,3})$",
-    re.IGNORECASE,
-)
-_PARTICLE = re.compile(r"(?<=[가-힣])(?:에|의|은|는|이|가|을|를|와|과|로|으로|에서)$")
-
-
-def _compound_kind(name: str, asked: str) -> bool:
-    """`공유락` in the answer to `DB 락에 대해 …`: a Korean compound whose head is a word the
-    question asks about."""
-    heads = {_PARTICLE.sub("", w) for w in asked.split()}
-    return any(
-        h and "가" <= h[-1] <= "힣" and name.endswith(h) and len(name) > len(h) for h in heads
-    )
-
-
 _GENERIC_TAIL = re.compile(
     r"\s+(?:function|model|method|algorithm|theory|principle|law|rule|equation|formula"
     r"|함수|모델|기법|알고리즘|이론|원리|법칙|공식)$",
     re.IGNORECASE,
 )
-# `Cancer is a complex and heterogeneous disease that …` opening an essay's introduction: it
-# frames the essay's subject; the genus is qualified by how hard or important it is, not by
-# what sets it apart.
-_TOPIC_SENTENCE = re.compile(
-    r"^[A-Z][\w\-]*(?:\s[\w\-]+){0,2}\s+(?:is|are)\s+(?:a|an|one of the(?: most)?)\s+"
-    r"(?:complex|complicated|important|fundamental|fascinating|interesting|crucial|vital|key"
-    r"|essential|critical|central|major|broad|vast|huge|diverse|heterogeneous)\b"
-)
-_INTRODUCTIONS = frozenset({"introduction", "intro", "background", "서론", "들어가며", "들어가기"})
-
-
-def _topic_sentence(raw: str, section: tuple[str, ...]) -> bool:
-    last = strip_numbering(section[-1]).casefold().strip(" .:*") if section else ""
-    return last in _INTRODUCTIONS and bool(_TOPIC_SENTENCE.match(raw))
-
-
-def _own_code(subject: str, lines: list[str]) -> bool:
-    """`` `check_callable(obj)` returns … `` under a `def check_callable(obj):` the note shows:
-    the writer's own function, described in passing, not a term to learn."""
-    name = re.match(r"[A-Za-z_][\w.]*", subject)
-    if name is None:
-        return False
-    own = re.compile(
-        rf"^\s*(?:export\s+)?(?:async\s+)?(?:def|function|class|fn|func)\s+{re.escape(name[0])}\b"
-    )
-    return any(own.match(x) for x in lines)
-
-
 _NUMBER = re.compile(r"\d")  # `수업: 월/수 10:30, 공학관 201호`: times, rooms, dates
 
 
