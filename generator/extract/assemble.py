@@ -163,6 +163,11 @@ _CALLOUT = re.compile(
     re.IGNORECASE,
 )
 _TASK = re.compile(r"^[-*+]\s+\[[ xX]\]\s")
+# `[Read more.](https://…)`, `See [the spec](…).`: a pointer to elsewhere, not content.
+_POINTER = re.compile(
+    r"^(?:[-*+]\s+)?(?:(?:see|read more|more|자세히|참고)\s*:?\s*)?\[[^\]]*\]\([^)]*\)\s*[.!]?$",
+    re.IGNORECASE,
+)
 
 
 def _remark(line: str, index: int, ctx: Context) -> bool:
@@ -170,6 +175,7 @@ def _remark(line: str, index: int, ctx: Context) -> bool:
     the author's to-do items (`- [ ] 선점/비선점 정리하기`)."""
     text = line.strip()
     remark = _ANAPHORA.match(text) or _ASIDE.match(text) or _TASK.match(text)
+    remark = remark or _POINTER.match(text)
     return bool(remark) or index in ctx.figures
 
 

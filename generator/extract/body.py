@@ -48,6 +48,7 @@ from .paragraphs import (
     paragraph_candidates,
     prose_candidate,
 )
+from .proserules import other_features
 from .tables import table_candidates
 from .terms import is_expansion
 
@@ -304,6 +305,7 @@ def _colon_cards(
         assert item.map is not None
         start, end = item.map
         marked = defined is not None and bold_colon_item(item, ctx) and marks_a_term(line)
+        marked = marked or (len(colon) == 1 and other_features(line.term, scope.owner))
         if not glossary and not marked:  # `- **distinguishing a case:** …`: bold marks a term
             ctx.reject(
                 start + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"

@@ -65,6 +65,10 @@ def cloze_candidate(
     if not has_cloze("\n".join(lines)):
         return None
     body = dedent_block([strip_prefix(lines[0]), *lines[1:]])
+    emphasis = highlight_only(body)
+    if emphasis is not None:
+        ctx.reject(start + 1, _short(answer_text(body), 60), emphasis)
+        return None
     text = to_cloze(body)
     if len({n for n, _ in _CLOZE.findall(text, 0, closed_part(text))}) > MAX_DELETIONS:
         ctx.reject(start + 1, lines[0][:80], f"more than {MAX_DELETIONS} cloze deletions")
@@ -78,6 +82,25 @@ def cloze_candidate(
         kind="cloze",
         text=text,
     )
+
+
+# `==3DGS enables real-time rendering==: NeRFs require …`: a highlighted lead, read as a heading.
+_HIGHLIGHT_LEAD = re.compile(r"^==[^=\n]+==\s*[:：]")
+
+
+def highlight_only(body: str) -> str | None:
+    """Why the highlights of a paragraph are emphasis, not deletions: one that covers (nearly)
+    the whole paragraph leaves nothing to prompt with, and a highlighted lead before a colon is
+    the paragraph's label. None when they are deletions (or `{{c1::…}}` is written)."""
+    if _CLOZE.search(body):
+        return None
+    if _HIGHLIGHT_LEAD.match(body):
+        return "a highlighted lead, emphasis rather than a deletion"
+    bare = _CODE.sub("", body)
+    marked = sum(len(m.group("text")) for m in _HIGHLIGHT.finditer(bare))
+    if marked >= 0.75 * len(answer_text(bare)):
+        return "a highlight over the whole paragraph leaves nothing to prompt with"
+    return None
 
 
 def strip_markup(text: str) -> str:

@@ -41,6 +41,9 @@ _LEAD_IN = re.compile(
 )
 
 
+# `- Protocol에서 buffer를 사용하는 이유` over nested bullets: a question put as a noun phrase
+# (the reason for, the difference between), answered by the bullets under it.
+_ASKS = re.compile(r"^\S.*\s\S*(?:이유|차이|차이점|비교|장단점)$")
 # `가격이 오르면 수요량은? → 감소`: a quiz line, its answer after the arrow.
 _ARROW_ANSWER = re.compile(r"^(?P<question>[^?？]{3,}[?？])\s*(?:→|->|=>|⇒)\s*(?P<answer>\S.*)$")
 
@@ -75,6 +78,10 @@ def item_candidate(
     found = term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
     if found is None:
         return None
+    bold = strip_prefix(ctx.parsed.lines[paragraph.map[0]]).startswith(("**", "__"))
+    if _introduces_code(item) and not bold:  # a bold name is a marked term, the code its example
+        ctx.reject(line, found[0], "a step introducing the code below it, not a term")
+        return None
     term, formatted = found
     lead_in = not formatted and _LEAD_IN.search(term)
     if lead_in or (
@@ -83,6 +90,7 @@ def item_candidate(
         ctx.reject(line, term, "a lead-in to the list below it, not a term")
         return None
     question = term.endswith(("?", "？")) or (formatted and is_prompt(term))
+    question = question or bool(_ASKS.search(term))
     what = what_is(term)
     if what:  # `**컨텍스트 스위칭이란?**`: the term it asks about
         term, question = what, False
@@ -109,6 +117,20 @@ def item_candidate(
         drop=drop,
         grouping=True,
     )
+
+
+def _introduces_code(item: SyntaxTreeNode) -> bool:
+    """`- MyBatisConfig` with a few notes nested under it, then a code block: a lone item that
+    walks the reader into the code, the way a caption does."""
+    parent = item.parent
+    if parent is None or parent.type not in LISTS or len(parent.children) != 1:
+        return False
+    siblings = parent.parent.children if parent.parent is not None else []
+    index = next((i for i, b in enumerate(siblings) if b is parent), -1)
+    after = siblings[index + 1] if 0 <= index < len(siblings) - 1 else None
+    if after is None or after.type not in ("fence", "code_block") or not after.map:
+        return False
+    return parent.map is not None and after.map[0] <= parent.map[1] + 1
 
 
 def _links_first(block: SyntaxTreeNode) -> bool:

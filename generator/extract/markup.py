@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from .candidate import Candidate, Context, Span, dedent_block, strip_prefix
 from .colon import plain_term, term_problem
 from .filters import is_placeholder
+from .labels import is_never_heading
 from .terms import words
 
 _Q = re.compile(
@@ -159,6 +160,8 @@ def details_candidates(
             definition = dedent_block(answer.split("\n"))
             if _REVEAL.match(term):
                 ctx.reject(index + 1, term, "a button to show the answer, not a question")
+            elif is_never_heading(term):  # `<summary>Table of Contents</summary>`: navigation
+                ctx.reject(index + 1, term, "a table of contents or summary, not a question")
             elif term and definition:
                 yield Candidate(
                     term=term,

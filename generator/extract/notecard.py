@@ -8,7 +8,8 @@ import re
 from ..parse import Section
 from .candidate import Candidate, Context
 from .headings import content_blocks
-from .terms import words
+from .prose import defined_subject
+from .terms import same_term, split_aliases, words
 
 _DEFINITION_LINE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:definition|정의|뜻)(?:\*\*)?\s*[:：]", re.I
@@ -35,15 +36,35 @@ def note_candidate(top: Section, ctx: Context) -> Candidate | None:
     named = bool(ctx.info.aliases) and is_note_subject(ctx.info.title)  # not `ML Glossary`
     if not (named or has_definition or summed_up):
         return None
+    term, aliases = _opening_subject(top, ctx) or (ctx.info.title, ctx.info.aliases)
     return Candidate(
-        term=ctx.info.title,
-        aliases=ctx.info.aliases,
+        term=term,
+        aliases=aliases,
         section=(),
         line=top.line or start + 1,
         spans=[(start, end)],
         strategy="note",
         grouping=True,
     )
+
+
+def _opening_subject(top: Section, ctx: Context) -> tuple[str, tuple[str, ...]] | None:
+    """`Gaussian Splatting (3DGS) is a technique …` opening a note whose front matter says
+    `aliases: [3DGS]`: the note's subject, by the name its first sentence gives it (the file
+    name is only where it is kept)."""
+    first = next((b for b in top.body if b.map), None)
+    if first is None or first.type != "paragraph" or first.map is None:
+        return None
+    text = " ".join(ctx.parsed.lines[first.map[0] : first.map[1]])
+    subject = defined_subject(text)
+    if subject is None:
+        return None
+    name, aliases = split_aliases(subject)
+    known = (ctx.info.title, *ctx.info.aliases)
+    if not any(same_term(n, k) for n in (name, *aliases) for k in known):
+        return None
+    extra = tuple(a for a in ctx.info.aliases if not any(same_term(a, x) for x in aliases))
+    return name, (*aliases, *extra)
 
 
 _GENERIC_WORDS = words(

@@ -17,6 +17,7 @@ from .colon import ColonLine, is_glossary, line_problem, marks_a_term, split_col
 from .labels import is_label
 from .lists import alias_lines
 from .prose import defined_subject, named_term, topic_subject
+from .proserules import NAMED_LEAD, kind_in_answer, own_code, topic_sentence
 from .sentences import sentence_definitions
 from .terms import (
     aliases_from_line,
@@ -82,6 +83,17 @@ def paragraph_candidates(
     first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=False)
     if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
         first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
+    named = NAMED_LEAD.match(first.term) if first is not None else None
+    if named:
+        yield Candidate(  # `The result is a differentiable renderer: you can …`
+            term=named.group("name"),
+            section=scope.section,
+            line=start + 1,
+            spans=[(start, end)],
+            strategy="prose",
+            owned=(start, end),
+        )
+        return
     if first is None:
         if aliases_from_line(plain_text(paragraph)):
             return
@@ -135,7 +147,7 @@ def prose_candidate(
     start, end = paragraph.map
     raw = " ".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])
     if scope.answer:
-        return _kind_in_answer(raw, scope, start, end)
+        return kind_in_answer(raw, scope, start, end)
     subject = defined_subject(raw, formatted_only)
     if subject is None and not scope.section and not formatted_only:
         subject = topic_subject(raw, ctx.info.title)
@@ -156,8 +168,16 @@ def prose_candidate(
         return None  # `Cobb-Douglas utility function` under `Cobb-Douglas Utility`: the same
     if scope.owner and code and _about_owner(raw, subject, scope.owner):
         return None  # `` `yield` turns a function into a generator `` under `## Generators`
-    if not scope.section and any(same_term(name, a) for a in ctx.info.aliases):
+    if not scope.section and any(
+        same_term(n, a) for n in (name, *aliases) for a in ctx.info.aliases
+    ):
         return None  # the note defines itself under one of its front-matter aliases
+    if code and own_code(subject, ctx.parsed.lines):
+        ctx.reject(start + 1, subject, "the note's own function, shown in its code")
+        return None
+    if strategy == "prose" and not code and topic_sentence(raw, scope.section):
+        ctx.reject(start + 1, subject, "an essay's opening topic sentence, not a definition")
+        return None
     return Candidate(
         term=name,
         aliases=aliases,
@@ -195,30 +215,6 @@ def _sentence_candidates(
             strategy="prose",
             text=sentence,
         )
-
-
-def _kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | None:
-    """In the answer to `DB 락에 대해 설명해주세요`, `낙관적 락은 … 방법입니다.`: a kind of the
-    thing asked about (its last word is the question's, the whole name is not), defined in a
-    paragraph of its own, is a child card. Anything else an answer says serves the question."""
-    subject = defined_subject(raw)
-    if subject is None:
-        return None
-    name, aliases = split_aliases(subject)
-    parts = name.split()
-    asked = scope.owner.casefold()
-    if len(parts) < 2 or name.casefold() in asked or parts[-1].casefold() not in asked:
-        return None
-    return Candidate(
-        term=name,
-        aliases=aliases,
-        section=scope.section,
-        line=start + 1,
-        spans=[(start, end)],
-        strategy="prose",
-        owned=(start, end),
-        stub=name,  # the question's card still names the kind
-    )
 
 
 _GENERIC_TAIL = re.compile(

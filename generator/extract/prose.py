@@ -35,10 +35,14 @@ _EN_VERB = re.compile(
     r"(?!is\b|was\b|has\b|does\b|this\b|its\b)[a-z]+(?<!ss)s\b"
 )
 # `**Compound interest** is interest earned …`: a formatted name, then `is` and a noun phrase.
+# `The German **passive voice** is used to …`: one word may place the name (its language,
+# field or kind), but not rank it (`The main **benefit** is …`).
 _EN_IS_FORMATTED = re.compile(
-    r"^(?:(?:An?|The)\s+)?(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r"),?\s+"
+    r"^(?:(?:An?|The)\s+(?!(?:main|key|big|biggest|real|only|first|second|third|last|next|other"
+    r"|same|most|best|worst|whole|new|old|final)\s)(?:[A-Za-z][a-z\-]+\s+)?)?"
+    r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r"),?\s+"
     r"(?:is|are)\s+(?!not\b|also\b|very\b)"
-    r"(?!\w+(?:ed|en)\s+(?:to|by|in|with|as|for|from|on|at|into|when|if)\b)"
+    r"(?!(?!used\s)\w+(?:ed|en)\s+(?:to|by|in|with|as|for|from|on|at|into|when|if)\b)"
 )
 # `Price elasticity of demand (PED) measures …`: a name, its abbreviation, then a verb.
 _EN_ABBREVIATED = re.compile(
@@ -61,16 +65,23 @@ EN_STOP = words(
 )
 _KO_DEFINES = re.compile(
     rf"^{_SUBJECT}(?P<paren>{_PAREN})\s*(?:이란|란|이라\s*함은|라\s*함은|은|는|이라는\s*것은|라는\s*것은)\s+"
-    r"(?P<rest>.+?)(?:[을를]\s*(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|칭한다|지칭한다|말함|의미함|뜻함)"
+    r"(?P<rest>.+?)(?:(?:[을를]\s*(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|칭한다|지칭한다|말함|의미함|뜻함)"
     r"|(?:이다|입니다|이며|이고|임)|(?:라고|이라고)\s*(?:한다|부른다|함)"
     r"|(?:는|은|인|한|된|할|될|던)\s+(?:[가-힣A-Za-z]{1,12}\s+){0,3}(?P<noun>[가-힣A-Za-z]{1,12})"
     r"(?:다|입니다))"
     r"[.。]?(?:\s|$)"
+    # `공유락은 데이터를 읽을 때 사용하는 락으로 …`: `X is a lock used when …, and …`
+    r"|(?:는|은|인|한|된|할|될|던)\s+(?:[가-힣A-Za-z]{1,12}\s+){0,2}(?P<genus>[가-힣A-Za-z]{1,12})"
+    r"(?:으로|로),?\s)"
 )
 # `` `@Autowired` 는 타입으로 빈을 찾아 주입한다. ``: a formatted name described by a sentence.
 _KO_FORMATTED = re.compile(
     r"^(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r")\s*(?:은|는)\s+"
     r"[^.。]*?(?:다|함|임|됨)[.。]?(?:\s|$)"
+)
+# `Read Lock이라고 불리는 공유락은 …`: the name's other name, said before it.
+_KO_CALLED = re.compile(
+    r"^(?P<alias>[^\s*`][^*`]{0,30}?)\s*(?:이)?라고(?:도)?\s*(?:불리는|부르는)\s+"
 )
 _KO_TOPIC_ONLY = re.compile(
     rf"^{_SUBJECT}(?P<paren>{_PAREN})\s*(?:이란|란|이라\s*함은|라\s*함은)\s"
@@ -107,6 +118,11 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
     text = text.strip()
     if formatted_only and not _FORMATTED_START.match(text):
         return None
+    called = _KO_CALLED.match(text)
+    if called and not formatted_only:
+        subject = defined_subject(text[called.end() :])
+        alias = called.group("alias").strip()
+        return f"{subject} ({alias})" if subject and "(" not in subject else subject
     spelled = _EN_SPELLED.match(text)
     if spelled and not formatted_only:
         return f"{spelled.group('subject')} ({spelled.group('full').strip()})"
@@ -127,6 +143,9 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         paren = match.group("paren") or ""
         subject = _KO_ADVERB.sub("", plain_term(raw))  # `반면 NoSQL은 …`: NoSQL
         noun = match.groupdict().get("noun")
+        genus = match.groupdict().get("genus")
+        if genus and genus[-1] in "하되":
+            continue  # `… 사용하도록 하로`: never a noun
         if noun and not _copula_noun(noun):
             continue  # `… 보장할 수 있다`, `… 보낸다`: a verb, not `… 지표다`
         english = pattern in (_EN_DEFINES, _EN_REFERS)

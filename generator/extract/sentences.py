@@ -38,6 +38,7 @@ def sentence_definitions(text: str) -> list[tuple[str, str]]:
     marked name, and each quoted name glossed between dashes."""
     found: list[tuple[str, str]] = []
     found.extend(_named_in_parentheses(text) if "(**" in text else [])
+    found.extend(_glossed(text))
     if '"' not in text and "“" not in text and " is a" not in text and " as " not in text:
         return found + (_abbreviated(text) if ")" in text else [])  # the common case, cheaply
     for match in _QUOTED_GLOSS.finditer(text):
@@ -115,3 +116,79 @@ def _named_in_parentheses(text: str) -> list[tuple[str, str]]:
         if 3 <= len(phrase.split()) <= 15 and term_problem(name, max_words=3) is None:
             found.append((name, phrase))
     return found
+
+
+# `… only the cognate anticodon can bind. This is called decoding.`: the sentence before names
+# what `this` is.
+_THIS_IS_CALLED = re.compile(
+    r"(?<=[.!?]\s)(?:This|That|These|It)\s+(?:is|are|was|were)\s+(?:(?:commonly|often|also)\s+)?"
+    r"(?:called|known as|termed|referred to as)\s+"  # `… called the process`: a word, no name
+    r"(?P<name>(?!the\s[a-z\-]+\s*[.!?])(?:the\s)?[a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2})"
+    r"\s*[.!?](?=\s|$)"
+)
+# `… such as “antimirs” which are antisense oligomers.`, `[[Neural Radiance Fields]] (NeRFs),
+# which use a neural network …`: a name the writer marks, then a `which` clause that glosses it.
+_WHICH_GLOSS = re.compile(
+    r"(?:[\"“](?P<quoted>[^\"”]{2,30})[\"”]|\[\[(?P<link>[^\]|]{2,40})(?:\|[^\]]*)?\]\])"
+    r"(?P<abbr>\s*\([A-Z][A-Za-z0-9]{1,7}\))?,?\s+which\s+(?:is|are|[a-z]{3,})\s[^.!?]{6,}[.!?]"
+)
+# `… at the first step of decoding, _initial selection_, as …`: a stage or kind of something,
+# then its name in italics set off by commas.
+_APPOSITIVE = re.compile(
+    r"\b(?:step|stage|phase|process|mechanism|state|form|type|kind|method|mode)\b[^,.!?]{0,40},\s+"
+    r"(?P<mark>[_*])(?P<name>[a-z][a-z\-]+(?:\s[a-z][a-z\-]+){1,3})(?P=mark),"
+)
+# `… can lead to oncogenic addiction, where inhibition of the miRNA leads to cell death.`: an
+# outcome named, then glossed by a `where` clause.
+_WHERE_GLOSS = re.compile(
+    r"\b(?:lead|leads|led|leading|result|results|resulting)\s+(?:to|in)\s+"
+    r"(?P<name>[a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2}),\s+where\s+[^.!?]{6,}[.!?]"
+)
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]\s))\S")
+
+
+def _sentence_at(text: str, index: int, before: int = 0) -> str:
+    """The sentence holding `index` (and `before` sentences ahead of it)."""
+    starts = [m.start() for m in _SENTENCE_START.finditer(text) if m.start() <= index]
+    start = starts[max(0, len(starts) - 1 - before)] if starts else 0
+    end = re.search(r"[.!?](?=\s|$)", text[index:])
+    return text[start : index + end.end() if end else len(text)].strip()
+
+
+def _glossed(text: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for match in _THIS_IS_CALLED.finditer(text):
+        found.append((match.group("name"), _sentence_at(text, match.start(), before=1)))
+    for match in _WHICH_GLOSS.finditer(text):
+        name = (match.group("quoted") or match.group("link")).strip()
+        abbr = (match.group("abbr") or "").strip()
+        found.append((f"{name} {abbr}" if abbr else name, _sentence_at(text, match.start())))
+    for pattern in (_APPOSITIVE, _WHERE_GLOSS):
+        for match in pattern.finditer(text):
+            found.append((match.group("name"), _sentence_at(text, match.start("name"))))
+    named = [(_ARTICLE.sub("", n), d) for n, d in found]
+    return [
+        (n, d)
+        for n, d in named
+        if term_problem(n, max_words=4) is None and n not in EN_STOP and n not in _GENERIC
+    ]
+
+
+# `… leads to a situation, where …`: a word for any circumstance names nothing.
+_GENERIC = frozenset(
+    [
+        "situation",
+        "case",
+        "state",
+        "scenario",
+        "stage",
+        "place",
+        "time",
+        "condition",
+        "process",
+        "thing",
+        "point",
+        "way",
+    ]
+)
+_ARTICLE = re.compile(r"^(?:an?|the|this|that|its|their)\s+", re.IGNORECASE)
