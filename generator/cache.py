@@ -60,12 +60,20 @@ def code_fingerprint() -> str:
 def options_fingerprint(options: BuildOptions) -> str:
     """Every option that can change output (new options count unless listed as neutral)."""
     values = {
-        f.name: repr(getattr(options, f.name))
+        f.name: _stable_repr(getattr(options, f.name))
         for f in dataclasses.fields(options)
         if f.name not in _NEUTRAL_OPTIONS
     }
     text = json.dumps(values, sort_keys=True)
     return hashlib.sha256(f"{code_fingerprint()}\n{text}".encode()).hexdigest()
+
+
+def _stable_repr(value: object) -> str:
+    """`repr`, except that a set's items are sorted: a set of strings is ordered by each
+    process's own string hashes, and the fingerprint must be the same in every process."""
+    if isinstance(value, (set, frozenset)):
+        return f"{type(value).__name__}({sorted(repr(v) for v in value)})"
+    return repr(value)
 
 
 def note_key(fingerprint: str, identity: tuple[str, ...], data: bytes) -> str:

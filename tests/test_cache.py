@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -265,3 +267,26 @@ def test_an_unchanged_note_is_not_rendered_again(
     note.write_text(note.read_text("utf-8") + "\n## Jitter\n\n- how much latency varies\n", "utf-8")
     build([str(vault)], options)
     assert "Jitter" in rendered and len(set(rendered)) < cold.stats["cards"] // 2
+
+
+def test_fingerprint_is_the_same_in_every_process(tmp_path: Path) -> None:
+    """Set options are hashed in sorted order: a set's iteration order follows each process's
+    own string hashes, and a fingerprint that changed with it missed the cache in every other
+    build."""
+    code = (
+        "from pathlib import Path; from generator.options import BuildOptions; "
+        "from generator.cache import options_fingerprint as f; "
+        "print(f(BuildOptions(pinned=frozenset({'out', 'format', 'jobs', 'strict'}), "
+        "strategies_off=frozenset({'tables', 'colon', 'lists'}))))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(seen) == 1
