@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from . import unchanged
 from .attribute import deck_description
 from .cache import BuildCache, cache_for, deck_digest
 from .decks import card_tags, wants_reverse
@@ -211,6 +212,9 @@ def build(
     paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
 ) -> BuildReport:
     options = options or BuildOptions()
+    before = unchanged.check(paths, options)
+    if before is not None and before.report is not None:
+        return before.report  # nothing it read or wrote has changed since the last build
     loaded, diagnostics, failed = load(paths, options, progress)
     # A deck a broken note may belong to is not rewritten: its previous .apkg survives.
     protected = {top_deck(deck) for deck in failed.values() if deck}
@@ -265,7 +269,7 @@ def build(
         "removed": len(stamped.removed),
         "reemitted": len(stamped.reemitted),
     }
-    return BuildReport(
+    report = BuildReport(
         tuple(decks),
         tuple(outputs),
         tuple(diagnostics),
@@ -274,6 +278,9 @@ def build(
         removed=tuple(str(r) for r in stamped.removed),
         locks=tuple(str(p) for p in locks),
     )
+    if before is not None:
+        unchanged.remember(before, options, report, len(media_diagnostics))
+    return report
 
 
 def _target(deck: Deck, options: BuildOptions) -> Path:

@@ -32,7 +32,9 @@ from .options import BuildOptions
 CACHE_DIR = ".notedeck-cache"
 FORMAT = "1"
 # Options that decide where and how a build runs, never what it produces.
-_NEUTRAL_OPTIONS = frozenset({"out", "jobs", "cache", "cache_dir", "build_cache_dir"})
+_NEUTRAL_OPTIONS = frozenset(
+    {"out", "jobs", "cache", "cache_dir", "build_cache_dir", "reuse_unchanged"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,13 @@ class BuildCache:
 
     def put_fields(self, key: str, fields: tuple[dict[str, str], ...]) -> None:
         self._store("fields", key, fields)
+
+    def get_build(self, key: str) -> object:
+        """The record of the last build of some paths into some output (see unchanged.py)."""
+        return self._load("builds", key)
+
+    def put_build(self, key: str, record: object) -> None:
+        self._store("builds", key, record)
 
     def _load(self, kind: str, key: str) -> object:
         if self.folder is None:
