@@ -27,6 +27,7 @@ from .lock import LOCK_NAME, lock_path
 from .model import BuildReport, Deck
 from .notes import NoteFile, discover
 from .options import BuildOptions
+from .package import model_hashes
 
 # The report's stat that says it came from the record (the CLI then lists no per-deck counts).
 REUSED = "reused"
@@ -98,10 +99,12 @@ def _where(paths: list[str], options: BuildOptions) -> str:
 
 
 def _base(paths: list[str], options: BuildOptions, files: list[NoteFile]) -> str | None:
-    """The digest of the notes, the other files' names, the options and notedeck's code; None
-    when a notes root holds a symbolic link (where it leads is not part of the digest)."""
+    """The digest of the notes, the other files' names, the options, notedeck's code and the
+    note types it makes; None when a notes root holds a symbolic link (where it leads is not
+    part of the digest)."""
     digest = hashlib.sha256(options_fingerprint(options).encode())
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    types = ",".join(f"{k}={v}" for k, v in sorted(model_hashes().items()))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "") + "\x1f" + types
     head = [os.getcwd(), str(options.out.resolve()), epoch, *paths]
     digest.update("\x1f".join(head).encode("utf-8", "surrogateescape"))
     for file in files:
