@@ -45,6 +45,7 @@ from .workers import collector_paused, job_count, load_notes, run_writes
 
 # progress(stage, done, total): lets the CLI draw a progress bar; the library never prints.
 Progress = Callable[[str, int, int], None]
+_SRC = re.compile("src=", re.IGNORECASE)  # how any field refers to a bundled file
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,10 @@ class LoadedNote:
     note: ExtractedNote
     options: BuildOptions = field(default_factory=BuildOptions)  # with its front matter's
     key: str = ""  # the note's cache key: what its rendered fields are cached under
+    guids: tuple[str, ...] = ()  # each card's GUID (worked out on demand when empty)
+
+    def guid(self, index: int) -> str:
+        return self.guids[index] if self.guids else guid_of(self.note, index)
 
 
 def load(
@@ -78,7 +83,7 @@ def load(
             continue
         diagnostics.extend(entry.diagnostics)
         diagnostics.extend(entry.note.diagnostics)
-        loaded.append(LoadedNote(outcome.file, entry.note, entry.options, outcome.key))
+        loaded.append(LoadedNote(outcome.file, entry.note, entry.options, outcome.key, entry.guids))
     for problem in diagnostics:  # discovery errors: a folder or file that cannot be read
         if problem.level == "error" and problem.loc:
             failed.setdefault(problem.loc.path, "")
@@ -123,12 +128,11 @@ def render_decks(
             # Document order within each top-level deck: an edit in one deck leaves the
             # others' bytes alone.
             order = len(cards)
-            cards.append(
-                RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, tags)
-            )
+            cards.append(RenderedCard(card, item.guid(index), deck, fields, card.kind, order, tags))
     decks: list[Deck] = []
     for name, cards in cards_by_deck.items():
-        used = {n for c in cards for value in c.fields.values() for n in media.names_in(value)}
+        values = (v for c in cards for v in c.fields.values() if _SRC.search(v))  # the only refs
+        used = {n for value in values for n in media.names_in(value)}
         files = tuple(media.files[n] for n in sorted(used))
         decks.append(Deck(name, tuple(cards), files, _description(loaded, name)))
     return decks, media.diagnostics
@@ -192,10 +196,11 @@ def origins_of(loaded: list[LoadedNote]) -> tuple[dict[str, Origin], dict[Path, 
     origins: dict[str, Origin] = {}
     built: dict[Path, set[str]] = {}
     for item in loaded:
-        built.setdefault(item.file.root, set()).add(item.file.rel)
+        rel = item.file.rel
+        built.setdefault(item.file.root, set()).add(rel)
+        origin = Origin(item.file.root, rel, item.note.info.key)
         for index in range(len(item.note.cards)):
-            origin = Origin(item.file.root, item.file.rel, item.note.info.key)
-            origins.setdefault(guid_of(item.note, index), origin)  # the first card wins
+            origins.setdefault(item.guid(index), origin)  # the first card wins
     return origins, built
 
 

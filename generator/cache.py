@@ -30,7 +30,7 @@ from .model import Deck, Diagnostic, ExtractedNote
 from .options import BuildOptions
 
 CACHE_DIR = ".notedeck-cache"
-FORMAT = "1"
+FORMAT = "2"
 # Options that decide where and how a build runs, never what it produces.
 _NEUTRAL_OPTIONS = frozenset(
     {"out", "jobs", "cache", "cache_dir", "build_cache_dir", "reuse_unchanged"}
@@ -45,6 +45,7 @@ class CachedNote:
     note: ExtractedNote
     diagnostics: tuple[Diagnostic, ...]
     options: BuildOptions
+    guids: tuple[str, ...] = ()  # each card's GUID, worked out once with the cards
 
 
 @cache

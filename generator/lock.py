@@ -97,13 +97,19 @@ def guard_path(root: Path) -> Path:
     return root / GUARD_NAME
 
 
+# One encoder each, made once: `json.dumps` with options builds a new encoder per call, which
+# was most of the time spent hashing and writing tens of thousands of cards.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_SPACED = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 def content_hash(card: RenderedCard) -> str:
     """Everything Anki stores for the note: note type, fields, tags and deck (and nothing
     else, so a value the note type has no field for cannot make a card look changed)."""
     names = CLOZE_FIELDS if card.model == "cloze" else BASIC_FIELDS
     values = [card.fields.get(name, "") for name in names]
     data = [card.model, values, list(card.tags), card.deck]
-    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    encoded = _COMPACT.encode(data).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()[:20]
 
 
@@ -217,8 +223,7 @@ _FIELDS = tuple(f.name for f in fields(Entry))
 def render_lock(cards: Mapping[str, Entry], types: Mapping[str, TypeEntry]) -> str:
     """The lock file's text: stable order, one line per card."""
 
-    def line(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    line = _SPACED.encode
 
     card_lines = []
     for guid, entry in sorted(cards.items(), key=_sort_key):

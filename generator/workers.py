@@ -19,6 +19,7 @@ from pathlib import Path
 from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerprint, signing_key
 from .config import apply_to_note, note_options
 from .extract import extract, title_section
+from .identity import card_guid
 from .model import Diagnostic, NotedeckError
 from .notes import NoteFile, deck_guess, note_info
 from .options import BuildOptions
@@ -56,7 +57,8 @@ def process(
     except NotedeckError as exc:
         problem = Diagnostic(exc.loc, "error", exc.message, exc.hint)
         return Outcome(file, None, problem, deck_guess(file, options))
-    entry = CachedNote(note, source.diagnostics, own)
+    guids = tuple(card_guid(note.info.key, card.section, card.term) for card in note.cards)
+    entry = CachedNote(note, source.diagnostics, own, guids)
     if store is not None and key:
         BuildCache(store).put_note(key, entry)
     return Outcome(file, entry, key=key if store is not None else "")
