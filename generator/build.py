@@ -8,7 +8,6 @@ with a broken note is not written, so its previous .apkg survives.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import sqlite3
@@ -22,13 +21,13 @@ from pathlib import Path
 from . import unchanged
 from .attribute import deck_description
 from .cache import BuildCache, cache_for, deck_digest
-from .decks import card_tags, wants_reverse
+from .decks import card_tags
 from .export import write_tsv
 from .fsutil import describe_os_error
 from .identity import card_guid
 from .lock import Origin
 from .locking import Stamped, guarded, save, stamp, unique_cards
-from .media import NoteImages, collect, finish_html
+from .media import NoteImages, collect
 from .model import (
     BuildReport,
     Deck,
@@ -37,10 +36,10 @@ from .model import (
     NotedeckError,
     RenderedCard,
 )
+from .notefields import Rendered, fields_key, note_fields, resolved_images
 from .notes import NoteFile, discover
 from .options import BuildOptions
 from .package import model_hashes
-from .render import basic_fields, cloze_fields
 from .workers import collector_paused, job_count, load_notes, run_writes
 
 # progress(stage, done, total): lets the CLI draw a progress bar; the library never prints.
@@ -55,6 +54,7 @@ class LoadedNote:
     options: BuildOptions = field(default_factory=BuildOptions)  # with its front matter's
     key: str = ""  # the note's cache key: what its rendered fields are cached under
     guids: tuple[str, ...] = ()  # each card's GUID (worked out on demand when empty)
+    rendered: Rendered | None = None  # its fields, if rendered with it (names to be checked)
 
     def guid(self, index: int) -> str:
         return self.guids[index] if self.guids else guid_of(self.note, index)
@@ -83,7 +83,11 @@ def load(
             continue
         diagnostics.extend(entry.diagnostics)
         diagnostics.extend(entry.note.diagnostics)
-        loaded.append(LoadedNote(outcome.file, entry.note, entry.options, outcome.key, entry.guids))
+        loaded.append(
+            LoadedNote(
+                outcome.file, entry.note, entry.options, outcome.key, entry.guids, outcome.rendered
+            )
+        )
     for problem in diagnostics:  # discovery errors: a folder or file that cannot be read
         if problem.level == "error" and problem.loc:
             failed.setdefault(problem.loc.path, "")
@@ -141,49 +145,27 @@ def render_decks(
 def _note_fields(
     item: LoadedNote, image_src: Callable[[str], str], store: BuildCache
 ) -> tuple[dict[str, str], ...]:
-    """Every card's HTML fields; from the cache when the note and its images' names are
-    as they were."""
+    """Every card's HTML fields: as rendered along with the note, or from the cache, when the
+    note and its images' names are as they were then."""
     note = item.note
-    resolved = {i.src: image_src(i.src) for card in note.cards for i in card.images}
-    key = ""
-    if item.key:
-        text = item.key + json.dumps(resolved, sort_keys=True, ensure_ascii=False)
-        key = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+    resolved = resolved_images(note, image_src)
+    early = item.rendered
+    if early is not None and early.resolved == resolved and len(early.fields) == len(note.cards):
+        return early.fields
+    key = fields_key(item.key, resolved) if item.key else ""
+    if key:
         cached = store.get_fields(key)
         if cached is not None and len(cached) == len(note.cards):
             return cached
-    reverse = wants_reverse(note.info, item.options)
-    rendered: list[dict[str, str]] = []
-    for card in note.cards:
-        make_fields = cloze_fields if card.kind == "cloze" else basic_fields
-        fields = make_fields(
-            card, note.info.title, image_src, note.sources, item.options.allow_html
-        )
-        fields = {name: finish_html(value) for name, value in fields.items()}
-        rendered.append(_options_fields(fields, item.options, reverse and card.kind == "basic"))
+    rendered = note_fields(note, item.options, image_src)
     if key:
-        store.put_fields(key, tuple(rendered))
-    return tuple(rendered)
+        store.put_fields(key, rendered)
+    return rendered
 
 
 def _note_images(item: LoadedNote) -> NoteImages:
     images = tuple(image for card in item.note.cards for image in card.images)
     return NoteImages(item.file.file, item.file.root, images)
-
-
-def _options_fields(fields: dict[str, str], options: BuildOptions, reverse: bool) -> dict[str, str]:
-    """`reverse` fills the field that switches the reverse card on; `language` marks the
-    term and definition with `lang`, so CJK text is drawn with the right glyphs."""
-    if reverse:  # the frozen basic type's switch for its reverse card
-        fields = {**fields, "Reverse": "y"}
-    lang = options.language
-    if lang != "auto":
-        fields = {
-            **fields,
-            "Term": f'<span lang="{lang}">{fields["Term"]}</span>',
-            "Definition": f'<div lang="{lang}">{fields["Definition"]}</div>',
-        }
-    return fields
 
 
 def _description(loaded: list[LoadedNote], deck: str) -> str:
