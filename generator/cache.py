@@ -11,6 +11,7 @@ broken entry is simply a miss.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import hmac
@@ -19,6 +20,7 @@ import json
 import os
 import pickle
 import secrets
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -204,9 +206,7 @@ class BuildCache:
         payload = buffer.getvalue()
         try:
             self._prepare()
-            path = self._path(kind, key)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, _sign(payload) + payload)
+            _write_entry(self._path(kind, key), _sign(payload) + payload)
         except OSError:
             pass  # a read-only notes folder still builds, just without a cache
 
@@ -245,6 +245,24 @@ class BuildCache:
         for folder in sorted(self._dirty):
             self._store("decks", _target_key(folder), self._decks(folder))
         self._dirty.clear()
+
+
+def _write_entry(path: Path, data: bytes) -> None:
+    """Write an entry atomically (a temp file renamed over it). Thousands are written in a large
+    build, so its folder is made only when writing there fails, not checked every time."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 @cache
