@@ -81,7 +81,8 @@ Job = tuple[NoteFile, bytes, str, BuildOptions, Path | None]
 
 def _process_batch(batch: list[Job]) -> list[Outcome]:
     images = LocalImages()
-    return [process(*job, images) for job in batch]
+    with collector_running():
+        return [process(*job, images) for job in batch]
 
 
 def job_count(options: BuildOptions) -> int:
@@ -92,7 +93,8 @@ def _run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     size = sum(len(job[1]) for job in jobs)
     if workers <= 1 or len(jobs) < PARALLEL_MIN_NOTES or size < PARALLEL_MIN_BYTES:
         images = LocalImages()
-        yield from (process(*job, images) for job in jobs)
+        with collector_running():
+            yield from (process(*job, images) for job in jobs)
         return
     # Batches keep round trips few; several per worker even out notes of different sizes.
     per = -(-len(jobs) // min(len(jobs), workers * 8))
@@ -179,6 +181,21 @@ def run_writes(writes: list[Callable[[], None]], workers: int) -> list[BaseExcep
     finally:
         gc.unfreeze()
         _WRITES = []
+
+
+@contextlib.contextmanager
+def collector_running() -> Iterator[None]:
+    """Parsing makes garbage cycles (syntax tree nodes point at their parents), so the cycle
+    collector runs while notes are processed, even inside `collector_paused` (and in workers,
+    which inherit a paused collector when forked): without it every parsed note stayed in
+    memory until the build ended."""
+    enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not enabled:
+            gc.disable()
 
 
 @contextlib.contextmanager
