@@ -61,16 +61,24 @@ class LoadedNote:
 
 
 def load(
-    paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
+    paths: list[str],
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+    discovered: tuple[list[NoteFile], list[Diagnostic]] | None = None,
 ) -> tuple[list[LoadedNote], list[Diagnostic], dict[str, str]]:
     """Read, parse and extract every note (from the cache when unchanged, in worker processes
     when there are many); returns the notes, diagnostics and the files that failed, each with
-    the deck it most likely feeds ("" when that cannot be told)."""
+    the deck it most likely feeds ("" when that cannot be told). `discovered`: the notes found
+    under `paths` and the problems finding them, when already known."""
     options = options or BuildOptions()
     loaded: list[LoadedNote] = []
     diagnostics: list[Diagnostic] = []
     failed: dict[str, str] = {}
-    files = discover(paths, diagnostics)
+    if discovered is None:
+        files = discover(paths, diagnostics)
+    else:
+        files, found = discovered
+        diagnostics.extend(found)
     with collector_paused():  # thousands of records, no cycles among them
         outcomes = load_notes(files, options)
     for done, outcome in enumerate(outcomes, 1):
@@ -202,7 +210,8 @@ def build(
     before = unchanged.check(paths, options)
     if before is not None and before.report is not None:
         return before.report  # nothing it read or wrote has changed since the last build
-    loaded, diagnostics, failed = load(paths, options, progress)
+    found = (before.files, list(before.found)) if before is not None else None
+    loaded, diagnostics, failed = load(paths, options, progress, found)
     # A deck a broken note may belong to is not rewritten: its previous .apkg survives.
     protected = {top_deck(deck) for deck in failed.values() if deck}
     decks, media_diagnostics = render_decks(loaded, options)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .cache import BuildCache, cache_for, options_fingerprint
 from .lock import LOCK_NAME, lock_path
-from .model import BuildReport, Deck
+from .model import BuildReport, Deck, Diagnostic
 from .notes import NoteFile, discover
 from .options import BuildOptions
 from .package import model_hashes
@@ -47,6 +47,7 @@ class Check:
 
     paths: list[str]
     files: list[NoteFile]
+    found: tuple[Diagnostic, ...]  # what finding the notes reported
     store: BuildCache
     base: str | None
     report: BuildReport | None = None  # the recorded report, when everything is unchanged
@@ -57,14 +58,15 @@ def check(paths: list[str], options: BuildOptions) -> Check | None:
     build's report when nothing it read or wrote has changed since."""
     if not (options.cache and options.reuse_unchanged):
         return None
+    found: list[Diagnostic] = []
     try:
-        files = discover(paths, [])
+        files = discover(paths, found)
     except Exception:
         return None  # the build itself reports it
     store = cache_for(files[0].root, options) if files else None
     if store is None or not store.enabled:
         return None
-    now = Check(paths, files, store, _base(paths, options, files))
+    now = Check(paths, files, tuple(found), store, _base(paths, options, files))
     record = store.get_build(_where(paths, options))
     if now.base is None or not isinstance(record, Record):
         return now
