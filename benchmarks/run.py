@@ -222,6 +222,9 @@ def report(results: list[SizeResult], runs: int, ankdown_note: str, host: str) -
             f"x{statistics.median(last.full.cpu) / statistics.median(first.full.cpu):.1f}, "
             f"peak memory x{max(last.full.rss_mb) / max(first.full.rss_mb):.1f}.",
         ]
+    before = HERE / "before.md"
+    if before.exists():  # the figures of an earlier version, kept for comparison
+        lines += ["", "## Before", "", before.read_text("utf-8").strip()]
     return "\n".join(lines) + "\n"
 
 
