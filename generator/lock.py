@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -102,6 +102,8 @@ def guard_path(root: Path) -> Path:
 # was most of the time spent hashing and writing tens of thousands of cards.
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _SPACED = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+# The string encoder both use (they keep non-ASCII text as it is).
+_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def content_hash(card: RenderedCard) -> str:
@@ -110,8 +112,16 @@ def content_hash(card: RenderedCard) -> str:
     names = CLOZE_FIELDS if card.model == "cloze" else BASIC_FIELDS
     values = [card.fields.get(name, "") for name in names]
     data = [card.model, values, list(card.tags), card.deck]
-    encoded = _COMPACT.encode(data).encode("utf-8")
-    return hashlib.sha256(encoded).hexdigest()[:20]
+    strings = [card.model, *values, *card.tags, card.deck]
+    if all(type(value) is str for value in strings):
+        # What `_COMPACT.encode(data)` writes, without making an encoder per card.
+        text = (
+            f"[{_string(card.model)},[{','.join(map(_string, values))}],"
+            f"[{','.join(map(_string, card.tags))}],{_string(card.deck)}]"
+        )
+    else:
+        text = _COMPACT.encode(data)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 def next_mod(previous: int | None, now: int) -> int:
