@@ -157,14 +157,18 @@ def read_lock(path: Path) -> LockFile:
         raise NotedeckError(Loc(str(path), 0), f"cannot read the lock file: {exc}") from None
     digest = _text_digest(text)
     try:
-        data = json.loads(text)
+        # Each card's entry is made as soon as it is read: tens of thousands of JSON objects
+        # are never all alive at once.
+        data = json.loads(text, object_hook=_card_entry)
     except json.JSONDecodeError as exc:
         if _CONFLICT.search(text):
             return _merge_conflicted(path, text)
         raise _broken(path, exc.lineno, exc.msg) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _broken(path, 0, f"unexpected content ({exc})") from None
     del text  # tens of megabytes for a large vault: not kept while the entries are made
     try:
-        cards = {str(g): _entry(e) for g, e in data["cards"].items()}
+        cards = {str(g): e if isinstance(e, Entry) else _entry(e) for g, e in data["cards"].items()}
         types = {str(n): TypeEntry(str(t["hash"]), int(t["mod"])) for n, t in data["types"].items()}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _broken(path, 0, f"unexpected content ({exc})") from None
@@ -208,6 +212,11 @@ def _broken(path: Path, line: int, why: str) -> NotedeckError:
         "restore it from version control; deleting it keeps card identities but the next "
         "import may overwrite edits made in Anki",
     )
+
+
+def _card_entry(raw: dict[str, Any]) -> Entry | dict[str, Any]:
+    """A card's entry from its JSON object; any other object as it is."""
+    return _entry(raw) if "term" in raw and "hash" in raw and "file" in raw else raw
 
 
 def _entry(raw: Mapping[str, Any]) -> Entry:
