@@ -100,6 +100,13 @@ class SizeResult:
     one: Runs = field(default_factory=Runs)
     none: Runs = field(default_factory=Runs)
     ankdown: Runs = field(default_factory=Runs)
+    load: str = ""  # load average when this size was done
+
+
+def ratio(top: Runs, bottom: Runs) -> float:
+    """The median of the runs' own ratios (each pair measured back to back)."""
+    pairs = [a / b for a, b in zip(top.wall, bottom.wall, strict=False) if b]
+    return statistics.median(pairs) if pairs else float("nan")
 
 
 def bench_size(notes: int, cards: int, runs: int, ankdown: Path | None) -> SizeResult:
@@ -109,7 +116,9 @@ def bench_size(notes: int, cards: int, runs: int, ankdown: Path | None) -> SizeR
     generate(corpus, notes, cards, seed=1, ankdown=side if ankdown else None)
     result = SizeResult(notes, chars=sum(len(p.read_text("utf-8")) for p in corpus.rglob("*.md")))
     cache = corpus / ".notedeck-cache"
-    for _ in range(runs):
+    # Each run measures every kind of build back to back (and ankdown beside them), so the
+    # ratios compare builds made under the same load on a shared machine.
+    for run in range(runs):
         shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(out, ignore_errors=True)
         sample = measure(notedeck_cmd(corpus, out))
@@ -118,22 +127,20 @@ def bench_size(notes: int, cards: int, runs: int, ankdown: Path | None) -> SizeR
         if found:
             result.decks, result.cards = int(found.group(1)), int(found.group(2))
         print(f"  {notes} notes: full build {sample['wall']:.2f} s", flush=True)
-    for _ in range(runs):
-        sample = measure(notedeck_cmd(corpus, out))
-        result.none.add(sample)  # type: ignore[arg-type]
-        print(f"  {notes} notes: no change {sample['wall']:.2f} s", flush=True)
-    for run in range(runs):
-        edit_one_note(corpus, run)
-        sample = measure(notedeck_cmd(corpus, out))
-        result.one.add(sample)  # type: ignore[arg-type]
-        print(f"  {notes} notes: one change {sample['wall']:.2f} s", flush=True)
-    if ankdown is not None:
-        for _ in range(runs):
+        if ankdown is not None:
             target = base / "ankdown.apkg"
             target.unlink(missing_ok=True)
             sample = measure([str(ankdown), "-r", str(side), "-p", str(target)])
             result.ankdown.add(sample)  # type: ignore[arg-type]
             print(f"  {notes} notes: ankdown {sample['wall']:.2f} s", flush=True)
+        sample = measure(notedeck_cmd(corpus, out))
+        result.none.add(sample)  # type: ignore[arg-type]
+        print(f"  {notes} notes: no change {sample['wall']:.2f} s", flush=True)
+        edit_one_note(corpus, run)
+        sample = measure(notedeck_cmd(corpus, out))
+        result.one.add(sample)  # type: ignore[arg-type]
+        print(f"  {notes} notes: one change {sample['wall']:.2f} s", flush=True)
+    result.load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     shutil.rmtree(base, ignore_errors=True)
     return result
 
@@ -194,7 +201,9 @@ def report(results: list[SizeResult], runs: int, ankdown_note: str, host: str) -
         f"median (min–max) of {runs} run(s), one at 20,000 notes. Full = no cache and no previous",
         "output; one change = one definition line edited in one note; no change = the same build",
         "again. Peak = resident memory of the largest process; CPU = user + system time of all",
-        "processes.",
+        "processes. Each run builds full, ankdown, no change and one change back to back; the",
+        "ratios are the median of each run's own ratios, so load from other work on the machine",
+        "weighs less on them than on the times.",
         f"ankdown: {ankdown_note}; it reads the same cards written in its own syntax.",
         "",
         "| notes | cards | decks | full build s | one change s | no change s | one/full"
@@ -202,16 +211,16 @@ def report(results: list[SizeResult], runs: int, ankdown_note: str, host: str) -
         "|---:|---:|---:|---|---|---|---:|---:|---:|---:|---|---:|---:|",
     ]
     for r in results:
-        full = r.full.median()
-        ank = r.ankdown.median() if r.ankdown.wall else float("nan")
         lines.append(
             f"| {r.notes:,} | {r.cards:,} | {r.decks:,} | {r.full.cell()} | {r.one.cell()} "
-            f"| {r.none.cell()} | {r.one.median() / full:.1%} | {r.none.median() / full:.1%} "
+            f"| {r.none.cell()} | {ratio(r.one, r.full):.1%} | {ratio(r.none, r.full):.1%} "
             f"| {max(r.full.rss_mb):.0f} | {statistics.median(r.full.cpu):.1f} "
             f"| {r.ankdown.cell()} "
             f"| {max(r.ankdown.rss_mb) if r.ankdown.rss_mb else float('nan'):.0f} "
-            f"| {full / ank:.2f} |"
+            f"| {ratio(r.full, r.ankdown):.2f} |"
         )
+    lines += ["", "Load average (1, 5, 15 min) when each size was done: "]
+    lines[-1] += "; ".join(f"{r.notes:,} notes: {r.load}" for r in results) + "."
     if len(results) > 1:
         first, last = results[0], results[-1]
         scale = last.notes / first.notes
@@ -222,6 +231,9 @@ def report(results: list[SizeResult], runs: int, ankdown_note: str, host: str) -
             f"x{statistics.median(last.full.cpu) / statistics.median(first.full.cpu):.1f}, "
             f"peak memory x{max(last.full.rss_mb) / max(first.full.rss_mb):.1f}.",
         ]
+    before = HERE / "before.md"
+    if before.exists():  # the figures of an earlier version, kept for comparison
+        lines += ["", "## Before", "", before.read_text("utf-8").strip()]
     return "\n".join(lines) + "\n"
 
 

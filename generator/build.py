@@ -8,7 +8,6 @@ with a broken note is not written, so its previous .apkg survives.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import sqlite3
@@ -19,15 +18,16 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from . import unchanged
 from .attribute import deck_description
 from .cache import BuildCache, cache_for, deck_digest
-from .decks import card_tags, wants_reverse
+from .decks import card_tags
 from .export import write_tsv
 from .fsutil import describe_os_error
 from .identity import card_guid
 from .lock import Origin
 from .locking import Stamped, guarded, save, stamp, unique_cards
-from .media import NoteImages, collect, finish_html
+from .media import NoteImages, collect
 from .model import (
     BuildReport,
     Deck,
@@ -36,14 +36,15 @@ from .model import (
     NotedeckError,
     RenderedCard,
 )
+from .notefields import Rendered, fields_key, note_fields, resolved_images
 from .notes import NoteFile, discover
 from .options import BuildOptions
 from .package import model_hashes
-from .render import basic_fields, cloze_fields
 from .workers import collector_paused, job_count, load_notes, run_writes
 
 # progress(stage, done, total): lets the CLI draw a progress bar; the library never prints.
 Progress = Callable[[str, int, int], None]
+_SRC = re.compile("src=", re.IGNORECASE)  # how any field refers to a bundled file
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,19 +53,32 @@ class LoadedNote:
     note: ExtractedNote
     options: BuildOptions = field(default_factory=BuildOptions)  # with its front matter's
     key: str = ""  # the note's cache key: what its rendered fields are cached under
+    guids: tuple[str, ...] = ()  # each card's GUID (worked out on demand when empty)
+    rendered: Rendered | None = None  # its fields, if rendered with it (names to be checked)
+
+    def guid(self, index: int) -> str:
+        return self.guids[index] if self.guids else guid_of(self.note, index)
 
 
 def load(
-    paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
+    paths: list[str],
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+    discovered: tuple[list[NoteFile], list[Diagnostic]] | None = None,
 ) -> tuple[list[LoadedNote], list[Diagnostic], dict[str, str]]:
     """Read, parse and extract every note (from the cache when unchanged, in worker processes
     when there are many); returns the notes, diagnostics and the files that failed, each with
-    the deck it most likely feeds ("" when that cannot be told)."""
+    the deck it most likely feeds ("" when that cannot be told). `discovered`: the notes found
+    under `paths` and the problems finding them, when already known."""
     options = options or BuildOptions()
     loaded: list[LoadedNote] = []
     diagnostics: list[Diagnostic] = []
     failed: dict[str, str] = {}
-    files = discover(paths, diagnostics)
+    if discovered is None:
+        files = discover(paths, diagnostics)
+    else:
+        files, found = discovered
+        diagnostics.extend(found)
     with collector_paused():  # thousands of records, no cycles among them
         outcomes = load_notes(files, options)
     for done, outcome in enumerate(outcomes, 1):
@@ -77,7 +91,11 @@ def load(
             continue
         diagnostics.extend(entry.diagnostics)
         diagnostics.extend(entry.note.diagnostics)
-        loaded.append(LoadedNote(outcome.file, entry.note, entry.options, outcome.key))
+        loaded.append(
+            LoadedNote(
+                outcome.file, entry.note, entry.options, outcome.key, entry.guids, outcome.rendered
+            )
+        )
     for problem in diagnostics:  # discovery errors: a folder or file that cannot be read
         if problem.level == "error" and problem.loc:
             failed.setdefault(problem.loc.path, "")
@@ -124,12 +142,11 @@ def render_decks(
             # Document order within each top-level deck: an edit in one deck leaves the
             # others' bytes alone.
             order = len(cards)
-            cards.append(
-                RenderedCard(card, guid_of(note, index), deck, fields, card.kind, order, tags)
-            )
+            cards.append(RenderedCard(card, item.guid(index), deck, fields, card.kind, order, tags))
     decks: list[Deck] = []
     for name, cards in cards_by_deck.items():
-        used = {n for c in cards for value in c.fields.values() for n in media.names_in(value)}
+        values = (v for c in cards for v in c.fields.values() if _SRC.search(v))  # the only refs
+        used = {n for value in values for n in media.names_in(value)}
         files = tuple(media.files[n] for n in sorted(used))
         decks.append(Deck(name, tuple(cards), files, _description(loaded, name)))
     return decks, media.diagnostics
@@ -138,49 +155,27 @@ def render_decks(
 def _note_fields(
     item: LoadedNote, image_src: Callable[[str], str], store: BuildCache
 ) -> tuple[dict[str, str], ...]:
-    """Every card's HTML fields; from the cache when the note and its images' names are
-    as they were."""
+    """Every card's HTML fields: as rendered along with the note, or from the cache, when the
+    note and its images' names are as they were then."""
     note = item.note
-    resolved = {i.src: image_src(i.src) for card in note.cards for i in card.images}
-    key = ""
-    if item.key:
-        text = item.key + json.dumps(resolved, sort_keys=True, ensure_ascii=False)
-        key = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+    resolved = resolved_images(note, image_src)
+    early = item.rendered
+    if early is not None and early.resolved == resolved and len(early.fields) == len(note.cards):
+        return early.fields
+    key = fields_key(item.key, resolved) if item.key else ""
+    if key:
         cached = store.get_fields(key)
         if cached is not None and len(cached) == len(note.cards):
             return cached
-    reverse = wants_reverse(note.info, item.options)
-    rendered: list[dict[str, str]] = []
-    for card in note.cards:
-        make_fields = cloze_fields if card.kind == "cloze" else basic_fields
-        fields = make_fields(
-            card, note.info.title, image_src, note.sources, item.options.allow_html
-        )
-        fields = {name: finish_html(value) for name, value in fields.items()}
-        rendered.append(_options_fields(fields, item.options, reverse and card.kind == "basic"))
+    rendered = note_fields(note, item.options, image_src)
     if key:
-        store.put_fields(key, tuple(rendered))
-    return tuple(rendered)
+        store.put_fields(key, rendered)
+    return rendered
 
 
 def _note_images(item: LoadedNote) -> NoteImages:
     images = tuple(image for card in item.note.cards for image in card.images)
     return NoteImages(item.file.file, item.file.root, images)
-
-
-def _options_fields(fields: dict[str, str], options: BuildOptions, reverse: bool) -> dict[str, str]:
-    """`reverse` fills the field that switches the reverse card on; `language` marks the
-    term and definition with `lang`, so CJK text is drawn with the right glyphs."""
-    if reverse:  # the frozen basic type's switch for its reverse card
-        fields = {**fields, "Reverse": "y"}
-    lang = options.language
-    if lang != "auto":
-        fields = {
-            **fields,
-            "Term": f'<span lang="{lang}">{fields["Term"]}</span>',
-            "Definition": f'<div lang="{lang}">{fields["Definition"]}</div>',
-        }
-    return fields
 
 
 def _description(loaded: list[LoadedNote], deck: str) -> str:
@@ -193,10 +188,11 @@ def origins_of(loaded: list[LoadedNote]) -> tuple[dict[str, Origin], dict[Path, 
     origins: dict[str, Origin] = {}
     built: dict[Path, set[str]] = {}
     for item in loaded:
-        built.setdefault(item.file.root, set()).add(item.file.rel)
+        rel = item.file.rel
+        built.setdefault(item.file.root, set()).add(rel)
+        origin = Origin(item.file.root, rel, item.note.info.key)
         for index in range(len(item.note.cards)):
-            origin = Origin(item.file.root, item.file.rel, item.note.info.key)
-            origins.setdefault(guid_of(item.note, index), origin)  # the first card wins
+            origins.setdefault(item.guid(index), origin)  # the first card wins
     return origins, built
 
 
@@ -213,7 +209,11 @@ def build(
     paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
 ) -> BuildReport:
     options = options or BuildOptions()
-    loaded, diagnostics, failed = load(paths, options, progress)
+    before = unchanged.check(paths, options)
+    if before is not None and before.report is not None:
+        return before.report  # nothing it read or wrote has changed since the last build
+    found = (before.files, list(before.found)) if before is not None else None
+    loaded, diagnostics, failed = load(paths, options, progress, found)
     # A deck a broken note may belong to is not rewritten: its previous .apkg survives.
     protected = {top_deck(deck) for deck in failed.values() if deck}
     decks, media_diagnostics = render_decks(loaded, options)
@@ -270,7 +270,7 @@ def build(
         "removed": len(stamped.removed),
         "reemitted": len(stamped.reemitted),
     }
-    return BuildReport(
+    report = BuildReport(
         tuple(decks),
         tuple(outputs),
         tuple(diagnostics),
@@ -279,6 +279,9 @@ def build(
         removed=tuple(str(r) for r in stamped.removed),
         locks=tuple(str(p) for p in locks),
     )
+    if before is not None:
+        unchanged.remember(before, options, report, len(media_diagnostics))
+    return report
 
 
 def _target(deck: Deck, options: BuildOptions) -> Path:

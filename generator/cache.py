@@ -11,6 +11,7 @@ broken entry is simply a miss.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import hmac
@@ -19,6 +20,7 @@ import json
 import os
 import pickle
 import secrets
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,9 +32,11 @@ from .model import Deck, Diagnostic, ExtractedNote
 from .options import BuildOptions
 
 CACHE_DIR = ".notedeck-cache"
-FORMAT = "1"
+FORMAT = "2"
 # Options that decide where and how a build runs, never what it produces.
-_NEUTRAL_OPTIONS = frozenset({"out", "jobs", "cache", "cache_dir", "build_cache_dir"})
+_NEUTRAL_OPTIONS = frozenset(
+    {"out", "jobs", "cache", "cache_dir", "build_cache_dir", "reuse_unchanged"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,7 @@ class CachedNote:
     note: ExtractedNote
     diagnostics: tuple[Diagnostic, ...]
     options: BuildOptions
+    guids: tuple[str, ...] = ()  # each card's GUID, worked out once with the cards
 
 
 @cache
@@ -60,12 +65,20 @@ def code_fingerprint() -> str:
 def options_fingerprint(options: BuildOptions) -> str:
     """Every option that can change output (new options count unless listed as neutral)."""
     values = {
-        f.name: repr(getattr(options, f.name))
+        f.name: _stable_repr(getattr(options, f.name))
         for f in dataclasses.fields(options)
         if f.name not in _NEUTRAL_OPTIONS
     }
     text = json.dumps(values, sort_keys=True)
     return hashlib.sha256(f"{code_fingerprint()}\n{text}".encode()).hexdigest()
+
+
+def _stable_repr(value: object) -> str:
+    """`repr`, except that a set's items are sorted: a set of strings is ordered by each
+    process's own string hashes, and the fingerprint must be the same in every process."""
+    if isinstance(value, (set, frozenset)):
+        return f"{type(value).__name__}({sorted(repr(v) for v in value)})"
+    return repr(value)
 
 
 def note_key(fingerprint: str, identity: tuple[str, ...], data: bytes) -> str:
@@ -163,6 +176,13 @@ class BuildCache:
     def put_fields(self, key: str, fields: tuple[dict[str, str], ...]) -> None:
         self._store("fields", key, fields)
 
+    def get_build(self, key: str) -> object:
+        """The record of the last build of some paths into some output (see unchanged.py)."""
+        return self._load("builds", key)
+
+    def put_build(self, key: str, record: object) -> None:
+        self._store("builds", key, record)
+
     def _load(self, kind: str, key: str) -> object:
         if self.folder is None:
             return None
@@ -186,9 +206,7 @@ class BuildCache:
         payload = buffer.getvalue()
         try:
             self._prepare()
-            path = self._path(kind, key)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, _sign(payload) + payload)
+            _write_entry(self._path(kind, key), _sign(payload) + payload)
         except OSError:
             pass  # a read-only notes folder still builds, just without a cache
 
@@ -227,6 +245,24 @@ class BuildCache:
         for folder in sorted(self._dirty):
             self._store("decks", _target_key(folder), self._decks(folder))
         self._dirty.clear()
+
+
+def _write_entry(path: Path, data: bytes) -> None:
+    """Write an entry atomically (a temp file renamed over it). Thousands are written in a large
+    build, so its folder is made only when writing there fails, not checked every time."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 @cache

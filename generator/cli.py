@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -275,8 +276,9 @@ def _build_once(paths: list[str], options: BuildOptions, output: Output) -> Buil
         report = build(paths, options, bar)
     output.diagnostics(report.diagnostics)
     _identity_lines(report, options, output)
-    for deck, path in zip(report.decks, report.outputs, strict=False):
-        output.detail(f"{path}: {len(deck.cards)} card(s), {len(deck.media)} media file(s)")
+    counts = report.deck_cards or tuple(len(deck.cards) for deck in report.decks)
+    for deck, path, count in zip(report.decks, report.outputs, counts, strict=False):
+        output.detail(f"{path}: {count} card(s), {len(deck.media)} media file(s)")
     output.summary(report, time.monotonic() - started)
     return report
 
@@ -300,7 +302,9 @@ def _cmd_build(args: argparse.Namespace, output: Output) -> int:
     paths = _existing(args.paths)
     if args.watch:
         return _watch(args, paths, output)
-    report = _build_once(paths, _options(args, paths, output), output)
+    # A one-off build may be answered from the record of an identical last build.
+    options = replace(_options(args, paths, output), reuse_unchanged=True)
+    report = _build_once(paths, options, output)
     return 1 if report.stats.get("errors") else 0
 
 

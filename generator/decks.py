@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .model import Card, NoteInfo
 from .options import BuildOptions
@@ -68,6 +69,12 @@ def deck_name(info: NoteInfo, options: BuildOptions) -> str:
 def safe_tag(parts: Iterable[str]) -> str:
     """An Anki tag from its levels: white space → `_`, no quotes or control characters,
     levels joined with `::`; "" when nothing is left."""
+    return _safe_tag(tuple(parts))
+
+
+@lru_cache(maxsize=8192)
+def _safe_tag(parts: tuple[str, ...]) -> str:
+    # Cached: every card of a section asks for the same tag (40,000 cards, a few thousand tags).
     levels = []
     for part in parts:
         text = _SPACE.sub("_", unicodedata.normalize("NFC", part).replace("::", ":").strip())

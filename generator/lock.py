@@ -18,7 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -74,7 +75,7 @@ class LockFile:
     path: Path
     cards: dict[str, Entry] = field(default_factory=dict)
     note_types: dict[str, TypeEntry] = field(default_factory=dict)
-    text: str = ""  # as read, so an unchanged lock is not rewritten
+    digest: str = ""  # sha256 of the text as read, so an unchanged lock is not rewritten
 
 
 def lock_path(root: Path) -> Path:
@@ -97,14 +98,30 @@ def guard_path(root: Path) -> Path:
     return root / GUARD_NAME
 
 
+# One encoder each, made once: `json.dumps` with options builds a new encoder per call, which
+# was most of the time spent hashing and writing tens of thousands of cards.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_SPACED = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+# The string encoder both use (they keep non-ASCII text as it is).
+_string: Callable[[str], str] = json.encoder.encode_basestring
+
+
 def content_hash(card: RenderedCard) -> str:
     """Everything Anki stores for the note: note type, fields, tags and deck (and nothing
     else, so a value the note type has no field for cannot make a card look changed)."""
     names = CLOZE_FIELDS if card.model == "cloze" else BASIC_FIELDS
     values = [card.fields.get(name, "") for name in names]
     data = [card.model, values, list(card.tags), card.deck]
-    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return hashlib.sha256(encoded).hexdigest()[:20]
+    strings = [card.model, *values, *card.tags, card.deck]
+    if all(type(value) is str for value in strings):
+        # What `_COMPACT.encode(data)` writes, without making an encoder per card.
+        text = (
+            f"[{_string(card.model)},[{','.join(map(_string, values))}],"
+            f"[{','.join(map(_string, card.tags))}],{_string(card.deck)}]"
+        )
+    else:
+        text = _COMPACT.encode(data)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 def next_mod(previous: int | None, now: int) -> int:
@@ -141,10 +158,11 @@ def read_lock(path: Path) -> LockFile:
         raise NotedeckError(Loc(str(path), 0), f"cannot read the lock file: {why}") from None
     except UnicodeDecodeError as exc:
         raise NotedeckError(Loc(str(path), 0), f"cannot read the lock file: {exc}") from None
+    digest = _text_digest(text)
     try:
-        data = json.loads(text)
-        cards = {str(g): _entry(e) for g, e in data["cards"].items()}
-        types = {str(n): TypeEntry(str(t["hash"]), int(t["mod"])) for n, t in data["types"].items()}
+        # Each card's entry is made as soon as it is read: tens of thousands of JSON objects
+        # are never all alive at once.
+        data = json.loads(text, object_hook=_card_entry)
     except json.JSONDecodeError as exc:
         if _CONFLICT.search(text):
             return _merge_conflicted(path, text)
@@ -153,9 +171,15 @@ def read_lock(path: Path) -> LockFile:
         raise _broken(path, 0, f"unexpected content ({exc})") from None
     except RecursionError:  # `[[[[…`: the json module recurses once per level
         raise _broken(path, 0, "nested too deeply") from None
+    del text  # tens of megabytes for a large vault: not kept while the entries are made
+    try:
+        cards = {str(g): e if isinstance(e, Entry) else _entry(e) for g, e in data["cards"].items()}
+        types = {str(n): TypeEntry(str(t["hash"]), int(t["mod"])) for n, t in data["types"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _broken(path, 0, f"unexpected content ({exc})") from None
     if data.get("version") != VERSION:
         raise _broken(path, 0, f"unknown version {data.get('version')!r}")
-    return LockFile(path, cards, types, text)
+    return LockFile(path, cards, types, digest)
 
 
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
@@ -166,7 +190,7 @@ def _merge_conflicted(path: Path, text: str) -> LockFile:
     """A lock file with git merge-conflict markers, from two people building different
     changes: every entry of both sides, the later `mod` winning where both have one. Later is
     safe: a card whose content is not what that side recorded gets a time after both."""
-    lock = LockFile(path)  # no `text`: the next save rewrites it without the markers
+    lock = LockFile(path)  # no `digest`: the next save rewrites it without the markers
     for number, line in enumerate(text.splitlines(), 1):
         match = _LINE.match(line)
         if not match:
@@ -195,14 +219,20 @@ def _broken(path: Path, line: int, why: str) -> NotedeckError:
     )
 
 
+def _card_entry(raw: dict[str, Any]) -> Entry | dict[str, Any]:
+    """A card's entry from its JSON object; any other object as it is."""
+    return _entry(raw) if "term" in raw and "hash" in raw and "file" in raw else raw
+
+
 def _entry(raw: Mapping[str, Any]) -> Entry:
+    # Interned: each note's cards repeat its path, key, deck and sections.
     return Entry(
-        file=str(raw["file"]),
-        note=str(raw["note"]),
-        deck=str(raw["deck"]),
-        section=tuple(str(s) for s in raw["section"]),
+        file=sys.intern(str(raw["file"])),
+        note=sys.intern(str(raw["note"])),
+        deck=sys.intern(str(raw["deck"])),
+        section=tuple(sys.intern(str(s)) for s in raw["section"]),
         term=str(raw["term"]),
-        model=str(raw["model"]),
+        model=sys.intern(str(raw["model"])),
         hash=str(raw["hash"]),
         mod=int(raw["mod"]),
         sketch=str(raw.get("sketch", "")),
@@ -221,37 +251,60 @@ _FIELDS = tuple(f.name for f in fields(Entry))
 
 def render_lock(cards: Mapping[str, Entry], types: Mapping[str, TypeEntry]) -> str:
     """The lock file's text: stable order, one line per card."""
+    return "".join(_lock_parts(cards, types))
 
-    def line(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
-    card_lines = []
+def _lock_parts(cards: Mapping[str, Entry], types: Mapping[str, TypeEntry]) -> Iterator[str]:
+    """The lock file's text, a piece at a time: tens of thousands of cards make a text of tens
+    of megabytes, which is never held whole."""
+    line = _SPACED.encode
+    type_lines = [
+        f"    {line(n)}: {line({'hash': t.hash, 'mod': t.mod})}" for n, t in sorted(types.items())
+    ]
+    yield (
+        "{\n"
+        f'  "about": {line(_ABOUT)},\n'
+        f'  "version": {VERSION},\n'
+        '  "types": {\n' + ",\n".join(type_lines) + "\n  },\n"
+        '  "cards": {\n'
+    )
+    separator = ""
     for guid, entry in sorted(cards.items(), key=_sort_key):
         raw = {name: getattr(entry, name) for name in _FIELDS}
         raw["section"] = list(entry.section)
         for optional in ("alias", "removed"):
             if raw[optional] in ("", False):
                 del raw[optional]
-        card_lines.append(f"    {line(guid)}: {line(raw)}")
-    type_lines = [
-        f"    {line(n)}: {line({'hash': t.hash, 'mod': t.mod})}" for n, t in sorted(types.items())
-    ]
-    return (
-        "{\n"
-        f'  "about": {line(_ABOUT)},\n'
-        f'  "version": {VERSION},\n'
-        '  "types": {\n' + ",\n".join(type_lines) + "\n  },\n"
-        '  "cards": {\n' + ",\n".join(card_lines) + "\n  }\n}\n"
-    )
+        yield f"{separator}    {line(guid)}: {line(raw)}"
+        separator = ",\n"
+    yield "\n  }\n}\n"
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class _Unchanged(Exception):
+    """The lock file written would be the one already there: the temp file is dropped."""
 
 
 def write_lock(lock: LockFile) -> bool:
     """Write the lock file when its content changed; True when it was written."""
-    text = render_lock(lock.cards, lock.note_types)
-    if text == lock.text:
+    digest = hashlib.sha256()
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            for part in _lock_parts(lock.cards, lock.note_types):
+                digest.update(part.encode("utf-8", "surrogatepass"))
+                handle.write(part)
+        if lock.digest and digest.hexdigest() == lock.digest:
+            raise _Unchanged
+
+    try:
+        atomic_write(lock.path, write)
+    except _Unchanged:
         return False
-    atomic_write(lock.path, lambda tmp: tmp.write_text(text, "utf-8"))
-    lock.text = text
+    lock.digest = digest.hexdigest()
     return True
 
 

@@ -164,3 +164,4 @@ class BuildReport:
     rematched: tuple[str, ...] = ()  # renamed/moved cards that kept their GUID, as text
     removed: tuple[str, ...] = ()  # cards that left the notes in this build, as text
     locks: tuple[str, ...] = ()  # lock files written
+    deck_cards: tuple[int, ...] = ()  # cards per deck, when `decks` came from a record without them

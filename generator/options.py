@@ -41,3 +41,6 @@ class BuildOptions:
     jobs: int = 0  # worker processes for large builds; 0 = one per CPU, 1 = this process only
     cache: bool = True  # reuse unchanged notes' results and leave unchanged decks unwritten
     build_cache_dir: Path | None = None  # parse cache; default: .notedeck-cache/ in each notes root
+    # answer a build whose inputs are all unchanged from the record of the last one (its report
+    # then lists decks without their cards: the CLI's one-off builds, not watch or library use)
+    reuse_unchanged: bool = False

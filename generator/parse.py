@@ -7,6 +7,7 @@ so a card's definition is the user's own Markdown.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -35,6 +36,27 @@ def markdown() -> MarkdownIt:
     md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
     linear_link_labels(md)
     return md
+
+
+class Node(SyntaxTreeNode):
+    """A syntax tree node whose `type` and `map` are worked out once, when it is made: the
+    extractor asks for them millions of times in a large vault, and each ask was a chain of
+    property calls. Nothing changes a node's tokens after the tree is built."""
+
+    # Plain class attributes shadow the base class's properties, so the values set on each
+    # node below are read straight from it.
+    type = ""
+    map = None
+
+    def __init__(self, tokens: Sequence[Token] = (), *, create_root: bool = True) -> None:
+        super().__init__(tokens, create_root=create_root)
+        self.type = _NODE_TYPE(self)
+        if not create_root:  # the root has no map (None here, never asked for)
+            self.map = _NODE_MAP(self)
+
+
+_NODE_TYPE = SyntaxTreeNode.type.fget  # type: ignore[attr-defined]
+_NODE_MAP = SyntaxTreeNode.map.fget  # type: ignore[attr-defined]
 
 
 @dataclass(slots=True)
@@ -72,7 +94,7 @@ def parse(text: str) -> ParsedNote:
     if inlined != text:  # `![alt][ref]`: rare, so such a note is parsed twice
         text, tokens = inlined, markdown().parse(inlined)
     flattened = _flatten_deep_inline(tokens)
-    tree = SyntaxTreeNode(tokens)
+    tree: SyntaxTreeNode = Node(tokens)
     root = Section(title="", level=0, line=0, heading=None)
     stack = [root]
     in_items: set[int] = set()

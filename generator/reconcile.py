@@ -109,7 +109,7 @@ def reconcile(
             if i in similarity and old is not None:
                 result.rematched.append(Rematch(guid, old, card, similarity[i]))
         lock.cards[guid] = entry
-        result.cards.append(replace(card, guid=guid))
+        result.cards.append(card if guid == card.guid else replace(card, guid=guid))
         result.mods[guid] = mod
     for guid in sorted(set(scope) - claimed):
         entry = lock.cards[guid]

@@ -19,7 +19,9 @@ from pathlib import Path
 from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerprint, signing_key
 from .config import apply_to_note, note_options
 from .extract import extract, title_section
+from .identity import card_guid
 from .model import Diagnostic, NotedeckError
+from .notefields import LocalImages, Rendered, fields_key, render_early
 from .notes import NoteFile, deck_guess, note_info
 from .options import BuildOptions
 from .parse import parse
@@ -39,13 +41,20 @@ class Outcome:
     error: Diagnostic | None = None
     deck: str = ""
     key: str = ""  # the note's cache key ("" when the cache is off)
+    rendered: Rendered | None = None  # its fields, when rendered along with it
 
 
 def process(
-    file: NoteFile, data: bytes, key: str, options: BuildOptions, store: Path | None
+    file: NoteFile,
+    data: bytes,
+    key: str,
+    options: BuildOptions,
+    store: Path | None,
+    images: LocalImages | None = None,
 ) -> Outcome:
     """Everything about one note that depends on that note alone (and the options), kept in the
-    cache folder `store` (written here, so workers share the cost of writing entries)."""
+    cache folder `store` (written here, so workers share the cost of writing entries); its
+    fields too, rendered here while the note is at hand."""
     try:
         source = read_text(data, file.shown)
         own = note_options(options, source.front_matter, file.shown, source.text)
@@ -56,17 +65,24 @@ def process(
     except NotedeckError as exc:
         problem = Diagnostic(exc.loc, "error", exc.message, exc.hint)
         return Outcome(file, None, problem, deck_guess(file, options))
-    entry = CachedNote(note, source.diagnostics, own)
+    guids = tuple(card_guid(note.info.key, card.section, card.term) for card in note.cards)
+    entry = CachedNote(note, source.diagnostics, own, guids)
+    rendered = render_early(note, file.file, file.root, own, images or LocalImages())
     if store is not None and key:
-        BuildCache(store).put_note(key, entry)
-    return Outcome(file, entry, key=key if store is not None else "")
+        cache = BuildCache(store)
+        cache.put_note(key, entry)
+        if rendered is not None:
+            cache.put_fields(fields_key(key, rendered.resolved), rendered.fields)
+    return Outcome(file, entry, key=key if store is not None else "", rendered=rendered)
 
 
 Job = tuple[NoteFile, bytes, str, BuildOptions, Path | None]
 
 
 def _process_batch(batch: list[Job]) -> list[Outcome]:
-    return [process(*job) for job in batch]
+    images = LocalImages()
+    with collector_running():
+        return [process(*job, images) for job in batch]
 
 
 def job_count(options: BuildOptions) -> int:
@@ -76,7 +92,9 @@ def job_count(options: BuildOptions) -> int:
 def _run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     size = sum(len(job[1]) for job in jobs)
     if workers <= 1 or len(jobs) < PARALLEL_MIN_NOTES or size < PARALLEL_MIN_BYTES:
-        yield from (process(*job) for job in jobs)
+        images = LocalImages()
+        with collector_running():
+            yield from (process(*job, images) for job in jobs)
         return
     # Batches keep round trips few; several per worker even out notes of different sizes.
     per = -(-len(jobs) // min(len(jobs), workers * 8))
@@ -163,6 +181,21 @@ def run_writes(writes: list[Callable[[], None]], workers: int) -> list[BaseExcep
     finally:
         gc.unfreeze()
         _WRITES = []
+
+
+@contextlib.contextmanager
+def collector_running() -> Iterator[None]:
+    """Parsing makes garbage cycles (syntax tree nodes point at their parents), so the cycle
+    collector runs while notes are processed, even inside `collector_paused` (and in workers,
+    which inherit a paused collector when forked): without it every parsed note stayed in
+    memory until the build ended."""
+    enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not enabled:
+            gc.disable()
 
 
 @contextlib.contextmanager

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from anki_helpers import cards, import_apkg, open_collection
+from anki_helpers import cards, img_sources, import_apkg, imported, open_collection
 
 from generator import cache as cache_mod
 from generator import workers
@@ -247,7 +249,7 @@ def test_every_note_keeps_its_own_mod_time(tmp_path: Path) -> None:
 def test_an_unchanged_note_is_not_rendered_again(
     vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build_mod = sys.modules["generator.build"]  # the module, not the function of that name
+    from generator import notefields as build_mod  # where notes' fields are rendered
 
     options = BuildOptions(out=tmp_path / "out", build_cache_dir=tmp_path / "cache", jobs=1)
     cold = build([str(vault)], options)
@@ -265,3 +267,50 @@ def test_an_unchanged_note_is_not_rendered_again(
     note.write_text(note.read_text("utf-8") + "\n## Jitter\n\n- how much latency varies\n", "utf-8")
     build([str(vault)], options)
     assert "Jitter" in rendered and len(set(rendered)) < cold.stats["cards"] // 2
+
+
+def test_fingerprint_is_the_same_in_every_process(tmp_path: Path) -> None:
+    """Set options are hashed in sorted order: a set's iteration order follows each process's
+    own string hashes, and a fingerprint that changed with it missed the cache in every other
+    build."""
+    code = (
+        "from pathlib import Path; from generator.options import BuildOptions; "
+        "from generator.cache import options_fingerprint as f; "
+        "print(f(BuildOptions(pinned=frozenset({'out', 'format', 'jobs', 'strict'}), "
+        "strategies_off=frozenset({'tables', 'colon', 'lists'}))))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(seen) == 1
+
+
+def test_fields_rendered_with_a_note_follow_the_builds_image_names(tmp_path: Path) -> None:
+    """One image's bytes under two names are bundled once, under the name seen first. A note
+    rendered alone (edited, the other from the cache) must still use that name."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
+    (notes / "one.png").write_bytes(png)
+    (notes / "two.png").write_bytes(png)
+    (notes / "a.md").write_text("# Alpha\n\n## Ant\n\nAn insect.\n\n![ant](one.png)\n", "utf-8")
+    second = "# Beta\n\n## Bee\n\nA flying insect.\n\n![bee](two.png)\n"
+    (notes / "b.md").write_text(second, "utf-8")
+    options = BuildOptions(out=tmp_path / "out", one_deck="Insects", jobs=1)
+    build([str(notes)], options)
+    (notes / "b.md").write_text(second.replace("flying", "buzzing"), "utf-8")
+    warm = build([str(notes)], options)
+    build([str(notes)], BuildOptions(out=tmp_path / "cold", one_deck="Insects", cache=False))
+    assert digests(tmp_path / "out") == digests(tmp_path / "cold")
+    fields = {c.card.term: c.fields["Definition"] for d in warm.decks for c in d.cards}
+    assert "-one.png" in fields["Bee"] and "two.png" not in fields["Bee"]
+    got = imported(tmp_path / "out" / "Insects.apkg", tmp_path / "anki")
+    assert {c.fields["Term"] for c in got} == {"Ant", "Bee"}
+    assert all(img_sources(c.fields["Definition"])[0].endswith("-one.png") for c in got)

@@ -1,0 +1,177 @@
+"""A build whose inputs are exactly those of the last build is answered from a record of it.
+
+Rebuilding with nothing changed would load every note's cached cards, stamp them against the
+lock file and compare every deck's digest, only to write nothing. Instead, after a clean build
+(no errors, no media problems, no cards re-matched or removed) a record keeps a digest of
+everything the build read: the paths, the options and notedeck's own code, every note's bytes,
+the bundled media files' bytes, the names of all other files in the notes roots (a bare image
+name may resolve anywhere in a root), the lock files and SOURCE_DATE_EPOCH; and the size and
+time of each file written. The next build with the same digest and untouched outputs returns
+the recorded report: the same decks, diagnostics and counts, nothing written.
+
+The record lives in the first notes root's build cache (signed like every entry), so it is
+never stale and never taken from someone else's cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import BuildCache, cache_for, options_fingerprint
+from .lock import LOCK_NAME, lock_path
+from .model import BuildReport, Deck, Diagnostic
+from .notes import NoteFile, discover
+from .options import BuildOptions
+from .package import model_hashes
+
+# The report's stat that says it came from the record (the CLI then lists no per-deck counts).
+REUSED = "reused"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    digest: str
+    media: tuple[str, ...]  # bundled media files, hashed into the digest
+    outputs: tuple[tuple[str, int, int], ...]  # (path, size, mtime_ns) as written
+    report: BuildReport  # decks without their cards
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """What a build read before it started: its notes, and their digest (None: not recordable)."""
+
+    paths: list[str]
+    files: list[NoteFile]
+    found: tuple[Diagnostic, ...]  # what finding the notes reported
+    store: BuildCache
+    base: str | None
+    report: BuildReport | None = None  # the recorded report, when everything is unchanged
+
+
+def check(paths: list[str], options: BuildOptions) -> Check | None:
+    """None when builds are not recorded; else the inputs as they are now, with the last
+    build's report when nothing it read or wrote has changed since."""
+    if not (options.cache and options.reuse_unchanged):
+        return None
+    found: list[Diagnostic] = []
+    try:
+        files = discover(paths, found)
+    except Exception:
+        return None  # the build itself reports it
+    store = cache_for(files[0].root, options) if files else None
+    if store is None or not store.enabled:
+        return None
+    now = Check(paths, files, tuple(found), store, _base(paths, options, files))
+    record = store.get_build(_where(paths, options))
+    if now.base is None or not isinstance(record, Record):
+        return now
+    if _outputs(record.report) != record.outputs:
+        return now
+    if _final(now, record.media) != record.digest:
+        return now
+    return dataclasses.replace(now, report=record.report)
+
+
+def remember(now: Check, options: BuildOptions, report: BuildReport, media_problems: int) -> None:
+    """Keep the record of a clean build, for `check` to answer the next one with."""
+    stats = report.stats
+    troubled = stats.get("errors") or media_problems or options.refresh
+    if troubled or report.rematched or report.removed or stats.get("reemitted"):
+        return  # the next build could say something else: it runs in full
+    outputs = _outputs(report)
+    if now.base is None or outputs is None:
+        return
+    media = tuple(sorted({m.path for deck in report.decks for m in deck.media}))
+    decks = tuple(Deck(d.name, (), d.media, d.description) for d in report.decks)
+    stats = {**stats, "written": 0, REUSED: 1}
+    counts = tuple(len(d.cards) for d in report.decks)
+    light = dataclasses.replace(report, decks=decks, stats=stats, locks=(), deck_cards=counts)
+    record = Record(_final(now, media), media, outputs, light)
+    now.store.put_build(_where(now.paths, options), record)
+
+
+def _where(paths: list[str], options: BuildOptions) -> str:
+    text = "\x1f".join([os.getcwd(), str(options.out.resolve()), *paths])
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _base(paths: list[str], options: BuildOptions, files: list[NoteFile]) -> str | None:
+    """The digest of the notes, the other files' names, the options, notedeck's code and the
+    note types it makes; None when a notes root holds a symbolic link (where it leads is not
+    part of the digest)."""
+    digest = hashlib.sha256(options_fingerprint(options).encode())
+    types = ",".join(f"{k}={v}" for k, v in sorted(model_hashes().items()))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "") + "\x1f" + types
+    head = [os.getcwd(), str(options.out.resolve()), epoch, *paths]
+    digest.update("\x1f".join(head).encode("utf-8", "surrogateescape"))
+    for file in files:
+        digest.update(f"\x1e{file.file}\x1f{file.root}\x1f{file.shown}\x1f".encode())
+        digest.update(_read(file.file))
+    for root in sorted({file.root for file in files}):
+        listing = _listing(root, options.out.resolve())
+        if listing is None:
+            return None
+        digest.update(f"\x1c{root}\x1f".encode("utf-8", "surrogateescape"))
+        digest.update("\x1f".join(listing).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _final(now: Check, media: Iterable[str]) -> str:
+    """The base digest with the bundled media's bytes and the lock files (which the build
+    itself writes, so they are read after it)."""
+    digest = hashlib.sha256(str(now.base).encode())
+    for path in sorted(set(media)):
+        digest.update(f"\x1d{path}\x1f".encode("utf-8", "surrogateescape"))
+        digest.update(_read(Path(path)))
+    for root in sorted({file.root for file in now.files}):
+        digest.update(b"\x1c" + _read(lock_path(root)))
+    return digest.hexdigest()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return b"missing"
+
+
+def _listing(root: Path, out: Path) -> list[str] | None:
+    """Every file and folder under `root` outside hidden folders, as discovery and image lookup
+    see them (but the lock file and the output folder, which builds write); None if a symbolic
+    link is among them."""
+    names: list[str] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            return None
+        for entry in entries:
+            if entry.name.startswith(".") or entry.path == str(out):
+                continue
+            if folder == root and entry.name == LOCK_NAME:
+                continue
+            if entry.is_symlink():
+                return None
+            names.append(entry.path)
+            if entry.is_dir():
+                stack.append(Path(entry.path))
+    return names
+
+
+def _outputs(report: BuildReport) -> tuple[tuple[str, int, int], ...] | None:
+    found = []
+    for output in report.outputs:
+        try:
+            stat = os.stat(output)
+        except OSError:
+            return None
+        found.append((output, stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
