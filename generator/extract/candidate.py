@@ -36,6 +36,7 @@ class Candidate:
     text: str | None = None  # a definition given directly instead of by spans
     stub: str | None = None  # what a parent shows in place of the owned lines (the term)
     grouping: bool = False  # no card if only child terms remain in the definition
+    parent: bool = False  # … unless it names two or more children: then they are its answer
 
 
 @dataclass(slots=True)
