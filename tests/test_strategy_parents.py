@@ -105,3 +105,61 @@ def test_child_that_leaves_no_name_behind_keeps_the_parent_out() -> None:
         - 개방 주소법: 빈 버킷을 찾아 다른 곳에 저장하는 방법
         """
     assert "해시" not in terms(md)
+
+
+def test_spoken_answer_introduces_its_kinds_by_ordinal() -> None:
+    md = """
+        # 면접
+        ## 인덱스 튜닝의 3단계에 대해 설명해주세요
+        튜닝은 성능을 개선하는 과정으로 세 단계로 나눌 수 있습니다.
+
+        첫 번째는 설계 튜닝입니다. 모델링 단계에서 인덱스를 고려합니다.
+
+        두 번째는 쿼리 튜닝입니다. 실행 계획을 보고 쿼리를 고칩니다.
+        """
+    found = by_term(md)
+    assert list(found)[1:] == ["설계 튜닝", "쿼리 튜닝"]
+    question = found["인덱스 튜닝의 3단계에 대해 설명해주세요"].definition_md
+    assert "설계 튜닝" in question and "세 단계로" in question
+    assert "실행 계획" not in question
+
+
+def test_spoken_answer_names_a_kind_with_what_it_is_called() -> None:
+    md = """
+        # 면접
+        ## 캐시 락에 대해 설명해주세요
+        캐시 락은 동시에 캐시를 고치지 못하게 막습니다.
+
+        Read Lock이라고 불리는 공유락은 읽을 때 거는 락으로 여럿이 함께 얻을 수 있습니다.
+
+        1차 락은 처음 거는 락으로 가장 짧게 유지합니다.
+        """
+    found = by_term(md)
+    assert "공유락" in found and "Read Lock" in found["공유락"].aliases
+    assert "1차 락" in found
+    assert "캐시 락" not in found  # the question's own subject is its answer, not a kind
+
+
+def test_spoken_answer_sentences_that_are_not_kinds_stay_in_the_answer() -> None:
+    md = """
+        # Interview
+        ## 정규화에 대해 설명해주세요
+        첫 번째는 중요한 점입니다. 중복을 줄입니다.
+
+        Atomic이라고 불리는 값은 더 쪼갤 수 없습니다.
+        """
+    found = by_term(md)
+    assert list(found) == ["정규화에 대해 설명해주세요"]
+
+
+def test_answer_lines_marking_several_code_names_are_its_kinds() -> None:
+    md = """
+        # NestJS
+        ## 주요 데코레이터와 역할을 설명해라.
+        - `@Module()`: 모듈을 정의한다.
+        - `@Controller()`: HTTP 엔드포인트를 처리하는 클래스를 정의한다.
+        - `@Get()`, `@Post()`: HTTP 메서드를 매핑한다.
+        """
+    found = by_term(md)
+    assert list(found)[1:] == ["@Module()", "@Controller()", "@Get(), @Post()"]
+    assert "@Module()" in found["주요 데코레이터와 역할을 설명해라."].definition_md

@@ -31,6 +31,7 @@ from .colon import (
     bold_colon_item,
     is_glossary,
     line_problem,
+    marked_names,
     marks_a_term,
     numbered_steps,
     split_colon_line,
@@ -251,7 +252,8 @@ def _bold_terms(items: list[SyntaxTreeNode], ctx: Context, question: str) -> boo
     lines = [line for line, _ in (_colon_line(i, ctx) for i in items) if line is not None]
     asked = question.casefold()
     return bool(lines) and all(
-        line.formatted and line.term.casefold() not in asked for line in lines
+        (line.formatted or marked_names(line.term_md)) and line.term.casefold() not in asked
+        for line in lines
     )
 
 

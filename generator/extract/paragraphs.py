@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import plain_text
+from .answerkinds import answer_kind
 from .boldheads import Unit
 from .candidate import Candidate, Context, Scope, dedent_block, prefix_of, strip_prefix
 from .cloze import cloze_candidate
@@ -201,14 +202,18 @@ def _kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate |
     """In the answer to `DB 락에 대해 설명해주세요`, `낙관적 락은 … 방법입니다.`: a kind of the
     thing asked about (its last word is the question's, the whole name is not), defined in a
     paragraph of its own, is a child card. Anything else an answer says serves the question."""
-    subject = defined_subject(raw)
-    if subject is None:
+    spoken = answer_kind(raw, scope.owner)  # `첫 번째는 DB 설계 튜닝입니다.`
+    subject = defined_subject(raw) if spoken is None else None
+    if spoken is not None:
+        name, aliases = spoken
+    elif subject is None:
         return None
-    name, aliases = split_aliases(subject)
-    parts = name.split()
-    asked = scope.owner.casefold()
-    if len(parts) < 2 or name.casefold() in asked or parts[-1].casefold() not in asked:
-        return None
+    else:
+        name, aliases = split_aliases(subject)
+        parts = name.split()
+        asked = scope.owner.casefold()
+        if len(parts) < 2 or name.casefold() in asked or parts[-1].casefold() not in asked:
+            return None
     return Candidate(
         term=name,
         aliases=aliases,
