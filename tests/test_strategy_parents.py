@@ -163,3 +163,50 @@ def test_answer_lines_marking_several_code_names_are_its_kinds() -> None:
     found = by_term(md)
     assert list(found)[1:] == ["@Module()", "@Controller()", "@Get(), @Post()"]
     assert "@Module()" in found["주요 데코레이터와 역할을 설명해라."].definition_md
+
+
+def test_bold_label_naming_the_owners_kinds_is_no_card() -> None:
+    md = """
+        # Law
+        ## Public Law
+        Public law governs the relationship between people and the state.
+
+        **Types of Public Law**
+
+        - **Administrative law:** governs people and government agencies
+        - **Criminal law:** prohibits and punishes crimes
+        """
+    found = by_term(md)
+    assert list(found) == ["Public Law", "Administrative law", "Criminal law"]
+    assert "Types of Public Law" in reasons(md)
+
+
+def test_bold_kinds_label_of_another_subject_stays_a_term() -> None:
+    md = """
+        # Law
+        ## Courts
+        Courts decide disputes.
+
+        **Types of evidence**
+
+        Evidence comes as testimony, documents and physical objects.
+        """
+    assert "Types of evidence" in terms(md)
+
+
+def test_numbered_example_labels_in_other_languages_are_no_cards() -> None:
+    md = """
+        # Deutsch
+        ## Konditionalsätze
+        Ein Konditionalsatz nennt eine Bedingung.
+
+        **Beispiele 1:**
+
+        - Wenn es regnet, bleibe ich zu Hause.
+        - Regnet es, bleibe ich zu Hause.
+
+        **Beispiele 2:**
+
+        - Falls du kommst, koche ich.
+        """
+    assert terms(md) == ["Konditionalsätze"]
