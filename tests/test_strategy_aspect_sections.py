@@ -103,3 +103,47 @@ def test_one_list_item_heading_naming_a_term_stays_its_own_card() -> None:
             - getObject()를 부를 때까지 빈의 생성을 늦출 수 있다.
         """
     assert terms(md) == ["ObjectProvider 활용"]
+
+
+def test_headings_in_a_quote_are_sub_headings_of_the_section_around_it() -> None:
+    md = """
+        # OS
+        ## 회복(Recovery)
+        교착 상태를 일으킨 프로세스를 끝내거나 자원을 빼앗아 회복한다.
+
+        > ##### 프로세스 종료 방법
+        >
+        > - 교착 상태의 프로세스를 모두 중지
+        >
+        > ##### 자원 선점 방법
+        >
+        > - 점유한 자원을 빼앗아 다른 프로세스에 할당
+        """
+    found = by_term(md)
+    assert list(found) == ["회복", "프로세스 종료 방법", "자원 선점 방법"]
+    assert found["프로세스 종료 방법"].section == ("회복(Recovery)", "프로세스 종료 방법")
+    recovery = found["회복"].definition_md
+    assert "프로세스 종료 방법" in recovery and "모두 중지" not in recovery
+    assert "모두 중지" in found["프로세스 종료 방법"].definition_md
+
+
+def test_a_quote_without_headings_is_read_as_before() -> None:
+    md = """
+        # OS
+        ## 교착 상태
+        > 둘 이상의 프로세스가 서로의 자원을 기다리며 멈춘 상태
+        """
+    assert terms(md) == ["교착 상태"]
+
+
+def test_a_quoted_label_heading_is_no_card() -> None:
+    md = """
+        # OS
+        ## 회복
+        자원을 해제해 회복한다.
+
+        > ##### 예시
+        >
+        > - 프로세스를 하나씩 끝낸다
+        """
+    assert terms(md) == ["회복"]

@@ -49,6 +49,7 @@ from .paragraphs import (
     paragraph_candidates,
     prose_candidate,
 )
+from .quoteheads import quote_candidates
 from .tables import table_candidates
 from .terms import is_expansion
 
@@ -103,7 +104,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         elif unit.type == "dl":
             yield from deflist_candidates(unit, scope.section, ctx)
         elif unit.type == "blockquote":
-            yield from body_candidates(unit.children, scope, ctx)
+            yield from quote_candidates(unit, scope, ctx, body_candidates)
         previous = unit
 
 
