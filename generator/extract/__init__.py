@@ -176,7 +176,7 @@ def _term_heading(
     """The heading's card and the sub-sections (`특징`, `종류`, `정리`) folded into it."""
     named = heading_term(section.title, parent_term, len(path) > 1)
     has_body = bool(content_blocks(section, ctx))
-    kinds = named is not None and named[2] == "heading" and names_kinds(section.title)
+    kinds = named is not None and names_kinds(section.title)
     aspects = describing_aspects(section, has_body) if kinds else []
     if aspects and not has_body and named is not None:
         return folded_candidate(section, path, named, aspects), aspects
