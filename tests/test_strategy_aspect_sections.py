@@ -23,6 +23,7 @@ def test_features_and_kinds_headings_are_the_terms_answer() -> None:
     answer = found["웹 스코프"].definition_md
     assert "웹 환경에서만" in answer and "request" in answer
     assert "들어오고 나갈" not in answer
+    assert "**특징**" in answer and "###" not in answer  # shown as labels, not headings
     assert found["request"].section == ("웹 스코프", "종류")
     assert "특징" in reasons(md)
 
@@ -52,7 +53,9 @@ def test_a_summary_sub_heading_joins_the_terms_answer() -> None:
         """
     found = by_term(md)
     assert list(found) == ["프로토타입 스코프"]
-    assert "종료 메서드" in found["프로토타입 스코프"].definition_md
+    answer = found["프로토타입 스코프"].definition_md
+    assert "종료 메서드" in answer
+    assert "\n\n**정리**\n" in answer  # a paragraph of its own, not more words of the bullet
 
 
 def test_pros_and_cons_under_a_term_stay_cards_of_their_own() -> None:

@@ -179,11 +179,11 @@ def _term_heading(
     kinds = named is not None and names_kinds(section.title)
     aspects = describing_aspects(section, has_body) if kinds else []
     if aspects and not has_body and named is not None:
-        return folded_candidate(section, path, named, aspects), aspects
+        return folded_candidate(section, path, named, aspects, ctx.parsed.lines), aspects
     heading = heading_candidate(section, path, ctx, parent_term)
     if heading is None:
         return None, []
-    fold_summary(heading, aspects)
+    fold_summary(heading, aspects, ctx.parsed.lines)
     return heading, aspects
 
 

@@ -10,7 +10,7 @@ cons (`Docker` › `장점`) stay cards: each is a question of its own about the
 from __future__ import annotations
 
 from ..parse import Section
-from .candidate import Candidate
+from .candidate import Candidate, heading_as_label
 from .headings import heading_term, section_name
 from .terms import is_question, normalise, what_is, words
 
@@ -78,6 +78,7 @@ def folded_candidate(
     path: tuple[str, ...],
     found: tuple[str, tuple[str, ...], str],
     aspects: list[Section],
+    lines: list[str],
 ) -> Candidate:
     """A body-less term's card, its answer cut from its describing sub-sections."""
     term, aliases, strategy = found
@@ -91,9 +92,17 @@ def folded_candidate(
         strategy=strategy,
         grouping=True,
         parent=True,
+        shown=_labels(aspects, lines),
     )
 
 
-def fold_summary(heading: Candidate, aspects: list[Section]) -> None:
+def _labels(aspects: list[Section], lines: list[str]) -> dict[int, str]:
+    return {
+        a.line - 1: heading_as_label(lines[a.line - 1]) for a in aspects if a.line <= len(lines)
+    }
+
+
+def fold_summary(heading: Candidate, aspects: list[Section], lines: list[str]) -> None:
     """A term's `정리` sub-section joins its answer."""
     heading.spans = [*heading.spans, *(extent(a) for a in aspects)]
+    heading.shown.update(_labels(aspects, lines))

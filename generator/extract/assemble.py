@@ -84,7 +84,7 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
         return _make(cand, cand.text, [], [], ctx)
     children = owners.inside(cand)
     excluded = set(cand.drop) | noise
-    stubs: dict[int, str] = {}
+    stubs: dict[int, str] = dict(cand.shown)
     named = _outermost(children)
     for child in named:
         assert child.owned is not None

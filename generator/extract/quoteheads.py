@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import plain_text
-from .candidate import Candidate, Context, Scope
+from .candidate import Candidate, Context, Scope, heading_as_label
 from .headings import heading_term, names_kinds, section_name
 
 Reader = Callable[[list[SyntaxTreeNode], Scope, Context], Iterator[Candidate]]
@@ -69,7 +69,7 @@ def quoted_heading_candidate(
         spans=[(heading.map[1], end)],
         strategy=strategy,
         owned=(heading.map[0], end),
-        stub=ctx.parsed.lines[heading.map[0]],
+        stub=heading_as_label(ctx.parsed.lines[heading.map[0]]),
         grouping=True,
         parent=names_kinds(title),
     )
