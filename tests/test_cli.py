@@ -102,10 +102,10 @@ def test_init_then_build_then_import(tmp_path: Path) -> None:
     assert run(["check", "notes"], tmp_path).returncode == 0
     built = run(["build", "notes", "-o", "out"], tmp_path)
     assert built.returncode == 0, built.stderr
-    assert "Built 1 deck(s), 3 card(s)" in built.stdout
+    assert "Built 1 deck(s), 4 card(s)" in built.stdout
     got = imported(tmp_path / "out" / "Operating-Systems.apkg", tmp_path / "anki")
-    # `Synchronisation` only groups its two terms, so it is no card of its own.
-    assert [c.fields["Term"] for c in got] == ["Process", "Mutex", "Semaphore"]
+    # `Synchronisation` names its two terms: its answer is their names, each has its own card.
+    assert [c.fields["Term"] for c in got] == ["Process", "Synchronisation", "Mutex", "Semaphore"]
     assert {c.deck for c in got} == {"Operating Systems"}
 
 

@@ -92,7 +92,7 @@ def test_a_lone_label_word_among_terms_is_a_term() -> None:
         - release
           - a branch that freezes a version
         """
-    assert terms(md) == ["develop", "feature", "release"]
+    assert terms(md) == ["Branches", "develop", "feature", "release"]  # the kinds' parent
 
 
 def test_a_link_list_heading_item_is_no_term() -> None:

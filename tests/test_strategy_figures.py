@@ -57,15 +57,27 @@ def test_parent_that_shows_a_figure_keeps_its_card() -> None:
     assert "pyruvate" not in stages.definition_md
 
 
-def test_parent_naming_only_its_children_still_has_no_card() -> None:
+def test_parent_naming_only_its_children_answers_with_their_names() -> None:
     md = """
         # Biology
         ## Stages
         1. **Glycolysis** — splits glucose into two pyruvate
         2. **Krebs cycle** — produces NADH and FADH2
         """
+    found = by_term(md)
+    assert list(found) == ["Stages", "Glycolysis", "Krebs cycle"]
+    assert "pyruvate" not in found["Stages"].definition_md
+    assert "Krebs cycle" in found["Stages"].definition_md
+
+
+def test_label_naming_only_its_children_still_has_no_card() -> None:
+    md = """
+        # Biology
+        ## Key terms
+        1. **Glycolysis** — splits glucose into two pyruvate
+        2. **Krebs cycle** — produces NADH and FADH2
+        """
     assert terms(md) == ["Glycolysis", "Krebs cycle"]
-    assert reasons(md)["Stages"] == "it only names its child cards"
 
 
 def test_an_image_no_card_can_take_is_reported() -> None:

@@ -139,7 +139,7 @@ def test_only_plain_bullet_under_a_heading_describes_the_heading() -> None:
     assert "own memory space" in found["Process"].definition_md
 
 
-def test_todo_items_do_not_keep_a_parent_that_names_its_children() -> None:
+def test_todo_items_stay_out_of_a_parent_that_names_its_children() -> None:
     md = """
         # OS
         ## Scheduling
@@ -149,7 +149,10 @@ def test_todo_items_do_not_keep_a_parent_that_names_its_children() -> None:
         - [ ] compare preemptive and non-preemptive
         """
     note = run(md)
-    assert [c.term for c in note.cards] == ["FCFS", "SJF"]
+    assert [c.term for c in note.cards] == ["Scheduling", "FCFS", "SJF"]
+    answer = note.cards[0].definition_md
+    assert "FCFS" in answer and "SJF" in answer
+    assert "preemptive" not in answer and "first" not in answer
 
 
 def test_conditions_on_a_value_are_not_definitions() -> None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 from ..attribute import is_sources_heading, links_in_nodes
 from ..model import Diagnostic, ExtractedNote, Loc, NoteInfo, SourceLink
 from ..parse import MAX_NESTING, ParsedNote, Section
+from .aspectsections import describing_aspects, fold_summary, folded_candidate
 from .assemble import assemble
 from .body import body_candidates
 from .candidate import Candidate, Context, Scope
 from .filters import noise_lines
-from .headings import heading_candidate, heading_term, section_name
+from .headings import content_blocks, heading_candidate, heading_term, names_kinds, section_name
 from .labels import is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
@@ -116,8 +117,10 @@ def _walk(
     out: list[Candidate],
     sources: list[SourceLink],
     shown_in: str = "",
+    aspect: bool = False,
 ) -> None:
-    """`shown_in`: the examples, code or set-up section this one is part of, if any."""
+    """`shown_in`: the examples, code or set-up section this one is part of, if any; `aspect`:
+    the section is part of the answer of the term above it (`웹 스코프` › `특징`)."""
     if is_sources_heading(section.title):
         for sub in _sections(section):
             sources.extend(links_in_nodes(sub.body))
@@ -136,17 +139,19 @@ def _walk(
             for child in section.children:
                 _walk(child, (*path, section_name(child.title)), "", ctx, out, sources)
         return
+    aspects: list[Section] = []
     if shown_in:  # `트리거 예시` › `트리거 삭제하기`: one of the examples, not a term
         ctx.reject(section.line, section.title, f"a part of {shown_in!r}, not a term")
         heading = None
     else:
-        heading = heading_candidate(section, path, ctx, parent_term)
+        heading, aspects = _term_heading(section, path, ctx, parent_term)
     if heading is not None and _groups_terms(section, path, ctx):
         ctx.reject(section.line, section.title, "a section label over terms of its own")
         heading = None
     found: list[Candidate] = []
     question = heading is not None and heading.strategy == "question"
-    _blocks(section, path, heading.term if heading is not None else "", ctx, found, question)
+    owner = heading.term if heading is not None else parent_term if aspect else ""
+    _blocks(section, path, owner, ctx, found, question)
     explicit = [c for c in found if c.strategy in _EXPLICIT]
     if heading is not None and len(explicit) >= 2:
         ctx.reject(section.line, section.title, "a section of explicit cards, not a term")
@@ -160,7 +165,26 @@ def _walk(
         section.title if is_example_section(section_name(section.title)) else ""
     )
     for child in section.children:
-        _walk(child, (*path, section_name(child.title)), term, ctx, out, sources, shown_in)
+        part = section.title if child in aspects else ""
+        child_path = (*path, section_name(child.title))
+        _walk(child, child_path, term, ctx, out, sources, shown_in or part, bool(part))
+
+
+def _term_heading(
+    section: Section, path: tuple[str, ...], ctx: Context, parent_term: str
+) -> tuple[Candidate | None, list[Section]]:
+    """The heading's card and the sub-sections (`특징`, `종류`, `정리`) folded into it."""
+    named = heading_term(section.title, parent_term, len(path) > 1)
+    has_body = bool(content_blocks(section, ctx))
+    kinds = named is not None and names_kinds(section.title)
+    aspects = describing_aspects(section, has_body) if kinds else []
+    if aspects and not has_body and named is not None:
+        return folded_candidate(section, path, named, aspects, ctx.parsed.lines), aspects
+    heading = heading_candidate(section, path, ctx, parent_term)
+    if heading is None:
+        return None, []
+    fold_summary(heading, aspects, ctx.parsed.lines)
+    return heading, aspects
 
 
 def _groups_terms(section: Section, path: tuple[str, ...], ctx: Context) -> bool:

@@ -84,8 +84,9 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
         return _make(cand, cand.text, [], [], ctx)
     children = owners.inside(cand)
     excluded = set(cand.drop) | noise
-    stubs: dict[int, str] = {}
-    for child in _outermost(children):
+    stubs: dict[int, str] = dict(cand.shown)
+    named = _outermost(children)
+    for child in named:
         assert child.owned is not None
         if child.stub is not None:
             stubs[child.owned[0]] = child.stub
@@ -95,10 +96,52 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
     child_lines = {c.line - 1 for c in children} | set(stubs)
     kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx, bool(children))
     if not own and cand.grouping:
-        if kept:
-            ctx.reject(cand.line, cand.term, "it only names its child cards")
-        return None
+        names = [_name_line(c, stubs, excluded, ctx) for c in named]
+        if not (cand.parent and _names_kinds(cand, named, kept, names)):
+            if kept:
+                ctx.reject(cand.line, cand.term, "it only names its child cards")
+            return None
+        kept = [line for line in kept if not _TASK.match(line.strip())]  # the author's to-dos
     return _make(cand, dedent_block(kept), credits, images, ctx)
+
+
+# Children that stand for sub-headings (`**라우터**` over its own paragraphs), rows of a lookup
+# table, or questions: a heading over them only groups them, like a heading over sub-headings.
+_NOT_KINDS = frozenset({"bold-heading", "table", "question-item", "question"})
+_CODE_NAME = re.compile(r"^(?:[-*+]|\d+[.)])?\s*`[^`]+`\s*$")
+
+
+def _name_line(
+    child: Candidate, stubs: dict[int, str], excluded: set[int], ctx: Context
+) -> str | None:
+    """The line a parent keeps in place of a child: its stub, or its own head line when the
+    child owns only what is nested under it (`- **Producers**` over its bullets)."""
+    if child.owned is not None and child.owned[0] in stubs:
+        return stubs[child.owned[0]]
+    head = child.line - 1
+    if head in excluded or head >= len(ctx.parsed.lines):
+        return None
+    return ctx.parsed.lines[head]
+
+
+def _names_kinds(
+    cand: Candidate, children: list[Candidate], kept: list[str], names: list[str | None]
+) -> bool:
+    """`## 트리거의 유형` over `- 행 트리거: …`, `- 문장 트리거: …`: the parent's answer is the
+    names of its kinds, two or more of them (one name alone is no list to recall). Not when the
+    heading already says them all (`인증과 인가` over `인증`, `인가`), nor over a cheat sheet's
+    commands (names written as code, such as `git reflog`: to look up, not to recall)."""
+    if len(children) < 2 or any(c.strategy in _NOT_KINDS for c in children):
+        return False
+    if len({c.strategy for c in children}) > 1:
+        return False  # bold items with notes, then `TTL: …` lines: notes on a topic, not kinds
+    title = term_key(cand.term)
+    if all(term_key(c.term) in title for c in children):
+        return False
+    if None in names:
+        return False  # a child that leaves no name behind (`**해시 충돌**이란 …`): not a list
+    shown = [line for line in kept if line in names]
+    return len(shown) >= 2 and not all(_CODE_NAME.match(line.strip()) for line in shown)
 
 
 def _cut(

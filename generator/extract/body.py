@@ -31,6 +31,7 @@ from .colon import (
     bold_colon_item,
     is_glossary,
     line_problem,
+    marked_names,
     marks_a_term,
     numbered_steps,
     split_colon_line,
@@ -49,6 +50,7 @@ from .paragraphs import (
     prose_candidate,
 )
 from .proserules import other_features
+from .quoteheads import quote_candidates
 from .tables import table_candidates
 from .terms import is_expansion
 
@@ -103,7 +105,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         elif unit.type == "dl":
             yield from deflist_candidates(unit, scope.section, ctx)
         elif unit.type == "blockquote":
-            yield from body_candidates(unit.children, scope, ctx)
+            yield from quote_candidates(unit, scope, ctx, body_candidates)
         previous = unit
 
 
@@ -252,7 +254,8 @@ def _bold_terms(items: list[SyntaxTreeNode], ctx: Context, question: str) -> boo
     lines = [line for line, _ in (_colon_line(i, ctx) for i in items) if line is not None]
     asked = question.casefold()
     return bool(lines) and all(
-        line.formatted and line.term.casefold() not in asked for line in lines
+        (line.formatted or marked_names(line.term_md)) and line.term.casefold() not in asked
+        for line in lines
     )
 
 

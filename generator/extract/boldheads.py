@@ -25,6 +25,23 @@ _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?$")
 
 Unit = SyntaxTreeNode | list[SyntaxTreeNode]
 
+# `**Types of Public Law**` under `## Public Law`, `**트리거의 유형**` under `## 트리거`
+_KINDS_OF = re.compile(
+    r"^(?:(?:the\s+)?(?:main\s+)?(?:types|kinds|sorts|forms|categories|classes)\s+of\s+(?P<en>.+))$"
+    r"|^(?P<ko>.+?)\s*(?:의)?\s*(?:종류|유형|분류)$",
+    re.IGNORECASE,
+)
+
+
+def _kinds_of(name: str, owner: str) -> bool:
+    """A bold label naming the kinds of the term whose body it is in: that term's card names
+    the kinds, and each kind below is a card; the label is neither."""
+    match = _KINDS_OF.match(name.strip())
+    if match is None or not owner:
+        return False
+    subject = (match.group("en") or match.group("ko") or "").casefold().strip()
+    return bool(subject) and (subject in owner.casefold() or owner.casefold() in subject)
+
 
 def bold_name(unit: Unit, ctx: Context) -> str | None:
     """The name a bold-only line opening a paragraph gives, if it is one."""
@@ -45,6 +62,8 @@ def split_bold_sections(
         if name is None or (index + 1 >= len(units) and not _inline_body(unit)):
             continue
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
+        if problem is None and _kinds_of(name, getattr(scope, "owner", "")):
+            problem = "names the kinds below it, which the card above already names"
         if problem is not None:
             assert not isinstance(unit, list) and unit.map
             ctx.reject(unit.map[0] + 1, name, problem)

@@ -36,6 +36,24 @@ class Candidate:
     text: str | None = None  # a definition given directly instead of by spans
     stub: str | None = None  # what a parent shows in place of the owned lines (the term)
     grouping: bool = False  # no card if only child terms remain in the definition
+    parent: bool = False  # … unless it names two or more children: then they are its answer
+    shown: dict[int, str] = field(default_factory=dict)  # lines shown differently (as labels)
+
+
+_HEADING_LINE = re.compile(
+    r"^(?P<lead>\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?)#{1,6}\s+(?P<text>.*?)[\s#]*$"
+)
+
+
+def heading_as_label(line: str) -> str:
+    """`- ### 특징` inside a card's answer: shown as `- **특징**`, a label, not a heading."""
+    match = _HEADING_LINE.match(line)
+    if match is None:
+        return line
+    lead = match.group("lead")
+    label = f"{lead}**{match.group('text')}**"
+    # a blank line first, so the label is a paragraph of its own, not more words of the line above
+    return label if lead.rstrip(" >") else f"{lead.rstrip()}\n{label}"
 
 
 @dataclass(slots=True)

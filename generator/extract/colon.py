@@ -230,3 +230,11 @@ def marks_a_term(line: ColonLine) -> bool:
     """`**diplomatic immunity:** …`: a bold name that reads as a term, not an aside such as
     `**Why it matters:**` or `**In practice:**` (labels are turned down before this)."""
     return line.formatted and not _ASIDE_NAME.match(line.term)
+
+
+# `` `@Get()`, `@Post()`: … ``: several names, each marked, that one line defines together.
+_MARKED_NAMES = re.compile(r"(?:`[^`]+`|\*\*[^*]+\*\*)(?:\s*,\s*(?:`[^`]+`|\*\*[^*]+\*\*))+")
+
+
+def marked_names(term_md: str) -> bool:
+    return bool(_MARKED_NAMES.fullmatch(term_md.strip()))

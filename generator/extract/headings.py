@@ -37,6 +37,7 @@ from .terms import (
     split_aliases,
     strip_numbering,
     strip_question_prefix,
+    term_stem,
     what_is,
 )
 
@@ -215,7 +216,38 @@ def heading_candidate(
         strategy=strategy,
         drop=drop | para_drop,
         grouping=True,
+        parent=names_kinds(section.title),
     )
+
+
+def names_kinds(title: str) -> bool:
+    """`트리거의 유형`, `Design patterns`, `store의 4가지 구조`: a term whose answer may be the
+    names of its child terms. A label or section label (`관련 용어`, `Glossary`, `Key concepts`,
+    `Examples`) only groups them: its children are the cards, and it is none."""
+    name = section_name(title)
+    last = name.casefold().split()[-1] if name.split() else ""
+    grouping = last in _GLOSSARY_HEADS or (last == "관련" and len(name.split()) > 1)
+    label = is_label(name) or is_label(term_stem(name))  # `Types`, like `Type`
+    return not (grouping or label or section_label_kind(name) or is_overview_heading(name))
+
+
+# `동기화 용어`, `Request pipeline terms`, `학습 관련`: a glossary's part, grouping its entries.
+_GLOSSARY_HEADS = frozenset(
+    [
+        "용어",
+        "용어집",
+        "개념",
+        "개념들",
+        "키워드",
+        "terms",
+        "terminology",
+        "glossary",
+        "vocabulary",
+        "keywords",
+        "concepts",
+        "definitions",
+    ]
+)
 
 
 def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[str, ...]:

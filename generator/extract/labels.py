@@ -43,7 +43,7 @@ LABELS = words(
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
     formula formulas equation equations 공식 수식 목표
     theorem proof lemma corollary remark prevention treatment diagnosis symptoms
-    update trivia aside
+    update trivia aside beispiel beispiele exemple exemples ejemplo ejemplos
     """
 )
 _LABEL_WORDS = LABELS
@@ -68,7 +68,8 @@ _TIP_WORDS = frozenset(
 _NUMBERED_LABELS = words(
     """
     step 단계 example 예시 예제 ex case 예 note tip q a question answer 문제 답 풀이 질문
-    exercise problem 연습 연습문제 quiz 퀴즈 part
+    exercise problem 연습 연습문제 quiz 퀴즈 part beispiel beispiele exemple exemples
+    ejemplo ejemplos
     """
 )
 # Headings that stand for "the thing above me": their body defines the parent term.

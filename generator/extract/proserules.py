@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .answerkinds import answer_kind
 from .aspects import aspect_of
 from .candidate import Candidate, Scope
 from .labels import is_label
@@ -18,6 +19,9 @@ def kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | 
     """In the answer to `DB 락에 대해 설명해주세요`, `낙관적 락은 … 방법입니다.`: a kind of the
     thing asked about (its last word is the question's, the whole name is not), defined in a
     paragraph of its own, is a child card. Anything else an answer says serves the question."""
+    spoken = answer_kind(raw, scope.owner)  # `Read Lock이라고 불리는 공유락은 …`
+    if spoken is not None:
+        return _kind_card(*spoken, scope, start, end)
     ordinal = _ORDINAL_KIND.match(raw) or _KIND_TOPIC.match(raw)
     subject = ordinal.group("name").strip() if ordinal else defined_subject(raw)
     if subject is None:
@@ -31,6 +35,12 @@ def kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | 
         return None
     if len(parts) >= 2 and parts[-1].casefold() not in asked:
         return None
+    return _kind_card(name, aliases, scope, start, end)
+
+
+def _kind_card(
+    name: str, aliases: tuple[str, ...], scope: Scope, start: int, end: int
+) -> Candidate:
     return Candidate(
         term=name,
         aliases=aliases,
