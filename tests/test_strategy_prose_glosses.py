@@ -379,3 +379,50 @@ def test_a_bold_term_before_its_example_code_stays_a_term() -> None:
         "## 도커\n\n- **Dockerfile**\n  - 이미지를 만드는 설명서\n```dockerfile\nFROM alpine\n```\n"
     )
     assert "Dockerfile" in terms(note)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Motor proteins called **kinesins.** walk along it.", ["kinesins"]),
+        ("This outer layer is called the **cortex,** and it is firm.", ["cortex"]),
+        ("Growth starts at the **apex**, a region of dividing cells.", ["apex"]),
+        ("Cells bear **villi** and **microvilli**, projections that absorb food.", ["villi", "microvilli"]),
+        ("It binds a **ligand**, which fits the receptor's pocket.", ["ligand"]),
+        ("Sap moves by **root pressure**, the push of water from the roots.", ["root pressure"]),
+    ],
+)
+def test_bold_names_glossed_in_a_sentence(text: str, names: list[str]) -> None:
+    assert [name for name, _ in sentence_definitions(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In **1905**, the theory was published.",  # a fronted phrase, not a name glossed
+        "For **this reason**, a cache is used.",
+        "It is **very important**, the rest follows from it.",  # emphasis, not a term
+        "We keep the **root**, and then we prune the leaves.",  # `and` continues the clause
+        "Store the **keys**, dropping values as you go.",  # a bare phrase glosses only a pair
+    ],
+)
+def test_bold_words_that_are_no_gloss(text: str) -> None:
+    assert sentence_definitions(text) == []
+
+
+def test_a_name_glossed_in_passing_yields_to_its_own_definition() -> None:
+    note = "## Local rule\n\nCities make laws called **bylaws**.\n\n**bylaw:** a law on local issues\n"
+    card = by_term(note)["bylaw"]
+    assert card.definition_md.startswith("a law on local issues")
+    assert terms(note) == ["Local rule", "bylaw"]
+    assert reasons(note)["bylaws"].startswith("defined twice in this section")
+
+
+def test_glossed_bold_names_keep_the_heading_card() -> None:
+    note = (
+        "## Cytoskeleton\n\nThe cytoskeleton is a network of fibres. Its outer layer is called "
+        "the **cortex**, and motor proteins called **dyneins** bend it.\n"
+    )
+    found = by_term(note)
+    assert set(found) == {"Cytoskeleton", "cortex", "dyneins"}
+    assert found["dyneins"].definition_md.startswith("Its outer layer is called")

@@ -38,6 +38,7 @@ def sentence_definitions(text: str) -> list[tuple[str, str]]:
     marked name, and each quoted name glossed between dashes."""
     found: list[tuple[str, str]] = []
     found.extend(_named_in_parentheses(text) if "(**" in text else [])
+    found.extend(bold_glosses(text) if "**" in text else [])
     found.extend(_glossed(text))
     if '"' not in text and "“" not in text and " is a" not in text and " as " not in text:
         return found + (_abbreviated(text) if ")" in text else [])  # the common case, cheaply
@@ -118,6 +119,48 @@ def _named_in_parentheses(text: str) -> list[tuple[str, str]]:
     return found
 
 
+# Textbook prose marks each new word in bold where it is introduced: `… proteins called
+# **dyneins.**`, `… the **centrosome**, a region of …`, `… a **glycerol**, which has …`,
+# `… have **cilia** and **flagellum**, extensions containing …`. The sentence is the answer.
+_BOLD = r"\*\*(?P<{0}>[^*\n]{{2,40}}?)[.,;:]?\*\*"
+_CALLED_BOLD = re.compile(
+    r"\b(?:called|known as|termed|named|referred to as)\s+(?:(?:an?|the)\s+)?"
+    + _BOLD.format("name")
+)
+_BOLD_APPOSITIVE = re.compile(
+    rf"(?:{_BOLD.format('first')}\s+(?:and|or)\s+)?\*\*(?P<name>[^*\n]{{2,40}}?)"
+    r"(?:,\*\*|\*\*,)\s+(?P<gloss>(?:an?|the)\s+(?!same\b|other\b|rest\b)[a-z]|which\s+[a-z]{2,}\s"
+    r"|(?!(?:and|or|but|so|then|while|because|although)\b)[a-z]+\s+[a-z]+\s)"
+)
+# `In **1905**, the …`, `For **this reason**, a …`: a fronted phrase opening the sentence.
+_FRONTED = re.compile(
+    r"(?:^|[.!?]\s+)(?:in|on|at|for|with|by|from|to|after|before|during|unlike|like|as|about)"
+    r"\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def bold_glosses(text: str) -> list[tuple[str, str]]:
+    """Bold names a sentence introduces by `called`, an appositive or a `which` clause."""
+    found: list[tuple[str, str]] = []
+    for match in _CALLED_BOLD.finditer(text):
+        found.append((match.group("name"), _sentence_at(text, match.start())))
+    for match in _BOLD_APPOSITIVE.finditer(text):
+        if _FRONTED.search(text[: match.start()]):
+            continue
+        names = [match.group("first"), match.group("name")]
+        bare = not re.match(r"an?\s|the\s|which\s", match.group("gloss"))
+        if bare and names[0] is None:
+            continue  # a bare noun after the comma glosses only a pair (`**A** and **B**, …`)
+        sentence = _sentence_at(text, match.start("name"))
+        found.extend((n, sentence) for n in names if n)
+    return [
+        (n.strip(), d)
+        for n, d in found
+        if term_problem(n.strip(), max_words=4) is None and n.strip().casefold() not in EN_STOP
+    ]
+
+
 # `… only the cognate anticodon can bind. This is called decoding.`: the sentence before names
 # what `this` is.
 _THIS_IS_CALLED = re.compile(
@@ -144,14 +187,14 @@ _WHERE_GLOSS = re.compile(
     r"\b(?:lead|leads|led|leading|result|results|resulting)\s+(?:to|in)\s+"
     r"(?P<name>[a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2}),\s+where\s+[^.!?]{6,}[.!?]"
 )
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]\s))\S")
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\*\*\s))\S")
 
 
 def _sentence_at(text: str, index: int, before: int = 0) -> str:
     """The sentence holding `index` (and `before` sentences ahead of it)."""
     starts = [m.start() for m in _SENTENCE_START.finditer(text) if m.start() <= index]
     start = starts[max(0, len(starts) - 1 - before)] if starts else 0
-    end = re.search(r"[.!?](?=\s|$)", text[index:])
+    end = re.search(r"[.!?](?:\*\*)?(?=\s|$)", text[index:])  # `… the **cortex.** Then`
     return text[start : index + end.end() if end else len(text)].strip()
 
 
