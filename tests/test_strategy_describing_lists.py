@@ -583,3 +583,46 @@ def test_a_numbered_overview_line_is_not_a_term() -> None:
         - topics split into partitions
         """
     assert "Overview" not in terms(md)
+
+
+def test_a_lead_in_with_no_term_above_heads_its_list() -> None:
+    md = """
+        trade routes + the people on them
+
+        key travellers:
+
+        - ibn battuta -- moroccan scholar who crossed the islamic world
+        - marco polo -- venetian merchant at the court of kublai khan
+        - xuanzang -- chinese monk who brought sutras from india
+        """
+    assert terms(md) == ["ibn battuta", "marco polo", "xuanzang"]
+
+
+@pytest.mark.parametrize("lead", ["주요 기능:", "Main features:", "Its parts:"])
+def test_a_lead_in_naming_an_aspect_lists_parts_not_terms(lead: str) -> None:
+    md = f"""
+        # Object storage
+
+        Object storage keeps files as objects in buckets.
+
+        {lead}
+
+        - versioning: keeps earlier copies of an object
+        - lifecycle rules: move or delete objects after a while
+        - static hosting
+        """
+    assert terms(md) == ["Object storage"]
+
+
+def test_a_lead_in_under_a_term_still_lists_its_parts() -> None:
+    md = """
+        # Auth
+        ## Filter chain
+        The filter chain runs every request through a series of filters.
+
+        Main filters:
+
+        - session filter: restores the logged-in user
+        - csrf filter: checks the request token
+        """
+    assert terms(md) == ["Filter chain"]

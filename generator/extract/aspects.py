@@ -169,6 +169,19 @@ def lead_in(unit: Unit | None, label: bool = False) -> bool:
     return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
 
 
+def names_aspect(unit: Unit | None) -> bool:
+    """`주요 기능:`, `Main features:`, `Its parts:`: a lead-in whose head noun is a side of some
+    thing, so the list under it holds that thing's parts, not terms of their own."""
+    if unit is None or isinstance(unit, list) or unit.type != "paragraph":
+        return False
+    words = normalise(plain_text(unit)).casefold().rstrip(":： ").split()
+    head = _POSSESSIVE.sub("", words[-1]) if words else ""
+    return head in PROPERTY_HEADS or head in _PART_HEADS
+
+
+_PART_HEADS = words("기능 구성 부분 요소 functions functionality components parts")
+
+
 _GLOSSARY_LEAD = re.compile(
     r"(?:\b(?:terms|glossary|vocabulary|keywords|definitions|concepts)|용어|용어\s*정리|개념|키워드)"
     r"\s*[:：]$",

@@ -18,6 +18,7 @@ from .aspects import (
     kinds_listed,
     lead_in,
     mentions,
+    names_aspect,
     subject_names,
     told_at_length,
     unquote,
@@ -94,7 +95,11 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
                 inner = Scope(scope.section, named.term, scope.skip, scope.answer)
                 yield from _list(unit, inner, ctx, False)
             else:
-                yield from _list(unit, scope, ctx, defined_as, lead_in(previous), told)
+                # `key explorers:` over `- magellan -- …` with no term above: a heading in all
+                # but name; `Main features:` still lists the parts of the thing above
+                owned = bool(scope.owner or subject) or names_aspect(previous)
+                parts = lead_in(previous) and owned
+                yield from _list(unit, scope, ctx, defined_as, parts, told)
         elif unit.type == "paragraph":
             lone = not scope.owner and not any(unit is g for g in glossary)
             yield from paragraph_candidates(unit, scope, ctx, defined, lone)
