@@ -220,3 +220,38 @@ def test_markers_tags_and_edit_notes_stay_out_of_definitions() -> None:
         [← Week 8](week8.md) | [Week 10 →](week10.md)
         """)
     assert [(c.term, c.definition_md) for c in got] == [("Paging", "- Fixed-size blocks of memory")]
+
+
+def test_dash_lines_broken_by_hand_in_one_paragraph_are_a_glossary() -> None:
+    md = (
+        "most were river valley states  \n"
+        "[[egypt]] kingdom -- nile floods, pharaohs  \n"
+        "[[sumer]] -- city-states, cuneiform  \n"
+        "[[indus]] -- planned cities, drains  \n"
+        "all farmed grain  \n"
+    )
+    got = by_term(md)
+    assert list(got) == ["egypt kingdom", "sumer", "indus"]
+    assert got["indus"].definition_md == "planned cities, drains"
+
+
+@pytest.mark.parametrize(
+    "md",
+    [
+        "The result -- to our surprise -- was fast.\nIt held up under load.\n",
+        "one line -- with a dash\nand a plain second line\n",  # a single dash line is prose
+    ],
+)
+def test_dashes_in_prose_make_no_glossary(md: str) -> None:
+    assert terms(md) == []
+
+
+def test_a_wiki_link_inside_a_dash_term_is_part_of_the_term() -> None:
+    md = """
+        # Early modern era
+
+        - jesuit missions in [[china]] -- ricci at the ming court
+        - council of [[trent]] -- catholic reform decrees
+        - [[printing press]] -- gutenberg, movable type
+        """
+    assert terms(md) == ["jesuit missions in china", "council of trent", "printing press"]

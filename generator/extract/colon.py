@@ -34,7 +34,11 @@ _WRAPPED_SEP = re.compile(
 _PLAIN_COLON = re.compile(
     r"^(?P<term>(?:[^:：`*\[\]]|`[^`]+`)+?)\s*(?P<sep>[:：])(?![:：/])\s*(?P<def>\S.*)$"
 )
-_PLAIN_DASH = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$")
+_PLAIN_DASH = re.compile(
+    r"^(?P<term>(?:[^:：`*\[\]]|\[\[[^\[\]|]+\]\])+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$"
+)
+# `[[ottoman]] empire -- sunni, southwest asia`: a dash no prose sentence would use.
+STRONG_DASH = re.compile(r"\S\s+(?:--|—|–)\s+\S")
 _MARKS = re.compile(r"^(?:\*\*|__|\*|_|`)(.*?)(?:\*\*|__|\*|_|`)$")
 _LINK = re.compile(r"^\[([^\]]+)\]\([^)]*\)$")
 _WEEKDAY = re.compile(

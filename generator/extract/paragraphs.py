@@ -13,7 +13,7 @@ from ..parse import plain_text
 from .boldheads import Unit
 from .candidate import Candidate, Context, Scope, dedent_block, prefix_of, strip_prefix
 from .cloze import cloze_candidate
-from .colon import ColonLine, is_glossary, line_problem, marks_a_term, split_colon_line
+from .colon import STRONG_DASH, ColonLine, is_glossary, line_problem, marks_a_term, split_colon_line
 from .labels import is_label
 from .lists import alias_lines
 from .prose import defined_subject, named_term, topic_subject
@@ -52,6 +52,21 @@ def colon_candidate(
     )
 
 
+_HARD_BREAK = re.compile(r"(?:\S {2,}|\\)$")
+
+
+def _dash_lines(lines: list[str]) -> bool:
+    """`[[ottoman]] empire -- sunni, …` then `[[safavids]] -- shia, …` in one paragraph: two or
+    more `name -- gloss` lines read as a glossary, as they would in a list."""
+    return (
+        sum(
+            bool(STRONG_DASH.search(x)) and split_colon_line(strip_prefix(x)) is not None
+            for x in lines
+        )
+        >= 2
+    )
+
+
 def _prose_first(paragraph: SyntaxTreeNode, ctx: Context) -> bool:
     assert paragraph.map is not None
     text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[paragraph.map[0] : paragraph.map[1]])
@@ -80,7 +95,8 @@ def paragraph_candidates(
         return
     start, end = paragraph.map
     lines = ctx.parsed.lines
-    first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=False)
+    dashed = _dash_lines(lines[start:end])
+    first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=dashed)
     if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
         first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
     named = NAMED_LEAD.match(first.term) if first is not None else None
@@ -94,7 +110,7 @@ def paragraph_candidates(
             owned=(start, end),
         )
         return
-    if first is None:
+    if first is None and not dashed:
         if aliases_from_line(plain_text(paragraph)):
             return
         prose = prose_candidate(paragraph, scope, ctx, formatted_only=False)
@@ -102,12 +118,14 @@ def paragraph_candidates(
             yield prose
         yield from _sentence_candidates(paragraph, scope, ctx, prose.term if prose else "")
         return
-    starts = [i for i in range(start, end) if split_colon_line(strip_prefix(lines[i]), False)]
+    starts = [i for i in range(start, end) if split_colon_line(strip_prefix(lines[i]), dashed)]
     found: list[tuple[int, int, ColonLine]] = []
     for n, i in enumerate(starts):
-        line = split_colon_line(strip_prefix(lines[i]), False)
+        line = split_colon_line(strip_prefix(lines[i]), dashed)
         assert line is not None
         stop = starts[n + 1] if n + 1 < len(starts) else end
+        if dashed and _HARD_BREAK.search(lines[i]):
+            stop = i + 1  # lines broken by hand: each line is a line of its own
         problem = line_problem(line)
         if problem is None and is_expansion(line.term, scope.owner):
             problem = f"the full name of {scope.owner}, kept on its card"
