@@ -255,3 +255,37 @@ def test_a_wiki_link_inside_a_dash_term_is_part_of_the_term() -> None:
         - [[printing press]] -- gutenberg, movable type
         """
     assert terms(md) == ["jesuit missions in china", "council of trent", "printing press"]
+
+
+def test_a_colon_term_with_its_name_in_bold_keeps_its_whole_name() -> None:
+    md = """
+        Laws of motion
+
+        1. Law of **Inertia**: a body keeps its state unless a force acts
+        2. Law of **Acceleration**: force equals mass times acceleration
+        """
+    assert terms(md) == ["Law of Inertia", "Law of Acceleration"]
+
+
+def test_a_lone_partly_bold_colon_item_under_a_heading_is_a_term() -> None:
+    md = """
+        # Logic
+        ## Derived rules
+
+        - Rule of **Contraposition**: from A → B infer ¬B → ¬A
+
+        > [!proof] follows from the axioms
+
+        - Rule of **Syllogism**: from A → B and B → C infer A → C
+        """
+    assert "Rule of Contraposition" in terms(md)
+    assert "Rule of Syllogism" in terms(md)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This is **really** important: read it twice", "**Note** that: it is slow"],
+)
+def test_bold_emphasis_before_a_colon_marks_no_term(text: str) -> None:
+    line = split_colon_line(text)
+    assert line is None or line_problem(line) is not None

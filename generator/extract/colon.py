@@ -32,7 +32,8 @@ _WRAPPED_SEP = re.compile(
     rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
 )
 _PLAIN_COLON = re.compile(
-    r"^(?P<term>(?:[^:：`*\[\]]|`[^`]+`)+?)\s*(?P<sep>[:：])(?![:：/])\s*(?P<def>\S.*)$"
+    r"^(?P<term>(?:[^:：`*\[\]]|`[^`]+`|(?<=\w\s)\*\*[^*:：]+\*\*)+?)\s*(?P<sep>[:：])(?![:：/])"
+    r"\s*(?P<def>\S.*)$"
 )
 _PLAIN_DASH = re.compile(
     r"^(?P<term>(?:[^:：`*\[\]]|\[\[[^\[\]|]+\]\])+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$"
@@ -79,7 +80,8 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
         match = pattern.match(text)
         if match:
             term_md = match.group("term").strip()
-            return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), False)
+            marked = "**" in term_md  # `Axiom of **Reflexivity**`: the writer marked the name
+            return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), marked)
     match = _SPELLED_EQ.match(text)  # `IaaS = Infrastructure as a Service`
     if match and is_expansion(re.split(r"\s*[(（]", match.group("def"))[0], match.group("term")):
         return ColonLine(match.group("term"), match.group("term"), match.group("def"), False)
@@ -204,7 +206,9 @@ def is_glossary(colon_units: int, units: int, owner_defined: bool, owner: bool =
     return not (colon_units == 1 and owner_defined)
 
 
-_BOLD_COLON_ITEM = re.compile(r"^(\*\*|__)[^*_]+?(?::\1|\1\s*:)\s")
+_BOLD_COLON_ITEM = re.compile(
+    r"^(?:[^*_:：`]{1,30}\s)?(\*\*|__)[^*_]+?(?::\1|\1\s*:)\s"  # `Rule of **Union**: …` too
+)
 
 
 def bold_colon_item(item: SyntaxTreeNode, ctx: Context) -> bool:
