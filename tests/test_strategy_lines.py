@@ -289,3 +289,8 @@ def test_a_lone_partly_bold_colon_item_under_a_heading_is_a_term() -> None:
 def test_bold_emphasis_before_a_colon_marks_no_term(text: str) -> None:
     line = split_colon_line(text)
     assert line is None or line_problem(line) is not None
+
+
+def test_a_sentence_ending_in_a_bold_name_and_colon_names_only_that_name() -> None:
+    md = "Every commit in a repository points to a **tree**: a snapshot of the files.\n"
+    assert terms(md) == ["tree"]

@@ -81,6 +81,8 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
         if match:
             term_md = match.group("term").strip()
             marked = "**" in term_md  # `Axiom of **Reflexivity**`: the writer marked the name
+            if marked and len(term_md.split("**")[0].split()) > 3:
+                continue  # `Each instruction … creates a **layer**: …`: a sentence naming it
             return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), marked)
     match = _SPELLED_EQ.match(text)  # `IaaS = Infrastructure as a Service`
     if match and is_expansion(re.split(r"\s*[(（]", match.group("def"))[0], match.group("term")):
