@@ -426,3 +426,11 @@ def test_glossed_bold_names_keep_the_heading_card() -> None:
     found = by_term(note)
     assert set(found) == {"Cytoskeleton", "cortex", "dyneins"}
     assert found["dyneins"].definition_md.startswith("Its outer layer is called")
+
+
+def test_a_colon_in_prose_does_not_hide_the_names_glossed_after_it() -> None:
+    note = (
+        "## Roots\n\nAll roots share one plan: water enters a cell layer called the "
+        "**endodermis** and rises in cells known as **vessels**.\n"
+    )
+    assert {"endodermis", "vessels"} <= set(terms(note))

@@ -135,6 +135,9 @@ def paragraph_candidates(
             ctx.reject(i + 1, line.term, problem)
             continue
         found.append((i, stop, line))
+    if not found and not dashed:  # `… share a common structure: each has … called **X**`
+        yield from _sentence_candidates(paragraph, scope, ctx, "")
+        return
     marked = bool(found) and len(found) == len(starts) and all(marks_a_term(f[2]) for f in found)
     glossary = not scope.answer and (marked or is_glossary(len(found), len(starts), defined))
     size = len(found[0][2].definition.split()) if found else 0
