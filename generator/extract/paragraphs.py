@@ -151,6 +151,7 @@ def paragraph_candidates(
     if sole and found and not found[0][2].formatted:
         # `## Host network` then `Removes network isolation: the container uses …`
         ctx.reject(found[0][0] + 1, found[0][2].term, f"the definition of {scope.owner}")
+        yield from _sentence_candidates(paragraph, scope, ctx, "")
         return
     for i, stop, line in found:
         if not glossary:
