@@ -626,3 +626,23 @@ def test_a_lead_in_under_a_term_still_lists_its_parts() -> None:
         - csrf filter: checks the request token
         """
     assert terms(md) == ["Filter chain"]
+
+
+def test_kinds_of_the_defined_term_stay_terms_beside_a_note_line() -> None:
+    md = """
+        Rounding is the replacing of a number by a simpler one near it
+        - Banker's rounding (**default**): halves go to the nearest even digit in every case
+        - Half-up rounding: halves always go up to the next larger digit
+        - **Note**: neither changes numbers that are already exact
+        """
+    assert terms(md) == ["Rounding", "Banker's rounding", "Half-up rounding"]
+
+
+def test_features_of_the_defined_term_stay_in_its_body() -> None:
+    md = """
+        Rounding is the replacing of a number by a simpler one near it
+        - Speed: it makes mental sums much quicker to work out
+        - Error: each rounding step adds a small error to the result
+        - **Note**: neither changes numbers that are already exact
+        """
+    assert terms(md) == ["Rounding"]

@@ -32,7 +32,8 @@ _WRAPPED_SEP = re.compile(
     rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
 )
 _PLAIN_COLON = re.compile(
-    r"^(?P<term>(?:[^:：`*\[\]]|`[^`]+`|(?<=\w\s)\*\*[^*:：]+\*\*)+?)\s*(?P<sep>[:：])(?![:：/])"
+    r"^(?P<term>(?:[^:：`*\[\]]|`[^`]+`|(?<=\w\s)\*\*[^*:：]+\*\*|(?<=\w\s)[(（][^()（）:：]+[)）])+?)"
+    r"\s*(?P<sep>[:：])(?![:：/])"
     r"\s*(?P<def>\S.*)$"
 )
 _PLAIN_DASH = re.compile(
@@ -80,8 +81,9 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
         match = pattern.match(text)
         if match:
             term_md = match.group("term").strip()
-            marked = "**" in term_md  # `Axiom of **Reflexivity**`: the writer marked the name
-            if marked and len(term_md.split("**")[0].split()) > 3:
+            name = re.sub(r"[(（][^)）]*[)）]", "", term_md)  # not `Little Endian (**Default**)`
+            marked = "**" in name  # `Axiom of **Reflexivity**`: the writer marked the name
+            if marked and len(name.split("**")[0].split()) > 3:
                 continue  # `Each instruction … creates a **layer**: …`: a sentence naming it
             return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), marked)
     match = _SPELLED_EQ.match(text)  # `IaaS = Infrastructure as a Service`
