@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import by_term, cards, reasons, terms
 
 
@@ -241,3 +242,24 @@ def test_a_heading_of_images_alone_is_not_a_card() -> None:
         """)
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Refer to [[Counting]]", "See [Counting](counting.md).", "참고: [[순열과 조합]]", "→ [[Counting]]"],
+)
+def test_a_heading_whose_body_only_points_elsewhere_is_no_card(body: str) -> None:
+    md = f"# Probability\n\n## Sample space\n\nThe set of all outcomes.\n\n## Counting\n\n{body}\n"
+    assert terms(md) == ["Sample space"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Counting the outcomes, see [[Permutations]] for the orderings.",
+        "Refer to the table of outcomes before adding them up.",
+    ],
+)
+def test_a_body_that_says_more_than_a_pointer_keeps_its_card(body: str) -> None:
+    md = f"# Probability\n\n## Counting\n\n{body}\n"
+    assert terms(md) == ["Counting"]

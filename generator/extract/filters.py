@@ -52,16 +52,30 @@ def is_link_only(node: SyntaxTreeNode) -> bool:
     inlines = [n for n in node.walk() if n.type == "inline"]
     if not inlines:
         return False
+    words: list[str] = []  # `Refer to [[Counting]]`: a pointer's words around its links
+    links = 0
     for inline in inlines:
         for child in inline.children:
             if child.type in ("softbreak", "hardbreak"):
                 continue
             bare = _URLS.sub("", _WIKILINKS.sub("", child.content))
+            links += child.type == "link" or (child.type == "text" and bare != child.content)
             if child.type == "text" and not bare.strip(" -–—|·•,:"):
+                continue
+            if child.type == "text" and len(bare) < 30:
+                words.append(bare)
                 continue
             if child.type != "link":
                 return False
-    return True
+    pointer = " ".join(words).strip(" -–—|·•,:.→")
+    return not words or (links > 0 and (not pointer or bool(_POINTER.fullmatch(pointer))))
+
+
+_POINTER = re.compile(
+    r"(?:(?:please\s+)?(?:see|see also|refer to|refer|cf\.?|check|check out|more in|more at|details in"
+    r"|read|go to)|(?:참고|참조|자세한 내용은|자세히)\s*[:：]?)(?:\s+(?:the\s+)?(?:note|page)?)?",
+    re.IGNORECASE,
+)
 
 
 def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
