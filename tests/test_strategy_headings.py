@@ -263,3 +263,19 @@ def test_a_heading_whose_body_only_points_elsewhere_is_no_card(body: str) -> Non
 def test_a_body_that_says_more_than_a_pointer_keeps_its_card(body: str) -> None:
     md = f"# Probability\n\n## Counting\n\n{body}\n"
     assert terms(md) == ["Counting"]
+
+
+@pytest.mark.parametrize("title", ["Concepts and Definitions", "Definitions", "Key Terms", "Glossary"])
+def test_a_heading_naming_a_glossary_is_no_card(title: str) -> None:
+    md = f"""# Probability
+
+## {title}
+- **Outcome**: one result of an experiment
+- **Event**: a set of outcomes
+"""
+    assert terms(md) == ["Outcome", "Event"]
+
+
+def test_a_term_heading_ending_in_a_glossary_word_is_still_a_card() -> None:
+    md = "# Logic\n\n## Circular definitions\n\nDefinitions that use the word they define.\n"
+    assert terms(md) == ["Circular definitions"]
