@@ -246,7 +246,12 @@ def test_a_heading_of_images_alone_is_not_a_card() -> None:
 
 @pytest.mark.parametrize(
     "body",
-    ["Refer to [[Counting]]", "See [Counting](counting.md).", "참고: [[순열과 조합]]", "→ [[Counting]]"],
+    [
+        "Refer to [[Counting]]",
+        "See [Counting](counting.md).",
+        "참고: [[순열과 조합]]",
+        "→ [[Counting]]",
+    ],
 )
 def test_a_heading_whose_body_only_points_elsewhere_is_no_card(body: str) -> None:
     md = f"# Probability\n\n## Sample space\n\nThe set of all outcomes.\n\n## Counting\n\n{body}\n"
@@ -265,7 +270,9 @@ def test_a_body_that_says_more_than_a_pointer_keeps_its_card(body: str) -> None:
     assert terms(md) == ["Counting"]
 
 
-@pytest.mark.parametrize("title", ["Concepts and Definitions", "Definitions", "Key Terms", "Glossary"])
+@pytest.mark.parametrize(
+    "title", ["Concepts and Definitions", "Definitions", "Key Terms", "Glossary"]
+)
 def test_a_heading_naming_a_glossary_is_no_card(title: str) -> None:
     md = f"""# Probability
 

@@ -387,7 +387,10 @@ def test_a_bold_term_before_its_example_code_stays_a_term() -> None:
         ("Motor proteins called **kinesins.** walk along it.", ["kinesins"]),
         ("This outer layer is called the **cortex,** and it is firm.", ["cortex"]),
         ("Growth starts at the **apex**, a region of dividing cells.", ["apex"]),
-        ("Cells bear **villi** and **microvilli**, projections that absorb food.", ["villi", "microvilli"]),
+        (
+            "Cells bear **villi** and **microvilli**, projections that absorb food.",
+            ["villi", "microvilli"],
+        ),
         ("It binds a **ligand**, which fits the receptor's pocket.", ["ligand"]),
         ("Sap moves by **root pressure**, the push of water from the roots.", ["root pressure"]),
     ],
@@ -411,7 +414,9 @@ def test_bold_words_that_are_no_gloss(text: str) -> None:
 
 
 def test_a_name_glossed_in_passing_yields_to_its_own_definition() -> None:
-    note = "## Local rule\n\nCities make laws called **bylaws**.\n\n**bylaw:** a law on local issues\n"
+    note = (
+        "## Local rule\n\nCities make laws called **bylaws**.\n\n**bylaw:** a law on local issues\n"
+    )
     card = by_term(note)["bylaw"]
     assert card.definition_md.startswith("a law on local issues")
     assert terms(note) == ["Local rule", "bylaw"]
@@ -434,3 +439,29 @@ def test_a_colon_in_prose_does_not_hide_the_names_glossed_after_it() -> None:
         "**endodermis** and rises in cells known as **vessels**.\n"
     )
     assert {"endodermis", "vessels"} <= set(terms(note))
+
+
+def test_a_bold_name_defined_inside_a_list_item_is_a_card() -> None:
+    note = """# Trees
+
+## Depth of a node
+- In a rooted tree, **depth** of a node is the number of edges up to the root
+- In a rooted tree, the **height** of a node is the length of its longest downward path
+- A tree needs to be **connected**
+"""
+    found = by_term(note)
+    assert list(found) == ["Depth of a node", "height"]
+    assert found["height"].definition_md.startswith("In a rooted tree, the **height**")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Heap** is a tree.",  # opens the sentence: the prose strategy reads it
+        "We saw that **speed** is the main problem.",  # `that` opens a clause, not a name
+    ],
+)
+def test_bold_subjects_left_to_other_rules(text: str) -> None:
+    from generator.extract.sentences import bold_glosses
+
+    assert bold_glosses(text) == []

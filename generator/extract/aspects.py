@@ -142,8 +142,8 @@ def kinds_listed(items: list[SyntaxTreeNode], names: tuple[str, ...], ctx: Conte
     (its name is their last word), so they are terms of their own, not its features."""
     heads = {name.split()[-1].casefold() for name in names if name.strip()}
     lines = [line for line in map(lambda i: _colon_line(i, ctx), items) if line]
-    names = [split_aliases(line.term)[0] for line in lines if not is_label(line.term)]
-    terms = [name.casefold() for name in names]  # `Little endian (default)`, not `- Note: …`
+    found = [split_aliases(line.term)[0] for line in lines if not is_label(line.term)]
+    terms = [name.casefold() for name in found]  # `Little endian (default)`, not `- Note: …`
     return len(terms) >= 2 and all(
         len(term.split()) > 1 and term.split()[-1] in heads for term in terms
     )

@@ -48,6 +48,7 @@ from .paragraphs import (
     item_text,
     paragraph_candidates,
     prose_candidate,
+    sentence_candidates,
 )
 from .proserules import other_features
 from .tables import table_candidates
@@ -217,6 +218,8 @@ def _list(
                 prose.text = item_text(item, ctx)
                 units -= 1  # a definition of its own, like a term item
                 proses.append(prose)
+            elif "**" in ctx.parsed.lines[first]:  # `- In a digraph, **in-degree** is the …`
+                yield from sentence_candidates(paragraph, scope, ctx, "")
         owner = line.term if line is not None else "item"
         yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)
     ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)

@@ -72,8 +72,9 @@ def is_link_only(node: SyntaxTreeNode) -> bool:
 
 
 _POINTER = re.compile(
-    r"(?:(?:please\s+)?(?:see|see also|refer to|refer|cf\.?|check|check out|more in|more at|details in"
-    r"|read|go to)|(?:참고|참조|자세한 내용은|자세히)\s*[:：]?)(?:\s+(?:the\s+)?(?:note|page)?)?",
+    r"(?:(?:please\s+)?(?:see|see also|refer to|refer|cf\.?|check|check out|more in|more at"
+    r"|details in|read|go to)|(?:참고|참조|자세한 내용은|자세히)\s*[:：]?)"
+    r"(?:\s+(?:the\s+)?(?:note|page)?)?",
     re.IGNORECASE,
 )
 

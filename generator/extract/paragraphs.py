@@ -116,7 +116,7 @@ def paragraph_candidates(
         prose = prose_candidate(paragraph, scope, ctx, formatted_only=False)
         if prose is not None:
             yield prose
-        yield from _sentence_candidates(paragraph, scope, ctx, prose.term if prose else "")
+        yield from sentence_candidates(paragraph, scope, ctx, prose.term if prose else "")
         return
     starts = [i for i in range(start, end) if split_colon_line(strip_prefix(lines[i]), dashed)]
     found: list[tuple[int, int, ColonLine]] = []
@@ -136,7 +136,7 @@ def paragraph_candidates(
             continue
         found.append((i, stop, line))
     if not found and not dashed:  # `… share a common structure: each has … called **X**`
-        yield from _sentence_candidates(paragraph, scope, ctx, "")
+        yield from sentence_candidates(paragraph, scope, ctx, "")
         return
     marked = bool(found) and len(found) == len(starts) and all(marks_a_term(f[2]) for f in found)
     glossary = not scope.answer and (marked or is_glossary(len(found), len(starts), defined))
@@ -151,7 +151,7 @@ def paragraph_candidates(
     if sole and found and not found[0][2].formatted:
         # `## Host network` then `Removes network isolation: the container uses …`
         ctx.reject(found[0][0] + 1, found[0][2].term, f"the definition of {scope.owner}")
-        yield from _sentence_candidates(paragraph, scope, ctx, "")
+        yield from sentence_candidates(paragraph, scope, ctx, "")
         return
     for i, stop, line in found:
         if not glossary:
@@ -211,7 +211,7 @@ def prose_candidate(
     )
 
 
-def _sentence_candidates(
+def sentence_candidates(
     paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, taken: str
 ) -> Iterator[Candidate]:
     """`… However, LepA is a GTPase, and …`: a name defined inside a paragraph, its sentence as
@@ -227,6 +227,8 @@ def _sentence_candidates(
             same_term(n, other) for n in (name, *aliases) for other in (taken, scope.owner) if other
         ):
             continue
+        if scope.owner.casefold().startswith(name.casefold() + " of "):
+            continue  # `degree` under `## Degree of a Node`: the heading's own term
         line = next((i for i, x in enumerate(lines) if sentence[:20] in x or name in x), 0)
         yield Candidate(
             term=name,

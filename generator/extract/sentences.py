@@ -132,6 +132,16 @@ _BOLD_APPOSITIVE = re.compile(
     r"(?:,\*\*|\*\*,)\s+(?P<gloss>(?:an?|the)\s+(?!same\b|other\b|rest\b)[a-z]|which\s+[a-z]{2,}\s"
     r"|(?!(?:and|or|but|so|then|while|because|although)\b)[a-z]+\s+[a-z]+\s)"
 )
+# `In a directed graph, the **in-degree** of a node is the number of …`: a bold name inside a
+# sentence, then `is the/a …` (past a short `of a node`).
+_BOLD_IS = re.compile(
+    r"(?<=[a-z,]\s)(?:the\s+)?" + _BOLD.format("name") + r"(?:\s+of\s+(?:an?|the)\s+\w+)?,?\s+"
+    r"(?:is|are)\s+(?:(?:the|an?)\s+(?!(?:main|key|only|best|worst|first|last|same|real|biggest)\b)"
+    r"|defined as\s|called\s)"
+)
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:that|if|when|whether|because|since|so|why|how|what)\s+(?:the\s+)?$"
+)
 # `In **1905**, the …`, `For **this reason**, a …`: a fronted phrase opening the sentence.
 _FRONTED = re.compile(
     r"(?:^|[.!?]\s+)(?:in|on|at|for|with|by|from|to|after|before|during|unlike|like|as|about)"
@@ -145,6 +155,10 @@ def bold_glosses(text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for match in _CALLED_BOLD.finditer(text):
         found.append((match.group("name"), _sentence_at(text, match.start())))
+    for match in _BOLD_IS.finditer(text):
+        if _CLAUSE_OPENER.search(text[: match.start("name") - 2]):
+            continue  # `We saw that **speed** is …`: a claim in a clause, not a definition
+        found.append((match.group("name"), _sentence_at(text, match.start("name"))))
     for match in _BOLD_APPOSITIVE.finditer(text):
         if _FRONTED.search(text[: match.start()]):
             continue
