@@ -465,3 +465,34 @@ def test_bold_subjects_left_to_other_rules(text: str) -> None:
     from generator.extract.sentences import bold_glosses
 
     assert bold_glosses(text) == []
+
+
+_ESSAY = """# Loss Aversion
+
+People feel a loss more strongly than a gain of the same size.
+
+This is why a discount feels smaller than a surcharge of the same amount.
+"""
+
+
+def test_a_concept_note_with_only_prose_and_references_answers_its_title() -> None:
+    note = _ESSAY + "\n## See also\n\n- [Framing](framing.md)\n"
+    found = by_term(note)
+    assert list(found) == ["Loss Aversion"]
+    assert found["Loss Aversion"].definition_md.startswith("People feel a loss")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "\n## Experiments\n\nSubjects refused fair coin bets that risked a loss.\n",  # more topics
+        "\n**Endowment effect** — valuing a thing more once you own it.\n",  # a term of its own
+    ],
+)
+def test_a_note_with_more_than_one_topic_is_no_concept_note(tail: str) -> None:
+    assert "Loss Aversion" not in terms(_ESSAY + tail)
+
+
+def test_a_generic_title_over_prose_is_no_concept_note() -> None:
+    note = "# Notes\n\nPeople feel a loss more.\n\nA discount feels small.\n"
+    assert terms(note) == []
