@@ -496,3 +496,12 @@ def test_a_note_with_more_than_one_topic_is_no_concept_note(tail: str) -> None:
 def test_a_generic_title_over_prose_is_no_concept_note() -> None:
     note = "# Notes\n\nPeople feel a loss more.\n\nA discount feels small.\n"
     assert terms(note) == []
+
+
+def test_a_symbol_set_off_by_commas_is_no_alias() -> None:
+    text = r"Velocity, $\mathbf{v} \in \mathbb{R}^3$, is defined as the rate of change of position."
+    assert defined_subject(text) == "Velocity"
+
+
+def test_a_sentence_with_a_symbol_is_no_definition_without_its_verb() -> None:
+    assert defined_subject(r"Velocity, $v$, changes when a force acts.") is None
