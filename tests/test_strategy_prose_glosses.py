@@ -505,3 +505,12 @@ def test_a_symbol_set_off_by_commas_is_no_alias() -> None:
 
 def test_a_sentence_with_a_symbol_is_no_definition_without_its_verb() -> None:
     assert defined_subject(r"Velocity, $v$, changes when a force acts.") is None
+
+
+def test_an_italic_subject_with_its_other_name_is_defined() -> None:
+    text = "A *trie*, also known as the *prefix tree*, is a tree that stores strings by prefix."
+    assert defined_subject(text) == "trie (prefix tree)"
+
+
+def test_an_italic_word_that_only_stresses_is_no_subject() -> None:
+    assert defined_subject("The *real* cost is time spent waiting.") is None

@@ -11,7 +11,10 @@ import re
 from .colon import plain_term, term_problem
 from .terms import words
 
-_SUBJECT = r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`|__[^_]+__|\[\[[^\]]+\]\]|[^\s*`][^*`]{0,40}?)"
+_SUBJECT = (
+    r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`|__[^_]+__|\[\[[^\]]+\]\]|\*[^*\s][^*]{0,40}\*"
+    r"|[^\s*`][^*`]{0,40}?)"
+)
 # `X (Y)`, or `X, also known as Y,`: a name's other name right after it.
 _PAREN = (
     r"(?:\s*[(（][^)）]{1,40}[)）]"
@@ -162,7 +165,8 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
         if paren.lstrip(", ").startswith("$"):
             paren = ""  # a symbol is no other name
         if _AKA.match(paren):
-            paren = f" ({_AKA.sub('', paren).strip()})"
+            other = re.sub(r"^(?:the|an?)\s+", "", _AKA.sub("", paren).strip(), flags=re.I)
+            paren = f" ({plain_term(other)})"  # `, also known as the *union find*,`
         return f"{subject}{paren.rstrip()}" if paren else subject
     return None
 
