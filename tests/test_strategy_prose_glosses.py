@@ -514,3 +514,31 @@ def test_an_italic_subject_with_its_other_name_is_defined() -> None:
 
 def test_an_italic_word_that_only_stresses_is_no_subject() -> None:
     assert defined_subject("The *real* cost is time spent waiting.") is None
+
+
+def test_a_marked_name_glossed_in_parentheses_inside_a_step_is_a_card() -> None:
+    note = """# Hashing
+
+## Building the table
+1. Pick a _hash function_ (a map from keys to slots) that spreads keys evenly.
+2. Allocate the slots.
+"""
+    found = by_term(note)
+    assert "hash function" in found
+    assert found["hash function"].definition_md == "a map from keys to slots"
+
+
+def test_a_bold_name_in_parentheses_after_a_counted_phrase_is_a_card() -> None:
+    text = "Starch is made of two long glucose chains (**amylose**) packed in grains."
+    assert [n for n, _ in sentence_definitions(text)] == ["amylose"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See _Note_ (the last one) for details.",  # a label, not a name
+        "Run the _build_ (it takes a while) first.",  # no article: an aside, not a gloss
+    ],
+)
+def test_parentheses_that_gloss_no_name(text: str) -> None:
+    assert sentence_definitions(text) == []

@@ -51,6 +51,7 @@ from .paragraphs import (
     sentence_candidates,
 )
 from .proserules import other_features
+from .sentences import FORMATTED_PAREN
 from .tables import table_candidates
 from .terms import is_expansion
 
@@ -218,7 +219,8 @@ def _list(
                 prose.text = item_text(item, ctx)
                 units -= 1  # a definition of its own, like a term item
                 proses.append(prose)
-            elif "**" in ctx.parsed.lines[first]:  # `- In a digraph, **in-degree** is the …`
+            elif "**" in ctx.parsed.lines[first] or FORMATTED_PAREN.search(ctx.parsed.lines[first]):
+                # `- In a digraph, **in-degree** is the …`, `1. Build a _bijection_ (a map) …`
                 yield from sentence_candidates(paragraph, scope, ctx, "")
         owner = line.term if line is not None else "item"
         yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)

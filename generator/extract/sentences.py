@@ -38,7 +38,7 @@ def sentence_definitions(text: str) -> list[tuple[str, str]]:
     marked name, and each quoted name glossed between dashes."""
     found: list[tuple[str, str]] = []
     found.extend(_named_in_parentheses(text) if "(**" in text else [])
-    found.extend(bold_glosses(text) if "**" in text else [])
+    found.extend(bold_glosses(text) if "**" in text or FORMATTED_PAREN.search(text) else [])
     found.extend(_glossed(text))
     if '"' not in text and "“" not in text and " is a" not in text and " as " not in text:
         return found + (_abbreviated(text) if ")" in text else [])  # the common case, cheaply
@@ -104,7 +104,10 @@ def _abbreviated(text: str) -> list[tuple[str, str]]:
 # `… by the addition of elements at one end (**enqueue** operation) and …`: a bold name in
 # parentheses right after the noun phrase it names.
 _PAREN_NAME = re.compile(r"\(\*\*(?P<name>[^*]{1,40})\*\*(?:\s+[a-z]+)?\)")
-_PHRASE_START = re.compile(r"(?:^|[.!?;:,]\s|\s(?:by|and|or|with|as|is|are)\s)(?=(?:the|an?)\s)")
+_PHRASE_START = re.compile(
+    r"(?:^|[.!?;:,]\s|\s(?:by|and|or|with|as|is|are|of)\s)"
+    r"(?=(?:the|an?|two|three|four|five|six|several|many|\d+)\s)"  # `of three chains (**X**)`
+)
 
 
 def _named_in_parentheses(text: str) -> list[tuple[str, str]]:
@@ -112,7 +115,8 @@ def _named_in_parentheses(text: str) -> list[tuple[str, str]]:
     for match in _PAREN_NAME.finditer(text):
         before = text[: match.start()].rstrip()
         starts = [m.end() for m in _PHRASE_START.finditer(before)]
-        phrase = before[starts[-1] :] if starts else ""
+        phrases = (before[i:] for i in reversed(starts))  # the nearest of three words or more
+        phrase = next((p for p in phrases if len(p.split()) >= 3), "")
         name = match.group("name").strip()
         if 3 <= len(phrase.split()) <= 15 and term_problem(name, max_words=3) is None:
             found.append((name, phrase))
@@ -142,6 +146,12 @@ _BOLD_IS = re.compile(
 _CLAUSE_OPENER = re.compile(
     r"\b(?:that|if|when|whether|because|since|so|why|how|what)\s+(?:the\s+)?$"
 )
+# `Construct a _bijection_ (a one-to-one mapping) between …`: a marked name, glossed in
+# parentheses that open with an article.
+FORMATTED_PAREN = re.compile(
+    r"(?<![\w*_])(?P<mark>\*\*|\*|_)(?P<name>[^*_\s][^*_\n]{1,38}?)(?P=mark)\s*"
+    r"\((?P<gloss>(?:an?|the)\s[^()]{3,80})\)"
+)
 # `In **1905**, the …`, `For **this reason**, a …`: a fronted phrase opening the sentence.
 _FRONTED = re.compile(
     r"(?:^|[.!?]\s+)(?:in|on|at|for|with|by|from|to|after|before|during|unlike|like|as|about)"
@@ -155,6 +165,8 @@ def bold_glosses(text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for match in _CALLED_BOLD.finditer(text):
         found.append((match.group("name"), _sentence_at(text, match.start())))
+    for match in FORMATTED_PAREN.finditer(text):
+        found.append((match.group("name"), match.group("gloss")))
     for match in _BOLD_IS.finditer(text):
         if _CLAUSE_OPENER.search(text[: match.start("name") - 2]):
             continue  # `We saw that **speed** is …`: a claim in a clause, not a definition
