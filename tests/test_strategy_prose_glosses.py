@@ -542,3 +542,27 @@ def test_a_bold_name_in_parentheses_after_a_counted_phrase_is_a_card() -> None:
 )
 def test_parentheses_that_gloss_no_name(text: str) -> None:
     assert sentence_definitions(text) == []
+
+
+def test_a_title_whose_first_bullet_says_what_it_is_is_a_card() -> None:
+    note = """# Stack
+- A collection of items where the last one added is the first one out
+- Push adds an item on top
+
+## Uses
+Undo histories and call frames.
+"""
+    found = by_term(note)
+    assert list(found) == ["Stack", "Uses"]
+    assert found["Stack"].definition_md.startswith("- A collection of items")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- push: adds an item\n- pop: removes the top item\n",  # a glossary under the title
+        "- Push adds an item on top\n- Pop removes it\n",  # facts, not what it is
+    ],
+)
+def test_a_title_over_other_bullets_is_no_card(body: str) -> None:
+    assert "Stack" not in terms(f"# Stack\n{body}")

@@ -9,8 +9,8 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..attribute import is_sources_heading
 from ..parse import Section
-from .candidate import Candidate, Context
-from .colon import line_problem, split_colon_line
+from .candidate import Candidate, Context, strip_prefix
+from .colon import DEFINING_PHRASE, line_problem, split_colon_line
 from .headings import content_blocks
 from .prose import defined_subject
 from .terms import same_term, split_aliases, words
@@ -38,7 +38,8 @@ def note_candidate(top: Section, ctx: Context) -> Candidate | None:
     summary = bool(_SUMMARY_CALLOUT.match(ctx.parsed.lines[first]))
     summed_up = summary and is_note_subject(ctx.info.title)
     named = bool(ctx.info.aliases) and is_note_subject(ctx.info.title)  # not `ML Glossary`
-    essay = is_note_subject(ctx.info.title) and _concept_essay(top, content, ctx)
+    subject = is_note_subject(ctx.info.title)
+    essay = subject and (_concept_essay(top, content, ctx) or _described(top, content, ctx))
     if not (named or has_definition or summed_up or essay):
         return None
     term, aliases = _opening_subject(top, ctx) or (ctx.info.title, ctx.info.aliases)
@@ -69,6 +70,18 @@ def _concept_essay(top: Section, content: list[SyntaxTreeNode], ctx: Context) ->
     if any(line is not None and line_problem(line) is None for line in lines):
         return False
     return not any(defined_subject(t) for t in texts)  # no paragraph defines a term of its own
+
+
+def _described(top: Section, content: list[SyntaxTreeNode], ctx: Context) -> bool:
+    """`# Graph` then `- A collection of nodes connected by edges`: the title's first bullet
+    says what it is, in a noun phrase."""
+    if top is ctx.parsed.root or content[0].type != "bullet_list" or not content[0].map:
+        return False
+    text = strip_prefix(ctx.parsed.lines[content[0].map[0]])
+    if split_colon_line(text) is not None:
+        return False  # `- image: …`: a glossary under the title
+    phrase = text[:1].lower() + text[1:]
+    return bool(DEFINING_PHRASE.match(phrase)) and len(text.split()) >= 4
 
 
 def _is_reference(title: str) -> bool:
