@@ -286,3 +286,15 @@ def test_a_heading_naming_a_glossary_is_no_card(title: str) -> None:
 def test_a_term_heading_ending_in_a_glossary_word_is_still_a_card() -> None:
     md = "# Logic\n\n## Circular definitions\n\nDefinitions that use the word they define.\n"
     assert terms(md) == ["Circular definitions"]
+
+
+@pytest.mark.parametrize("body", ["- Caused by", "Defined as the", "- TODO", "Types:"])
+def test_a_heading_with_an_unfinished_body_is_no_card(body: str) -> None:
+    md = f"# Pipelines\n\n## Data hazard\n\nA read of a value not yet written.\n\n## Control hazard\n\n{body}\n"
+    assert terms(md) == ["Data hazard"]
+
+
+@pytest.mark.parametrize("body", ["Lock.", "- Owned by one thread", "`kubectl get pods`"])
+def test_a_short_but_finished_body_keeps_its_card(body: str) -> None:
+    md = f"# Pipelines\n\n## Control hazard\n\n{body}\n"
+    assert terms(md) == ["Control hazard"]

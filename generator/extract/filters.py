@@ -104,6 +104,21 @@ def is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(text))
 
 
+def is_unfinished(text: str) -> bool:
+    """`- Caused by`, `- TODO`, `- 정의:`: a body the writer started and left, no answer."""
+    words = text.split()
+    if not words or is_placeholder(text.strip()):
+        return True
+    return len(words) <= 4 and (
+        words[-1].casefold() in _DANGLING or text.rstrip().endswith((":", "：", "...", "…"))
+    )
+
+
+_DANGLING = frozenset(
+    "by of to the a an and or with for in on at is are from as that which because".split()
+)
+
+
 def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
     """0-based lines no definition shows: HTML comments, rules, navigation and anchor links,
     edit notes, `[TOC]` markers, `#tag` lines and changelog entries."""
