@@ -290,7 +290,10 @@ def test_a_term_heading_ending_in_a_glossary_word_is_still_a_card() -> None:
 
 @pytest.mark.parametrize("body", ["- Caused by", "Defined as the", "- TODO", "Types:"])
 def test_a_heading_with_an_unfinished_body_is_no_card(body: str) -> None:
-    md = f"# Pipelines\n\n## Data hazard\n\nA read of a value not yet written.\n\n## Control hazard\n\n{body}\n"
+    md = (
+        "# Pipelines\n\n## Data hazard\n\nA read of a value not yet written.\n\n"
+        f"## Control hazard\n\n{body}\n"
+    )
     assert terms(md) == ["Data hazard"]
 
 

@@ -115,7 +115,28 @@ def is_unfinished(text: str) -> bool:
 
 
 _DANGLING = frozenset(
-    "by of to the a an and or with for in on at is are from as that which because".split()
+    [
+        "by",
+        "of",
+        "to",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "with",
+        "for",
+        "in",
+        "on",
+        "at",
+        "is",
+        "are",
+        "from",
+        "as",
+        "that",
+        "which",
+        "because",
+    ]
 )
 
 
