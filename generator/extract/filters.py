@@ -107,7 +107,9 @@ def is_placeholder(text: str) -> bool:
 def is_unfinished(text: str) -> bool:
     """`- Caused by`, `- TODO`, `- 정의:`: a body the writer started and left, no answer."""
     words = text.split()
-    if not words or is_placeholder(text.strip()):
+    if not words:
+        return False  # no text at all (only markup): other rules judge it
+    if is_placeholder(text.strip()):
         return True
     return len(words) <= 4 and (
         words[-1].casefold() in _DANGLING or text.rstrip().endswith((":", "：", "...", "…"))
