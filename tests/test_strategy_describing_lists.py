@@ -646,3 +646,30 @@ def test_features_of_the_defined_term_stay_in_its_body() -> None:
         - **Note**: neither changes numbers that are already exact
         """
     assert terms(md) == ["Rounding"]
+
+
+def test_a_bare_name_right_above_its_list_is_a_term() -> None:
+    md = """
+        # Persuasion
+        ## Habits
+        anchoring bias
+        - relying too much on the first number heard
+        - shows up in price haggling
+
+        Some closing remark about habits.
+        """
+    found = by_term(md)
+    assert "anchoring bias" in found
+    assert found["anchoring bias"].definition_md.startswith("- relying too much")
+
+
+@pytest.mark.parametrize(
+    "md",
+    [
+        "# Persuasion\n## Habits\nanchoring bias\n\n- relying on the first number\n- haggling\n",
+        "# Persuasion\n## Habits\nExamples\n- relying on the first number\n- haggling\n",
+        "# Persuasion\n## Habits\nanchoring bias\n- relying on the first number\n",
+    ],
+)
+def test_a_bare_line_apart_from_its_list_or_a_label_is_no_term(md: str) -> None:
+    assert not {"anchoring bias", "Examples"} & set(terms(md))
