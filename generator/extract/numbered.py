@@ -21,9 +21,9 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
+from .aspects import aspect_of
 from .candidate import Candidate, Context, strip_prefix
 from .colon import DEFINING_PHRASE, term_problem
-from .aspects import aspect_of
 from .labels import is_label, is_overview_heading
 from .lists import term_of_line
 from .terms import is_question, split_aliases, strip_question_prefix, what_is
