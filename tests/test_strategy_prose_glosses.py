@@ -566,3 +566,35 @@ Undo histories and call frames.
 )
 def test_a_title_over_other_bullets_is_no_card(body: str) -> None:
     assert "Stack" not in terms(f"# Stack\n{body}")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The tip grows fastest (this is called the *growing end*). Then it stops.",
+            ["growing end"],
+        ),
+        ("Haemoglobin is a *tetramer,* a protein made of four chains.", ["tetramer"]),
+        ("Food moves by waves known as _peristalsis_ along the gut.", ["peristalsis"]),
+    ],
+)
+def test_italic_names_glossed_in_a_sentence(text: str, names: list[str]) -> None:
+    assert [name for name, _ in sentence_definitions(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is *really* fast, the rest is slow.",  # stress, no gloss
+        "In *1905*, the theory was published.",  # a fronted phrase
+        "This is *not*, the author says, a proof.",
+    ],
+)
+def test_italic_stress_is_no_gloss(text: str) -> None:
+    assert sentence_definitions(text) == []
+
+
+def test_the_subjects_other_name_is_no_card_of_its_own() -> None:
+    note = "A *trie*, also known as the *prefix tree*, is a tree that stores strings by prefix.\n"
+    assert terms(note) == ["trie"]

@@ -116,7 +116,8 @@ def paragraph_candidates(
         prose = prose_candidate(paragraph, scope, ctx, formatted_only=False)
         if prose is not None:
             yield prose
-        yield from sentence_candidates(paragraph, scope, ctx, prose.term if prose else "")
+        also = prose.aliases if prose else ()
+        yield from sentence_candidates(paragraph, scope, ctx, prose.term if prose else "", also)
         return
     starts = [i for i in range(start, end) if split_colon_line(strip_prefix(lines[i]), dashed)]
     found: list[tuple[int, int, ColonLine]] = []
@@ -212,7 +213,7 @@ def prose_candidate(
 
 
 def sentence_candidates(
-    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, taken: str
+    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, taken: str, also: tuple[str, ...] = ()
 ) -> Iterator[Candidate]:
     """`… However, LepA is a GTPase, and …`: a name defined inside a paragraph, its sentence as
     the answer. Not in an answer to a question: there every sentence serves the question."""
@@ -224,7 +225,10 @@ def sentence_candidates(
     for written, sentence in sentence_definitions(" ".join(strip_prefix(x) for x in lines)):
         name, aliases = split_aliases(written)
         if any(
-            same_term(n, other) for n in (name, *aliases) for other in (taken, scope.owner) if other
+            same_term(n, other)
+            for n in (name, *aliases)
+            for other in (taken, scope.owner, *also)  # `*union find*`: the subject's other name
+            if other
         ):
             continue
         if scope.owner.casefold().startswith(name.casefold() + " of "):

@@ -11,7 +11,7 @@ import re
 
 from .colon import term_problem
 from .prose import EN_STOP
-from .terms import is_expansion
+from .terms import is_expansion, words
 
 # `… . However, LepA is a GTPase, and …`: inside a paragraph, a sentence that opens with a name
 # written like a symbol (inner capital, digit or slash: `LepA`, `Spred-1`, `KsgA/Dim1`, `EMT`)
@@ -38,7 +38,7 @@ def sentence_definitions(text: str) -> list[tuple[str, str]]:
     marked name, and each quoted name glossed between dashes."""
     found: list[tuple[str, str]] = []
     found.extend(_named_in_parentheses(text) if "(**" in text else [])
-    found.extend(bold_glosses(text) if "**" in text or FORMATTED_PAREN.search(text) else [])
+    found.extend(bold_glosses(text) if "*" in text or "_" in text else [])
     found.extend(_glossed(text))
     if '"' not in text and "“" not in text and " is a" not in text and " as " not in text:
         return found + (_abbreviated(text) if ")" in text else [])  # the common case, cheaply
@@ -131,6 +131,18 @@ _CALLED_BOLD = re.compile(
     r"\b(?:called|known as|termed|named|referred to as)\s+(?:(?:an?|the)\s+)?"
     + _BOLD.format("name")
 )
+# `… this is called the *plus end*`, `Tubulins are *dimers,* a molecule made of two parts`: the
+# same cues with a name in italics (a bare `*word*` alone is only stress).
+_ITALIC = r"(?<![*\w])(?P<m>\*|_)(?P<name>[^*_\s][^*_\n]{1,39}?)"
+_ITALIC_GLOSS = re.compile(
+    r"\b(?:called|known as|termed|referred to as)\s+(?:(?:an?|the)\s+)?"
+    + _ITALIC
+    + r"[.,;:]?(?P=m)(?![*\w])"
+    + r"|"
+    + _ITALIC.replace("<m>", "<m2>").replace("<name>", "<name2>")
+    + r"(?:,(?P=m2)|(?P=m2),)\s+(?:an?|the)\s+(?!same\b|other\b|rest\b)[a-z]"
+)
+_STRESS = words("not in of very really also just only always never no so too quite indeed still")
 _BOLD_APPOSITIVE = re.compile(
     rf"(?:{_BOLD.format('first')}\s+(?:and|or)\s+)?\*\*(?P<name>[^*\n]{{2,40}}?)"
     r"(?:,\*\*|\*\*,)\s+(?P<gloss>(?:an?|the)\s+(?!same\b|other\b|rest\b)[a-z]|which\s+[a-z]{2,}\s"
@@ -165,6 +177,18 @@ def bold_glosses(text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for match in _CALLED_BOLD.finditer(text):
         found.append((match.group("name"), _sentence_at(text, match.start())))
+    for match in _ITALIC_GLOSS.finditer(text):
+        name = match.group("name") or match.group("name2")
+        before = text[: match.start()].rstrip()
+        if match.group("name2") and (
+            _FRONTED.search(text[: match.start()]) or before.endswith(",")
+        ):
+            continue  # `In *1905*, the …`, `It was, _in fact_, a …`: an aside, not a name
+        if name.split()[0].casefold() in _STRESS:
+            continue
+        found.append(
+            (name, _sentence_at(text, match.start("name" if match.group("name") else "name2")))
+        )
     for match in FORMATTED_PAREN.finditer(text):
         found.append((match.group("name"), match.group("gloss")))
     for match in _BOLD_IS.finditer(text):
