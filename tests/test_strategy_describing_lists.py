@@ -673,3 +673,13 @@ def test_a_bare_name_right_above_its_list_is_a_term() -> None:
 )
 def test_a_bare_line_apart_from_its_list_or_a_label_is_no_term(md: str) -> None:
     assert not {"anchoring bias", "Examples"} & set(terms(md))
+
+
+def test_a_bare_name_over_a_list_of_short_names_is_no_term() -> None:
+    md = """
+        # Renaissance
+        Leonardo da Vinci
+        - Mona Lisa
+        - The Last Supper
+        """
+    assert "Leonardo da Vinci" not in terms(md)

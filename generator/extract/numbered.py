@@ -21,6 +21,7 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
+from ..parse import first_paragraph, plain_text
 from .aspects import aspect_of
 from .candidate import Candidate, Context, strip_prefix
 from .colon import DEFINING_PHRASE, term_problem
@@ -154,6 +155,11 @@ def _bare_name_over(paragraph: SyntaxTreeNode, items: list[SyntaxTreeNode], text
     touching = first is not None and paragraph.map is not None and paragraph.map[1] == first[0]
     if not touching or len(items) < 2 or len(text.split()) > 4 or is_label(text):
         return False
+    head = first_paragraph(items[0])
+    if head is None or len(plain_text(head).split()) < 4:
+        return (
+            False  # `레오나르도 다 빈치` over `- 최후의 만찬`: a list of works, not a description
+        )
     return aspect_of(text, "") is None  # not `Examples`, `Pros and cons`
 
 
