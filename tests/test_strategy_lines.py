@@ -294,3 +294,19 @@ def test_bold_emphasis_before_a_colon_marks_no_term(text: str) -> None:
 def test_a_sentence_ending_in_a_bold_name_and_colon_names_only_that_name() -> None:
     md = "Every commit in a repository points to a **tree**: a snapshot of the files.\n"
     assert terms(md) == ["tree"]
+
+
+def test_ways_of_doing_something_are_no_terms_and_leave_the_heading_its_card() -> None:
+    md = """
+        # Graphs
+        ## Storing a graph
+        1. Using an adjacency matrix: an n by n grid of edge flags
+        2. Using adjacency lists: one list of neighbours per node
+        """
+    assert terms(md) == ["Storing a graph"]
+
+
+@pytest.mark.parametrize("line", ["User space: where programs run", "Viaduct: a bridge of arches"])
+def test_words_that_only_begin_like_using_are_terms(line: str) -> None:
+    found = split_colon_line(line)
+    assert found is not None and line_problem(found) is None

@@ -143,6 +143,8 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "a phrase, not a term"
     if _WEEKDAY.match(term):
         return "a day, not a term"
+    if re.match(r"(?:using|by using|via)\s", term, re.IGNORECASE):
+        return "a way of doing it, not a term"  # `1. Using linked representation: …`
     if re.match(r"(?:my|our|나의|내|우리)\s", term, re.IGNORECASE):
         return "the author's own remark, not a term"
     if _FINITE_VERB.search(term) or (not code and _OBJECT_PRONOUN.search(term)):
