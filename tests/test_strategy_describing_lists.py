@@ -583,3 +583,103 @@ def test_a_numbered_overview_line_is_not_a_term() -> None:
         - topics split into partitions
         """
     assert "Overview" not in terms(md)
+
+
+def test_a_lead_in_with_no_term_above_heads_its_list() -> None:
+    md = """
+        trade routes + the people on them
+
+        key travellers:
+
+        - ibn battuta -- moroccan scholar who crossed the islamic world
+        - marco polo -- venetian merchant at the court of kublai khan
+        - xuanzang -- chinese monk who brought sutras from india
+        """
+    assert terms(md) == ["ibn battuta", "marco polo", "xuanzang"]
+
+
+@pytest.mark.parametrize("lead", ["주요 기능:", "Main features:", "Its parts:"])
+def test_a_lead_in_naming_an_aspect_lists_parts_not_terms(lead: str) -> None:
+    md = f"""
+        # Object storage
+
+        Object storage keeps files as objects in buckets.
+
+        {lead}
+
+        - versioning: keeps earlier copies of an object
+        - lifecycle rules: move or delete objects after a while
+        - static hosting
+        """
+    assert terms(md) == ["Object storage"]
+
+
+def test_a_lead_in_under_a_term_still_lists_its_parts() -> None:
+    md = """
+        # Auth
+        ## Filter chain
+        The filter chain runs every request through a series of filters.
+
+        Main filters:
+
+        - session filter: restores the logged-in user
+        - csrf filter: checks the request token
+        """
+    assert terms(md) == ["Filter chain"]
+
+
+def test_kinds_of_the_defined_term_stay_terms_beside_a_note_line() -> None:
+    md = """
+        Rounding is the replacing of a number by a simpler one near it
+        - Banker's rounding (**default**): halves go to the nearest even digit in every case
+        - Half-up rounding: halves always go up to the next larger digit
+        - **Note**: neither changes numbers that are already exact
+        """
+    assert terms(md) == ["Rounding", "Banker's rounding", "Half-up rounding"]
+
+
+def test_features_of_the_defined_term_stay_in_its_body() -> None:
+    md = """
+        Rounding is the replacing of a number by a simpler one near it
+        - Speed: it makes mental sums much quicker to work out
+        - Error: each rounding step adds a small error to the result
+        - **Note**: neither changes numbers that are already exact
+        """
+    assert terms(md) == ["Rounding"]
+
+
+def test_a_bare_name_right_above_its_list_is_a_term() -> None:
+    md = """
+        # Persuasion
+        ## Habits
+        anchoring bias
+        - relying too much on the first number heard
+        - shows up in price haggling
+
+        Some closing remark about habits.
+        """
+    found = by_term(md)
+    assert "anchoring bias" in found
+    assert found["anchoring bias"].definition_md.startswith("- relying too much")
+
+
+@pytest.mark.parametrize(
+    "md",
+    [
+        "# Persuasion\n## Habits\nanchoring bias\n\n- relying on the first number\n- haggling\n",
+        "# Persuasion\n## Habits\nExamples\n- relying on the first number\n- haggling\n",
+        "# Persuasion\n## Habits\nanchoring bias\n- relying on the first number\n",
+    ],
+)
+def test_a_bare_line_apart_from_its_list_or_a_label_is_no_term(md: str) -> None:
+    assert not {"anchoring bias", "Examples"} & set(terms(md))
+
+
+def test_a_bare_name_over_a_list_of_short_names_is_no_term() -> None:
+    md = """
+        # Renaissance
+        Leonardo da Vinci
+        - Mona Lisa
+        - The Last Supper
+        """
+    assert "Leonardo da Vinci" not in terms(md)

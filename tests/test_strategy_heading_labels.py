@@ -358,3 +358,17 @@ def test_diagrams_with_their_titles_are_not_a_definition() -> None:
         ```
         """
     assert terms(md) == ["Warning signs"]
+
+
+def test_a_qualified_definition_heading_names_its_subject() -> None:
+    got = cards("""
+        # Graphs
+        ## Formal Definition of a Tree
+        A connected graph with no cycles.
+        ## Definitions of Done
+        A checklist a team agrees on before calling work finished.
+        """)
+    assert [(c.term, c.section) for c in got] == [
+        ("Tree", ("Formal Definition of a Tree",)),
+        ("Definitions of Done", ("Definitions of Done",)),
+    ]

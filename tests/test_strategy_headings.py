@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import by_term, cards, reasons, terms
 
 
@@ -241,3 +242,62 @@ def test_a_heading_of_images_alone_is_not_a_card() -> None:
         """)
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Refer to [[Counting]]",
+        "See [Counting](counting.md).",
+        "참고: [[순열과 조합]]",
+        "→ [[Counting]]",
+    ],
+)
+def test_a_heading_whose_body_only_points_elsewhere_is_no_card(body: str) -> None:
+    md = f"# Probability\n\n## Sample space\n\nThe set of all outcomes.\n\n## Counting\n\n{body}\n"
+    assert terms(md) == ["Sample space"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Counting the outcomes, see [[Permutations]] for the orderings.",
+        "Refer to the table of outcomes before adding them up.",
+    ],
+)
+def test_a_body_that_says_more_than_a_pointer_keeps_its_card(body: str) -> None:
+    md = f"# Probability\n\n## Counting\n\n{body}\n"
+    assert terms(md) == ["Counting"]
+
+
+@pytest.mark.parametrize(
+    "title", ["Concepts and Definitions", "Definitions", "Key Terms", "Glossary"]
+)
+def test_a_heading_naming_a_glossary_is_no_card(title: str) -> None:
+    md = f"""# Probability
+
+## {title}
+- **Outcome**: one result of an experiment
+- **Event**: a set of outcomes
+"""
+    assert terms(md) == ["Outcome", "Event"]
+
+
+def test_a_term_heading_ending_in_a_glossary_word_is_still_a_card() -> None:
+    md = "# Logic\n\n## Circular definitions\n\nDefinitions that use the word they define.\n"
+    assert terms(md) == ["Circular definitions"]
+
+
+@pytest.mark.parametrize("body", ["- Caused by", "Defined as the", "- TODO", "Types:"])
+def test_a_heading_with_an_unfinished_body_is_no_card(body: str) -> None:
+    md = (
+        "# Pipelines\n\n## Data hazard\n\nA read of a value not yet written.\n\n"
+        f"## Control hazard\n\n{body}\n"
+    )
+    assert terms(md) == ["Data hazard"]
+
+
+@pytest.mark.parametrize("body", ["Lock.", "- Owned by one thread", "`kubectl get pods`"])
+def test_a_short_but_finished_body_keeps_its_card(body: str) -> None:
+    md = f"# Pipelines\n\n## Control hazard\n\n{body}\n"
+    assert terms(md) == ["Control hazard"]

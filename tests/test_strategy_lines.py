@@ -220,3 +220,93 @@ def test_markers_tags_and_edit_notes_stay_out_of_definitions() -> None:
         [← Week 8](week8.md) | [Week 10 →](week10.md)
         """)
     assert [(c.term, c.definition_md) for c in got] == [("Paging", "- Fixed-size blocks of memory")]
+
+
+def test_dash_lines_broken_by_hand_in_one_paragraph_are_a_glossary() -> None:
+    md = (
+        "most were river valley states  \n"
+        "[[egypt]] kingdom -- nile floods, pharaohs  \n"
+        "[[sumer]] -- city-states, cuneiform  \n"
+        "[[indus]] -- planned cities, drains  \n"
+        "all farmed grain  \n"
+    )
+    got = by_term(md)
+    assert list(got) == ["egypt kingdom", "sumer", "indus"]
+    assert got["indus"].definition_md == "planned cities, drains"
+
+
+@pytest.mark.parametrize(
+    "md",
+    [
+        "The result -- to our surprise -- was fast.\nIt held up under load.\n",
+        "one line -- with a dash\nand a plain second line\n",  # a single dash line is prose
+    ],
+)
+def test_dashes_in_prose_make_no_glossary(md: str) -> None:
+    assert terms(md) == []
+
+
+def test_a_wiki_link_inside_a_dash_term_is_part_of_the_term() -> None:
+    md = """
+        # Early modern era
+
+        - jesuit missions in [[china]] -- ricci at the ming court
+        - council of [[trent]] -- catholic reform decrees
+        - [[printing press]] -- gutenberg, movable type
+        """
+    assert terms(md) == ["jesuit missions in china", "council of trent", "printing press"]
+
+
+def test_a_colon_term_with_its_name_in_bold_keeps_its_whole_name() -> None:
+    md = """
+        Laws of motion
+
+        1. Law of **Inertia**: a body keeps its state unless a force acts
+        2. Law of **Acceleration**: force equals mass times acceleration
+        """
+    assert terms(md) == ["Law of Inertia", "Law of Acceleration"]
+
+
+def test_a_lone_partly_bold_colon_item_under_a_heading_is_a_term() -> None:
+    md = """
+        # Logic
+        ## Derived rules
+
+        - Rule of **Contraposition**: from A → B infer ¬B → ¬A
+
+        > [!proof] follows from the axioms
+
+        - Rule of **Syllogism**: from A → B and B → C infer A → C
+        """
+    assert "Rule of Contraposition" in terms(md)
+    assert "Rule of Syllogism" in terms(md)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This is **really** important: read it twice", "**Note** that: it is slow"],
+)
+def test_bold_emphasis_before_a_colon_marks_no_term(text: str) -> None:
+    line = split_colon_line(text)
+    assert line is None or line_problem(line) is not None
+
+
+def test_a_sentence_ending_in_a_bold_name_and_colon_names_only_that_name() -> None:
+    md = "Every commit in a repository points to a **tree**: a snapshot of the files.\n"
+    assert terms(md) == ["tree"]
+
+
+def test_ways_of_doing_something_are_no_terms_and_leave_the_heading_its_card() -> None:
+    md = """
+        # Graphs
+        ## Storing a graph
+        1. Using an adjacency matrix: an n by n grid of edge flags
+        2. Using adjacency lists: one list of neighbours per node
+        """
+    assert terms(md) == ["Storing a graph"]
+
+
+@pytest.mark.parametrize("line", ["User space: where programs run", "Viaduct: a bridge of arches"])
+def test_words_that_only_begin_like_using_are_terms(line: str) -> None:
+    found = split_colon_line(line)
+    assert found is not None and line_problem(found) is None

@@ -379,3 +379,222 @@ def test_a_bold_term_before_its_example_code_stays_a_term() -> None:
         "## 도커\n\n- **Dockerfile**\n  - 이미지를 만드는 설명서\n```dockerfile\nFROM alpine\n```\n"
     )
     assert "Dockerfile" in terms(note)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Motor proteins called **kinesins.** walk along it.", ["kinesins"]),
+        ("This outer layer is called the **cortex,** and it is firm.", ["cortex"]),
+        ("Growth starts at the **apex**, a region of dividing cells.", ["apex"]),
+        (
+            "Cells bear **villi** and **microvilli**, projections that absorb food.",
+            ["villi", "microvilli"],
+        ),
+        ("It binds a **ligand**, which fits the receptor's pocket.", ["ligand"]),
+        ("Sap moves by **root pressure**, the push of water from the roots.", ["root pressure"]),
+    ],
+)
+def test_bold_names_glossed_in_a_sentence(text: str, names: list[str]) -> None:
+    assert [name for name, _ in sentence_definitions(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In **1905**, the theory was published.",  # a fronted phrase, not a name glossed
+        "For **this reason**, a cache is used.",
+        "It is **very important**, the rest follows from it.",  # emphasis, not a term
+        "We keep the **root**, and then we prune the leaves.",  # `and` continues the clause
+        "Store the **keys**, dropping values as you go.",  # a bare phrase glosses only a pair
+    ],
+)
+def test_bold_words_that_are_no_gloss(text: str) -> None:
+    assert sentence_definitions(text) == []
+
+
+def test_a_name_glossed_in_passing_yields_to_its_own_definition() -> None:
+    note = (
+        "## Local rule\n\nCities make laws called **bylaws**.\n\n**bylaw:** a law on local issues\n"
+    )
+    card = by_term(note)["bylaw"]
+    assert card.definition_md.startswith("a law on local issues")
+    assert terms(note) == ["Local rule", "bylaw"]
+    assert reasons(note)["bylaws"].startswith("defined twice in this section")
+
+
+def test_glossed_bold_names_keep_the_heading_card() -> None:
+    note = (
+        "## Cytoskeleton\n\nThe cytoskeleton is a network of fibres. Its outer layer is called "
+        "the **cortex**, and motor proteins called **dyneins** bend it.\n"
+    )
+    found = by_term(note)
+    assert set(found) == {"Cytoskeleton", "cortex", "dyneins"}
+    assert found["dyneins"].definition_md.startswith("Its outer layer is called")
+
+
+def test_a_colon_in_prose_does_not_hide_the_names_glossed_after_it() -> None:
+    note = (
+        "## Roots\n\nAll roots share one plan: water enters a cell layer called the "
+        "**endodermis** and rises in cells known as **vessels**.\n"
+    )
+    assert {"endodermis", "vessels"} <= set(terms(note))
+
+
+def test_a_bold_name_defined_inside_a_list_item_is_a_card() -> None:
+    note = """# Trees
+
+## Depth of a node
+- In a rooted tree, **depth** of a node is the number of edges up to the root
+- In a rooted tree, the **height** of a node is the length of its longest downward path
+- A tree needs to be **connected**
+"""
+    found = by_term(note)
+    assert list(found) == ["Depth of a node", "height"]
+    assert found["height"].definition_md.startswith("In a rooted tree, the **height**")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Heap** is a tree.",  # opens the sentence: the prose strategy reads it
+        "We saw that **speed** is the main problem.",  # `that` opens a clause, not a name
+    ],
+)
+def test_bold_subjects_left_to_other_rules(text: str) -> None:
+    from generator.extract.sentences import bold_glosses
+
+    assert bold_glosses(text) == []
+
+
+_ESSAY = """# Loss Aversion
+
+People feel a loss more strongly than a gain of the same size.
+
+This is why a discount feels smaller than a surcharge of the same amount.
+"""
+
+
+def test_a_concept_note_with_only_prose_and_references_answers_its_title() -> None:
+    note = _ESSAY + "\n## See also\n\n- [Framing](framing.md)\n"
+    found = by_term(note)
+    assert list(found) == ["Loss Aversion"]
+    assert found["Loss Aversion"].definition_md.startswith("People feel a loss")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "\n## Experiments\n\nSubjects refused fair coin bets that risked a loss.\n",  # more topics
+        "\n**Endowment effect** — valuing a thing more once you own it.\n",  # a term of its own
+    ],
+)
+def test_a_note_with_more_than_one_topic_is_no_concept_note(tail: str) -> None:
+    assert "Loss Aversion" not in terms(_ESSAY + tail)
+
+
+def test_a_generic_title_over_prose_is_no_concept_note() -> None:
+    note = "# Notes\n\nPeople feel a loss more.\n\nA discount feels small.\n"
+    assert terms(note) == []
+
+
+def test_a_symbol_set_off_by_commas_is_no_alias() -> None:
+    text = r"Velocity, $\mathbf{v} \in \mathbb{R}^3$, is defined as the rate of change of position."
+    assert defined_subject(text) == "Velocity"
+
+
+def test_a_sentence_with_a_symbol_is_no_definition_without_its_verb() -> None:
+    assert defined_subject(r"Velocity, $v$, changes when a force acts.") is None
+
+
+def test_an_italic_subject_with_its_other_name_is_defined() -> None:
+    text = "A *trie*, also known as the *prefix tree*, is a tree that stores strings by prefix."
+    assert defined_subject(text) == "trie (prefix tree)"
+
+
+def test_an_italic_word_that_only_stresses_is_no_subject() -> None:
+    assert defined_subject("The *real* cost is time spent waiting.") is None
+
+
+def test_a_marked_name_glossed_in_parentheses_inside_a_step_is_a_card() -> None:
+    note = """# Hashing
+
+## Building the table
+1. Pick a _hash function_ (a map from keys to slots) that spreads keys evenly.
+2. Allocate the slots.
+"""
+    found = by_term(note)
+    assert "hash function" in found
+    assert found["hash function"].definition_md == "a map from keys to slots"
+
+
+def test_a_bold_name_in_parentheses_after_a_counted_phrase_is_a_card() -> None:
+    text = "Starch is made of two long glucose chains (**amylose**) packed in grains."
+    assert [n for n, _ in sentence_definitions(text)] == ["amylose"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See _Note_ (the last one) for details.",  # a label, not a name
+        "Run the _build_ (it takes a while) first.",  # no article: an aside, not a gloss
+    ],
+)
+def test_parentheses_that_gloss_no_name(text: str) -> None:
+    assert sentence_definitions(text) == []
+
+
+def test_a_title_whose_first_bullet_says_what_it_is_is_a_card() -> None:
+    note = """# Stack
+- A collection of items where the last one added is the first one out
+- Push adds an item on top
+
+## Uses
+Undo histories and call frames.
+"""
+    found = by_term(note)
+    assert list(found) == ["Stack", "Uses"]
+    assert found["Stack"].definition_md.startswith("- A collection of items")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- push: adds an item\n- pop: removes the top item\n",  # a glossary under the title
+        "- Push adds an item on top\n- Pop removes it\n",  # facts, not what it is
+    ],
+)
+def test_a_title_over_other_bullets_is_no_card(body: str) -> None:
+    assert "Stack" not in terms(f"# Stack\n{body}")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The tip grows fastest (this is called the *growing end*). Then it stops.",
+            ["growing end"],
+        ),
+        ("Haemoglobin is a *tetramer,* a protein made of four chains.", ["tetramer"]),
+        ("Food moves by waves known as _peristalsis_ along the gut.", ["peristalsis"]),
+    ],
+)
+def test_italic_names_glossed_in_a_sentence(text: str, names: list[str]) -> None:
+    assert [name for name, _ in sentence_definitions(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is *really* fast, the rest is slow.",  # stress, no gloss
+        "In *1905*, the theory was published.",  # a fronted phrase
+        "This is *not*, the author says, a proof.",
+    ],
+)
+def test_italic_stress_is_no_gloss(text: str) -> None:
+    assert sentence_definitions(text) == []
+
+
+def test_the_subjects_other_name_is_no_card_of_its_own() -> None:
+    note = "A *trie*, also known as the *prefix tree*, is a tree that stores strings by prefix.\n"
+    assert terms(note) == ["trie"]

@@ -141,7 +141,9 @@ def kinds_listed(items: list[SyntaxTreeNode], names: tuple[str, ...], ctx: Conte
     """`- Max heap - …`, `- Min heap - …` under `A heap is …`: the lines name kinds of the term
     (its name is their last word), so they are terms of their own, not its features."""
     heads = {name.split()[-1].casefold() for name in names if name.strip()}
-    terms = [line.term.casefold() for line in map(lambda i: _colon_line(i, ctx), items) if line]
+    lines = [line for line in map(lambda i: _colon_line(i, ctx), items) if line]
+    found = [split_aliases(line.term)[0] for line in lines if not is_label(line.term)]
+    terms = [name.casefold() for name in found]  # `Little endian (default)`, not `- Note: …`
     return len(terms) >= 2 and all(
         len(term.split()) > 1 and term.split()[-1] in heads for term in terms
     )
@@ -167,6 +169,19 @@ def lead_in(unit: Unit | None, label: bool = False) -> bool:
     if _GLOSSARY_LEAD.search(text):
         return False  # `Key terms:`, `주요 용어:`: the list below defines terms
     return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
+
+
+def names_aspect(unit: Unit | None) -> bool:
+    """`주요 기능:`, `Main features:`, `Its parts:`: a lead-in whose head noun is a side of some
+    thing, so the list under it holds that thing's parts, not terms of their own."""
+    if unit is None or isinstance(unit, list) or unit.type != "paragraph":
+        return False
+    words = normalise(plain_text(unit)).casefold().rstrip(":： ").split()
+    head = _POSSESSIVE.sub("", words[-1]) if words else ""
+    return head in PROPERTY_HEADS or head in _PART_HEADS
+
+
+_PART_HEADS = words("기능 구성 부분 요소 functions functionality components parts")
 
 
 _GLOSSARY_LEAD = re.compile(

@@ -27,18 +27,31 @@ def assemble(candidates: list[Candidate], ctx: Context, noise: set[int]) -> tupl
         if card is not None:
             built[id(cand)] = card
             owners.add(cand)
-    cards: list[Card] = []
-    first: dict[tuple[tuple[str, ...], str], int] = {}
+    cards: list[Card | None] = []
+    first: dict[tuple[tuple[str, ...], str], tuple[int, Candidate]] = {}
     for cand in ordered:
         card = built.get(id(cand))
         if card is None:
             continue
-        if _key(cand) in first:
-            ctx.reject(cand.line, cand.term, f"{TWICE} (first at line {first[_key(cand)]})")
+        seen = first.get(_key(cand))
+        if seen is not None and _passing(seen[1]) and cand.owned is not None:
+            # `laws called **bylaws**` then `**bylaw:** …`: the definition of its own wins
+            ctx.reject(seen[1].line, seen[1].term, f"{TWICE} (defined at line {cand.line})")
+            cards[seen[0]] = None
+            first[_key(cand)] = (len(cards), cand)
+            cards.append(card)
             continue
-        first[_key(cand)] = cand.line
+        if seen is not None:
+            ctx.reject(cand.line, cand.term, f"{TWICE} (first at line {seen[1].line})")
+            continue
+        first[_key(cand)] = (len(cards), cand)
         cards.append(card)
-    return tuple(cards)
+    return tuple(c for c in cards if c is not None)
+
+
+def _passing(cand: Candidate) -> bool:
+    """A name glossed in passing inside a sentence: it owns no lines of its own."""
+    return cand.owned is None and not cand.spans and bool(cand.text)
 
 
 def _size(cand: Candidate) -> tuple[int, int]:

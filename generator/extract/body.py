@@ -18,6 +18,7 @@ from .aspects import (
     kinds_listed,
     lead_in,
     mentions,
+    names_aspect,
     subject_names,
     told_at_length,
     unquote,
@@ -48,9 +49,11 @@ from .paragraphs import (
     item_text,
     paragraph_candidates,
     prose_candidate,
+    sentence_candidates,
 )
 from .proserules import other_features
 from .quoteheads import quote_candidates
+from .sentences import FORMATTED_PAREN
 from .tables import table_candidates
 from .terms import is_expansion
 
@@ -96,7 +99,11 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
                 inner = Scope(scope.section, named.term, scope.skip, scope.answer)
                 yield from _list(unit, inner, ctx, False)
             else:
-                yield from _list(unit, scope, ctx, defined_as, lead_in(previous), told)
+                # `key explorers:` over `- magellan -- …` with no term above: a heading in all
+                # but name; `Main features:` still lists the parts of the thing above
+                owned = bool(scope.owner or subject) or names_aspect(previous)
+                parts = lead_in(previous) and owned
+                yield from _list(unit, scope, ctx, defined_as, parts, told)
         elif unit.type == "paragraph":
             lone = not scope.owner and not any(unit is g for g in glossary)
             yield from paragraph_candidates(unit, scope, ctx, defined, lone)
@@ -214,6 +221,9 @@ def _list(
                 prose.text = item_text(item, ctx)
                 units -= 1  # a definition of its own, like a term item
                 proses.append(prose)
+            elif "**" in ctx.parsed.lines[first] or FORMATTED_PAREN.search(ctx.parsed.lines[first]):
+                # `- In a digraph, **in-degree** is the …`, `1. Build a _bijection_ (a map) …`
+                yield from sentence_candidates(paragraph, scope, ctx, "")
         owner = line.term if line is not None else "item"
         yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)
     ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)

@@ -32,9 +32,15 @@ _WRAPPED_SEP = re.compile(
     rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
 )
 _PLAIN_COLON = re.compile(
-    r"^(?P<term>(?:[^:：`*\[\]]|`[^`]+`)+?)\s*(?P<sep>[:：])(?![:：/])\s*(?P<def>\S.*)$"
+    r"^(?P<term>(?:[^:：`*\[\]]|`[^`]+`|(?<=\w\s)\*\*[^*:：]+\*\*|(?<=\w\s)[(（][^()（）:：]+[)）])+?)"
+    r"\s*(?P<sep>[:：])(?![:：/])"
+    r"\s*(?P<def>\S.*)$"
 )
-_PLAIN_DASH = re.compile(r"^(?P<term>[^:：`*\[\]]+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$")
+_PLAIN_DASH = re.compile(
+    r"^(?P<term>(?:[^:：`*\[\]]|\[\[[^\[\]|]+\]\])+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$"
+)
+# `[[ottoman]] empire -- sunni, southwest asia`: a dash no prose sentence would use.
+STRONG_DASH = re.compile(r"\S\s+(?:--|—|–)\s+\S")
 _MARKS = re.compile(r"^(?:\*\*|__|\*|_|`)(.*?)(?:\*\*|__|\*|_|`)$")
 _LINK = re.compile(r"^\[([^\]]+)\]\([^)]*\)$")
 _WEEKDAY = re.compile(
@@ -75,7 +81,11 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
         match = pattern.match(text)
         if match:
             term_md = match.group("term").strip()
-            return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), False)
+            name = re.sub(r"[(（][^)）]*[)）]", "", term_md)  # not `Little Endian (**Default**)`
+            marked = "**" in name  # `Axiom of **Reflexivity**`: the writer marked the name
+            if marked and len(name.split("**")[0].split()) > 3:
+                continue  # `Each instruction … creates a **layer**: …`: a sentence naming it
+            return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), marked)
     match = _SPELLED_EQ.match(text)  # `IaaS = Infrastructure as a Service`
     if match and is_expansion(re.split(r"\s*[(（]", match.group("def"))[0], match.group("term")):
         return ColonLine(match.group("term"), match.group("term"), match.group("def"), False)
@@ -133,6 +143,8 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "a phrase, not a term"
     if _WEEKDAY.match(term):
         return "a day, not a term"
+    if re.match(r"(?:using|by using|via)\s", term, re.IGNORECASE):
+        return "a way of doing it, not a term"  # `1. Using linked representation: …`
     if re.match(r"(?:my|our|나의|내|우리)\s", term, re.IGNORECASE):
         return "the author's own remark, not a term"
     if _FINITE_VERB.search(term) or (not code and _OBJECT_PRONOUN.search(term)):
@@ -200,7 +212,9 @@ def is_glossary(colon_units: int, units: int, owner_defined: bool, owner: bool =
     return not (colon_units == 1 and owner_defined)
 
 
-_BOLD_COLON_ITEM = re.compile(r"^(\*\*|__)[^*_]+?(?::\1|\1\s*:)\s")
+_BOLD_COLON_ITEM = re.compile(
+    r"^(?:[^*_:：`]{1,30}\s)?(\*\*|__)[^*_]+?(?::\1|\1\s*:)\s"  # `Rule of **Union**: …` too
+)
 
 
 def bold_colon_item(item: SyntaxTreeNode, ctx: Context) -> bool:

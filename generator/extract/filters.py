@@ -52,16 +52,31 @@ def is_link_only(node: SyntaxTreeNode) -> bool:
     inlines = [n for n in node.walk() if n.type == "inline"]
     if not inlines:
         return False
+    words: list[str] = []  # `Refer to [[Counting]]`: a pointer's words around its links
+    links = 0
     for inline in inlines:
         for child in inline.children:
             if child.type in ("softbreak", "hardbreak"):
                 continue
             bare = _URLS.sub("", _WIKILINKS.sub("", child.content))
+            links += child.type == "link" or (child.type == "text" and bare != child.content)
             if child.type == "text" and not bare.strip(" -–—|·•,:"):
+                continue
+            if child.type == "text" and len(bare) < 30:
+                words.append(bare)
                 continue
             if child.type != "link":
                 return False
-    return True
+    pointer = " ".join(words).strip(" -–—|·•,:.→")
+    return not words or (links > 0 and (not pointer or bool(_POINTER.fullmatch(pointer))))
+
+
+_POINTER = re.compile(
+    r"(?:(?:please\s+)?(?:see|see also|refer to|refer|cf\.?|check|check out|more in|more at"
+    r"|details in|read|go to)|(?:참고|참조|자세한 내용은|자세히)\s*[:：]?)"
+    r"(?:\s+(?:the\s+)?(?:note|page)?)?",
+    re.IGNORECASE,
+)
 
 
 def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
@@ -87,6 +102,44 @@ def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
 def is_placeholder(text: str) -> bool:
     """`TODO`, `(답변 작성 예정)`, `(공부 중)`: an answer still to be written."""
     return bool(_PLACEHOLDER.match(text))
+
+
+def is_unfinished(text: str) -> bool:
+    """`- Caused by`, `- TODO`, `- 정의:`: a body the writer started and left, no answer."""
+    words = text.split()
+    if not words:
+        return False  # no text at all (only markup): other rules judge it
+    if is_placeholder(text.strip()):
+        return True
+    return len(words) <= 4 and (
+        words[-1].casefold() in _DANGLING or text.rstrip().endswith((":", "：", "...", "…"))
+    )
+
+
+_DANGLING = frozenset(
+    [
+        "by",
+        "of",
+        "to",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "with",
+        "for",
+        "in",
+        "on",
+        "at",
+        "is",
+        "are",
+        "from",
+        "as",
+        "that",
+        "which",
+        "because",
+    ]
+)
 
 
 def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:

@@ -16,7 +16,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import Section, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import split_colon_line
-from .filters import is_date_line, is_decoration, is_link_only
+from .filters import is_date_line, is_decoration, is_link_only, is_unfinished
 from .headbody import (
     FILE_NAME,
     code_section,
@@ -103,7 +103,8 @@ def section_name(title: str) -> str:
 # `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`: a label naming its term.
 _DEFINITION_OF = re.compile(
     r"^(?P<a>.+?)\s*(?:[-–—:]\s*(?:definition|defn|overview|정의|개요|개념)|의\s*(?:정의|개념))$"
-    r"|^(?:definition|overview)\s+of\s+(?:the\s+|an?\s+)?(?P<b>.+)$",
+    r"|^(?:(?:formal|informal|mathematical|precise|basic|general)\s+)?(?:definition|overview)"
+    r"\s+of\s+(?:the\s+|an?\s+)?(?P<b>.+)$",  # `Formal Definition of a Graph`
     re.IGNORECASE,
 )
 
@@ -186,6 +187,10 @@ def heading_candidate(
         and all(_data_table(b, ctx) for b in content)
     ):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")
+        return None
+    prose = all(b.type in ("paragraph", "bullet_list", "ordered_list") for b in content)
+    if content and prose and is_unfinished(" ".join(plain_text(b) for b in content)):
+        ctx.reject(section.line, section.title, "its body was left unfinished")
         return None
     if only_diagrams(content):
         ctx.reject(section.line, section.title, "its body is only a diagram")

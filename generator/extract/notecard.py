@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import re
 
+from markdown_it.tree import SyntaxTreeNode
+
+from ..attribute import is_sources_heading
 from ..parse import Section
-from .candidate import Candidate, Context
+from .candidate import Candidate, Context, strip_prefix
+from .colon import DEFINING_PHRASE, line_problem, split_colon_line
 from .headings import content_blocks
 from .prose import defined_subject
 from .terms import same_term, split_aliases, words
@@ -34,7 +38,9 @@ def note_candidate(top: Section, ctx: Context) -> Candidate | None:
     summary = bool(_SUMMARY_CALLOUT.match(ctx.parsed.lines[first]))
     summed_up = summary and is_note_subject(ctx.info.title)
     named = bool(ctx.info.aliases) and is_note_subject(ctx.info.title)  # not `ML Glossary`
-    if not (named or has_definition or summed_up):
+    subject = is_note_subject(ctx.info.title)
+    essay = subject and (_concept_essay(top, content, ctx) or _described(top, content, ctx))
+    if not (named or has_definition or summed_up or essay):
         return None
     term, aliases = _opening_subject(top, ctx) or (ctx.info.title, ctx.info.aliases)
     return Candidate(
@@ -46,6 +52,47 @@ def note_candidate(top: Section, ctx: Context) -> Candidate | None:
         strategy="note",
         grouping=True,
     )
+
+
+def _concept_essay(top: Section, content: list[SyntaxTreeNode], ctx: Context) -> bool:
+    """`# Opportunity Cost`, a few paragraphs explaining it, then only `See also` or
+    `References`: the whole note answers its title."""
+    if top is ctx.parsed.root or len(content) < 2:
+        return False
+    if any(b.type != "paragraph" for b in content):
+        return False  # a list or table under the title holds terms of its own
+    if not all(_is_reference(child.title) for child in top.children):
+        return False
+    texts = [" ".join(ctx.parsed.lines[b.map[0] : b.map[1]]) for b in content if b.map]
+    if any("**" in t or "__" in t for t in texts):
+        return False  # `**Lead time** — …`: bold names, each a term of its own
+    lines = (split_colon_line(t) for t in texts)
+    if any(line is not None and line_problem(line) is None for line in lines):
+        return False
+    return not any(defined_subject(t) for t in texts)  # no paragraph defines a term of its own
+
+
+def _described(top: Section, content: list[SyntaxTreeNode], ctx: Context) -> bool:
+    """`# Graph` then `- A collection of nodes connected by edges`: the title's first bullet
+    says what it is, in a noun phrase."""
+    if top is ctx.parsed.root or content[0].type != "bullet_list" or not content[0].map:
+        return False
+    text = strip_prefix(ctx.parsed.lines[content[0].map[0]])
+    if split_colon_line(text) is not None:
+        return False  # `- image: …`: a glossary under the title
+    phrase = text[:1].lower() + text[1:]
+    return bool(DEFINING_PHRASE.match(phrase)) and len(text.split()) >= 4
+
+
+def _is_reference(title: str) -> bool:
+    return is_sources_heading(title) or bool(_REFERENCE.search(title))
+
+
+_REFERENCE = re.compile(
+    r"^\W*(?:see also|related|references?|external (?:references|links)|further reading|links"
+    r"|read more|관련 (?:글|문서|링크)|참고(?: 자료| 링크)?|함께 보기)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _opening_subject(top: Section, ctx: Context) -> tuple[str, tuple[str, ...]] | None:

@@ -21,9 +21,11 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
+from ..parse import first_paragraph, plain_text
+from .aspects import aspect_of
 from .candidate import Candidate, Context, strip_prefix
 from .colon import DEFINING_PHRASE, term_problem
-from .labels import is_overview_heading
+from .labels import is_label, is_overview_heading
 from .lists import term_of_line
 from .terms import is_question, split_aliases, strip_question_prefix, what_is
 
@@ -121,12 +123,14 @@ def named_line_candidate(
     if paragraph.map[1] - paragraph.map[0] != 1:
         return None
     text = strip_prefix(ctx.parsed.lines[paragraph.map[0]])
-    match = _NAMED_LINE.match(text)
+    match = _NAMED_LINE.match(text) or _BARE_NAME.match(text)
     first, last = items[0].map, items[-1].map
     if not match or first is None or last is None:
         return None
     name, aliases = split_aliases(text)
-    if name == text or term_problem(name, max_words=6) is not None:
+    if term_problem(name, max_words=6) is not None:
+        return None
+    if name == text and not _bare_name_over(paragraph, items, text):
         return None
     return Candidate(
         term=name,
@@ -139,6 +143,24 @@ def named_line_candidate(
         stub=ctx.parsed.lines[paragraph.map[0]],
         grouping=True,
     )
+
+
+# `fixed action patterns` on its own line, the list right under it with no blank line: a name
+# standing as a heading would.
+_BARE_NAME = re.compile(r"^[^\W\d_][\w'’\- ]{2,40}$")
+
+
+def _bare_name_over(paragraph: SyntaxTreeNode, items: list[SyntaxTreeNode], text: str) -> bool:
+    first = items[0].map
+    touching = first is not None and paragraph.map is not None and paragraph.map[1] == first[0]
+    if not touching or len(items) < 2 or len(text.split()) > 4 or is_label(text):
+        return False
+    head = first_paragraph(items[0])
+    if head is None or len(plain_text(head).split()) < 4:
+        return (
+            False  # `레오나르도 다 빈치` over `- 최후의 만찬`: a list of works, not a description
+        )
+    return aspect_of(text, "") is None  # not `Examples`, `Pros and cons`
 
 
 # `- 프로세스(데이터를 변화하는 작업)`: a name, and in parentheses not another name but what it is.

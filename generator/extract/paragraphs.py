@@ -13,7 +13,7 @@ from ..parse import plain_text
 from .boldheads import Unit
 from .candidate import Candidate, Context, Scope, dedent_block, prefix_of, strip_prefix
 from .cloze import cloze_candidate
-from .colon import ColonLine, is_glossary, line_problem, marks_a_term, split_colon_line
+from .colon import STRONG_DASH, ColonLine, is_glossary, line_problem, marks_a_term, split_colon_line
 from .labels import is_label
 from .lists import alias_lines
 from .prose import defined_subject, named_term, topic_subject
@@ -52,6 +52,21 @@ def colon_candidate(
     )
 
 
+_HARD_BREAK = re.compile(r"(?:\S {2,}|\\)$")
+
+
+def _dash_lines(lines: list[str]) -> bool:
+    """`[[ottoman]] empire -- sunni, …` then `[[safavids]] -- shia, …` in one paragraph: two or
+    more `name -- gloss` lines read as a glossary, as they would in a list."""
+    return (
+        sum(
+            bool(STRONG_DASH.search(x)) and split_colon_line(strip_prefix(x)) is not None
+            for x in lines
+        )
+        >= 2
+    )
+
+
 def _prose_first(paragraph: SyntaxTreeNode, ctx: Context) -> bool:
     assert paragraph.map is not None
     text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[paragraph.map[0] : paragraph.map[1]])
@@ -80,7 +95,8 @@ def paragraph_candidates(
         return
     start, end = paragraph.map
     lines = ctx.parsed.lines
-    first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=False)
+    dashed = _dash_lines(lines[start:end])
+    first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=dashed)
     if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
         first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
     named = NAMED_LEAD.match(first.term) if first is not None else None
@@ -94,20 +110,23 @@ def paragraph_candidates(
             owned=(start, end),
         )
         return
-    if first is None:
+    if first is None and not dashed:
         if aliases_from_line(plain_text(paragraph)):
             return
         prose = prose_candidate(paragraph, scope, ctx, formatted_only=False)
         if prose is not None:
             yield prose
-        yield from _sentence_candidates(paragraph, scope, ctx, prose.term if prose else "")
+        also = prose.aliases if prose else ()
+        yield from sentence_candidates(paragraph, scope, ctx, prose.term if prose else "", also)
         return
-    starts = [i for i in range(start, end) if split_colon_line(strip_prefix(lines[i]), False)]
+    starts = [i for i in range(start, end) if split_colon_line(strip_prefix(lines[i]), dashed)]
     found: list[tuple[int, int, ColonLine]] = []
     for n, i in enumerate(starts):
-        line = split_colon_line(strip_prefix(lines[i]), False)
+        line = split_colon_line(strip_prefix(lines[i]), dashed)
         assert line is not None
         stop = starts[n + 1] if n + 1 < len(starts) else end
+        if dashed and _HARD_BREAK.search(lines[i]):
+            stop = i + 1  # lines broken by hand: each line is a line of its own
         problem = line_problem(line)
         if problem is None and is_expansion(line.term, scope.owner):
             problem = f"the full name of {scope.owner}, kept on its card"
@@ -117,6 +136,9 @@ def paragraph_candidates(
             ctx.reject(i + 1, line.term, problem)
             continue
         found.append((i, stop, line))
+    if not found and not dashed:  # `… share a common structure: each has … called **X**`
+        yield from sentence_candidates(paragraph, scope, ctx, "")
+        return
     marked = bool(found) and len(found) == len(starts) and all(marks_a_term(f[2]) for f in found)
     glossary = not scope.answer and (marked or is_glossary(len(found), len(starts), defined))
     size = len(found[0][2].definition.split()) if found else 0
@@ -130,6 +152,7 @@ def paragraph_candidates(
     if sole and found and not found[0][2].formatted:
         # `## Host network` then `Removes network isolation: the container uses …`
         ctx.reject(found[0][0] + 1, found[0][2].term, f"the definition of {scope.owner}")
+        yield from sentence_candidates(paragraph, scope, ctx, "")
         return
     for i, stop, line in found:
         if not glossary:
@@ -189,8 +212,8 @@ def prose_candidate(
     )
 
 
-def _sentence_candidates(
-    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, taken: str
+def sentence_candidates(
+    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, taken: str, also: tuple[str, ...] = ()
 ) -> Iterator[Candidate]:
     """`… However, LepA is a GTPase, and …`: a name defined inside a paragraph, its sentence as
     the answer. Not in an answer to a question: there every sentence serves the question."""
@@ -202,9 +225,14 @@ def _sentence_candidates(
     for written, sentence in sentence_definitions(" ".join(strip_prefix(x) for x in lines)):
         name, aliases = split_aliases(written)
         if any(
-            same_term(n, other) for n in (name, *aliases) for other in (taken, scope.owner) if other
+            same_term(n, other)
+            for n in (name, *aliases)
+            for other in (taken, scope.owner, *also)  # `*union find*`: the subject's other name
+            if other
         ):
             continue
+        if scope.owner.casefold().startswith(name.casefold() + " of "):
+            continue  # `degree` under `## Degree of a Node`: the heading's own term
         line = next((i for i, x in enumerate(lines) if sentence[:20] in x or name in x), 0)
         yield Candidate(
             term=name,

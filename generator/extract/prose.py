@@ -11,11 +11,15 @@ import re
 from .colon import plain_term, term_problem
 from .terms import words
 
-_SUBJECT = r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`|__[^_]+__|\[\[[^\]]+\]\]|[^\s*`][^*`]{0,40}?)"
+_SUBJECT = (
+    r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`|__[^_]+__|\[\[[^\]]+\]\]|\*[^*\s][^*]{0,40}\*"
+    r"|[^\s*`][^*`]{0,40}?)"
+)
 # `X (Y)`, or `X, also known as Y,`: a name's other name right after it.
 _PAREN = (
     r"(?:\s*[(（][^)）]{1,40}[)）]"
-    r"|,\s*(?:also\s+)?(?:known as|called|a\.k\.a\.|aka)\s+[^,()]{1,40}(?=,))?"
+    r"|,\s*(?:also\s+)?(?:known as|called|a\.k\.a\.|aka)\s+[^,()]{1,40}(?=,)"
+    r"|,\s*\$[^$]{1,60}\$(?=,))?"  # `Flux, $v \in R^k$, is defined as …`: its symbol
 )
 _AKA = re.compile(r"^,\s*(?:also\s+)?(?:known as|called|a\.k\.a\.|aka)\s+", re.IGNORECASE)
 _EN_DEFINES = re.compile(
@@ -158,8 +162,11 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             return None  # `Volumes are the preferred way …`: a claim, not a definition
         if term_problem(subject, max_words=5, code=raw.startswith("`")) is not None:
             return None
+        if paren.lstrip(", ").startswith("$"):
+            paren = ""  # a symbol is no other name
         if _AKA.match(paren):
-            paren = f" ({_AKA.sub('', paren).strip()})"
+            other = re.sub(r"^(?:the|an?)\s+", "", _AKA.sub("", paren).strip(), flags=re.I)
+            paren = f" ({plain_term(other)})"  # `, also known as the *union find*,`
         return f"{subject}{paren.rstrip()}" if paren else subject
     return None
 

@@ -25,7 +25,7 @@ _HEADS = words(
     implementations implementation examples example snippets setup set-up configuration installation
     install options details rules notes misc miscellaneous instruction instructions license
     licence contributing contributors credits acknowledgements acknowledgments content
-    contents terms concepts
+    contents terms concepts definitions glossary vocabulary terminology
     소개 자료 강의 질문 질문들 구현 예시 예제 코드 설정 설치 옵션 상세 용어 규칙 에러 오류 기타
     실습 파일
     """
@@ -36,6 +36,7 @@ _GROUPING_HEADS = words("rules 규칙")
 _MODIFIERS = words(
     """
     learning recommended essential further additional extra more key main core basic basics
+    concepts terms
     related useful sample example practice common general other source full quick study
     interview code related useful important 기본 추가 관련 핵심 주요 상세 추천 학습 예상 면접
     기타 세부 전체 간단 간단한 중요 참고 예제 실습 소스 샘플 구현 주의
@@ -72,7 +73,7 @@ def is_section_label(title: str) -> bool:
     key = _COUNT.sub("", text).strip(" .:：?？!*_`")
     if key in _SECTION_PHRASES or text.rstrip(" .") in _SECTION_PHRASES or _HOW_TO.search(key):
         return True
-    parts = [w for w in re.split(r"[\s/&,]+|\b및\b", key) if w]
+    parts = [w for w in re.split(r"[\s/&,]+|\b및\b|\band\b", key) if w]  # `Terms and Definitions`
     if not parts or len(parts) > 5 or parts[-1] not in _HEADS:
         return False
     return parts[-1] in _ANY_SUBJECT or all(w in _MODIFIERS for w in parts[:-1])

@@ -11,7 +11,7 @@ import re
 
 from .colon import term_problem
 from .prose import EN_STOP
-from .terms import is_expansion
+from .terms import is_expansion, words
 
 # `… . However, LepA is a GTPase, and …`: inside a paragraph, a sentence that opens with a name
 # written like a symbol (inner capital, digit or slash: `LepA`, `Spred-1`, `KsgA/Dim1`, `EMT`)
@@ -38,6 +38,7 @@ def sentence_definitions(text: str) -> list[tuple[str, str]]:
     marked name, and each quoted name glossed between dashes."""
     found: list[tuple[str, str]] = []
     found.extend(_named_in_parentheses(text) if "(**" in text else [])
+    found.extend(bold_glosses(text) if "*" in text or "_" in text else [])
     found.extend(_glossed(text))
     if '"' not in text and "“" not in text and " is a" not in text and " as " not in text:
         return found + (_abbreviated(text) if ")" in text else [])  # the common case, cheaply
@@ -103,7 +104,10 @@ def _abbreviated(text: str) -> list[tuple[str, str]]:
 # `… by the addition of elements at one end (**enqueue** operation) and …`: a bold name in
 # parentheses right after the noun phrase it names.
 _PAREN_NAME = re.compile(r"\(\*\*(?P<name>[^*]{1,40})\*\*(?:\s+[a-z]+)?\)")
-_PHRASE_START = re.compile(r"(?:^|[.!?;:,]\s|\s(?:by|and|or|with|as|is|are)\s)(?=(?:the|an?)\s)")
+_PHRASE_START = re.compile(
+    r"(?:^|[.!?;:,]\s|\s(?:by|and|or|with|as|is|are|of)\s)"
+    r"(?=(?:the|an?|two|three|four|five|six|several|many|\d+)\s)"  # `of three chains (**X**)`
+)
 
 
 def _named_in_parentheses(text: str) -> list[tuple[str, str]]:
@@ -111,11 +115,100 @@ def _named_in_parentheses(text: str) -> list[tuple[str, str]]:
     for match in _PAREN_NAME.finditer(text):
         before = text[: match.start()].rstrip()
         starts = [m.end() for m in _PHRASE_START.finditer(before)]
-        phrase = before[starts[-1] :] if starts else ""
+        phrases = (before[i:] for i in reversed(starts))  # the nearest of three words or more
+        phrase = next((p for p in phrases if len(p.split()) >= 3), "")
         name = match.group("name").strip()
         if 3 <= len(phrase.split()) <= 15 and term_problem(name, max_words=3) is None:
             found.append((name, phrase))
     return found
+
+
+# Textbook prose marks each new word in bold where it is introduced: `… proteins called
+# **dyneins.**`, `… the **centrosome**, a region of …`, `… a **glycerol**, which has …`,
+# `… have **cilia** and **flagellum**, extensions containing …`. The sentence is the answer.
+_BOLD = r"\*\*(?P<{0}>[^*\n]{{2,40}}?)[.,;:]?\*\*"
+_CALLED_BOLD = re.compile(
+    r"\b(?:called|known as|termed|named|referred to as)\s+(?:(?:an?|the)\s+)?"
+    + _BOLD.format("name")
+)
+# `… this is called the *plus end*`, `Tubulins are *dimers,* a molecule made of two parts`: the
+# same cues with a name in italics (a bare `*word*` alone is only stress).
+_ITALIC = r"(?<![*\w])(?P<m>\*|_)(?P<name>[^*_\s][^*_\n]{1,39}?)"
+_ITALIC_GLOSS = re.compile(
+    r"\b(?:called|known as|termed|referred to as)\s+(?:(?:an?|the)\s+)?"
+    + _ITALIC
+    + r"[.,;:]?(?P=m)(?![*\w])"
+    + r"|"
+    + _ITALIC.replace("<m>", "<m2>").replace("<name>", "<name2>")
+    + r"(?:,(?P=m2)|(?P=m2),)\s+(?:an?|the)\s+(?!same\b|other\b|rest\b)[a-z]"
+)
+_STRESS = words("not in of very really also just only always never no so too quite indeed still")
+_BOLD_APPOSITIVE = re.compile(
+    rf"(?:{_BOLD.format('first')}\s+(?:and|or)\s+)?\*\*(?P<name>[^*\n]{{2,40}}?)"
+    r"(?:,\*\*|\*\*,)\s+(?P<gloss>(?:an?|the)\s+(?!same\b|other\b|rest\b)[a-z]|which\s+[a-z]{2,}\s"
+    r"|(?!(?:and|or|but|so|then|while|because|although)\b)[a-z]+\s+[a-z]+\s)"
+)
+# `In a directed graph, the **in-degree** of a node is the number of …`: a bold name inside a
+# sentence, then `is the/a …` (past a short `of a node`).
+_BOLD_IS = re.compile(
+    r"(?<=[a-z,]\s)(?:the\s+)?" + _BOLD.format("name") + r"(?:\s+of\s+(?:an?|the)\s+\w+)?,?\s+"
+    r"(?:is|are)\s+(?:(?:the|an?)\s+(?!(?:main|key|only|best|worst|first|last|same|real|biggest)\b)"
+    r"|defined as\s|called\s)"
+)
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:that|if|when|whether|because|since|so|why|how|what)\s+(?:the\s+)?$"
+)
+# `Construct a _bijection_ (a one-to-one mapping) between …`: a marked name, glossed in
+# parentheses that open with an article.
+FORMATTED_PAREN = re.compile(
+    r"(?<![\w*_])(?P<mark>\*\*|\*|_)(?P<name>[^*_\s][^*_\n]{1,38}?)(?P=mark)\s*"
+    r"\((?P<gloss>(?:an?|the)\s[^()]{3,80})\)"
+)
+# `In **1905**, the …`, `For **this reason**, a …`: a fronted phrase opening the sentence.
+_FRONTED = re.compile(
+    r"(?:^|[.!?]\s+)(?:in|on|at|for|with|by|from|to|after|before|during|unlike|like|as|about)"
+    r"\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def bold_glosses(text: str) -> list[tuple[str, str]]:
+    """Bold names a sentence introduces by `called`, an appositive or a `which` clause."""
+    found: list[tuple[str, str]] = []
+    for match in _CALLED_BOLD.finditer(text):
+        found.append((match.group("name"), _sentence_at(text, match.start())))
+    for match in _ITALIC_GLOSS.finditer(text):
+        name = match.group("name") or match.group("name2")
+        before = text[: match.start()].rstrip()
+        if match.group("name2") and (
+            _FRONTED.search(text[: match.start()]) or before.endswith(",")
+        ):
+            continue  # `In *1905*, the …`, `It was, _in fact_, a …`: an aside, not a name
+        if name.split()[0].casefold() in _STRESS:
+            continue
+        found.append(
+            (name, _sentence_at(text, match.start("name" if match.group("name") else "name2")))
+        )
+    for match in FORMATTED_PAREN.finditer(text):
+        found.append((match.group("name"), match.group("gloss")))
+    for match in _BOLD_IS.finditer(text):
+        if _CLAUSE_OPENER.search(text[: match.start("name") - 2]):
+            continue  # `We saw that **speed** is …`: a claim in a clause, not a definition
+        found.append((match.group("name"), _sentence_at(text, match.start("name"))))
+    for match in _BOLD_APPOSITIVE.finditer(text):
+        if _FRONTED.search(text[: match.start()]):
+            continue
+        names = [match.group("first"), match.group("name")]
+        bare = not re.match(r"an?\s|the\s|which\s", match.group("gloss"))
+        if bare and names[0] is None:
+            continue  # a bare noun after the comma glosses only a pair (`**A** and **B**, …`)
+        sentence = _sentence_at(text, match.start("name"))
+        found.extend((n, sentence) for n in names if n)
+    return [
+        (n.strip(), d)
+        for n, d in found
+        if term_problem(n.strip(), max_words=4) is None and n.strip().casefold() not in EN_STOP
+    ]
 
 
 # `… only the cognate anticodon can bind. This is called decoding.`: the sentence before names
@@ -144,14 +237,14 @@ _WHERE_GLOSS = re.compile(
     r"\b(?:lead|leads|led|leading|result|results|resulting)\s+(?:to|in)\s+"
     r"(?P<name>[a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2}),\s+where\s+[^.!?]{6,}[.!?]"
 )
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]\s))\S")
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\*\*\s))\S")
 
 
 def _sentence_at(text: str, index: int, before: int = 0) -> str:
     """The sentence holding `index` (and `before` sentences ahead of it)."""
     starts = [m.start() for m in _SENTENCE_START.finditer(text) if m.start() <= index]
     start = starts[max(0, len(starts) - 1 - before)] if starts else 0
-    end = re.search(r"[.!?](?=\s|$)", text[index:])
+    end = re.search(r"[.!?](?:\*\*)?(?=\s|$)", text[index:])  # `… the **cortex.** Then`
     return text[start : index + end.end() if end else len(text)].strip()
 
 
