@@ -18,6 +18,7 @@ from .headings import heading_candidate, heading_term, section_name
 from .labels import is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
+from .notekinds import is_index_note
 from .orphans import adopt_images
 from .sectionlabels import is_example_section, is_resource_section, section_label_kind
 from .terms import strip_numbering
@@ -52,6 +53,7 @@ def extract(
     if note is not None:
         candidates.append(note)
     owner = note.term if note is not None else ""
+    ctx.index = is_index_note(_sections(start)[1:])
     _blocks(start, (), owner, ctx, candidates)
     if title is not None:
         _blocks(parsed.root, (), "", ctx, candidates)

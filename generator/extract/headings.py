@@ -26,6 +26,7 @@ from .headbody import (
 )
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
+from .notekinds import is_schedule, is_thin, only_sample_data
 from .sectionlabels import is_example_section, section_label_kind
 from .tables import table_reason
 from .terms import (
@@ -189,6 +190,10 @@ def heading_candidate(
     if only_diagrams(content):
         ctx.reject(section.line, section.title, "its body is only a diagram")
         return None
+    reason = _not_a_term(section, content, ctx)
+    if reason:
+        ctx.reject(section.line, section.title, reason)
+        return None
     if content and all(open_questions(b) for b in content):
         ctx.reject(section.line, section.title, "only questions with no answers")
         return None
@@ -216,6 +221,17 @@ def heading_candidate(
         drop=drop | para_drop,
         grouping=True,
     )
+
+
+def _not_a_term(section: Section, content: list[SyntaxTreeNode], ctx: Context) -> str:
+    """Why a heading with a body of its own still stands for no term, if it does not."""
+    if only_sample_data(content):
+        return "its body is only sample input or output"
+    if is_schedule(content):
+        return "a schedule of dated entries, not a term"
+    if ctx.index and is_thin(section):
+        return "an entry of an index note: only links or a few names under it"
+    return ""
 
 
 def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[str, ...]:

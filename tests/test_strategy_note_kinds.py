@@ -1,0 +1,194 @@
+"""Notes and sections that hold no terms however they are laid out: a repository index of
+links and empty headings, a study plan of dated entries, a problem's sample input and output."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import reasons, terms
+
+from generator.extract.notekinds import is_dated_entry
+
+_INDEX = """
+# 공부 노트
+개인 공부 저장소
+
+## Git
+> [git 정리 1](./git/one.md) Update: 3월
+> [git 정리 2](./git/two.md)
+
+## C언어
+
+## Java
+
+## Python
+> [python](./python)
+
+## 웹
+### 프론트엔드
+> HTML/CSS
+> JavaScript
+
+### 앱
+> [Flutter](./flutter)
+
+## 알고리즘
+[문제 풀이](./problems)
+
+## 운영체제
+
+## 네트워크
+"""
+
+
+def test_an_index_note_of_links_and_empty_headings_makes_no_cards() -> None:
+    assert terms(_INDEX) == []
+    assert "an entry of an index note" in reasons(_INDEX)["프론트엔드"]
+
+
+def test_a_heading_that_explains_still_counts_in_an_index_note() -> None:
+    note = _INDEX + (
+        "\n## 프로세스\n프로세스는 실행 중인 프로그램으로, 운영체제로부터 자원을 할당받는 "
+        "작업의 단위이다.\n"
+    )
+    assert terms(note) == ["프로세스"]
+
+
+def test_short_heading_bodies_in_a_glossary_are_not_an_index() -> None:
+    """Headings with a few words each but no links and no empty entries: a glossary."""
+    note = "# 용어\n" + "".join(
+        f"\n## {name}\n{meaning}\n"
+        for name, meaning in [
+            ("TCP", "연결형 전송 프로토콜"),
+            ("UDP", "비연결형 전송 프로토콜"),
+            ("IP", "주소를 정하는 프로토콜"),
+            ("ARP", "IP 주소로 MAC 주소를 찾는다"),
+            ("DNS", "이름을 주소로 바꾼다"),
+            ("NAT", "사설 주소를 공인 주소로 바꾼다"),
+        ]
+    )
+    assert terms(note) == ["TCP", "UDP", "IP", "ARP", "DNS", "NAT"]
+
+
+def test_empty_step_headings_under_terms_are_not_an_index() -> None:
+    note = """
+    # 다익스트라
+    ## 원리
+    - 한 정점에서 다른 모든 정점까지의 최단 경로를 구하는 알고리즘이다
+    ## 동작 과정
+    ##### 1. 출발 노드를 설정
+    ##### 2. 최소 비용을 저장
+    ##### 3. 가장 비용이 적은 노드를 선택
+    ##### 4. 비용을 갱신
+    ##### 5. 반복
+    ## 개선
+    - 힙을 쓰면 시간 복잡도가 O(E log V)가 된다
+    """
+    assert "an entry of an index note" not in " ".join(reasons(note).values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ⅰ. 데이터의 이해 (2.05~2.17)",
+        "Chapter review (3/4 - 3/17)",
+        "모의고사 (~ 4.30)",
+        "원서 접수 (2017-02-05)",
+        "Week plan (2024.03.04 ~ 2024.03.10)",
+    ],
+)
+def test_dated_entries(text: str) -> None:
+    assert is_dated_entry(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TCP (Transmission Control Protocol)",
+        "Big-O (O(n log n))",
+        "IPv4 (32비트)",
+        "HTTP/1.1",
+        "Python 3.12",
+    ],
+)
+def test_terms_are_not_dated_entries(text: str) -> None:
+    assert not is_dated_entry(text)
+
+
+_PLAN = """
+# 자격증 준비
+
+## 준비 일정
+
+교재를 기반으로 준비
+
+- 1과목 데이터 이해 (2.05~2.17)
+  - 데이터의 가치
+  - 데이터 사이언스
+- 2과목 처리 기술 (2.18~3.3)
+  - 데이터 처리 프로세스
+- 3과목 분석 기획 (3.4~3.17)
+  - 분석 마스터 플랜
+"""
+
+
+def test_a_plan_of_dated_entries_makes_no_cards() -> None:
+    assert terms(_PLAN) == []
+    found = reasons(_PLAN)
+    assert found["준비 일정"] == "a schedule of dated entries, not a term"
+    assert found["1과목 데이터 이해 (2.05~2.17)"] == "a dated entry of a plan, not a term"
+
+
+def test_items_with_a_parenthesised_alias_stay_terms() -> None:
+    note = """
+    # 네트워크
+
+    ## 전송 계층
+
+    - TCP (Transmission Control Protocol)
+      - 연결형, 신뢰성 있는 전송
+    - UDP (User Datagram Protocol)
+      - 비연결형, 빠른 전송
+    """
+    assert "TCP" in terms(note)
+
+
+_PROBLEM = """
+# 두 용액
+
+## 문제
+
+같은 양의 두 용액을 섞은 용액의 특성값은 두 특성값의 합이다. 특성값이 0에 가장 가까운 두 용액을
+찾는 프로그램을 작성하시오.
+
+## 예제 입력 1
+
+```
+5
+-2 4 -99 -1 98
+```
+
+## 예제 출력 1
+
+```
+-99 98
+```
+"""
+
+
+def test_sample_input_and_output_are_no_cards() -> None:
+    assert "예제 입력 1" not in terms(_PROBLEM)
+    assert "예제 출력 1" not in terms(_PROBLEM)
+    assert reasons(_PROBLEM)["예제 출력 1"] == "its body is only sample input or output"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "```python\nprint(1)\n```",  # tagged code is the note's own code, judged elsewhere
+        "```\nFROM python:3.12\nRUN pip install notedeck\n```",  # words, not data
+        "    인터넷 할당 번호 관리 기관",  # a definition set off by indentation
+    ],
+)
+def test_other_code_bodies_are_not_sample_data(body: str) -> None:
+    note = f"# 노트\n\n## 용어\n\n{body}\n"
+    assert reasons(note).get("용어") != "its body is only sample input or output"
