@@ -4,7 +4,7 @@ links and empty headings, a study plan of dated entries, a problem's sample inpu
 from __future__ import annotations
 
 import pytest
-from extract_helpers import reasons, terms
+from extract_helpers import cards, reasons, terms
 
 from generator.extract.notekinds import is_dated_entry
 
@@ -192,3 +192,38 @@ def test_sample_input_and_output_are_no_cards() -> None:
 def test_other_code_bodies_are_not_sample_data(body: str) -> None:
     note = f"# 노트\n\n## 용어\n\n{body}\n"
     assert reasons(note).get("용어") != "its body is only sample input or output"
+
+
+_TITLED = """
+# 영문법
+
+1. 부정사는 무엇인가?
+   정해지지 않은 말이라는 뜻으로, 자리에 따라 명사, 형용사, 부사로 쓰인다.
+
+2. 동명사의 개념
+   동사원형에 ing를 붙여 명사처럼 쓰는 것
+   기본형 : V-ing / 부정형 : not V-ing
+"""
+
+
+def test_a_numbered_item_titled_on_its_first_line_is_a_card() -> None:
+    found = {c.term: c for c in cards(_TITLED)}
+    assert list(found) == ["부정사는 무엇인가?", "동명사의 개념"]
+    assert found["동명사의 개념"].definition_md.startswith("동사원형에 ing를 붙여")
+    assert "1. 부정사" not in found["부정사는 무엇인가?"].definition_md
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # steps of a procedure, with how on the next line
+        "# 설치\n\n1. Install Docker\n   apt-get install docker.io 를 실행한다\n\n"
+        "2. 컨테이너 실행\n   docker run hello-world 로 확인한다\n",
+        # a sentence on the first line, not a title
+        "# 메모\n\n1. 오늘은 스택을 공부했고 내일은 큐를 공부할 것이다.\n   그리고 복습도 한다\n",
+        # a bullet item, not a numbered title
+        "# 메모\n\n- 부정사의 개념\n  동사원형 앞에 to를 붙인 것으로 여러 품사로 쓰인다\n",
+    ],
+)
+def test_items_that_are_not_titled(note: str) -> None:
+    assert cards(note) == []

@@ -170,3 +170,44 @@ def glossed_items(
                 stub=ctx.parsed.lines[item.map[0]],
             )
     return found if len(found) >= 2 else {}
+
+
+def titled_item(item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context) -> Candidate | None:
+    """`1. 부정사의 개념` with its explanation on the lines right under it, in the same item:
+
+        1. 부정사의 개념
+           동사를 명사, 형용사, 부사로 활용할 수 있게 동사원형 앞에 to를 붙인 것
+
+    The first line titles the item as a heading would; the lines after it answer it. Steps of
+    a procedure (`1. Install Docker` then how) are not terms."""
+    parent, paragraph = item.parent, item.children[0] if item.children else None
+    if parent is None or parent.type != "ordered_list" or not item.map:
+        return None
+    if paragraph is None or paragraph.type != "paragraph" or not paragraph.map:
+        return None
+    start, stop = paragraph.map
+    rest = " ".join(strip_prefix(line) for line in ctx.parsed.lines[start + 1 : stop]).split()
+    if stop - start < 2 or len(rest) < 3:
+        return None
+    text = strip_prefix(ctx.parsed.lines[start])
+    found = term_of_line(text)
+    if found is None or _ACTION.search(found[0]):
+        return None
+    term, formatted = found
+    what = what_is(term)
+    question = not what and is_question(term)
+    term = what or (strip_question_prefix(term) if question else term)
+    if not (what or question) and term_problem(term, max_words=8 if formatted else 5):
+        return None
+    name, aliases = (term, ()) if question else split_aliases(term)
+    return Candidate(
+        term=name,
+        aliases=aliases,
+        section=section,
+        line=start + 1,
+        spans=[(start + 1, item.map[1])],
+        strategy="question-item" if question else "list-term",
+        owned=(item.map[0], item.map[1]),
+        stub=ctx.parsed.lines[start],
+        grouping=True,
+    )
