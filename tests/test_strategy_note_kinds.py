@@ -227,3 +227,26 @@ def test_a_numbered_item_titled_on_its_first_line_is_a_card() -> None:
 )
 def test_items_that_are_not_titled(note: str) -> None:
     assert cards(note) == []
+
+
+def test_a_number_that_opens_a_span_stays_in_the_section_name() -> None:
+    note = """
+    # 캐시
+
+    ## 🌟 7 주차 / 8 주차 회수
+
+    | 용어 | 설명 |
+    | --- | --- |
+    | JPA 1차 캐시 | 영속성 컨텍스트 안의 캐시 |
+    | JPA 2차 캐시 | 애플리케이션 범위의 공유 캐시 |
+
+    ## 3. 캐시 전략
+
+    | 용어 | 설명 |
+    | --- | --- |
+    | Cache-Aside | 애플리케이션이 캐시를 먼저 조회하고 없으면 DB를 읽는다 |
+    | Write-Through | 쓰기를 캐시와 DB에 함께 한다 |
+    """
+    sections = {c.term: c.section for c in cards(note)}
+    assert sections["JPA 1차 캐시"] == ("7 주차 / 8 주차 회수",)
+    assert sections["Cache-Aside"] == ("캐시 전략",)  # a plain number still goes

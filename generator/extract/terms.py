@@ -184,7 +184,12 @@ def strip_numbering(text: str) -> str:
     """`2. Heap` → `Heap`, `Lecture 3: Scheduling` → `Scheduling`, `① 스택` → `스택`."""
     text = _DECORATION.sub("", normalise(text)).strip() or normalise(text)
     stripped = _NUMBERING.sub("", text, count=1).strip()
+    if stripped[:1] in _JOINS:  # `7 주차 / 8 주차 회수`: the number is part of a span
+        return text
     return stripped or text
+
+
+_JOINS = frozenset("/&,~")
 
 
 def is_prompt(text: str) -> bool:
