@@ -250,3 +250,24 @@ def test_a_number_that_opens_a_span_stays_in_the_section_name() -> None:
     sections = {c.term: c.section for c in cards(note)}
     assert sections["JPA 1차 캐시"] == ("7 주차 / 8 주차 회수",)
     assert sections["Cache-Aside"] == ("캐시 전략",)  # a plain number still goes
+
+
+def test_a_named_number_stays_in_the_section_path_but_not_in_the_term() -> None:
+    note = """
+    # 영문법
+
+    # UNIT25) to-v: 주어, be의 보어
+
+    - **주어로서 to부정사**
+      - 문장의 주어 자리에 와서 ~하는 것으로 해석한다
+
+    ## Lecture 3: Scheduling
+    - Picking the next process to run
+
+    ## 2. Heap
+    - Memory handed out at run time
+    """
+    found = {c.term: c.section for c in cards(note)}
+    assert found["주어로서 to부정사"] == ("UNIT25) to-v: 주어, be의 보어",)
+    assert found["Scheduling"] == ("UNIT25) to-v: 주어, be의 보어", "Lecture 3: Scheduling")
+    assert found["Heap"] == ("UNIT25) to-v: 주어, be의 보어", "Heap")

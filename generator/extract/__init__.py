@@ -14,7 +14,7 @@ from .assemble import assemble
 from .body import body_candidates
 from .candidate import Candidate, Context, Scope
 from .filters import noise_lines
-from .headings import heading_candidate, heading_term, section_name
+from .headings import heading_candidate, heading_term, path_name, section_name
 from .labels import is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
@@ -59,7 +59,7 @@ def extract(
         _blocks(parsed.root, (), "", ctx, candidates)
     subject = info.title if note is not None or is_note_subject(info.title) else ""
     for child in start.children:
-        _walk(child, (section_name(child.title),), subject, ctx, candidates, sources)
+        _walk(child, (path_name(child.title),), subject, ctx, candidates, sources)
     everything = [n for s in _sections(parsed.root) for n in s.body]
     ctx.figures = {
         i
@@ -136,7 +136,7 @@ def _walk(
         )
         if not never and not is_personal(section.title):  # `오늘 배운 것` › `### 웹훅`: terms
             for child in section.children:
-                _walk(child, (*path, section_name(child.title)), "", ctx, out, sources)
+                _walk(child, (*path, path_name(child.title)), "", ctx, out, sources)
         return
     if shown_in:  # `트리거 예시` › `트리거 삭제하기`: one of the examples, not a term
         ctx.reject(section.line, section.title, f"a part of {shown_in!r}, not a term")
@@ -162,7 +162,7 @@ def _walk(
         section.title if is_example_section(section_name(section.title)) else ""
     )
     for child in section.children:
-        _walk(child, (*path, section_name(child.title)), term, ctx, out, sources, shown_in)
+        _walk(child, (*path, path_name(child.title)), term, ctx, out, sources, shown_in)
 
 
 def _groups_terms(section: Section, path: tuple[str, ...], ctx: Context) -> bool:

@@ -37,6 +37,7 @@ from .terms import (
     show_wikilinks,
     split_aliases,
     strip_numbering,
+    strip_plain_numbering,
     strip_question_prefix,
     what_is,
 )
@@ -96,8 +97,14 @@ def _bare_term(text: str) -> str:
 
 
 def section_name(title: str) -> str:
-    """How a heading appears in a card's section path: numbering and link brackets dropped."""
+    """A heading's name without any numbering, for telling what kind of section it is."""
     return strip_question_prefix(strip_numbering(clean_heading(title)))
+
+
+def path_name(title: str) -> str:
+    """How a heading appears in a card's section path: plain numbering and link brackets
+    dropped, a named number (`Lecture 3:`, `UNIT25)`) kept as the writer put it."""
+    return strip_question_prefix(strip_plain_numbering(clean_heading(title)))
 
 
 # `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`: a label naming its term.

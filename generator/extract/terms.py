@@ -190,6 +190,21 @@ def strip_numbering(text: str) -> str:
 
 
 _JOINS = frozenset("/&,~")
+# A plain number (`2.`, `1-1`, `①`, `Ⅳ.`), not a named one (`Lecture 3:`, `UNIT25)`, `3장`).
+_PLAIN_NUMBERING = re.compile(
+    r"^(?:\d+(?:\.\d+)+\.?\s+|\d+(?:-\d+)+[.)]\s*|\(?\d+[.)]\s*|[①-⑳]\s*"
+    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.)]\s*|[IVX]+\.\s+)"
+)
+
+
+def strip_plain_numbering(text: str) -> str:
+    """`2. Heap` → `Heap`; `UNIT25) to-v`, `Lecture 3: Scheduling` kept as written: the
+    named number is part of how the section is known."""
+    text = _DECORATION.sub("", normalise(text)).strip() or normalise(text)
+    stripped = _PLAIN_NUMBERING.sub("", text, count=1).strip()
+    if stripped[:1] in _JOINS:
+        return text
+    return stripped or text
 
 
 def is_prompt(text: str) -> bool:
