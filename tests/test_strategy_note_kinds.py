@@ -271,3 +271,47 @@ def test_a_named_number_stays_in_the_section_path_but_not_in_the_term() -> None:
     assert found["주어로서 to부정사"] == ("UNIT25) to-v: 주어, be의 보어",)
     assert found["Scheduling"] == ("UNIT25) to-v: 주어, be의 보어", "Lecture 3: Scheduling")
     assert found["Heap"] == ("UNIT25) to-v: 주어, be의 보어", "Heap")
+
+
+_FIGURES = """
+# 분자생물학
+
+## 유전학 기초
+***
+
+![Post-Image](genetics1.png)
+_유전학 기초 1<br>
+https://example.org/course/7288
+<br><br>
+
+![Post-Image](genetics2.png)
+_유전학 기초 2<br>
+https://example.org/course/7288
+<br><br>
+
+## 진핵생물
+***
+
+![Post-Image](eukaryote.png)
+_진핵생물<br>
+https://example.org/course/7288
+<br><br>
+
+* 원핵생물과 달리 염색체가 선형(linear)입니다.
+"""
+
+
+def test_a_heading_of_captioned_lecture_slides_alone_is_not_a_card() -> None:
+    assert terms(_FIGURES) == ["진핵생물"]
+    assert reasons(_FIGURES)["유전학 기초"] == "heading with no body of its own"
+
+
+def test_a_sentence_under_an_image_is_content() -> None:
+    note = """
+    # 노트
+
+    ## 진핵생물
+    ![cell](cell.png)
+    핵막으로 둘러싸인 핵을 가진 세포로 이루어진 생물이며, 원핵생물보다 크고 복잡하다.
+    """
+    assert terms(note) == ["진핵생물"]
