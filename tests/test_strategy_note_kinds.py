@@ -7,6 +7,7 @@ import pytest
 from extract_helpers import cards, reasons, terms
 
 from generator.extract.notekinds import is_dated_entry
+from generator.extract.prose import defined_subject
 
 _INDEX = """
 # 공부 노트
@@ -315,3 +316,26 @@ def test_a_sentence_under_an_image_is_content() -> None:
     핵막으로 둘러싸인 핵을 가진 세포로 이루어진 생물이며, 원핵생물보다 크고 복잡하다.
     """
     assert terms(note) == ["진핵생물"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "컴퓨터에서는 2진수로 실수를 표현해야 함",
+        "자바에서는 모든 클래스가 Object를 상속하는 구조이다.",
+        "사용자에게는 결과만 보여주는 방식이다.",
+    ],
+)
+def test_a_place_or_person_put_first_is_no_subject(text: str) -> None:
+    assert defined_subject(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("경로는 한 노드에서 다른 노드로 가는 간선의 나열이다.", "경로"),
+        ("회로는 전류가 흐르는 길이다.", "회로"),
+    ],
+)
+def test_nouns_ending_like_a_particle_stay_subjects(text: str, term: str) -> None:
+    assert defined_subject(text) == term
