@@ -339,3 +339,33 @@ def test_a_place_or_person_put_first_is_no_subject(text: str) -> None:
 )
 def test_nouns_ending_like_a_particle_stay_subjects(text: str, term: str) -> None:
     assert defined_subject(text) == term
+
+
+_BOLD_DESCRIPTION = """
+# 실수 표현
+
+## 부동 소수점(Floating Point)
+
+**소수점이 옮겨다니는 방식**
+부호 1비트, 지수부 8비트, 가수부 23비트로 나눈다
+"""
+
+
+def test_a_bold_clause_under_a_heading_describes_the_heading() -> None:
+    assert terms(_BOLD_DESCRIPTION) == ["부동 소수점"]
+    assert "a description of" in reasons(_BOLD_DESCRIPTION)["소수점이 옮겨다니는 방식"]
+
+
+def test_a_bold_name_under_a_heading_is_still_a_term() -> None:
+    note = """
+    # 실수 표현
+
+    ## 표현 방식
+
+    **부동 소수점 방식**
+    지수와 가수로 나누어 소수점의 위치를 옮기며 표현하는 방식
+
+    **고정 소수점 방식**
+    소수점의 위치를 미리 정해 두고 표현하는 방식
+    """
+    assert "부동 소수점 방식" in terms(note)

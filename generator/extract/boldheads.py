@@ -26,6 +26,14 @@ _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?$")
 Unit = SyntaxTreeNode | list[SyntaxTreeNode]
 
 
+# `**소수점이 옮겨다니는 방식**` under `## 부동 소수점`: a clause (a subject or object, then a
+# verb's modifier) ending in a kind of thing: what the heading's term is, in bold.
+_DESCRIBES = re.compile(
+    r"[가-힣](?:이|가|을|를)\s+(?:\S+\s+){0,3}\S*[가-힣](?:는|은|던|할|한|된|인)\s+"
+    r"(?:방식|방법|것|구조|과정|기법|형태|상태|기술|개념|자료구조|알고리즘)$"
+)
+
+
 def bold_name(unit: Unit, ctx: Context) -> str | None:
     """The name a bold-only line opening a paragraph gives, if it is one."""
     if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
@@ -45,6 +53,8 @@ def split_bold_sections(
         if name is None or (index + 1 >= len(units) and not _inline_body(unit)):
             continue
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
+        if problem is None and getattr(scope, "owner", "") and _DESCRIBES.search(name):
+            problem = f"a description of {getattr(scope, 'owner', '')}, not a term"
         if problem is not None:
             assert not isinstance(unit, list) and unit.map
             ctx.reject(unit.map[0] + 1, name, problem)
