@@ -53,8 +53,9 @@ def split_bold_sections(
         if name is None or (index + 1 >= len(units) and not _inline_body(unit)):
             continue
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
-        if problem is None and getattr(scope, "owner", "") and _DESCRIBES.search(name):
-            problem = f"a description of {getattr(scope, 'owner', '')}, not a term"
+        owner = str(getattr(scope, "owner", ""))
+        if problem is None and owner and _DESCRIBES.search(name):
+            problem = f"a description of {owner}, not a term"
         if problem is not None:
             assert not isinstance(unit, list) and unit.map
             ctx.reject(unit.map[0] + 1, name, problem)
