@@ -369,3 +369,29 @@ def test_a_bold_name_under_a_heading_is_still_a_term() -> None:
     소수점의 위치를 미리 정해 두고 표현하는 방식
     """
     assert "부동 소수점 방식" in terms(note)
+
+
+def test_a_heading_over_a_list_of_sites_is_not_a_card() -> None:
+    note = """
+    # 자격증
+
+    ## 온라인 강좌 사이트
+
+    1. edX(www.edx.org)
+    2. 코세라(www.coursera.org)
+    3. Khan Academy(https://www.khanacademy.org)
+    """
+    assert terms(note) == []
+    assert reasons(note)["온라인 강좌 사이트"] == "a list of sites to visit, not a term"
+
+
+def test_a_heading_whose_items_explain_with_an_example_address_is_a_card() -> None:
+    note = """
+    # 웹
+
+    ## 도메인 이름
+
+    - IP 주소 대신 사람이 읽을 수 있게 붙인 이름으로 예를 들면 www.example.com 처럼 쓴다
+    - 점으로 나뉜 각 부분은 오른쪽부터 최상위 도메인, 2차 도메인의 순서로 읽는다
+    """
+    assert terms(note) == ["도메인 이름"]

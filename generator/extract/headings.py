@@ -26,7 +26,7 @@ from .headbody import (
 )
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
-from .notekinds import is_schedule, is_thin, only_sample_data
+from .notekinds import is_schedule, is_thin, only_sample_data, only_sites
 from .sectionlabels import is_example_section, section_label_kind
 from .tables import table_reason
 from .terms import (
@@ -236,6 +236,8 @@ def _not_a_term(section: Section, content: list[SyntaxTreeNode], ctx: Context) -
         return "its body is only sample input or output"
     if is_schedule(content):
         return "a schedule of dated entries, not a term"
+    if only_sites(content):
+        return "a list of sites to visit, not a term"
     if ctx.index and is_thin(section):
         return "an entry of an index note: only links or a few names under it"
     return ""

@@ -96,3 +96,26 @@ def is_index_note(sections: list[Section]) -> bool:
     return (
         len(thin) * 3 >= len(sections) * 2 and len(bare) * 2 >= len(sections) and len(linking) >= 3
     )
+
+
+# `edX(www.edx.org)`, `Google(https://…)`: a site named with its address.
+_ADDRESS = re.compile(
+    r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|io|dev|edu|gov|co\.kr|kr)\b",
+    re.IGNORECASE,
+)
+
+
+def only_sites(content: list[SyntaxTreeNode]) -> bool:
+    """A body that is only lists of sites, each item giving an address: where to study, not
+    what (`1. edX(www.edx.org)`, `2. 코세라(www.coursera.org)`)."""
+    items = [i for b in content if b.type in _LISTS for i in b.children]
+    return (
+        len(items) >= 2
+        and all(b.type in _LISTS for b in content)
+        and all(_ADDRESS.search(plain_text(i)) or _links_in(i) for i in items)
+        and all(len(plain_text(i).split()) <= 8 for i in items)  # names, not explanations
+    )
+
+
+def _links_in(node: SyntaxTreeNode) -> bool:
+    return any(n.type == "link" for n in node.walk())
