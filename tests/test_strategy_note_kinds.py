@@ -395,3 +395,41 @@ def test_a_heading_whose_items_explain_with_an_example_address_is_a_card() -> No
     - 점으로 나뉜 각 부분은 오른쪽부터 최상위 도메인, 2차 도메인의 순서로 읽는다
     """
     assert terms(note) == ["도메인 이름"]
+
+
+_BOLD_FILE = """
+# 스택
+
+## 괄호 검사
+
+- 왼쪽 괄호를 만나면 push, 오른쪽 괄호를 만나면 top과 짝을 비교한다
+
+**{name}**
+
+```java
+class Main {{}}
+```
+"""
+
+
+@pytest.mark.parametrize("name", ["Bracket.java", "Main.kt", "docker-compose.yml"])
+def test_a_bold_file_name_over_code_is_not_a_term(name: str) -> None:
+    note = _BOLD_FILE.format(name=name)
+    assert terms(note) == ["괄호 검사"]
+    assert reasons(note)[name] == "a file of the note's code, not a term"
+
+
+def test_a_bold_framework_name_is_still_a_term() -> None:
+    note = """
+    # 프론트엔드
+
+    ## 프레임워크
+
+    **Vue.js**
+    점진적으로 도입할 수 있는 UI 프레임워크
+
+    **Next.js**
+    React 기반의 서버 렌더링 프레임워크
+    """
+    assert "Vue.js" in terms(note)
+    assert "file" not in reasons(note).get("Next.js", "")

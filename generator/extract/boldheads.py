@@ -19,6 +19,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..attribute import is_sources_heading
 from .candidate import Candidate, Context, strip_prefix
 from .colon import plain_term, term_problem
+from .headbody import FILE_NAME
 from .terms import split_aliases
 
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?$")
@@ -32,6 +33,10 @@ _DESCRIBES = re.compile(
     r"[가-힣](?:이|가|을|를)\s+(?:\S+\s+){0,3}\S*[가-힣](?:는|은|던|할|한|된|인)\s+"
     r"(?:방식|방법|것|구조|과정|기법|형태|상태|기술|개념|자료구조|알고리즘)$"
 )
+
+
+# `**Bracket.java**`, `**Main.kt**` over the note's code (`Node.js`, `Vue.js` are names).
+_CLASS_FILE = re.compile(r"^[A-Z]\w*\.(?:java|kt|cs|swift|py|cpp|cc|c|h|hpp|go|rs|rb|php|scala)$")
 
 
 def bold_name(unit: Unit, ctx: Context) -> str | None:
@@ -56,6 +61,8 @@ def split_bold_sections(
         owner = str(getattr(scope, "owner", ""))
         if problem is None and owner and _DESCRIBES.search(name):
             problem = f"a description of {owner}, not a term"
+        if problem is None and (FILE_NAME.match(name) or _CLASS_FILE.match(name)):
+            problem = "a file of the note's code, not a term"
         if problem is not None:
             assert not isinstance(unit, list) and unit.map
             ctx.reject(unit.map[0] + 1, name, problem)
