@@ -433,3 +433,27 @@ def test_a_bold_framework_name_is_still_a_term() -> None:
     """
     assert "Vue.js" in terms(note)
     assert "file" not in reasons(note).get("Next.js", "")
+
+
+@pytest.mark.parametrize("heading", ["OPINION", "My thoughts", "개인 의견", "개인적인 생각"])
+def test_the_writers_opinion_is_not_a_card(heading: str) -> None:
+    note = f"""
+    # 테스트
+
+    ## 블랙박스 테스트
+    - 내부 구조를 보지 않고 입력과 출력으로 기능을 검사하는 방법
+
+    ## {heading}
+    오늘도 새로운 개념을 알게 되었다. 틈만 나면 꾸준히 공부해야겠다.
+    """
+    assert terms(note) == ["블랙박스 테스트"]
+
+
+def test_a_term_about_opinions_is_still_a_term() -> None:
+    note = """
+    # 여론
+
+    ## 여론 조사
+    - 표본을 뽑아 사람들의 의견을 묻고 전체의 생각을 추정하는 방법
+    """
+    assert terms(note) == ["여론 조사"]
