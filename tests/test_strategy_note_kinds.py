@@ -457,3 +457,18 @@ def test_a_term_about_opinions_is_still_a_term() -> None:
     - 표본을 뽑아 사람들의 의견을 묻고 전체의 생각을 추정하는 방법
     """
     assert terms(note) == ["여론 조사"]
+
+
+def test_numbered_ways_of_doing_are_not_titled_terms() -> None:
+    note = """
+    # 로그
+
+    로그를 남기는 방법은 크게 두 가지로 생각할 수 있다.
+
+    1. 직접 출력하기
+       표준 출력으로 직접 찍는 것이다.
+
+    2. Logging Library 사용하기
+       로깅 라이브러리를 이용하는 방법으로, 실제로 많이 사용되고 있다.
+    """
+    assert not [c for c in cards(note) if c.strategy == "list-term"]

@@ -172,6 +172,10 @@ def glossed_items(
     return found if len(found) >= 2 else {}
 
 
+# `직접 출력하기`, `Logging Library 사용하기`: a way of doing something, told as a step.
+_DOING = re.compile(r"[가-힣](?:하기|보기)$")
+
+
 def titled_item(item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context) -> Candidate | None:
     """`1. 부정사의 개념` with its explanation on the lines right under it, in the same item:
 
@@ -191,7 +195,7 @@ def titled_item(item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context) ->
         return None
     text = strip_prefix(ctx.parsed.lines[start])
     found = term_of_line(text)
-    if found is None or _ACTION.search(found[0]):
+    if found is None or _ACTION.search(found[0]) or _DOING.search(found[0]):
         return None
     term, formatted = found
     what = what_is(term)
