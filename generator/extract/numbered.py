@@ -173,7 +173,7 @@ def glossed_items(
 
 
 # `직접 출력하기`, `Logging Library 사용하기`: a way of doing something, told as a step.
-_DOING = re.compile(r"[가-힣](?:하기|보기)$")
+_DOING = re.compile(r"[가-힣\s](?:하기|보기|만들기|쓰기|외우기|읽기|적기|풀기)$")
 
 
 def titled_item(item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context) -> Candidate | None:
