@@ -472,3 +472,38 @@ def test_numbered_ways_of_doing_are_not_titled_terms() -> None:
        로깅 라이브러리를 이용하는 방법으로, 실제로 많이 사용되고 있다.
     """
     assert not [c for c in cards(note) if c.strategy == "list-term"]
+
+
+_ESCAPED = r"""
+# 용어 사전
+
+## ROI(Return On Investment) 투자 수익률
+
+1\. ROI
+
+ㅇ 투자한 비용에 대해 얼마만큼의 이익을 얻었는지를 나타내는 비율
+
+2\. 계산 방법
+
+ㅇ (이익 - 투자 비용) / 투자 비용 × 100
+"""
+
+
+def test_escaped_numbers_alone_on_a_line_title_the_paragraphs_under_them() -> None:
+    found = {c.term: c for c in cards(_ESCAPED)}
+    assert list(found) == ["ROI", "계산 방법"]
+    assert found["ROI"].definition_md == "ㅇ 투자한 비용에 대해 얼마만큼의 이익을 얻었는지를 나타내는 비율"
+
+
+def test_an_escaped_number_in_a_sentence_titles_nothing() -> None:
+    note = r"""
+    # 메모
+
+    ## 버전
+
+    1\. 버전은 3월에 배포되었고 2\. 버전은 아직 개발 중이다.
+
+    나머지는 다음에 정리한다.
+    """
+    assert "버전은 3월에 배포되었고 2" not in terms(note)
+    assert all(c.strategy != "bold-heading" for c in cards(note))

@@ -24,6 +24,10 @@ from .terms import split_aliases
 
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?$")
 
+# `1\. TCO`, `2\. 용어 유래`: a number escaped so it is no list, alone on its line, titling the
+# paragraphs under it as a bold line would.
+_ESCAPED_NUMBER = re.compile(r"^\d{1,2}\\\.\s+(?P<text>[^.!?:*_`]{1,40}?)\s*$")
+
 Unit = SyntaxTreeNode | list[SyntaxTreeNode]
 
 
@@ -43,7 +47,8 @@ def bold_name(unit: Unit, ctx: Context) -> str | None:
     """The name a bold-only line opening a paragraph gives, if it is one."""
     if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
         return None
-    match = _BOLD_LINE.match(strip_prefix(ctx.parsed.lines[unit.map[0]]))
+    line = strip_prefix(ctx.parsed.lines[unit.map[0]])
+    match = _BOLD_LINE.match(line) or _ESCAPED_NUMBER.match(line)
     return plain_term(match.group("text")) if match else None
 
 
