@@ -507,3 +507,32 @@ def test_an_escaped_number_in_a_sentence_titles_nothing() -> None:
     """
     assert "버전은 3월에 배포되었고 2" not in terms(note)
     assert all(c.strategy != "bold-heading" for c in cards(note))
+
+
+def test_bold_code_in_a_glossary_table_is_a_code_term() -> None:
+    note = """
+    # 캐시
+
+    ## 🎭 어노테이션 속성
+
+    | 용어 | 풀어쓰면 |
+    |---|---|
+    | **`@Cacheable`** | 메서드 결과를 캐시한다 |
+    | **`sync = true`** | 같은 키의 동시 miss 때 한 스레드만 실행한다 |
+    | **`allEntries = true`** | 캐시 전체를 비운다 |
+    """
+    assert terms(note) == ["@Cacheable", "sync = true", "allEntries = true"]
+
+
+def test_a_comparison_written_in_plain_cells_is_still_no_term() -> None:
+    note = """
+    # 수학
+
+    ## 기호
+
+    | 식 | 뜻 |
+    |---|---|
+    | **x = 1** | x는 1이다 |
+    | **y = 2** | y는 2이다 |
+    """
+    assert "x = 1" not in terms(note)
