@@ -536,3 +536,47 @@ def test_a_comparison_written_in_plain_cells_is_still_no_term() -> None:
     | **y = 2** | y는 2이다 |
     """
     assert "x = 1" not in terms(note)
+
+
+def _listing(lines: int) -> str:
+    body = "\n".join(f"    $this->step({n});" for n in range(lines))
+    return f"""
+# 트랜잭션
+
+## 원자성
+- 모두 반영되거나 하나도 반영되지 않아야 한다
+
+## Laravel 트랜잭션
+
+```php
+public function transaction(Closure $callback)
+{{
+{body}
+}}
+```
+"""
+
+
+def test_a_heading_over_a_long_code_listing_alone_is_not_a_card() -> None:
+    note = _listing(14)
+    assert terms(note) == ["원자성"]
+    assert reasons(note)["Laravel 트랜잭션"] == "its body is only a long code listing"
+
+
+def test_a_heading_over_a_short_command_is_still_a_card() -> None:
+    note = """
+    # 도커
+
+    ## 컨테이너 목록 보기
+
+    ```bash
+    docker ps -a
+    ```
+    """
+    assert terms(note) == ["컨테이너 목록 보기"]
+
+
+def test_an_indented_definition_is_not_a_code_listing() -> None:
+    lines = "\n".join(["    두 모듈이 같은 자료 구조를 참조하는 형태의 결합도이다."] * 14)
+    note = f"# 결합도\n\n## 스탬프 결합도\n{lines}\n"
+    assert terms(note) == ["스탬프 결합도"]

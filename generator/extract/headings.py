@@ -26,7 +26,7 @@ from .headbody import (
 )
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
-from .notekinds import is_schedule, is_thin, only_sample_data, only_sites
+from .notekinds import is_schedule, is_thin, only_listing, only_sample_data, only_sites
 from .sectionlabels import is_example_section, section_label_kind
 from .tables import table_reason
 from .terms import (
@@ -234,6 +234,8 @@ def _not_a_term(section: Section, content: list[SyntaxTreeNode], ctx: Context) -
     """Why a heading with a body of its own still stands for no term, if it does not."""
     if only_sample_data(content):
         return "its body is only sample input or output"
+    if only_listing(content):
+        return "its body is only a long code listing"
     if is_schedule(content):
         return "a schedule of dated entries, not a term"
     if only_sites(content):

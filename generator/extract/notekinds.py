@@ -61,6 +61,17 @@ def _is_data(text: str) -> bool:
     return bool(tokens) and wordy * 2 < len(tokens)
 
 
+_LISTING_LINES = 12
+
+
+def only_listing(content: list[SyntaxTreeNode]) -> bool:
+    """A body that is only code, and long: a program to read, not an answer to recall (a
+    short command under `## 컨테이너 목록 보기` is the answer to a task)."""
+    fences = [b for b in content if b.type == "fence"]  # indented text is often prose
+    lines = sum(b.content.count("\n") for b in fences)
+    return bool(content) and len(fences) == len(content) and lines > _LISTING_LINES
+
+
 _MAX_THIN_WORDS = 6
 
 
