@@ -580,3 +580,31 @@ def test_an_indented_definition_is_not_a_code_listing() -> None:
     lines = "\n".join(["    두 모듈이 같은 자료 구조를 참조하는 형태의 결합도이다."] * 14)
     note = f"# 결합도\n\n## 스탬프 결합도\n{lines}\n"
     assert terms(note) == ["스탬프 결합도"]
+
+
+def test_a_data_table_with_its_credit_line_is_still_only_a_data_table() -> None:
+    note = """
+    # 자격증
+
+    ## 시험 일정
+
+    출처 : https://example.org/certificates
+
+    | 시험명 | 원서접수 | 시험일 | 결과발표 |
+    |---|---|---|---|
+    | 제8회 필기 | 02.20 | 2017.03.04 | 04.04 |
+    | 제8회 실기 | 04.17 | 2017.04.29 | 05.30 |
+    """
+    assert terms(note) == []
+    assert reasons(note)["시험 일정"] == "its body is only a data or comparison table"
+
+
+def test_a_credit_line_alone_is_no_data_table() -> None:
+    note = """
+    # 네트워크
+
+    ## 서브넷
+
+    출처 : https://example.org/subnet
+    """
+    assert reasons(note).get("서브넷") != "its body is only a data or comparison table"

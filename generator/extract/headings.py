@@ -26,7 +26,14 @@ from .headbody import (
 )
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
-from .notekinds import is_schedule, is_thin, only_listing, only_sample_data, only_sites
+from .notekinds import (
+    is_credit_line,
+    is_schedule,
+    is_thin,
+    only_listing,
+    only_sample_data,
+    only_sites,
+)
 from .sectionlabels import is_example_section, section_label_kind
 from .tables import table_reason
 from .terms import (
@@ -190,7 +197,8 @@ def heading_candidate(
         content
         and strategy != "question"
         and not pair
-        and all(_data_table(b, ctx) for b in content)
+        and all(_data_table(b, ctx) or is_credit_line(b) for b in content)
+        and any(_data_table(b, ctx) for b in content)
     ):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")
         return None

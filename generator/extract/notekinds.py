@@ -130,3 +130,16 @@ def only_sites(content: list[SyntaxTreeNode]) -> bool:
 
 def _links_in(node: SyntaxTreeNode) -> bool:
     return any(n.type == "link" for n in node.walk())
+
+
+_CREDIT = re.compile(
+    r"^(?:출처|source|sources|src|참고|from|via)\s*[:：]\s*(?:https?://|www\.|<https?://|\[)",
+    re.IGNORECASE,
+)
+
+
+def is_credit_line(block: SyntaxTreeNode) -> bool:
+    """`출처 : http://…` alone in a paragraph: where the table below came from."""
+    if block.type != "paragraph" or not block.map or block.map[1] - block.map[0] != 1:
+        return False
+    return bool(_CREDIT.match(plain_text(block)))
