@@ -109,6 +109,8 @@ def test_dated_entries(text: str) -> None:
         "IPv4 (32비트)",
         "HTTP/1.1",
         "Python 3.12",
+        "TLS (1.3)",  # a version, not a day
+        "HTTP (1.1)",
     ],
 )
 def test_terms_are_not_dated_entries(text: str) -> None:

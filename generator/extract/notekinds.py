@@ -13,7 +13,7 @@ from ..parse import Section, first_paragraph, plain_text
 _DAY = r"(?:\d{2,4}\s*[./-]\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\.?"
 # `(2.05~2.17)`, `(3/4 - 3/17)`, `(~ 4.30)`, `(2017-02-05)`: when an entry is planned for.
 _DATED = re.compile(
-    rf"\(\s*(?:{_DAY}\s*(?:[~–-]\s*(?:{_DAY})?)?|[~–-]\s*{_DAY})\s*\)\s*$"
+    rf"\(\s*(?:{_DAY}\s*[~–-]\s*(?:{_DAY})?|[~–-]\s*{_DAY})\s*\)\s*$"
     r"|\(\s*\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}\.?\s*\)\s*$"
 )
 _LISTS = ("bullet_list", "ordered_list")
