@@ -610,3 +610,30 @@ def test_a_credit_line_alone_is_no_data_table() -> None:
     출처 : https://example.org/subnet
     """
     assert reasons(note).get("서브넷") != "its body is only a data or comparison table"
+
+
+def test_names_in_parentheses_may_be_separated_by_semicolons() -> None:
+    note = """
+    # 미시경제학
+
+    ## 수요
+
+    - **가격(Price; $P$)** : 수요자가 자원을 취득하기 위해 지불해야 할 가치
+    - **소득수준(Income; $M$)** : 수요자가 지불 가능한 예산 규모
+    - **수요의 법칙(Law of Demand; LOD)** : 가격과 수요량 간 음의 상관관계
+    """
+    found = {c.term: c for c in cards(note)}
+    assert list(found) == ["가격", "소득수준", "수요의 법칙"]
+    assert found["수요의 법칙"].aliases == ("Law of Demand", "LOD")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '- @Scope(value = "request") : HTTP 요청마다 하나씩 생성된다',
+        "- x = 1; y = 2 : 두 변수를 초기화한다",
+    ],
+)
+def test_code_with_arguments_or_statements_is_still_code(line: str) -> None:
+    note = f"# 스프링\n\n## 스코프\n\n{line}\n- 싱글톤 : 컨테이너에 하나만 존재하는 빈\n"
+    assert reasons(note)[line[2:].split(" : ")[0]] == "code, not a term"

@@ -110,6 +110,9 @@ _INNER_MARKS = re.compile(r"(?<![\w*])[*_]([^*_\s][^*_]*?)[*_](?![\w*])")
 _OBJECT_PRONOUN = re.compile(r"\s(?:them|it|this|these|those)$", re.IGNORECASE)
 
 
+_ALIAS_PARENS = re.compile(r"\s*[(（][^()（）{}=]{1,60}[)）]\s*$")
+
+
 def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | None:
     """Why a would-be term is not one, or None when it is a term. `code`: the term was written
     as code (`` `?.` ``), so it may be all symbols."""
@@ -125,7 +128,9 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "a question, not a term"
     if is_emphasis_phrase(term):
         return "emphasis, not a term"
-    if not code and re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", term):
+    # `가격(Price; $P$)`: a `;` between the names in parentheses is no statement separator
+    named = _ALIAS_PARENS.sub("", term) or term
+    if not code and re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", named):
         return "code, not a term"
     if is_navigation(term) and len(term) < 20 and re.search(r"[^\W\d_]", term):
         return "navigation link, not a term"
