@@ -637,3 +637,31 @@ def test_names_in_parentheses_may_be_separated_by_semicolons() -> None:
 def test_code_with_arguments_or_statements_is_still_code(line: str) -> None:
     note = f"# 스프링\n\n## 스코프\n\n{line}\n- 싱글톤 : 컨테이너에 하나만 존재하는 빈\n"
     assert reasons(note)[line[2:].split(" : ")[0]] == "code, not a term"
+
+
+def test_acronyms_spelled_out_in_a_list_are_cards() -> None:
+    note = """
+    # 웹 표준
+
+    ## 웹 표준의 기술
+
+    1. CSS Cascading Style Sheets
+    1. DOM Document Object Model
+    1. ECMAScript 표준화된 스크립트 언어
+    """
+    found = {c.term: c.definition_md for c in cards(note)}
+    assert found["CSS"] == "Cascading Style Sheets"
+    assert found["DOM"] == "Document Object Model"
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "- API Gateway pattern\n- CLI Tool reference\n",  # words that do not spell it
+        "- Docker Compose file\n- Kubernetes Helm chart\n",  # names, not acronyms
+        "- CSS Cascading Style Sheets\n- 기타 자료\n",  # only one spelled out
+    ],
+)
+def test_items_that_do_not_spell_out_acronyms(items: str) -> None:
+    note = f"# 목록\n\n## 도구\n\n{items}"
+    assert all(c.strategy != "colon" for c in cards(note))

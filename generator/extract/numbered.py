@@ -25,7 +25,7 @@ from .candidate import Candidate, Context, strip_prefix
 from .colon import DEFINING_PHRASE, term_problem
 from .labels import is_overview_heading
 from .lists import term_of_line
-from .terms import is_question, split_aliases, strip_question_prefix, what_is
+from .terms import is_expansion, is_question, split_aliases, strip_question_prefix, what_is
 
 _ACTION = re.compile(
     r"^(?:install|run|create|add|open|set|configure|download|build|start|go|click|use|make"
@@ -145,6 +145,12 @@ def named_line_candidate(
 _GLOSSED = re.compile(r"^(?P<term>[^()（）]{1,30}?)\s*[(（](?P<gloss>[^()（）]{4,80})[)）]\s*$")
 
 
+# `- DOM Document Object Model`: an acronym, then the words it stands for.
+_SPELLED = re.compile(
+    r"^(?P<term>[A-Za-z][A-Za-z0-9]{1,7})\s+(?P<full>[A-Za-z][A-Za-z\s\-/]{4,80})$"
+)
+
+
 def glossed_items(
     items: list[SyntaxTreeNode], section: tuple[str, ...], ctx: Context
 ) -> dict[int, Candidate]:
@@ -153,6 +159,19 @@ def glossed_items(
     found: dict[int, Candidate] = {}
     for index, item in enumerate(items):
         if len(item.children) != 1 or not item.map or item.map[1] - item.map[0] != 1:
+            continue
+        spelled = _SPELLED.match(strip_prefix(ctx.parsed.lines[item.map[0]]))
+        if spelled and is_expansion(spelled.group("full"), spelled.group("term")):
+            found[index] = Candidate(  # `- CSS Cascading Style Sheet`: the name, spelled out
+                term=spelled.group("term"),
+                section=section,
+                line=item.map[0] + 1,
+                spans=[],
+                strategy="colon",
+                owned=(item.map[0], item.map[1]),
+                text=spelled.group("full").strip(),
+                stub=ctx.parsed.lines[item.map[0]],
+            )
             continue
         match = _GLOSSED.match(strip_prefix(ctx.parsed.lines[item.map[0]]))
         if not match or not DEFINING_PHRASE.search(match.group("gloss").strip()):
