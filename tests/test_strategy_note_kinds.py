@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from extract_helpers import cards, reasons, terms
 
+from generator.extract.labels import is_emphasis_phrase
 from generator.extract.notekinds import is_dated_entry
 from generator.extract.prose import defined_subject
 
@@ -665,3 +666,21 @@ def test_acronyms_spelled_out_in_a_list_are_cards() -> None:
 def test_items_that_do_not_spell_out_acronyms(items: str) -> None:
     note = f"# 목록\n\n## 도구\n\n{items}"
     assert all(c.strategy != "colon" for c in cards(note))
+
+
+@pytest.mark.parametrize("term", ["우주의 크기", "주기억장치", "꼭짓점", "우주의 지평선"])
+def test_an_emphasis_word_inside_another_word_is_no_emphasis(term: str) -> None:
+    note = f"""
+    # 과학
+
+    ## 용어
+
+    - **{term}**: 교과서에 나오는 뜻을 한 줄로 적은 설명
+    - **광년**: 빛이 1년 동안 가는 거리
+    """
+    assert term in terms(note)
+
+
+@pytest.mark.parametrize("phrase", ["이 부분이 중요", "꼭 기억할 것", "시험에 나옴"])
+def test_emphasis_words_still_mark_emphasis(phrase: str) -> None:
+    assert is_emphasis_phrase(phrase)

@@ -110,9 +110,10 @@ NEVER_HEADINGS = re.compile(
     r"\s*[:!.]?\s*$",
     re.IGNORECASE,
 )
+# Whole words only: `우주의 크기` (우주 + 의), `주기억장치`, `꼭짓점` hold no emphasis word.
 _EMPHASIS = re.compile(
-    r"(?:중요|핵심|주의|꼭|반드시|기억|시험|important|remember|don't forget|must know|note that"
-    r"|key idea|takeaway)",
+    r"(?:(?<![가-힣])(?:중요|핵심|주의|반드시|시험|기억(?!\s*장치)|꼭(?![짓지]))"
+    r"|important|remember|don't forget|must know|note that|key idea|takeaway)",
     re.IGNORECASE,
 )
 _NAV = re.compile(
