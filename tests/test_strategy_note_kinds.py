@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from extract_helpers import cards, reasons, terms
 
+from generator.extract.colon import term_problem
 from generator.extract.labels import is_emphasis_phrase
 from generator.extract.notekinds import is_dated_entry
 from generator.extract.prose import defined_subject
@@ -684,3 +685,17 @@ def test_an_emphasis_word_inside_another_word_is_no_emphasis(term: str) -> None:
 @pytest.mark.parametrize("phrase", ["이 부분이 중요", "꼭 기억할 것", "시험에 나옴"])
 def test_emphasis_words_still_mark_emphasis(phrase: str) -> None:
     assert is_emphasis_phrase(phrase)
+
+
+def test_a_term_never_runs_across_a_line_break_tag() -> None:
+    note = """
+    # 테스트
+
+    ## 블랙박스 테스트
+
+    > Wiki<br>
+    > Black-box testing is a method of software testing that examines the functionality.
+    """
+    assert terms(note) == ["블랙박스 테스트"]
+    assert term_problem("Wiki<br> Black-box testing") == "HTML markup, not a term"
+    assert term_problem("Black-box testing") is None

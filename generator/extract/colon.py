@@ -118,7 +118,8 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
     as code (`` `?.` ``), so it may be all symbols."""
     if is_date_line(term) or is_date_line(term + ":"):
         return "date or changelog line, not a term"
-    if re.search(r"<[A-Za-z][\w-]*\s+[\w-]+\s*=|</[A-Za-z]|<!--", term):  # a colon in a tag
+    # a colon in a tag, or a line break: `Wiki<br> Black-box testing` runs two lines together
+    if re.search(r"<[A-Za-z][\w-]*\s+[\w-]+\s*=|</[A-Za-z]|<!--|<br\s*/?>", term, re.I):
         return "HTML markup, not a term"
     if is_figure_label(term):
         return "caption, not a term"
