@@ -104,6 +104,9 @@ _NUMBERING = re.compile(
 )
 
 
+_EMOJI_PARTS = ("So", "Sk", "Cf", "Me")
+
+
 def loose_key(card: dict[str, Any]) -> tuple[tuple[str, ...], str]:
     """`key` that forgives how a label was written rather than which card it is: numbering
     (`1-1.`), emoji, inline markup, parenthesised aliases and a trailing `란?`."""
@@ -111,7 +114,8 @@ def loose_key(card: dict[str, Any]) -> tuple[tuple[str, ...], str]:
     def norm(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
         text = re.sub(r":[a-z0-9_+-]+:", "", text)
-        text = "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cf"))
+        text = "".join(c for c in text if unicodedata.category(c) not in _EMOJI_PARTS)
+        text = text.replace("\ufe0f", "").replace("\ufe0e", "")  # emoji variation selectors
         text = _NUMBERING.sub("", text)
         text = re.sub(r"[`*_]", "", text)
         text = re.sub(r"\s*(?:이란|란)\s*[?？]?\s*$", "", text)

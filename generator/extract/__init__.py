@@ -15,10 +15,18 @@ from .assemble import assemble
 from .body import body_candidates
 from .candidate import Candidate, Context, Scope
 from .filters import noise_lines
-from .headings import content_blocks, heading_candidate, heading_term, names_kinds, section_name
+from .headings import (
+    content_blocks,
+    heading_candidate,
+    heading_term,
+    names_kinds,
+    path_name,
+    section_name,
+)
 from .labels import is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
+from .notekinds import is_index_note
 from .orphans import adopt_images
 from .sectionlabels import is_example_section, is_resource_section, section_label_kind
 from .terms import strip_numbering
@@ -53,12 +61,13 @@ def extract(
     if note is not None:
         candidates.append(note)
     owner = note.term if note is not None else ""
+    ctx.index = is_index_note(_sections(start)[1:])
     _blocks(start, (), owner, ctx, candidates)
     if title is not None:
         _blocks(parsed.root, (), "", ctx, candidates)
     subject = info.title if note is not None or is_note_subject(info.title) else ""
     for child in start.children:
-        _walk(child, (section_name(child.title),), subject, ctx, candidates, sources)
+        _walk(child, (path_name(child.title),), subject, ctx, candidates, sources)
     everything = [n for s in _sections(parsed.root) for n in s.body]
     ctx.figures = {
         i
@@ -137,7 +146,7 @@ def _walk(
         )
         if not never and not is_personal(section.title):  # `오늘 배운 것` › `### 웹훅`: terms
             for child in section.children:
-                _walk(child, (*path, section_name(child.title)), "", ctx, out, sources)
+                _walk(child, (*path, path_name(child.title)), "", ctx, out, sources)
         return
     aspects: list[Section] = []
     if shown_in:  # `트리거 예시` › `트리거 삭제하기`: one of the examples, not a term
@@ -166,7 +175,7 @@ def _walk(
     )
     for child in section.children:
         part = section.title if child in aspects else ""
-        child_path = (*path, section_name(child.title))
+        child_path = (*path, path_name(child.title))
         _walk(child, child_path, term, ctx, out, sources, shown_in or part, bool(part))
 
 

@@ -41,7 +41,13 @@ from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
 from .labels import is_label, is_strong_label
 from .lists import LISTS, alias_lines, item_candidate, term_of_line
-from .numbered import glossed_items, named_line_candidate, numbered_candidate, numbered_heads
+from .numbered import (
+    glossed_items,
+    named_line_candidate,
+    numbered_candidate,
+    numbered_heads,
+    titled_item,
+)
 from .paragraphs import (
     colon_candidate,
     colon_paragraphs,
@@ -174,6 +180,13 @@ def _list(
             yield from body_candidates(item.children, scope, ctx)
             continue
         if index in heads or index in glossed:
+            continue
+        titled = titled_item(item, scope.section, ctx)  # `1. 부정사의 개념` over its lines
+        if titled is not None:
+            units += 1  # its lines are prose: they tell against reading its siblings as a glossary
+            yield titled
+            inner = Scope(scope.section, titled.term, scope.skip, scope.answer)
+            yield from body_candidates(item.children[1:], inner, ctx)
             continue
         first = paragraph.map[0]
         if first in alias_items or first in scope.skip:

@@ -19,9 +19,14 @@ from markdown_it.tree import SyntaxTreeNode
 from ..attribute import is_sources_heading
 from .candidate import Candidate, Context, strip_prefix
 from .colon import plain_term, term_problem
+from .headbody import FILE_NAME
 from .terms import split_aliases
 
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?$")
+
+# `1\. TCO`, `2\. 용어 유래`: a number escaped so it is no list, alone on its line, titling the
+# paragraphs under it as a bold line would.
+_ESCAPED_NUMBER = re.compile(r"^\d{1,2}\\\.\s+(?P<text>[^.!?:*_`]{1,40}?)\s*$")
 
 Unit = SyntaxTreeNode | list[SyntaxTreeNode]
 
@@ -43,11 +48,24 @@ def _kinds_of(name: str, owner: str) -> bool:
     return bool(subject) and (subject in owner.casefold() or owner.casefold() in subject)
 
 
+# `**소수점이 옮겨다니는 방식**` under `## 부동 소수점`: a clause (a subject or object, then a
+# verb's modifier) ending in a kind of thing: what the heading's term is, in bold.
+_DESCRIBES = re.compile(
+    r"[가-힣](?:이|가|을|를)\s+(?:\S+\s+){0,3}\S*[가-힣](?:는|은|던|할|한|된|인)\s+"
+    r"(?:방식|방법|것|구조|과정|기법|형태|상태|기술|개념|자료구조|알고리즘)$"
+)
+
+
+# `**Bracket.java**`, `**Main.kt**` over the note's code (`Node.js`, `Vue.js` are names).
+_CLASS_FILE = re.compile(r"^[A-Z]\w*\.(?:java|kt|cs|swift|py|cpp|cc|c|h|hpp|go|rs|rb|php|scala)$")
+
+
 def bold_name(unit: Unit, ctx: Context) -> str | None:
     """The name a bold-only line opening a paragraph gives, if it is one."""
     if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
         return None
-    match = _BOLD_LINE.match(strip_prefix(ctx.parsed.lines[unit.map[0]]))
+    line = strip_prefix(ctx.parsed.lines[unit.map[0]])
+    match = _BOLD_LINE.match(line) or _ESCAPED_NUMBER.match(line)
     return plain_term(match.group("text")) if match else None
 
 
@@ -64,6 +82,11 @@ def split_bold_sections(
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
         if problem is None and _kinds_of(name, getattr(scope, "owner", "")):
             problem = "names the kinds below it, which the card above already names"
+        owner = str(getattr(scope, "owner", ""))
+        if problem is None and owner and _DESCRIBES.search(name):
+            problem = f"a description of {owner}, not a term"
+        if problem is None and (FILE_NAME.match(name) or _CLASS_FILE.match(name)):
+            problem = "a file of the note's code, not a term"
         if problem is not None:
             assert not isinstance(unit, list) and unit.map
             ctx.reject(unit.map[0] + 1, name, problem)

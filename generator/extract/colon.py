@@ -120,12 +120,16 @@ _INNER_MARKS = re.compile(r"(?<![\w*])[*_]([^*_\s][^*_]*?)[*_](?![\w*])")
 _OBJECT_PRONOUN = re.compile(r"\s(?:them|it|this|these|those)$", re.IGNORECASE)
 
 
+_ALIAS_PARENS = re.compile(r"\s*[(（][^()（）{}=]{1,60}[)）]\s*$")
+
+
 def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | None:
     """Why a would-be term is not one, or None when it is a term. `code`: the term was written
     as code (`` `?.` ``), so it may be all symbols."""
     if is_date_line(term) or is_date_line(term + ":"):
         return "date or changelog line, not a term"
-    if re.search(r"<[A-Za-z][\w-]*\s+[\w-]+\s*=|</[A-Za-z]|<!--", term):  # a colon in a tag
+    # a colon in a tag, or a line break: `Wiki<br> Black-box testing` runs two lines together
+    if re.search(r"<[A-Za-z][\w-]*\s+[\w-]+\s*=|</[A-Za-z]|<!--|<br\s*/?>", term, re.I):
         return "HTML markup, not a term"
     if is_figure_label(term):
         return "caption, not a term"
@@ -135,7 +139,9 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "a question, not a term"
     if is_emphasis_phrase(term):
         return "emphasis, not a term"
-    if not code and re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", term):
+    # `가격(Price; $P$)`: a `;` between the names in parentheses is no statement separator
+    named = _ALIAS_PARENS.sub("", term) or term
+    if not code and re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", named):
         return "code, not a term"
     if is_navigation(term) and len(term) < 20 and re.search(r"[^\W\d_]", term):
         return "navigation link, not a term"

@@ -95,8 +95,22 @@ def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
             text = [ln for ln in lines[node.map[0] : node.map[1]] if ln.strip()]
             return all(
                 "![" in ln or (i and is_caption(ln, text[i - 1])) for i, ln in enumerate(text)
-            )
+            ) or ("![" in text[0] and all(_figure_note(ln) for ln in text[1:]))
     return False
+
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$")
+_EM_CAPTION = re.compile(r"^[_*](?=\S)[^_*]{1,80}[_*]?$")
+
+
+def _figure_note(line: str) -> bool:
+    """Under an image in the same paragraph: `_세균 염색법<br>` (a blog theme's caption), its
+    bare source URL, or a line of `<br>` spacers."""
+    text = _BR.sub(" ", line).strip()
+    if not text or _BARE_LINK.match(text):
+        return True
+    return bool(_EM_CAPTION.match(text)) and len(text.split()) <= 10
 
 
 def is_placeholder(text: str) -> bool:

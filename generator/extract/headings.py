@@ -26,6 +26,14 @@ from .headbody import (
 )
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
+from .notekinds import (
+    is_credit_line,
+    is_schedule,
+    is_thin,
+    only_listing,
+    only_sample_data,
+    only_sites,
+)
 from .sectionlabels import is_example_section, section_label_kind
 from .tables import table_reason
 from .terms import (
@@ -36,6 +44,7 @@ from .terms import (
     show_wikilinks,
     split_aliases,
     strip_numbering,
+    strip_plain_numbering,
     strip_question_prefix,
     term_stem,
     what_is,
@@ -96,8 +105,14 @@ def _bare_term(text: str) -> str:
 
 
 def section_name(title: str) -> str:
-    """How a heading appears in a card's section path: numbering and link brackets dropped."""
+    """A heading's name without any numbering, for telling what kind of section it is."""
     return strip_question_prefix(strip_numbering(clean_heading(title)))
+
+
+def path_name(title: str) -> str:
+    """How a heading appears in a card's section path: plain numbering and link brackets
+    dropped, a named number (`Lecture 3:`, `UNIT25)`) kept as the writer put it."""
+    return strip_question_prefix(strip_plain_numbering(clean_heading(title)))
 
 
 # `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`: a label naming its term.
@@ -184,7 +199,8 @@ def heading_candidate(
         content
         and strategy != "question"
         and not pair
-        and all(_data_table(b, ctx) for b in content)
+        and all(_data_table(b, ctx) or is_credit_line(b) for b in content)
+        and any(_data_table(b, ctx) for b in content)
     ):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")
         return None
@@ -194,6 +210,10 @@ def heading_candidate(
         return None
     if only_diagrams(content):
         ctx.reject(section.line, section.title, "its body is only a diagram")
+        return None
+    reason = _not_a_term(section, content, ctx)
+    if reason:
+        ctx.reject(section.line, section.title, reason)
         return None
     if content and all(open_questions(b) for b in content):
         ctx.reject(section.line, section.title, "only questions with no answers")
@@ -253,6 +273,21 @@ _GLOSSARY_HEADS = frozenset(
         "definitions",
     ]
 )
+
+
+def _not_a_term(section: Section, content: list[SyntaxTreeNode], ctx: Context) -> str:
+    """Why a heading with a body of its own still stands for no term, if it does not."""
+    if only_sample_data(content):
+        return "its body is only sample input or output"
+    if only_listing(content):
+        return "its body is only a long code listing"
+    if is_schedule(content):
+        return "a schedule of dated entries, not a term"
+    if only_sites(content):
+        return "a list of sites to visit, not a term"
+    if ctx.index and is_thin(section):
+        return "an entry of an index note: only links or a few names under it"
+    return ""
 
 
 def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[str, ...]:

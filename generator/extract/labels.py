@@ -88,7 +88,8 @@ NEVER_HEADINGS = re.compile(
     r"|todo|to do|(?:.*\s)?할\s*일|log|daily log|today|tomorrow|yesterday|내일|어제"
     r"|마치며|마무리하며|끝으로|맺음말|closing|closing thoughts|final thoughts|wrapping up|outro"
     r"|(?:.*\s)?(?:오늘의\s*|이번\s*주\s*|주간\s*)?(?:회고|느낀\s*점|후기|소감|예습|복습|과제|숙제)"
-    r"|retrospective|reflection|homework|next week|next time|reminders?|announcements?|공지.*|"
+    r"|retrospective|reflection|opinions?|(?:my\s+)?thoughts|(?:개인\s*)?의견|개인적인\s*생각"
+    r"|homework|next week|next time|reminders?|announcements?|공지.*|"
     r"stuck(?:\s+on)?(?:\s.*)?|blockers?|owners?|maintainers?|담당자?|"
     r"(?:for|before)\s+the\s+(?:exams?|tests?|quiz|midterms?|finals?)|시험\s*(?:대비|범위)|"
     r"essay\s+(?:prompts?|questions?|topics?)|"
@@ -110,9 +111,10 @@ NEVER_HEADINGS = re.compile(
     r"\s*[:!.]?\s*$",
     re.IGNORECASE,
 )
+# Whole words only: `우주의 크기` (우주 + 의), `주기억장치`, `꼭짓점` hold no emphasis word.
 _EMPHASIS = re.compile(
-    r"(?:중요|핵심|주의|꼭|반드시|기억|시험|important|remember|don't forget|must know|note that"
-    r"|key idea|takeaway)",
+    r"(?:(?<![가-힣])(?:중요|핵심|주의|반드시|시험|기억(?!\s*장치)|꼭(?![짓지]))"
+    r"|important|remember|don't forget|must know|note that|key idea|takeaway)",
     re.IGNORECASE,
 )
 _NAV = re.compile(

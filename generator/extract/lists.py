@@ -14,6 +14,7 @@ from ..parse import first_paragraph, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import _ALIAS_TAIL, _WRAPPED, plain_term, term_problem
 from .labels import is_strong_label
+from .notekinds import is_dated_entry
 from .terms import aliases_from_line, is_prompt, split_aliases, strip_question_prefix, what_is
 
 LISTS = ("bullet_list", "ordered_list")
@@ -88,6 +89,9 @@ def item_candidate(
         not formatted and strip_prefix(ctx.parsed.lines[paragraph.map[0]]).rstrip().endswith(":")
     ):
         ctx.reject(line, term, "a lead-in to the list below it, not a term")
+        return None
+    if is_dated_entry(term):
+        ctx.reject(line, term, "a dated entry of a plan, not a term")
         return None
     question = term.endswith(("?", "？")) or (formatted and is_prompt(term))
     question = question or bool(_ASKS.search(term))

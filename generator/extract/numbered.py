@@ -27,7 +27,7 @@ from .candidate import Candidate, Context, strip_prefix
 from .colon import DEFINING_PHRASE, term_problem
 from .labels import is_label, is_overview_heading
 from .lists import term_of_line
-from .terms import is_question, split_aliases, strip_question_prefix, what_is
+from .terms import is_expansion, is_question, split_aliases, strip_question_prefix, what_is
 
 _ACTION = re.compile(
     r"^(?:install|run|create|add|open|set|configure|download|build|start|go|click|use|make"
@@ -167,6 +167,12 @@ def _bare_name_over(paragraph: SyntaxTreeNode, items: list[SyntaxTreeNode], text
 _GLOSSED = re.compile(r"^(?P<term>[^()（）]{1,30}?)\s*[(（](?P<gloss>[^()（）]{4,80})[)）]\s*$")
 
 
+# `- DOM Document Object Model`: an acronym, then the words it stands for.
+_SPELLED = re.compile(
+    r"^(?P<term>[A-Za-z][A-Za-z0-9]{1,7})\s+(?P<full>[A-Za-z][A-Za-z\s\-/]{4,80})$"
+)
+
+
 def glossed_items(
     items: list[SyntaxTreeNode], section: tuple[str, ...], ctx: Context
 ) -> dict[int, Candidate]:
@@ -175,6 +181,19 @@ def glossed_items(
     found: dict[int, Candidate] = {}
     for index, item in enumerate(items):
         if len(item.children) != 1 or not item.map or item.map[1] - item.map[0] != 1:
+            continue
+        spelled = _SPELLED.match(strip_prefix(ctx.parsed.lines[item.map[0]]))
+        if spelled and is_expansion(spelled.group("full"), spelled.group("term")):
+            found[index] = Candidate(  # `- CSS Cascading Style Sheet`: the name, spelled out
+                term=spelled.group("term"),
+                section=section,
+                line=item.map[0] + 1,
+                spans=[],
+                strategy="colon",
+                owned=(item.map[0], item.map[1]),
+                text=spelled.group("full").strip(),
+                stub=ctx.parsed.lines[item.map[0]],
+            )
             continue
         match = _GLOSSED.match(strip_prefix(ctx.parsed.lines[item.map[0]]))
         if not match or not DEFINING_PHRASE.search(match.group("gloss").strip()):
@@ -192,3 +211,48 @@ def glossed_items(
                 stub=ctx.parsed.lines[item.map[0]],
             )
     return found if len(found) >= 2 else {}
+
+
+# `직접 출력하기`, `Logging Library 사용하기`: a way of doing something, told as a step.
+_DOING = re.compile(r"[가-힣\s](?:하기|보기|만들기|쓰기|외우기|읽기|적기|풀기)$")
+
+
+def titled_item(item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context) -> Candidate | None:
+    """`1. 부정사의 개념` with its explanation on the lines right under it, in the same item:
+
+        1. 부정사의 개념
+           동사를 명사, 형용사, 부사로 활용할 수 있게 동사원형 앞에 to를 붙인 것
+
+    The first line titles the item as a heading would; the lines after it answer it. Steps of
+    a procedure (`1. Install Docker` then how) are not terms."""
+    parent, paragraph = item.parent, item.children[0] if item.children else None
+    if parent is None or parent.type != "ordered_list" or not item.map:
+        return None
+    if paragraph is None or paragraph.type != "paragraph" or not paragraph.map:
+        return None
+    start, stop = paragraph.map
+    rest = " ".join(strip_prefix(line) for line in ctx.parsed.lines[start + 1 : stop]).split()
+    if stop - start < 2 or len(rest) < 3:
+        return None
+    text = strip_prefix(ctx.parsed.lines[start])
+    found = term_of_line(text)
+    if found is None or _ACTION.search(found[0]) or _DOING.search(found[0]):
+        return None
+    term, formatted = found
+    what = what_is(term)
+    question = not what and is_question(term)
+    term = what or (strip_question_prefix(term) if question else term)
+    if not (what or question) and term_problem(term, max_words=8 if formatted else 5):
+        return None
+    name, aliases = (term, ()) if question else split_aliases(term)
+    return Candidate(
+        term=name,
+        aliases=aliases,
+        section=section,
+        line=start + 1,
+        spans=[(start + 1, item.map[1])],
+        strategy="question-item" if question else "list-term",
+        owned=(item.map[0], item.map[1]),
+        stub=ctx.parsed.lines[start],
+        grouping=True,
+    )

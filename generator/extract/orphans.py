@@ -11,7 +11,7 @@ from ..attribute import caption_sources, is_caption, unique
 from ..model import Card, SourceLink
 from ..parse import Section, image_refs, images_in_line
 from .candidate import Context, strip_prefix
-from .headings import section_name
+from .headings import path_name
 
 Path = tuple[str, ...]
 
@@ -43,7 +43,7 @@ def _report(index: int, ctx: Context, reason: str) -> None:
 def _paths(section: Section, path: Path) -> list[tuple[Path, Section]]:
     found: list[tuple[Path, Section]] = []
     for child in section.children:
-        child_path = (*path, section_name(child.title))
+        child_path = (*path, path_name(child.title))
         found.append((child_path, child))
         found.extend(_paths(child, child_path))
     return found

@@ -101,6 +101,7 @@ _KO_ADVERB = re.compile(
     r"|하지만|특히|그래서|따라서)\s+"
 )
 _KO_CLAUSE = re.compile(r"[가-힣](?:가|이|을|를|에|에서|의|로|으로|와|과|도|만)$")
+_KO_PLACE = re.compile(r"(?<=[가-힣A-Za-z0-9)])(?:에서|에게|한테|부터|까지|에)$")
 _KO_VERB_STEM = re.compile(r"(?:하|되|있|없|않|같|이|었|았|겠)$")
 _NAMED = re.compile(
     r"(?:\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|['\"“‘](?P<quoted>[^'\"”’]{1,40})['\"”’])"
@@ -158,6 +159,8 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             return None  # `IPv4 주소는 32비트, IPv6 주소는 128비트이다`: two facts, no definition
         if not formatted and not _plain_subject_ok(subject, english):
             return None
+        if not formatted and _KO_PLACE.search(subject):
+            return None  # `컴퓨터에서는 …`: where or to whom something holds, no topic defined
         if not formatted and english and _PLURAL_CLAIM.match(text[match.end("subject") :]):
             return None  # `Volumes are the preferred way …`: a claim, not a definition
         if term_problem(subject, max_words=5, code=raw.startswith("`")) is not None:

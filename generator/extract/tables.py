@@ -179,7 +179,8 @@ def _row(
     definition = _cell(rest[meaning][1])
     if _NUMERIC.match(plain_term(definition)) and rest[meaning][0]:
         definition = f"{rest[meaning][0]}: {definition}"  # `| SSH | 22 |` → `Port: 22`
-    code = codes or (cells[0].strip().startswith("`") and cells[0].strip().endswith("`"))
+    bare = cells[0].strip().strip("*_").strip()  # `**`sync = true`**`: code, made bold
+    code = codes or (bare.startswith("`") and bare.endswith("`"))
     problem = term_problem(term, max_words=6, code=code) or definition_problem(definition)
     if problem == "label, not a term" and not is_strong_label(term):
         problem = None  # a row of a term | meaning table: `| A | IPv4 address |` is a term

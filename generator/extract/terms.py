@@ -184,6 +184,26 @@ def strip_numbering(text: str) -> str:
     """`2. Heap` → `Heap`, `Lecture 3: Scheduling` → `Scheduling`, `① 스택` → `스택`."""
     text = _DECORATION.sub("", normalise(text)).strip() or normalise(text)
     stripped = _NUMBERING.sub("", text, count=1).strip()
+    if stripped[:1] in _JOINS:  # `7 주차 / 8 주차 회수`: the number is part of a span
+        return text
+    return stripped or text
+
+
+_JOINS = frozenset("/&,~")
+# A plain number (`2.`, `1-1`, `①`, `Ⅳ.`), not a named one (`Lecture 3:`, `UNIT25)`, `3장`).
+_PLAIN_NUMBERING = re.compile(
+    r"^(?:\d+(?:\.\d+)+\.?\s+|\d+(?:-\d+)+[.)]\s*|\(?\d+[.)]\s*|[①-⑳]\s*"
+    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.)]\s*|[IVX]+\.\s+)"
+)
+
+
+def strip_plain_numbering(text: str) -> str:
+    """`2. Heap` → `Heap`; `UNIT25) to-v`, `Lecture 3: Scheduling` kept as written: the
+    named number is part of how the section is known."""
+    text = _DECORATION.sub("", normalise(text)).strip() or normalise(text)
+    stripped = _PLAIN_NUMBERING.sub("", text, count=1).strip()
+    if stripped[:1] in _JOINS:
+        return text
     return stripped or text
 
 

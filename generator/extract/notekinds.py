@@ -1,0 +1,145 @@
+"""Notes and sections that hold no terms however they are laid out: a repository index whose
+headings only point elsewhere, a study plan of dated entries, a problem's sample input and
+output."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..parse import Section, first_paragraph, plain_text
+
+_DAY = r"(?:\d{2,4}\s*[./-]\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\.?"
+# `(2.05~2.17)`, `(3/4 - 3/17)`, `(~ 4.30)`, `(2017-02-05)`: when an entry is planned for.
+_DATED = re.compile(
+    rf"\(\s*(?:{_DAY}\s*[~–-]\s*(?:{_DAY})?|[~–-]\s*{_DAY})\s*\)\s*$"
+    r"|\(\s*\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}\.?\s*\)\s*$"
+)
+_LISTS = ("bullet_list", "ordered_list")
+
+
+def is_dated_entry(text: str) -> bool:
+    """`Ⅰ. 데이터의 이해 (2.05~2.17)`: a plan's entry, dated, not a term."""
+    return bool(_DATED.search(text))
+
+
+def is_schedule(content: list[SyntaxTreeNode]) -> bool:
+    """A body whose list is a timetable: most of its top-level items are dated entries."""
+    for block in content:
+        if block.type not in _LISTS or len(block.children) < 2:
+            continue
+        dated = 0
+        for item in block.children:
+            paragraph = first_paragraph(item)
+            dated += paragraph is not None and is_dated_entry(plain_text(paragraph))
+        if dated * 2 > len(block.children):
+            return True
+    return False
+
+
+# Untagged or output-like fences: `예제 입력 1` / `Sample Output` over a block of raw data.
+_DATA_FENCES = frozenset({"", "text", "txt", "plain", "plaintext", "output", "console", "none"})
+
+
+def only_sample_data(content: list[SyntaxTreeNode]) -> bool:
+    """A body that is only untagged fences of numbers (a problem's sample input or output):
+    nothing to recall, and no term for a heading to stand for. An indented block of words
+    (`    인터넷 할당 번호 관리 기관`) is a definition set off by indentation."""
+    return bool(content) and all(
+        block.type == "fence"
+        and block.info.strip().casefold() in _DATA_FENCES
+        and _is_data(block.content)
+        for block in content
+    )
+
+
+def _is_data(text: str) -> bool:
+    """Mostly numbers and symbols: `5` / `-2 4 -99 -1 98`, `3 4\n0 1 1 0`."""
+    tokens = text.split()
+    wordy = sum(any(c.isalpha() for c in t) for t in tokens)
+    return bool(tokens) and wordy * 2 < len(tokens)
+
+
+_LISTING_LINES = 12
+
+
+def only_listing(content: list[SyntaxTreeNode]) -> bool:
+    """A body that is only code, and long: a program to read, not an answer to recall (a
+    short command under `## 컨테이너 목록 보기` is the answer to a task)."""
+    fences = [b for b in content if b.type == "fence"]  # indented text is often prose
+    lines = sum(b.content.count("\n") for b in fences)
+    return bool(content) and len(fences) == len(content) and lines > _LISTING_LINES
+
+
+_MAX_THIN_WORDS = 6
+
+
+def _own_words(node: SyntaxTreeNode) -> int:
+    """Words of a block's text outside its links (`[git1](…) Update: 21.Jan` has two)."""
+    if node.type in ("link", "image", "html_block"):
+        return 0
+    if node.type in ("text", "code_inline"):
+        return len(node.content.split())
+    if node.type in ("table", "fence", "code_block"):
+        return _MAX_THIN_WORDS + 1  # a table or code is matter of its own
+    return sum(_own_words(child) for child in node.children)
+
+
+def is_thin(section: Section) -> bool:
+    """A section whose own body is empty, links, or a few words: an index entry."""
+    return sum(_own_words(block) for block in section.body) <= _MAX_THIN_WORDS
+
+
+def _links(section: Section) -> bool:
+    return any(n.type == "link" for b in section.body for n in b.walk())
+
+
+def is_index_note(sections: list[Section]) -> bool:
+    """A README or index page: most of its headings hold nothing but links, a couple of names
+    or nothing at all, and several point elsewhere, so the rest are entries of the same index,
+    not terms. (Empty step headings under a term, `##### 1. 출발 노드를 설정`, link nowhere.)"""
+    if len(sections) < 6:
+        return False
+    thin = [s for s in sections if is_thin(s)]
+    bare = [s for s in thin if not s.children and not sum(_own_words(b) for b in s.body)]
+    linking = [s for s in thin if _links(s)]
+    return (
+        len(thin) * 3 >= len(sections) * 2 and len(bare) * 2 >= len(sections) and len(linking) >= 3
+    )
+
+
+# `edX(www.edx.org)`, `Google(https://…)`: a site named with its address.
+_ADDRESS = re.compile(
+    r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|io|dev|edu|gov|co\.kr|kr)\b",
+    re.IGNORECASE,
+)
+
+
+def only_sites(content: list[SyntaxTreeNode]) -> bool:
+    """A body that is only lists of sites, each item giving an address: where to study, not
+    what (`1. edX(www.edx.org)`, `2. 코세라(www.coursera.org)`)."""
+    items = [i for b in content if b.type in _LISTS for i in b.children]
+    return (
+        len(items) >= 2
+        and all(b.type in _LISTS for b in content)
+        and all(_ADDRESS.search(plain_text(i)) or _links_in(i) for i in items)
+        and all(len(plain_text(i).split()) <= 8 for i in items)  # names, not explanations
+    )
+
+
+def _links_in(node: SyntaxTreeNode) -> bool:
+    return any(n.type == "link" for n in node.walk())
+
+
+_CREDIT = re.compile(
+    r"^(?:출처|source|sources|src|참고|from|via)\s*[:：]\s*(?:https?://|www\.|<https?://|\[)",
+    re.IGNORECASE,
+)
+
+
+def is_credit_line(block: SyntaxTreeNode) -> bool:
+    """`출처 : http://…` alone in a paragraph: where the table below came from."""
+    if block.type != "paragraph" or not block.map or block.map[1] - block.map[0] != 1:
+        return False
+    return bool(_CREDIT.match(plain_text(block)))
