@@ -24,9 +24,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from .fieldnames import BASIC_FIELDS, CLOZE_FIELDS
 from .fsutil import atomic_write, describe_os_error, read_regular
 from .model import Loc, NotedeckError, RenderedCard
-from .package import BASIC_FIELDS, CLOZE_FIELDS
 from .rematch import sketch
 
 LOCK_NAME = "notedeck.lock"
