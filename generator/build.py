@@ -226,6 +226,7 @@ def build(
     decks, duplicates = unique_cards(decks)
     diagnostics.extend(duplicates)
     origins, built = origins_of(loaded)
+    del loaded  # the notes' parsed records: only their cards are needed from here on
     outputs: list[str] = []
     stores: dict[Path | None, BuildCache] = {}
     with guarded(built, options.lock):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib.util
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -104,8 +103,10 @@ def _base(paths: list[str], options: BuildOptions, files: list[NoteFile]) -> str
     """The digest of the notes, the other files' names, the options, notedeck's code and the
     note types it makes; None when a notes root holds a symbolic link (where it leads is not
     part of the digest)."""
+    from .package import model_hashes  # genanki and the renderer: the note types' CSS
+
     digest = hashlib.sha256(options_fingerprint(options).encode())
-    types = _type_sources()
+    types = ",".join(f"{k}={v}" for k, v in sorted(model_hashes().items()))
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "") + "\x1f" + types
     head = [os.getcwd(), str(options.out.resolve()), epoch, *paths]
     digest.update("\x1f".join(head).encode("utf-8", "surrogateescape"))
@@ -119,22 +120,6 @@ def _base(paths: list[str], options: BuildOptions, files: list[NoteFile]) -> str
         digest.update(f"\x1c{root}\x1f".encode("utf-8", "surrogateescape"))
         digest.update("\x1f".join(listing).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
-
-
-def _type_sources() -> str:
-    """What the note types are made from besides notedeck's own code (which the options'
-    fingerprint covers): the installed genanki and Pygments (the code colours in the CSS),
-    told apart by their package files, so answering from the record imports neither."""
-    parts = []
-    for name in ("genanki", "pygments"):
-        spec = importlib.util.find_spec(name)
-        origin = spec.origin if spec is not None else None
-        try:
-            stat = os.stat(origin) if origin else None
-        except OSError:
-            stat = None
-        parts.append(f"{name}={origin}:{stat.st_size}:{stat.st_mtime_ns}" if stat else name)
-    return ",".join(parts)
 
 
 def _final(now: Check, media: Iterable[str]) -> str:
