@@ -235,8 +235,7 @@ def build(
         target_of = partial(_target, options=options)
         root, lock = _one(locks) if calm else (None, None)
         settle = settled.plan(decks, origins, root, lock, options, model_hashes(), target_of)
-        taken = frozenset(settle.claimed()) if settle else frozenset()
-        todo = [deck for deck in decks if not settle or deck.name not in settle.settled]
+        todo, taken = settled.split(decks, settle)
         stamped = stamp(todo, origins, built, build_epoch(), options, model_hashes(), locks, taken)
         decks = _merge(decks, stamped.decks, settle)
         writes: list[tuple[Path, str, BuildCache, Callable[[], None]]] = []

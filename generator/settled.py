@@ -117,6 +117,20 @@ def plan(
     return result
 
 
+def split(decks: list[Deck], plan: Plan | None) -> tuple[list[Deck], frozenset[str]]:
+    """The decks to stamp, and the GUIDs the settled ones hold. When a card to stamp has one of
+    those GUIDs as its own (a new card named as a settled card was before it was renamed), a
+    full stamp would give it that GUID: nothing is settled then."""
+    if plan is None or not plan.settled:
+        return decks, frozenset()
+    taken = frozenset(plan.claimed())
+    todo = [deck for deck in decks if deck.name not in plan.settled]
+    if any(card.guid in taken for deck in todo for card in deck.cards):
+        plan.settled.clear()
+        return decks, frozenset()
+    return todo, taken
+
+
 def remember(
     now: Plan, stamped: list[Deck], written: set[str], target: Callable[[Deck], Path]
 ) -> None:

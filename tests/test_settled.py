@@ -194,3 +194,34 @@ def test_an_edited_lock_entry_unsettles_its_deck(
     quick(vault, out)
     plan = plans[2]
     assert plan is not None and "Algorithms" not in plan.settled and len(plan.settled) == 3
+
+
+def test_a_new_card_named_as_a_settled_card_was_takes_back_its_guid(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plans: list[settled.Plan | None]
+) -> None:
+    """Paging moves to another note and deck (keeping its GUID); later a new Paging card is
+    written where it was. A full stamp gives the new card its own GUID (the old one) and the
+    moved card a new one; settling the moved card's deck would give both the same GUID."""
+    out = tmp_path / "out"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    quick(vault, out)
+    source, target = vault / "systems" / "basics.md", vault / "algorithms" / "basics.md"
+    source.write_text(source.read_text("utf-8").replace(section("Paging"), ""), "utf-8")
+    target.write_text(target.read_text("utf-8") + section("Paging"), "utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000050")
+    moved = quick(vault, out)
+    assert len(moved.rematched) == 1
+    again = "## Paging\n\n- Virtual memory moved to disk in page units when frames run short.\n"
+    source.write_text(source.read_text("utf-8") + again, "utf-8")
+    cold = tmp_path / "cold"
+    shutil.copytree(vault, cold, ignore=shutil.ignore_patterns(".notedeck-cache"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000100")
+    warm = quick(vault, out)
+    guids = [c.guid for d in warm.decks for c in d.cards]
+    assert len(guids) == len(set(guids)) == 9
+    plan = plans[2]
+    assert plan is not None and plan.settled == {}
+    fresh = quick(cold, tmp_path / "cold-out", cache=False)
+    assert [c.guid for d in fresh.decks for c in d.cards] == guids
+    assert digests(out) == digests(tmp_path / "cold-out")
+    assert (vault / "notedeck.lock").read_text() == (cold / "notedeck.lock").read_text()
