@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import unchanged
+from . import settled, unchanged
 from .attribute import deck_description
 from .cache import BuildCache, cache_for, deck_digest
 from .decks import card_tags
 from .export import write_tsv
 from .fsutil import describe_os_error
 from .identity import card_guid
-from .lock import Origin
+from .lock import LockFile, Origin, lock_path, read_lock
 from .locking import Stamped, guarded, save, stamp, unique_cards
 from .media import NoteImages, collect
 from .model import (
@@ -206,10 +206,13 @@ _KEPT = "the previous file, if any, is unchanged"
 
 
 def build(
-    paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
+    paths: list[str],
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+    checked: tuple[unchanged.Check | None] | None = None,  # unchanged.check's answer, if asked
 ) -> BuildReport:
     options = options or BuildOptions()
-    before = unchanged.check(paths, options)
+    before = checked[0] if checked is not None else unchanged.check(paths, options)
     if before is not None and before.report is not None:
         return before.report  # nothing it read or wrote has changed since the last build
     found = (before.files, list(before.found)) if before is not None else None
@@ -223,11 +226,18 @@ def build(
     decks, duplicates = unique_cards(decks)
     diagnostics.extend(duplicates)
     origins, built = origins_of(loaded)
+    del loaded  # the notes' parsed records: only their cards are needed from here on
     outputs: list[str] = []
     stores: dict[Path | None, BuildCache] = {}
     with guarded(built, options.lock):
-        stamped = stamp(decks, origins, built, build_epoch(), options, model_hashes())
-        decks = stamped.decks
+        locks = {root: read_lock(lock_path(root)) for root in built} if options.lock else {}
+        calm = not (duplicates or failed or broken)
+        target_of = partial(_target, options=options)
+        root, lock = _one(locks) if calm else (None, None)
+        settle = settled.plan(decks, origins, root, lock, options, model_hashes(), target_of)
+        todo, taken = settled.split(decks, settle)
+        stamped = stamp(todo, origins, built, build_epoch(), options, model_hashes(), locks, taken)
+        decks = _merge(decks, stamped.decks, settle)
         writes: list[tuple[Path, str, BuildCache, Callable[[], None]]] = []
         clashing = _clashes(decks, options, diagnostics)
         for deck in decks:
@@ -241,6 +251,8 @@ def build(
             if any(c.card.loc.path in broken for c in deck.cards):
                 continue
             outputs.append(str(target))
+            if settle and deck.name in settle.settled:
+                continue  # as recorded: nothing to stamp, digest or write
             store = stores.setdefault(_root_of(deck, origins), _store(deck, origins, options))
             digest = _digest(deck, stamped, options)
             if not store.deck_fresh(target, digest):  # same inputs, same bytes: keep the file
@@ -256,7 +268,10 @@ def build(
                 progress("write", done, len(writes))
         for store in stores.values():
             store.save_decks()
-        locks = save(stamped)
+        written = save(stamped)
+        if settle is not None:
+            kept = {deck.name for deck in decks if str(target_of(deck)) in outputs}
+            settled.remember(settle, decks, kept, target_of)
     stats = {
         "decks": len(outputs),
         "cards": sum(len(d.cards) for d in decks),
@@ -277,11 +292,25 @@ def build(
         stats,
         rematched=tuple(str(r) for r in stamped.rematched),
         removed=tuple(str(r) for r in stamped.removed),
-        locks=tuple(str(p) for p in locks),
+        locks=tuple(str(p) for p in written),
     )
     if before is not None:
         unchanged.remember(before, options, report, len(media_diagnostics))
     return report
+
+
+def _one(locks: dict[Path, LockFile]) -> tuple[Path | None, LockFile | None]:
+    """The only notes root and its lock file (None, None unless there is exactly one)."""
+    return next(iter(locks.items())) if len(locks) == 1 else (None, None)
+
+
+def _merge(decks: list[Deck], stamped: list[Deck], settle: settled.Plan | None) -> list[Deck]:
+    """Settled decks and stamped ones, in the order the decks were rendered."""
+    if settle is None or not settle.settled:
+        return stamped
+    by_name = {deck.name: deck for deck in stamped}
+    merged = [settle.settled.get(deck.name) or by_name.pop(deck.name) for deck in decks]
+    return merged + list(by_name.values())
 
 
 def _target(deck: Deck, options: BuildOptions) -> Path:

@@ -14,23 +14,25 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .build import LoadedNote, build, guid_of, load
-from .check import check
 from .config import ConfigError, resolve
 from .decks import card_tags, safe_tag
 from .fsutil import describe_os_error
-from .locking import lock_aliases
-from .media import CACHE_DIR_NAME
 from .model import BuildReport, NotedeckError
 from .options import BuildOptions
-from .preview import preview
+from .quick import build
 from .scaffold import init, next_steps
 from .ui import Output
 from .watch import watch
 
+if TYPE_CHECKING:  # the pipeline is imported by the commands that run it
+    from .build import LoadedNote
+
+# media.CACHE_DIR_NAME, not imported from there: media imports the HTTP client, which a build
+# answered from its record never needs (tests check that the two agree).
+CACHE_DIR_NAME = ".notedeck-cache"
 EXIT_CODES = "exit codes: 0 ok, 1 errors in the notes, 2 usage or configuration errors"
 EXAMPLES = {
     "build": "example: notedeck build cards -o dist --offline",
@@ -203,6 +205,9 @@ def _add_preview(sub: Any) -> None:
 
 def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
     """The cards as `list --json` prints them."""
+    from .build import guid_of
+    from .locking import lock_aliases
+
     records: list[dict[str, Any]] = []
     kept = lock_aliases(item.file.root for item in loaded)
     for item in loaded:
@@ -318,6 +323,8 @@ def _watch(args: argparse.Namespace, paths: list[str], output: Output) -> int:
 
 def _cmd_list(args: argparse.Namespace, output: Output) -> int:
     paths = _existing(args.paths)
+    from .build import load
+
     loaded, diagnostics, failed = load(paths, _options(args, paths, output))
     output.diagnostics(diagnostics)
     records = card_records(loaded)
@@ -339,6 +346,8 @@ def _cmd_list(args: argparse.Namespace, output: Output) -> int:
 
 def _cmd_check(args: argparse.Namespace, output: Output) -> int:
     paths = _existing(args.paths)
+    from .check import check
+
     findings = check(paths, _options(args, paths, output))
     errors = sum(1 for d in findings if d.level == "error")
     warnings = len(findings) - errors
@@ -366,6 +375,8 @@ def _cmd_init(args: argparse.Namespace, output: Output) -> int:
 
 def _cmd_preview(args: argparse.Namespace, output: Output) -> int:
     paths = _existing(args.paths)
+    from .preview import preview
+
     report = preview(paths, _options(args, paths, output))
     output.diagnostics(report.diagnostics)
     s = report.stats

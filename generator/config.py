@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from .decks import deck_name
-from .extract.candidate import STRATEGIES
 from .model import Card, ExtractedNote, Loc, NotedeckError
 from .notes import NoteFile
 from .options import BuildOptions
@@ -24,7 +23,6 @@ from .options import BuildOptions
 CONFIG_FILE = "notedeck.toml"
 PYPROJECT = "pyproject.toml"
 # The names cards report as `strategy` (see `notedeck list`); `strategies` switches them off.
-KNOWN_STRATEGIES = STRATEGIES
 DECK_FIELDS = ("title", "stem", "folder")
 IMAGE_POLICIES = {
     "download": {"offline": False, "refresh": False},
@@ -112,10 +110,12 @@ def _tags(value: Any, _base: Path) -> Updates:
 def _strategies(value: Any, _base: Path) -> Updates:
     if not isinstance(value, dict):
         raise BadValue("expected a table of strategy = true/false, e.g. { list-term = false }")
+    from .extract.candidate import STRATEGIES  # the extractor, only when it is configured
+
     off: set[str] = set()
     for name, on in value.items():
-        if name not in KNOWN_STRATEGIES:
-            raise BadValue(f"unknown strategy {name!r}; known: {', '.join(KNOWN_STRATEGIES)}")
+        if name not in STRATEGIES:
+            raise BadValue(f"unknown strategy {name!r}; known: {', '.join(STRATEGIES)}")
         if not _bool(on):
             off.add(name)
     return {"strategies_off": frozenset(off)}

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 
-from .extract.terms import term_key
-
 _ALPHABET = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 )
@@ -27,6 +25,8 @@ def stable_hash(*parts: str) -> int:
 
 
 def card_guid(note_key: str, section: tuple[str, ...], term: str) -> str:
+    from .extract.terms import term_key  # the extractor: not needed for deck ids alone
+
     keys = [term_key(s) for s in section]
     return _base91(stable_hash("notedeck-card", note_key, *keys, "\x1e", term_key(term)))
 

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from .fieldnames import BASIC_FIELDS, CLOZE_FIELDS
 from .fsutil import atomic_write, describe_os_error, read_regular
 from .model import Loc, NotedeckError, RenderedCard
-from .package import BASIC_FIELDS, CLOZE_FIELDS
 from .rematch import sketch
 
 LOCK_NAME = "notedeck.lock"
@@ -270,14 +270,35 @@ def _lock_parts(cards: Mapping[str, Entry], types: Mapping[str, TypeEntry]) -> I
     )
     separator = ""
     for guid, entry in sorted(cards.items(), key=_sort_key):
+        yield f"{separator}    {_string(guid)}: {_entry_line(entry)}"
+        separator = ",\n"
+    yield "\n  }\n}\n"
+
+
+def _entry_line(entry: Entry) -> str:
+    """What `_SPACED.encode` writes for the entry's fields (optional ones left out when
+    unset), formatted directly: the encoder's dict handling was most of writing a lock file."""
+    strings = (entry.file, entry.note, entry.deck, entry.term, entry.model, entry.hash)
+    plain = all(type(v) is str for v in (*strings, entry.sketch, entry.alias, *entry.section))
+    if not plain or type(entry.mod) is not int or type(entry.removed) is not bool:
         raw = {name: getattr(entry, name) for name in _FIELDS}
         raw["section"] = list(entry.section)
         for optional in ("alias", "removed"):
             if raw[optional] in ("", False):
                 del raw[optional]
-        yield f"{separator}    {line(guid)}: {line(raw)}"
-        separator = ",\n"
-    yield "\n  }\n}\n"
+        return _SPACED.encode(raw)
+    s = _string
+    text = (
+        f'{{"file": {s(entry.file)}, "note": {s(entry.note)}, "deck": {s(entry.deck)}, '
+        f'"section": [{", ".join(map(s, entry.section))}], "term": {s(entry.term)}, '
+        f'"model": {s(entry.model)}, "hash": {s(entry.hash)}, "mod": {entry.mod}, '
+        f'"sketch": {s(entry.sketch)}'
+    )
+    if entry.alias:
+        text += f', "alias": {s(entry.alias)}'
+    if entry.removed:
+        text += ', "removed": true'
+    return text + "}"
 
 
 def _text_digest(text: str) -> str:

@@ -54,8 +54,12 @@ def stamp(
     now: int,
     options: BuildOptions,
     type_hashes: Mapping[str, str],
+    locks: Mapping[Path, LockFile] | None = None,
+    taken: frozenset[str] = frozenset(),
 ) -> Stamped:
-    """Final GUIDs and `mod`s for every card; without a lock file every card is new."""
+    """Final GUIDs and `mod`s for every card; without a lock file every card is new.
+    `locks`: lock files already read, by notes root; `taken`: GUIDs of cards not stamped here
+    whose lock entries must be left alone (see settled.py)."""
     cards = [card for deck in decks for card in deck.cards]
     if not options.lock:
         return Stamped(decks, {c.guid: now for c in cards}, dict.fromkeys(type_hashes, now))
@@ -67,7 +71,7 @@ def stamp(
     final: dict[int, RenderedCard] = {}  # by id() of the card as rendered
     types: dict[str, int] = {}
     for root in sorted(by_root):
-        lock = read_lock(lock_path(root))
+        lock = (locks or {}).get(root) or read_lock(lock_path(root))
         done = reconcile(
             lock,
             by_root[root],
@@ -75,6 +79,7 @@ def stamp(
             now,
             options.rematch_threshold,
             safe_tag(options.removed_tag.split("::")),
+            taken,
         )
         for (card, _), stamped in zip(by_root[root], done.cards, strict=True):
             final[id(card)] = stamped

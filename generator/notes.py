@@ -6,15 +6,17 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .decks import deck_name
 from .fsutil import describe_os_error
 from .lock import enclosing_root
 from .model import Diagnostic, Level, Loc, NotedeckError, NoteInfo
 from .options import BuildOptions
-from .parse import ParsedNote, plain_text
 from .read import SourceText, decode, parse_front_matter
+
+if TYPE_CHECKING:  # the parser is imported by whoever parses; finding notes needs none
+    from .parse import ParsedNote
 
 NOTE_SUFFIXES = (".md", ".markdown")
 
@@ -216,4 +218,4 @@ def _humanise(stem: str) -> str:
     return re.sub(r"[-_]+", " ", stem).strip() or stem
 
 
-__all__ = ["NoteFile", "deck_guess", "discover", "note_info", "plain_text"]
+__all__ = ["NoteFile", "deck_guess", "discover", "note_info"]

@@ -21,14 +21,14 @@ from pathlib import Path
 import genanki
 
 from . import render
+from .fieldnames import BASIC_FIELDS as BASIC_FIELDS  # re-exported: other modules import them here
+from .fieldnames import CLOZE_FIELDS as CLOZE_FIELDS
 from .fsutil import atomic_write
 from .identity import deck_id
 from .model import Deck, RenderedCard
 
 BASIC_MODEL_ID = 1_738_201_946_001
 CLOZE_MODEL_ID = 1_738_201_946_002
-BASIC_FIELDS = ("Term", "Definition", "Aliases", "Section", "Source", "Reverse")
-CLOZE_FIELDS = ("Text", "Extra", "Section", "Source")
 
 _FRONT = (
     '{{#Section}}<div class="nd-section">{{Section}}</div>{{/Section}}\n'

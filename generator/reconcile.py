@@ -77,7 +77,10 @@ def reconcile(
     now: int,
     threshold: float,
     removed_tag: str = "",
+    taken: frozenset[str] = frozenset(),
 ) -> Reconciled:
+    """`taken`: GUIDs already claimed by cards stamped before (settled decks, see settled.py):
+    they stay in scope but are neither matched again nor removed."""
     root = lock.path.parent
     gone = {
         f for f in {e.file for e in lock.cards.values()} - built_files if not (root / f).exists()
@@ -85,7 +88,7 @@ def reconcile(
     scope = {g: e for g, e in lock.cards.items() if e.file in built_files or e.file in gone}
     aliases = {e.alias: g for g, e in scope.items() if e.alias}
     final: list[str | None] = [None] * len(cards)
-    claimed: set[str] = set()
+    claimed: set[str] = set(taken)
     for pass_map in (None, aliases):  # a card's own GUID first, then one it kept before
         for i, (card, _origin) in enumerate(cards):
             guid = card.guid if pass_map is None else pass_map.get(card.guid)

@@ -25,7 +25,6 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from .attribute import more_sources
 from .highlight import highlight_code, highlight_css
-from .media import missing_image
 from .model import Card, SourceLink
 from .parse import markdown, obsidian_alt
 
@@ -175,6 +174,8 @@ def sanitise(fragment: str, image_src: ImageMap | None = None) -> str:
     finally:
         _IMAGE_MAP[0] = None
     # An image whose file is not in the deck shows its alt text instead of a broken box.
+    from .media import missing_image  # media imports the HTTP client: only when needed here
+
     return _SRCLESS_IMG.sub(lambda m: missing_image(m.group(0)), cleaned)
 
 

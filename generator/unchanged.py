@@ -27,7 +27,6 @@ from .lock import LOCK_NAME, lock_path
 from .model import BuildReport, Deck, Diagnostic
 from .notes import NoteFile, discover
 from .options import BuildOptions
-from .package import model_hashes
 
 # The report's stat that says it came from the record (the CLI then lists no per-deck counts).
 REUSED = "reused"
@@ -104,6 +103,8 @@ def _base(paths: list[str], options: BuildOptions, files: list[NoteFile]) -> str
     """The digest of the notes, the other files' names, the options, notedeck's code and the
     note types it makes; None when a notes root holds a symbolic link (where it leads is not
     part of the digest)."""
+    from .package import model_hashes  # genanki and the renderer: the note types' CSS
+
     digest = hashlib.sha256(options_fingerprint(options).encode())
     types = ",".join(f"{k}={v}" for k, v in sorted(model_hashes().items()))
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "") + "\x1f" + types

@@ -1,0 +1,202 @@
+"""Decks an edit elsewhere did not touch are neither stamped against the lock file again nor
+digested nor written.
+
+After editing one note, only that note's deck differs from the last build; checking the other
+decks' tens of thousands of cards against the lock file and hashing them again only finds them
+unchanged. A record per output folder keeps, for each deck written: a digest of the deck as
+rendered (its cards' fields, identities, order, tags and origins, media and description, the
+options and notedeck's code), the final GUIDs its cards got, a digest of those GUIDs' lock
+entries, and the size and time of its file. A deck whose digest, lock entries, note types and
+file are all as recorded is "settled": its cards keep their recorded GUIDs and its file stays.
+
+The other decks are stamped as before, with the settled decks' GUIDs taken beforehand, so
+removed-card detection and re-matching see the same lock entries as in a full stamp (every
+built note's entries stay in scope; only the settled cards' own GUIDs are already claimed).
+Settling is off whenever a build could differ from that: no lock file, no cache, several
+notes roots, re-emitted removed cards, duplicate identities or notes with errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import marshal
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import BuildCache, cache_for, options_fingerprint
+from .lock import LockFile, Origin
+from .model import Deck
+from .options import BuildOptions
+
+# marshal's format 2 has no back-references, so equal values always give equal bytes.
+_MARSHAL = 2
+
+
+@dataclass(frozen=True, slots=True)
+class DeckRecord:
+    key: str  # the deck as rendered
+    guids: tuple[str, ...]  # its cards' final GUIDs, in order
+    entries: str  # digest of those GUIDs' lock entries
+    size: int
+    mtime_ns: int
+
+
+@dataclass(slots=True)
+class Plan:
+    """Which decks are settled, and what is needed to record the others after the build."""
+
+    store: BuildCache
+    where: str
+    lock: LockFile  # the notes root's, updated in place by the stamp
+    keys: dict[str, str] = field(default_factory=dict)  # each deck's key as rendered
+    settled: dict[str, Deck] = field(default_factory=dict)  # by name, with final GUIDs
+    records: dict[str, DeckRecord] = field(default_factory=dict)
+
+    def claimed(self) -> set[str]:
+        return {card.guid for deck in self.settled.values() for card in deck.cards}
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    types: dict[str, tuple[str, int]]
+    decks: dict[str, DeckRecord]
+
+
+def plan(
+    decks: list[Deck],
+    origins: Mapping[str, Origin],
+    root: Path | None,
+    lock: LockFile | None,
+    options: BuildOptions,
+    type_hashes: Mapping[str, str],
+    target: Callable[[Deck], Path],
+) -> Plan | None:
+    """The decks that need no stamping or writing; None when settling is off for this build."""
+    if root is None or lock is None or not options.lock or options.removed_tag.strip():
+        return None
+    store = cache_for(root, options)
+    if not store.enabled:
+        return None
+    where = _where(root, options)
+    fingerprint = f"{options_fingerprint(options)}\x1f{options.format}"
+    keys = {}
+    for deck in decks:
+        key = deck_key(deck, origins, fingerprint)
+        if key is None:
+            return None
+        keys[deck.name] = key
+    stored = store.get_build(where)
+    result = Plan(store, where, lock, keys)
+    if not isinstance(stored, _Stored):
+        return result
+    result.records = dict(stored.decks)
+    # The note types as the decks were written with them: same definitions, same times.
+    now_types = {n: (t.hash, t.mod) for n, t in lock.note_types.items()}
+    same_types = all(now_types.get(n, ("", 0))[0] == h for n, h in type_hashes.items())
+    if stored.types != now_types or not same_types:
+        return result
+    for deck in decks:
+        record = stored.decks.get(deck.name)
+        if record is None or record.key != keys[deck.name]:
+            continue
+        if (
+            len(record.guids) != len(deck.cards)
+            or entries_digest(lock, record.guids) != record.entries
+        ):
+            continue
+        if _stat(target(deck)) != (record.size, record.mtime_ns):
+            continue
+        cards = tuple(
+            card if card.guid == guid else dataclasses.replace(card, guid=guid)
+            for card, guid in zip(deck.cards, record.guids, strict=True)
+        )
+        result.settled[deck.name] = Deck(deck.name, cards, deck.media, deck.description)
+    return result
+
+
+def split(decks: list[Deck], plan: Plan | None) -> tuple[list[Deck], frozenset[str]]:
+    """The decks to stamp, and the GUIDs the settled ones hold. When a card to stamp has one of
+    those GUIDs as its own (a new card named as a settled card was before it was renamed), a
+    full stamp would give it that GUID: nothing is settled then."""
+    if plan is None or not plan.settled:
+        return decks, frozenset()
+    taken = frozenset(plan.claimed())
+    todo = [deck for deck in decks if deck.name not in plan.settled]
+    if any(card.guid in taken for deck in todo for card in deck.cards):
+        plan.settled.clear()
+        return decks, frozenset()
+    return todo, taken
+
+
+def remember(
+    now: Plan, stamped: list[Deck], written: set[str], target: Callable[[Deck], Path]
+) -> None:
+    """Record each deck whose file now holds it (written or kept); forget the others."""
+    records: dict[str, DeckRecord] = {}
+    for deck in stamped:
+        key = now.keys.get(deck.name)
+        if deck.name in now.settled:
+            records[deck.name] = now.records[deck.name]
+            continue
+        if key is None or deck.name not in written:
+            continue
+        guids = tuple(card.guid for card in deck.cards)
+        entries = entries_digest(now.lock, guids)
+        stat = _stat(target(deck))
+        if entries is None or stat is None:
+            continue
+        records[deck.name] = DeckRecord(key, guids, entries, *stat)
+    types = {n: (t.hash, t.mod) for n, t in now.lock.note_types.items()}
+    now.store.put_build(now.where, _Stored(types, records))
+
+
+def deck_key(deck: Deck, origins: Mapping[str, Origin], fingerprint: str) -> str | None:
+    """A digest of everything stamping and writing a deck read from it, as rendered."""
+    rows = []
+    for c in deck.cards:
+        origin = origins.get(c.guid)
+        if origin is None:
+            return None
+        card = c.card
+        rows.append(
+            (c.guid, c.deck, c.model, c.order, c.tags, c.fields, card.term, card.section,
+             card.definition_md, origin.file, origin.note)
+        )  # fmt: skip
+    media = [(m.name, str(m.path)) for m in deck.media]
+    try:
+        data = marshal.dumps((fingerprint, deck.name, deck.description, media, rows), _MARSHAL)
+    except ValueError:  # a value marshal cannot write (a str subclass): never settled
+        return None
+    return hashlib.sha256(data).hexdigest()
+
+
+def entries_digest(lock: LockFile, guids: tuple[str, ...]) -> str | None:
+    rows = []
+    for guid in guids:
+        e = lock.cards.get(guid)
+        if e is None:
+            return None
+        rows.append(
+            (guid, e.file, e.note, e.deck, e.section, e.term, e.model, e.hash, e.mod, e.sketch,
+             e.alias, e.removed)
+        )  # fmt: skip
+    try:
+        return hashlib.sha256(marshal.dumps(rows, _MARSHAL)).hexdigest()
+    except ValueError:
+        return None
+
+
+def _where(root: Path, options: BuildOptions) -> str:
+    text = f"settled\x1f{root}\x1f{options.out.resolve()}\x1f{options.format}"
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
