@@ -123,6 +123,18 @@ _DEFINITION_OF = re.compile(
     re.IGNORECASE,
 )
 
+# `kNN: Discussion`, `Recall: Vector Space Representation`: a topic and a label, joined by a
+# colon; the term is the part that names the thing, the label only says how it is treated.
+_TRAILING_LABEL = (
+    r"(?:discussion|summary|recap|review|introduction|intro|basics|examples?|overview"
+    r"|motivation|intuition|notes?|remarks?|revisited)"
+)
+_LEADING_LABEL = r"(?:recall|review|recap|reminder|refresher|aside)"
+_LABELLED_TOPIC = re.compile(
+    rf"^(?:(?P<a>[^:：]+?)\s*[:：]\s*{_TRAILING_LABEL}|{_LEADING_LABEL}\s*[:：]\s*(?P<b>[^:：]+))$",
+    re.IGNORECASE,
+)
+
 
 def heading_term(
     title: str, parent_term: str, under_heading: bool = True
@@ -146,6 +158,10 @@ def heading_term(
     named = _DEFINITION_OF.match(bare)
     if named:  # `Marginal Utility - Definition`: the term is the text before the label
         term, aliases = split_aliases(named.group("a") or named.group("b"))
+        return _bare_term(term), aliases, "heading"
+    labelled = _LABELLED_TOPIC.match(bare)
+    if labelled and not is_question(bare):  # `kNN: Discussion` → `kNN`
+        term, aliases = split_aliases(labelled.group("a") or labelled.group("b"))
         return _bare_term(term), aliases, "heading"
     what = what_is(bare)  # `Q1. IoC란 무엇인가요?`
     if what:  # `교착 상태란?`, `영속성 컨텍스트란`: the heading names the term it defines
