@@ -155,7 +155,8 @@ _NUMBERING = re.compile(
 _DECORATION = re.compile(
     r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"!?:;,/=&%^|{}#]+\s*|\[[^\]]{1,20}\]\s+(?=[^\s\-–—:]))+"
 )
-_QUESTION_PREFIX = re.compile(r"^\s*Q\s*\d*\s*[.:)]\s*", re.IGNORECASE)
+# `Q1.`, `Q:`, and a `? ` bullet mark (`- ? What happens when …?`) before a question.
+_QUESTION_PREFIX = re.compile(r"^\s*(?:Q\s*\d*\s*[.:)]|[?？](?=\s+\S))\s*", re.IGNORECASE)
 _QUESTION = re.compile(
     r"(?:[?？]\s*$|^(?:why|how|what|when|where|which|who|is|are|does|do|can|should)\b"
     r"|^(?:explain|describe|compare|define|discuss|name|list|contrast)\s"
