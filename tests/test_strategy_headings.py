@@ -336,3 +336,25 @@ def test_a_colon_heading_without_a_label_stays_whole() -> None:
     Fewer features make training faster.
     """
     assert terms(md) == ["Feature Selection: Frequency", "Feature Selection: Why?"]
+
+
+def test_a_title_case_name_closed_by_a_full_stop_is_still_a_name() -> None:
+    md = """
+    # Object-oriented design
+
+    ## SOLID
+
+    ### Open/Closed Principle.
+    Open for extension, closed for modification.
+
+    ### Liskov Substitution Principle.
+    A subtype must work wherever its base type is expected.
+
+    ### Caches speed up reads.
+    They keep hot data close to the program.
+    """
+    found = by_term(md)
+    assert set(found) == {"Open/Closed Principle", "Liskov Substitution Principle"}
+    assert found["Open/Closed Principle"].section == ("SOLID", "Open/Closed Principle.")
+    # Must not: a heading that is a sentence stays no card.
+    assert reasons(md)["Caches speed up reads."] == "a sentence, not a term"

@@ -38,6 +38,7 @@ from .sectionlabels import is_example_section, section_label_kind
 from .tables import table_reason
 from .terms import (
     aliases_from_line,
+    drop_titled_stop,
     is_expansion,
     is_question,
     looks_like_heading_term,
@@ -171,6 +172,7 @@ def heading_term(
         return _bare_term(bare), (), "question"
     name = _OVERVIEW_OF.sub("", strip_numbering(title)) or strip_numbering(title)
     name = name.rstrip(":： ") or name  # `### Loop Coverage:`
+    name = drop_titled_stop(name)  # `## (S) Single Responsibility.`
     if is_date_line(name) or _CHAPTER.match(name) or _INDEX_OR_PERSONAL.match(name):
         return None
     if not looks_like_heading_term(name):
