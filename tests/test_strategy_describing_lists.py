@@ -767,3 +767,39 @@ def test_a_motivation_heading_is_a_label() -> None:
     """
     assert "Motivation" not in terms(md)
     assert "Latch" in terms(md)
+
+
+def test_a_quoted_label_over_a_list_makes_its_lines_properties() -> None:
+    # `> 특징` set off by quote marks reads like `특징:`: the lines under it are features of
+    # the heading's term, kept in its answer.
+    md = """
+    # 프록시
+
+    ## 포워드 프록시
+    클라이언트와 인터넷 사이에 위치한 중계 서버이다.
+
+    > 특징
+
+    1. `캐싱` : 서버의 응답을 캐싱하여 빠른 응답을 가능하게 한다
+    2. `익명성` : 클라이언트 요청의 발원지를 감춘다
+    """
+    found = by_term(md)
+    assert set(found) == {"포워드 프록시"}
+    assert "익명성" in found["포워드 프록시"].definition_md
+    assert reasons(md)["캐싱"] == "a property in the body of 포워드 프록시"
+
+
+def test_a_quoted_glossary_label_keeps_its_terms() -> None:
+    # Must not: `> 용어` (terms) over `name : meaning` lines announces a glossary.
+    md = """
+    # 네트워크
+
+    ## 프록시
+    클라이언트와 서버 사이의 중계 서버이다.
+
+    > 용어
+
+    - 캐싱 : 응답을 저장해 두었다가 다시 쓰는 것
+    - 익명성 : 요청의 발원지를 감추는 것
+    """
+    assert {"캐싱", "익명성"} <= set(terms(md))

@@ -179,12 +179,26 @@ def _colon_line(item: SyntaxTreeNode, ctx: Context) -> ColonLine | None:
 def lead_in(unit: Unit | None, label: bool = False) -> bool:
     """A paragraph ending in `:` right above a list (`주요 필터:`); with `label`, one that is a
     label (`Examples:`, `예:`)."""
+    quoted = _quoted_label(unit)
+    if quoted:  # `> 특징` set off by quote marks, like a small heading; not `> 용어`
+        return is_label(quoted) and not _GLOSSARY_LEAD.search(quoted + ":")
     if unit is None or isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
         return False
     text = plain_text(unit).strip()
     if _GLOSSARY_LEAD.search(text):
         return False  # `Key terms:`, `주요 용어:`: the list below defines terms
     return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
+
+
+def _quoted_label(unit: Unit | None) -> str:
+    """`> 특징`, `> Features`: a quote holding only a short label, the way a heading would."""
+    if unit is None or isinstance(unit, list) or unit.type != "blockquote":
+        return ""
+    inner = [c for c in unit.children if c.map]
+    if len(inner) != 1 or inner[0].type != "paragraph":
+        return ""
+    text = plain_text(inner[0]).strip().rstrip(":： ")
+    return text if 0 < len(text.split()) <= 3 else ""
 
 
 def names_aspect(unit: Unit | None) -> bool:
