@@ -683,3 +683,123 @@ def test_a_bare_name_over_a_list_of_short_names_is_no_term() -> None:
         - The Last Supper
         """
     assert "Leonardo da Vinci" not in terms(md)
+
+
+def test_sides_of_a_term_are_labels_even_beside_each_other() -> None:
+    # `Mechanism`, `When`, `Clinical relevance`, `Mnemonic` sort the answer about each repair
+    # pathway; beside each other they are still labels, not a glossary of their own.
+    md = """
+    # DNA repair
+
+    ## Nucleotide excision repair
+    - **Mechanism:**
+        - Endonucleases remove the oligonucleotides containing damaged bases.
+    - **When:**
+        - Occurs in G1 phase of the cell cycle.
+    - **Clinical relevance:**
+        - Defective in xeroderma pigmentosum.
+    - **Mnemonic:**
+        - "Cut and patch."
+
+    ## Direct thrombin inhibitors
+    - Mechanism
+        - Directly inhibit thrombin.
+    - Administration
+        - Intravenous or oral.
+    - Antidote
+        - Idarucizumab.
+    """
+    found = by_term(md)
+    assert set(found) == {"Nucleotide excision repair", "Direct thrombin inhibitors"}
+    assert "xeroderma pigmentosum" in found["Nucleotide excision repair"].definition_md
+    assert "Idarucizumab" in found["Direct thrombin inhibitors"].definition_md
+    why = reasons(md)
+    assert why["Clinical relevance"] == "label inside Nucleotide excision repair, not a term"
+    assert why["When"] == "label inside Nucleotide excision repair, not a term"
+
+
+def test_one_side_word_among_term_items_stays_a_term() -> None:
+    # Must not: a single aspect-looking word among real term items is a term like them.
+    md = """
+    # Git
+
+    ## Branching model
+    - develop
+        - Integration branch for the next release.
+    - feature
+        - One branch per feature, merged into develop.
+    - release
+        - Prepares a release; only fixes go in.
+    - monitoring
+        - Watches the deployed release.
+    """
+    assert {"develop", "feature", "release"} <= set(terms(md))
+
+
+@pytest.mark.parametrize(
+    ("term", "owner"),
+    [("Clinical relevance", ""), ("Mechanism", "Mismatch repair"), ("When", "Mismatch repair")],
+)
+def test_aspect_words_of_a_term(term: str, owner: str) -> None:
+    assert aspect_of(term, owner) == "property"
+
+
+def test_a_top_level_aspect_heading_keeps_its_card() -> None:
+    # Must not: `## Clinical features` of a disease note is a question of its own.
+    md = """
+    # Dengue
+
+    ## Clinical features
+    High fever, severe headache, pain behind the eyes and a rash.
+    """
+    assert "Clinical features" in terms(md)
+
+
+def test_a_motivation_heading_is_a_label() -> None:
+    md = """
+    # Latches
+
+    ## Motivation
+    A calculator must remember the last result between key presses.
+
+    ## Latch
+    A latch is a circuit that stores one bit while its enable input is high.
+    """
+    assert "Motivation" not in terms(md)
+    assert "Latch" in terms(md)
+
+
+def test_a_quoted_label_over_a_list_makes_its_lines_properties() -> None:
+    # `> 특징` set off by quote marks reads like `특징:`: the lines under it are features of
+    # the heading's term, kept in its answer.
+    md = """
+    # 프록시
+
+    ## 포워드 프록시
+    클라이언트와 인터넷 사이에 위치한 중계 서버이다.
+
+    > 특징
+
+    1. `캐싱` : 서버의 응답을 캐싱하여 빠른 응답을 가능하게 한다
+    2. `익명성` : 클라이언트 요청의 발원지를 감춘다
+    """
+    found = by_term(md)
+    assert set(found) == {"포워드 프록시"}
+    assert "익명성" in found["포워드 프록시"].definition_md
+    assert reasons(md)["캐싱"] == "a property in the body of 포워드 프록시"
+
+
+def test_a_quoted_glossary_label_keeps_its_terms() -> None:
+    # Must not: `> 용어` (terms) over `name : meaning` lines announces a glossary.
+    md = """
+    # 네트워크
+
+    ## 프록시
+    클라이언트와 서버 사이의 중계 서버이다.
+
+    > 용어
+
+    - 캐싱 : 응답을 저장해 두었다가 다시 쓰는 것
+    - 익명성 : 요청의 발원지를 감추는 것
+    """
+    assert {"캐싱", "익명성"} <= set(terms(md))

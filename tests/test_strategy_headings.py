@@ -301,3 +301,60 @@ def test_a_heading_with_an_unfinished_body_is_no_card(body: str) -> None:
 def test_a_short_but_finished_body_keeps_its_card(body: str) -> None:
     md = f"# Pipelines\n\n## Control hazard\n\n{body}\n"
     assert terms(md) == ["Control hazard"]
+
+
+def test_topic_and_label_joined_by_a_colon_name_the_topic() -> None:
+    # `kNN: Discussion`, `Recall: Vector Space Representation`: the label says how the thing is
+    # treated, the other part names it.
+    md = """
+    # Text classification
+
+    ## kNN: Discussion
+    kNN needs no training but is slow at test time.
+
+    ## Recall: Vector Space Representation
+    Each document is a vector of term weights.
+
+    ## Gradient descent: Intuition
+    Walk downhill along the steepest slope.
+    """
+    found = by_term(md)
+    assert set(found) == {"kNN", "Vector Space Representation", "Gradient descent"}
+    assert found["kNN"].section == ("kNN: Discussion",)
+
+
+def test_a_colon_heading_without_a_label_stays_whole() -> None:
+    # Must not: `Feature Selection: Frequency` names one method and `Feature Selection: Why?`
+    # is a question; neither loses a part.
+    md = """
+    # Text classification
+
+    ## Feature Selection: Frequency
+    Keep the terms that occur most often.
+
+    ## Feature Selection: Why?
+    Fewer features make training faster.
+    """
+    assert terms(md) == ["Feature Selection: Frequency", "Feature Selection: Why?"]
+
+
+def test_a_title_case_name_closed_by_a_full_stop_is_still_a_name() -> None:
+    md = """
+    # Object-oriented design
+
+    ## SOLID
+
+    ### Open/Closed Principle.
+    Open for extension, closed for modification.
+
+    ### Liskov Substitution Principle.
+    A subtype must work wherever its base type is expected.
+
+    ### Caches speed up reads.
+    They keep hot data close to the program.
+    """
+    found = by_term(md)
+    assert set(found) == {"Open/Closed Principle", "Liskov Substitution Principle"}
+    assert found["Open/Closed Principle"].section == ("SOLID", "Open/Closed Principle.")
+    # Must not: a heading that is a sentence stays no card.
+    assert reasons(md)["Caches speed up reads."] == "a sentence, not a term"

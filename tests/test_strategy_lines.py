@@ -310,3 +310,35 @@ def test_ways_of_doing_something_are_no_terms_and_leave_the_heading_its_card() -
 def test_words_that_only_begin_like_using_are_terms(line: str) -> None:
     found = split_colon_line(line)
     assert found is not None and line_problem(found) is None
+
+
+def test_a_term_line_ended_by_a_br_heads_the_definition_after_it() -> None:
+    # `- **Abstraction**<br>` then the definition on the next lines of the same item.
+    md = """
+    ## OOP basics
+    - **Abstraction**<br>
+      A model of a real-world object, limited to a specific context.
+    - **Encapsulation**<br>
+      Hiding parts of an object's state from other objects.<br>
+      Also the bundling of data and methods.
+    """
+    found = by_term(md)
+    assert {"Abstraction", "Encapsulation"} <= set(found)
+    assert found["Abstraction"].definition_md == (
+        "A model of a real-world object, limited to a specific context."
+    )
+    assert "bundling of data" in found["Encapsulation"].definition_md
+
+
+def test_a_br_after_a_sentence_or_a_bare_link_makes_no_term() -> None:
+    # Must not: a sentence broken by `<br>` and a link followed only by another `<br/>` are no
+    # term items.
+    md = """
+    ## Notes
+    - The build was slow<br>
+      so we cached it.
+    - [System call reference](https://example.com/syscalls)<br/>
+      <br/>
+    """
+    found = terms(md)
+    assert not {"The build was slow", "System call reference"} & set(found)

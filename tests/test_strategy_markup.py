@@ -5,6 +5,7 @@ from __future__ import annotations
 from extract_helpers import by_term, cards, reasons, run, terms
 
 from generator.extract.cloze import answer_text, to_cloze
+from generator.extract.terms import strip_question_prefix
 
 
 def test_question_and_answer_pairs() -> None:
@@ -151,3 +152,32 @@ def test_details_inside_code_are_not_cards() -> None:
         ```
         - A disclosure widget
         """) == ["HTML"]
+
+
+def test_callout_markers_never_reach_a_card() -> None:
+    # `> [!goal]+ …` opens an Obsidian callout: the marker and the `>` of later lines are markup.
+    got = cards("""
+        ## Edge triggering
+        > [!goal]+ The clock should ==shift== the latch values
+        > over by one.
+
+        > [!note] **Setup time**: how long the input must be stable before the clock edge.
+        """)
+    assert [c.term for c in got] == [
+        "The clock should shift the latch values over by one.",
+        "Setup time",
+    ]
+    assert got[0].definition_md == "The clock should {{c1::shift}} the latch values\nover by one."
+
+
+def test_a_question_mark_bullet_is_not_part_of_the_question() -> None:
+    found = terms("""
+        ## Shift registers
+        - ? What happens when the clock turns 1?
+            - All values get overwritten except the first.
+        """)
+    assert "What happens when the clock turns 1?" in found
+    assert not any(t.startswith("?") for t in found)
+    # Must not: a `?` that belongs to the text keeps its place.
+    assert strip_question_prefix("?? operator") == "?? operator"
+    assert strip_question_prefix("?") == "?"

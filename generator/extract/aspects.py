@@ -24,7 +24,7 @@ from ..parse import first_paragraph, plain_text
 from .boldheads import Unit
 from .candidate import Context, Scope, strip_prefix
 from .colon import ColonLine, split_colon_line
-from .labels import LABELS, is_label, is_strong_label
+from .labels import ASPECT_PHRASES, LABELS, is_label, is_strong_label
 from .lists import LISTS, term_of_line
 from .prose import defined_subject
 from .terms import normalise, split_aliases, words
@@ -39,6 +39,10 @@ PROPERTY_HEADS = words(
     feature features characteristic characteristics property properties pros cons advantages
     disadvantages benefits drawbacks example examples steps limitations uses usage
     applications readings videos resources links
+    mechanism mechanisms mnemonic mnemonics motivation intuition causes etiology
+    pathophysiology indications contraindications complications prognosis management
+    symptoms signs treatment diagnosis relevance significance administration dosage antidote
+    monitoring when where why how
     """
 )
 KIND_HEADS = words("종류 유형 types kinds categories")
@@ -56,6 +60,8 @@ def aspect_of(term: str, owner: str) -> Aspect | None:
     key = normalise(term).casefold().strip(" .:：*_`")
     if not key:
         return None
+    if key in ASPECT_PHRASES:  # `Clinical relevance`, `Side effects`
+        return "property"
     of = _OF.match(key)
     parts = [of.group("head"), *of.group("rest").split()] if of else key.split()
     head = parts[-1] if not of else parts[0]
@@ -103,6 +109,16 @@ def aspect_item(
     if among_terms and len(found[0].split()) == 1 and not is_strong_label(found[0]):
         return None
     return aspect_of(found[0], scope.owner)
+
+
+def names_side(item: SyntaxTreeNode, scope: Scope, ctx: Context) -> bool:
+    """`- **Mechanism:**`, `- When`, `- Clinical relevance` inside a term's body: a label
+    word that names one side of that term, never a sibling term of the items around it."""
+    paragraph = first_paragraph(item)
+    if not scope.owner or paragraph is None or paragraph.map is None:
+        return False
+    found = term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
+    return found is not None and aspect_of(found[0], scope.owner) is not None
 
 
 def subject_names(unit: Unit, ctx: Context) -> tuple[str, ...]:
@@ -163,12 +179,26 @@ def _colon_line(item: SyntaxTreeNode, ctx: Context) -> ColonLine | None:
 def lead_in(unit: Unit | None, label: bool = False) -> bool:
     """A paragraph ending in `:` right above a list (`주요 필터:`); with `label`, one that is a
     label (`Examples:`, `예:`)."""
+    quoted = _quoted_label(unit)
+    if quoted:  # `> 특징` set off by quote marks, like a small heading; not `> 용어`
+        return is_label(quoted) and not _GLOSSARY_LEAD.search(quoted + ":")
     if unit is None or isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
         return False
     text = plain_text(unit).strip()
     if _GLOSSARY_LEAD.search(text):
         return False  # `Key terms:`, `주요 용어:`: the list below defines terms
     return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
+
+
+def _quoted_label(unit: Unit | None) -> str:
+    """`> 특징`, `> Features`: a quote holding only a short label, the way a heading would."""
+    if unit is None or isinstance(unit, list) or unit.type != "blockquote":
+        return ""
+    inner = [c for c in unit.children if c.map]
+    if len(inner) != 1 or inner[0].type != "paragraph":
+        return ""
+    text = plain_text(inner[0]).strip().rstrip(":： ")
+    return text if 0 < len(text.split()) <= 3 else ""
 
 
 def names_aspect(unit: Unit | None) -> bool:

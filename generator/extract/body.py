@@ -19,6 +19,7 @@ from .aspects import (
     lead_in,
     mentions,
     names_aspect,
+    names_side,
     subject_names,
     told_at_length,
     unquote,
@@ -292,9 +293,12 @@ def _colon_line(item: SyntaxTreeNode, ctx: Context) -> tuple[ColonLine | None, s
 
 
 def _term_siblings(items: list[SyntaxTreeNode], scope: Scope, ctx: Context) -> bool:
-    """Are at least two items of this list term items? Then a label-looking one is a term too."""
+    """Are at least two items of this list term items? Then a label-looking one is a term too.
+    Items that name a side of the enclosing term (`- **Mechanism:**`, `- **When:**`) do not
+    count: beside each other they are its labels, not a glossary."""
     nested = [i for i in items if len(i.children) > 1]
-    if len(nested) < 3:
+    sides = sum(names_side(i, scope, ctx) for i in nested)
+    if len(nested) < 3 or sides * 2 > len(nested):
         return False
     scratch = Context(ctx.parsed, ctx.info)
     return sum(item_candidate(i, scope.section, scratch) is not None for i in nested) >= 2

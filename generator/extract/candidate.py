@@ -87,11 +87,15 @@ class Scope:
     answer: bool = False  # the blocks answer a question heading: no prose cards out of them
 
 
-_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?")
+# Quote marks may open an Obsidian callout (`> [!goal]+ Title`): its marker is markup too.
+_PREFIX = re.compile(
+    r"^\s*(?:(?:>\s*)+(?:\[![A-Za-z][\w-]*\][+-]?\s*)?)?(?:(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?"
+)
 
 
 def strip_prefix(line: str) -> str:
-    """A source line without its indentation, quote marks, list marker or task box."""
+    """A source line without its indentation, quote marks, callout marker, list marker or task
+    box."""
     return _PREFIX.sub("", line, count=1).rstrip()
 
 

@@ -64,7 +64,7 @@ def cloze_candidate(
     lines = ctx.parsed.lines[start:end]
     if not has_cloze("\n".join(lines)):
         return None
-    body = dedent_block([strip_prefix(lines[0]), *lines[1:]])
+    body = dedent_block([strip_prefix(lines[0]), *_unquoted(lines[0], lines[1:])])
     emphasis = highlight_only(body)
     if emphasis is not None:
         ctx.reject(start + 1, _short(answer_text(body), 60), emphasis)
@@ -101,6 +101,14 @@ def highlight_only(body: str) -> str | None:
     if marked >= 0.75 * len(answer_text(bare)):
         return "a highlight over the whole paragraph leaves nothing to prompt with"
     return None
+
+
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+
+
+def _unquoted(first: str, rest: list[str]) -> list[str]:
+    """A paragraph inside a quote or callout: its later lines without their `>` marks too."""
+    return [_QUOTE.sub("", line) for line in rest] if _QUOTE.match(first) else rest
 
 
 def strip_markup(text: str) -> str:

@@ -38,6 +38,7 @@ from .sectionlabels import is_example_section, section_label_kind
 from .tables import table_reason
 from .terms import (
     aliases_from_line,
+    drop_titled_stop,
     is_expansion,
     is_question,
     looks_like_heading_term,
@@ -123,6 +124,18 @@ _DEFINITION_OF = re.compile(
     re.IGNORECASE,
 )
 
+# `kNN: Discussion`, `Recall: Vector Space Representation`: a topic and a label, joined by a
+# colon; the term is the part that names the thing, the label only says how it is treated.
+_TRAILING_LABEL = (
+    r"(?:discussion|summary|recap|review|introduction|intro|basics|examples?|overview"
+    r"|motivation|intuition|notes?|remarks?|revisited)"
+)
+_LEADING_LABEL = r"(?:recall|review|recap|reminder|refresher|aside)"
+_LABELLED_TOPIC = re.compile(
+    rf"^(?:(?P<a>[^:：]+?)\s*[:：]\s*{_TRAILING_LABEL}|{_LEADING_LABEL}\s*[:：]\s*(?P<b>[^:：]+))$",
+    re.IGNORECASE,
+)
+
 
 def heading_term(
     title: str, parent_term: str, under_heading: bool = True
@@ -147,6 +160,10 @@ def heading_term(
     if named:  # `Marginal Utility - Definition`: the term is the text before the label
         term, aliases = split_aliases(named.group("a") or named.group("b"))
         return _bare_term(term), aliases, "heading"
+    labelled = _LABELLED_TOPIC.match(bare)
+    if labelled and not is_question(bare):  # `kNN: Discussion` → `kNN`
+        term, aliases = split_aliases(labelled.group("a") or labelled.group("b"))
+        return _bare_term(term), aliases, "heading"
     what = what_is(bare)  # `Q1. IoC란 무엇인가요?`
     if what:  # `교착 상태란?`, `영속성 컨텍스트란`: the heading names the term it defines
         term, aliases = split_aliases(what)
@@ -155,6 +172,7 @@ def heading_term(
         return _bare_term(bare), (), "question"
     name = _OVERVIEW_OF.sub("", strip_numbering(title)) or strip_numbering(title)
     name = name.rstrip(":： ") or name  # `### Loop Coverage:`
+    name = drop_titled_stop(name)  # `## (S) Single Responsibility.`
     if is_date_line(name) or _CHAPTER.match(name) or _INDEX_OR_PERSONAL.match(name):
         return None
     if not looks_like_heading_term(name):

@@ -45,7 +45,15 @@ LABELS = words(
     theorem proof lemma corollary remark prevention treatment diagnosis symptoms
     update trivia aside beispiel beispiele exemple exemples ejemplo ejemplos
     """
-)
+) | {"motivation", "intuition"}  # why a topic is studied, not a thing to recall
+# Two-word names of one side of a term (`- **Clinical relevance:**` under `## Mismatch repair`).
+ASPECT_PHRASES = frozenset(
+    {
+        "clinical relevance", "clinical significance", "clinical features", "side effects",
+        "adverse effects", "risk factors", "mode of action", "mechanism of action",
+        "use cases", "key points", "key idea", "key ideas", "main idea", "big idea",
+    }
+)  # fmt: skip
 _LABEL_WORDS = LABELS
 _LABEL_PHRASES = frozenset(
     normalise(p)

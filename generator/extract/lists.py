@@ -68,15 +68,16 @@ def item_candidate(
             owned=(item.map[0], item.map[1]),
             text=arrow.group("answer").strip(),
         )
-    if not nested:
+    broken = _broken_term(paragraph, ctx)  # `- **Abstraction**<br>` then its definition
+    if not nested and broken is None:
         return None
     line = paragraph.map[0] + 1
-    if paragraph.map[1] - paragraph.map[0] != 1:
+    if paragraph.map[1] - paragraph.map[0] != 1 and broken is None:
         return None
-    if all(_links_first(block) for block in nested):
+    if nested and all(_links_first(block) for block in nested):
         ctx.reject(line, strip_prefix(ctx.parsed.lines[paragraph.map[0]]), "it heads a link list")
         return None
-    found = term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
+    found = broken or term_of_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
     if found is None:
         return None
     bold = strip_prefix(ctx.parsed.lines[paragraph.map[0]]).startswith(("**", "__"))
@@ -109,7 +110,7 @@ def item_candidate(
             return None
     name, aliases = (term, ()) if question else split_aliases(term)
     drop, extra = alias_lines(nested)
-    start, end = paragraph.map[1], item.map[1]
+    start, end = paragraph.map[0] + 1 if broken else paragraph.map[1], item.map[1]
     return Candidate(
         term=name,
         aliases=(*aliases, *extra),
@@ -121,6 +122,26 @@ def item_candidate(
         drop=drop,
         grouping=True,
     )
+
+
+# A line break the writer typed at the end of a line: `<br>`, `<br/>` (trailing spaces are
+# too often left by accident to mean anything).
+_LINE_BREAK = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _broken_term(paragraph: SyntaxTreeNode, ctx: Context) -> tuple[str, bool] | None:
+    """`- **Abstraction**<br>` with the definition on the lines after the break: the first
+    line names the term the rest of the paragraph defines, as a term over nested items does."""
+    if not paragraph.map or paragraph.map[1] - paragraph.map[0] < 2:
+        return None
+    raw = ctx.parsed.lines[paragraph.map[0]]
+    if not _LINE_BREAK.search(raw):
+        return None
+    rest = ctx.parsed.lines[paragraph.map[0] + 1 : paragraph.map[1]]
+    if not any(c.isalpha() for c in _BREAK_TAG.sub("", " ".join(rest))):
+        return None  # `- [Reference](…)<br/>` then a bare `<br/>`: nothing defined
+    return term_of_line(strip_prefix(_LINE_BREAK.sub("", raw)))
 
 
 def _introduces_code(item: SyntaxTreeNode) -> bool:

@@ -155,7 +155,8 @@ _NUMBERING = re.compile(
 _DECORATION = re.compile(
     r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"!?:;,/=&%^|{}#]+\s*|\[[^\]]{1,20}\]\s+(?=[^\s\-–—:]))+"
 )
-_QUESTION_PREFIX = re.compile(r"^\s*Q\s*\d*\s*[.:)]\s*", re.IGNORECASE)
+# `Q1.`, `Q:`, and a `? ` bullet mark (`- ? What happens when …?`) before a question.
+_QUESTION_PREFIX = re.compile(r"^\s*(?:Q\s*\d*\s*[.:)]|[?？](?=\s+\S))\s*", re.IGNORECASE)
 _QUESTION = re.compile(
     r"(?:[?？]\s*$|^(?:why|how|what|when|where|which|who|is|are|does|do|can|should)\b"
     r"|^(?:explain|describe|compare|define|discuss|name|list|contrast)\s"
@@ -238,3 +239,18 @@ def what_is(text: str) -> str | None:
     """`교착 상태란?`, `컨텍스트 스위칭이란` → the term the question asks about."""
     match = _WHAT_IS.match(normalise(text))
     return match.group("term") if match else None
+
+
+_MINOR_WORDS = words("a an and as at by for in of on or over the to vs vs. via with")
+
+
+def drop_titled_stop(name: str) -> str:
+    """`Open/Closed Principle.`: a short name in title case closed by a full stop is still a
+    name, not a sentence; the stop goes. `Caches speed up reads.` keeps it."""
+    if not name.endswith(".") or name.endswith("..") or len(name.split()) > 5:
+        return name
+    parts = [w for w in re.split(r"[\s/-]+", name[:-1]) if any(c.isalpha() for c in w)]
+    capital = [w for w in parts if w.casefold() not in _MINOR_WORDS]
+    if capital and all(w.lstrip("(\"'")[:1].isupper() for w in capital):
+        return name[:-1].rstrip()
+    return name
