@@ -22,8 +22,7 @@ def kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | 
     spoken = answer_kind(raw, scope.owner)  # `Read Lock이라고 불리는 공유락은 …`
     if spoken is not None:
         return _kind_card(*spoken, scope, start, end)
-    ordinal = _ORDINAL_KIND.match(raw) or _KIND_TOPIC.match(raw)
-    subject = ordinal.group("name").strip() if ordinal else defined_subject(raw)
+    subject = defined_subject(raw)
     if subject is None:
         return None
     name, aliases = split_aliases(subject)
@@ -53,13 +52,6 @@ def _kind_card(
     )
 
 
-# `첫 번째는 DB 설계 튜닝입니다.`, `첫 번째 단계는 1차 정규화로 …`: the answer counts the kinds.
-_ORDINAL_KIND = re.compile(
-    r"^(?:첫|두|세|네|다섯|여섯)\s*번째(?:\s*(?:단계|방법|유형|종류))?(?:는|로는)\s+"
-    r"(?P<name>[^\s.,。]\S*?(?:\s\S+?){0,3}?)(?:입니다|이다|이고|이며|으로|로)[.,。\s]"
-)
-# `2차 정규화는 모든 속성이 …`: a numbered kind (`2차`, `3단계`, `Level 2`) as the topic.
-_KIND_TOPIC = re.compile(r"^(?P<name>\d+\s*(?:차|단계|종)(?:\s+\S+?){1,3})(?:은|는)\s")
 # `The result is a differentiable renderer`, before a colon that explains it: the name the
 # lead gives to what came before.
 NAMED_LEAD = re.compile(
