@@ -184,15 +184,9 @@ def glossed_items(
             continue
         spelled = _SPELLED.match(strip_prefix(ctx.parsed.lines[item.map[0]]))
         if spelled and is_expansion(spelled.group("full"), spelled.group("term")):
-            found[index] = Candidate(  # `- CSS Cascading Style Sheet`: the name, spelled out
-                term=spelled.group("term"),
-                section=section,
-                line=item.map[0] + 1,
-                spans=[],
-                strategy="colon",
-                owned=(item.map[0], item.map[1]),
-                text=spelled.group("full").strip(),
-                stub=ctx.parsed.lines[item.map[0]],
+            # `- CSS Cascading Style Sheet`: the name, spelled out
+            found[index] = _line_card(
+                spelled.group("term"), spelled.group("full"), item, section, ctx
             )
             continue
         match = _GLOSSED.match(strip_prefix(ctx.parsed.lines[item.map[0]]))
@@ -200,17 +194,25 @@ def glossed_items(
             continue
         term = match.group("term").strip()
         if term_problem(term, max_words=4) is None:
-            found[index] = Candidate(
-                term=term,
-                section=section,
-                line=item.map[0] + 1,
-                spans=[],
-                strategy="colon",
-                owned=(item.map[0], item.map[1]),
-                text=match.group("gloss").strip(),
-                stub=ctx.parsed.lines[item.map[0]],
-            )
+            found[index] = _line_card(term, match.group("gloss"), item, section, ctx)
     return found if len(found) >= 2 else {}
+
+
+def _line_card(
+    term: str, answer: str, item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context
+) -> Candidate:
+    """A one-line item's card: its name and the rest of the line as the answer."""
+    assert item.map
+    return Candidate(
+        term=term,
+        section=section,
+        line=item.map[0] + 1,
+        spans=[],
+        strategy="colon",
+        owned=(item.map[0], item.map[1]),
+        text=answer.strip(),
+        stub=ctx.parsed.lines[item.map[0]],
+    )
 
 
 # `직접 출력하기`, `Logging Library 사용하기`: a way of doing something, told as a step.
