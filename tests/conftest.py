@@ -17,6 +17,28 @@ def repo_root() -> Path:
     return ROOT
 
 
+@pytest.fixture
+def private_key_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build cache's signing key lives in a per-test cache home, not the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+@pytest.fixture
+def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The notes actually parsed in this process (their first 40 characters)."""
+    from generator import workers
+
+    calls: list[str] = []
+    real = workers.parse
+
+    def spy(text: str) -> object:
+        calls.append(text[:40])
+        return real(text)
+
+    monkeypatch.setattr(workers, "parse", spy)
+    return calls
+
+
 @pytest.fixture(autouse=True)
 def _fixed_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     """Builds in tests are reproducible unless a test says otherwise."""

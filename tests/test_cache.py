@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -12,6 +11,7 @@ from typing import Any
 
 import pytest
 from anki_helpers import cards, img_sources, import_apkg, imported, open_collection
+from build_helpers import digests
 
 from generator import cache as cache_mod
 from generator import workers
@@ -22,12 +22,9 @@ from generator.options import BuildOptions
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from make_corpus import generate
 
+pytestmark = pytest.mark.usefixtures("private_key_home")
+
 DOCKER = Path(__file__).resolve().parent.parent / "cards" / "docker-basics.md"
-
-
-@pytest.fixture(autouse=True)
-def _private_key_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
 
 
 @pytest.fixture
@@ -37,24 +34,6 @@ def vault(tmp_path: Path) -> Path:
     generate(root, notes=12, cards=6, seed=3)
     (root / "docker-basics.md").write_text(DOCKER.read_text("utf-8"), "utf-8")
     return root
-
-
-@pytest.fixture
-def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Counts the notes actually parsed in this process."""
-    calls: list[str] = []
-    real = workers.parse
-
-    def spy(text: str) -> object:
-        calls.append(text[:40])
-        return real(text)
-
-    monkeypatch.setattr(workers, "parse", spy)
-    return calls
-
-
-def digests(out: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.glob("*.apkg"))}
 
 
 def test_cache_hit_gives_byte_identical_decks(

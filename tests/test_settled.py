@@ -4,18 +4,20 @@ notes and lock file, find removed cards and re-match renamed and moved ones."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from anki_helpers import imported
+from build_helpers import digests
 
 from generator import settled
 from generator.build import build
 from generator.model import BuildReport
 from generator.options import BuildOptions
+
+pytestmark = pytest.mark.usefixtures("private_key_home")
 
 DEFINITIONS = {
     "TCP": "A reliable ordered byte stream between two hosts, with retransmission of lost data.",
@@ -37,11 +39,6 @@ FOLDERS = {
 
 def section(term: str) -> str:
     return f"## {term}\n\n- {DEFINITIONS[term]}\n\n"
-
-
-@pytest.fixture(autouse=True)
-def _private_key_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
 
 
 @pytest.fixture
@@ -66,10 +63,6 @@ def plans(monkeypatch: pytest.MonkeyPatch) -> list[settled.Plan | None]:
 
     monkeypatch.setattr(settled, "plan", spy)
     return seen
-
-
-def digests(out: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.glob("*.apkg"))}
 
 
 def quick(vault: Path, out: Path, **extra: object) -> BuildReport:

@@ -3,14 +3,13 @@ any change to what a build reads or wrote makes it run in full again."""
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
 import pytest
 from anki_helpers import imported
+from build_helpers import digests
 
-from generator import workers
 from generator.build import build
 from generator.model import BuildReport
 from generator.options import BuildOptions
@@ -18,10 +17,7 @@ from generator.options import BuildOptions
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from make_corpus import generate
 
-
-@pytest.fixture(autouse=True)
-def _private_key_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+pytestmark = pytest.mark.usefixtures("private_key_home")
 
 
 @pytest.fixture
@@ -29,23 +25,6 @@ def vault(tmp_path: Path) -> Path:
     root = tmp_path / "vault"
     generate(root, notes=8, cards=5, seed=5)
     return root
-
-
-@pytest.fixture
-def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    calls: list[str] = []
-    real = workers.parse
-
-    def spy(text: str) -> object:
-        calls.append(text[:40])
-        return real(text)
-
-    monkeypatch.setattr(workers, "parse", spy)
-    return calls
-
-
-def digests(out: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.glob("*.apkg"))}
 
 
 def quick(vault: Path, out: Path, **extra: object) -> BuildReport:
