@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .fsutil import atomic_write, atomic_write_bytes, read_regular
+from .fsutil import atomic_write, atomic_write_bytes, file_stamp, read_regular
 from .model import Deck, Diagnostic, ExtractedNote
 from .options import BuildOptions
 
@@ -225,20 +225,16 @@ class BuildCache:
         record = self._decks(target.parent).get(target.name)
         if not record or record[0] != digest:
             return False
-        try:
-            stat = target.stat()
-        except OSError:
-            return False
-        return record[1:] == [stat.st_size, stat.st_mtime_ns]
+        stamp = file_stamp(target)
+        return stamp is not None and record[1:] == list(stamp)
 
     def record_deck(self, target: Path, digest: str) -> None:
         if self.folder is None:
             return
-        try:
-            stat = target.stat()
-        except OSError:
+        stamp = file_stamp(target)
+        if stamp is None:
             return
-        self._decks(target.parent)[target.name] = [digest, stat.st_size, stat.st_mtime_ns]
+        self._decks(target.parent)[target.name] = [digest, *stamp]
         self._dirty.add(target.parent)
 
     def save_decks(self) -> None:

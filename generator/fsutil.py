@@ -70,3 +70,13 @@ def read_regular(path: Path) -> bytes:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
         return handle.read()
+
+
+def file_stamp(path: Path | str) -> tuple[int, int] | None:
+    """A written file's size and modification time (ns), or None when it is gone: what tells
+    a file this process recorded from one something else has replaced since."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_size, found.st_mtime_ns

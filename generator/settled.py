@@ -21,12 +21,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import marshal
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import BuildCache, cache_for, options_fingerprint
+from .fsutil import file_stamp
 from .lock import LockFile, Origin
 from .model import Deck
 from .options import BuildOptions
@@ -107,7 +107,7 @@ def plan(
             or entries_digest(lock, record.guids) != record.entries
         ):
             continue
-        if _stat(target(deck)) != (record.size, record.mtime_ns):
+        if file_stamp(target(deck)) != (record.size, record.mtime_ns):
             continue
         cards = tuple(
             card if card.guid == guid else dataclasses.replace(card, guid=guid)
@@ -145,7 +145,7 @@ def remember(
             continue
         guids = tuple(card.guid for card in deck.cards)
         entries = entries_digest(now.lock, guids)
-        stat = _stat(target(deck))
+        stat = file_stamp(target(deck))
         if entries is None or stat is None:
             continue
         records[deck.name] = DeckRecord(key, guids, entries, *stat)
@@ -192,11 +192,3 @@ def entries_digest(lock: LockFile, guids: tuple[str, ...]) -> str | None:
 def _where(root: Path, options: BuildOptions) -> str:
     text = f"settled\x1f{root}\x1f{options.out.resolve()}\x1f{options.format}"
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return stat.st_size, stat.st_mtime_ns

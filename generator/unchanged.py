@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import BuildCache, cache_for, options_fingerprint
+from .fsutil import file_stamp
 from .lock import LOCK_NAME, lock_path
 from .model import BuildReport, Deck, Diagnostic
 from .notes import NoteFile, discover
@@ -170,9 +171,8 @@ def _listing(root: Path, out: Path) -> list[str] | None:
 def _outputs(report: BuildReport) -> tuple[tuple[str, int, int], ...] | None:
     found = []
     for output in report.outputs:
-        try:
-            stat = os.stat(output)
-        except OSError:
+        stamp = file_stamp(output)
+        if stamp is None:
             return None
-        found.append((output, stat.st_size, stat.st_mtime_ns))
+        found.append((output, *stamp))
     return tuple(found)
