@@ -161,13 +161,14 @@ def main(argv: list[str]) -> int:
     total = Score()
     paths = [p for a in argv for p in _notes(Path(a))] or cases()
     for note in paths:
-        s = score(expected(note), records(note))
+        want, got = expected(note), records(note)
+        s = score(want, got)
         for field in ("made", "wanted", "right", "exact", "loose"):
             setattr(total, field, getattr(total, field) + getattr(s, field))
         flag = "" if s.precision == 1 and s.recall == 1 else "  <--"
         print(f"{note.name:32} made {s.made:3} wanted {s.wanted:3} right {s.right:3}{flag}")
         if flag:
-            for line in differences(note.name, expected(note), records(note)):
+            for line in differences(note.name, want, got):
                 if "missing" in line or "unexpected" in line:
                     print("    " + line)
     print(
