@@ -184,8 +184,8 @@ def _term_heading(
 ) -> tuple[Candidate | None, list[Section]]:
     """The heading's card and the sub-sections (`특징`, `종류`, `정리`) folded into it."""
     named = heading_term(section.title, parent_term, len(path) > 1)
-    has_body = bool(content_blocks(section, ctx))
     kinds = named is not None and names_kinds(section.title)
+    has_body = kinds and bool(content_blocks(section, ctx))  # only asked about for kinds
     aspects = describing_aspects(section, has_body) if kinds else []
     if aspects and not has_body and named is not None:
         return folded_candidate(section, path, named, aspects, ctx.parsed.lines), aspects
