@@ -15,16 +15,16 @@ from urllib.parse import unquote, urlparse
 from markdown_it.tree import SyntaxTreeNode
 
 from .attribute import is_caption, is_sources_heading
-from .config import apply_to_note, note_options
-from .extract import extract, title_section
+from .extract import title_section
 from .extract.assemble import TWICE
 from .extract.filters import is_link_only
 from .extract.terms import looks_like_term
 from .model import Card, Diagnostic, ExtractedNote, Level, Loc, NotedeckError
-from .notes import NoteFile, discover, note_info
+from .notes import NoteFile, discover
 from .options import BuildOptions
-from .parse import ParsedNote, Section, first_paragraph, images_in_line, parse, plain_text
+from .parse import ParsedNote, Section, first_paragraph, images_in_line, plain_text
 from .read import read_note
+from .workers import understand
 
 _LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*<?([^)\s>\[]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _CODE = ("fence", "code_block")
@@ -44,11 +44,7 @@ def check(paths: list[str], options: BuildOptions | None = None) -> list[Diagnos
 
 def check_note(file: NoteFile, options: BuildOptions) -> list[Diagnostic]:
     source = read_note(file.file, file.shown)
-    own = note_options(options, source.front_matter, file.shown, source.text)
-    parsed = parse(source.text)
-    title = title_section(parsed)
-    info = note_info(file, source, parsed, title.title if title else "")
-    note = apply_to_note(extract(parsed, info, own.strategies_off), file, own)
+    _, parsed, note = understand(file, source, options)
     found = [*source.diagnostics, *note.diagnostics]
     found.extend(_empty_headings(parsed, note.cards, file.shown))
     found.extend(_twice(note))

@@ -20,12 +20,12 @@ from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerpr
 from .config import apply_to_note, note_options
 from .extract import extract, title_section
 from .identity import card_guid
-from .model import Diagnostic, NotedeckError
+from .model import Diagnostic, ExtractedNote, NotedeckError
 from .notefields import LocalImages, Rendered, fields_key, render_early
 from .notes import NoteFile, deck_guess, note_info
 from .options import BuildOptions
-from .parse import parse
-from .read import read_bytes, read_text
+from .parse import ParsedNote, parse
+from .read import SourceText, read_bytes, read_text
 
 # Below this much Markdown, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 256 * 1024
@@ -44,6 +44,18 @@ class Outcome:
     rendered: Rendered | None = None  # its fields, when rendered along with it
 
 
+def understand(
+    file: NoteFile, source: SourceText, options: BuildOptions
+) -> tuple[BuildOptions, ParsedNote, ExtractedNote]:
+    """A read note's own options, its parse and its cards: what `build`, `list` and `check`
+    all make of one note (NotedeckError for a broken one)."""
+    own = note_options(options, source.front_matter, file.shown, source.text)
+    parsed = parse(source.text)
+    title = title_section(parsed)
+    info = note_info(file, source, parsed, title.title if title else "")
+    return own, parsed, apply_to_note(extract(parsed, info, own.strategies_off), file, own)
+
+
 def process(
     file: NoteFile,
     data: bytes,
@@ -57,11 +69,7 @@ def process(
     fields too, rendered here while the note is at hand."""
     try:
         source = read_text(data, file.shown)
-        own = note_options(options, source.front_matter, file.shown, source.text)
-        parsed = parse(source.text)
-        title = title_section(parsed)
-        info = note_info(file, source, parsed, title.title if title else "")
-        note = apply_to_note(extract(parsed, info, own.strategies_off), file, own)
+        own, _, note = understand(file, source, options)
     except NotedeckError as exc:
         problem = Diagnostic(exc.loc, "error", exc.message, exc.hint)
         return Outcome(file, None, problem, deck_guess(file, options))
