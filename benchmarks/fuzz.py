@@ -27,13 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from html_safety import active_content
 
 from generator.build import build
-from generator.extract import extract, title_section
 from generator.model import NotedeckError
-from generator.notes import NoteFile, note_info
+from generator.notes import NoteFile
 from generator.options import BuildOptions
-from generator.parse import parse
 from generator.read import read_text
 from generator.render import basic_fields
+from generator.workers import understand
 
 CRASHES = Path(__file__).resolve().parent / ".work" / "fuzz-crashes"
 
@@ -133,15 +132,12 @@ def check(data: bytes) -> str | None:
     """None when the pipeline handles `data`; otherwise what went wrong."""
     try:
         source = read_text(data, "fuzz.md")
-        parsed = parse(source.text)
-        title = title_section(parsed)
         note = NoteFile(Path("/fuzz/fuzz.md"), Path("/fuzz"), "fuzz.md")
-        info = note_info(note, source, parsed, title.title if title else "")
-        extracted = extract(parsed, info)
+        _, _, extracted = understand(note, source, BuildOptions())
         for card in extracted.cards:
             if not card.term.strip() or not card.definition_md.strip():
                 return f"empty term or definition: {card!r}"
-            for name, value in basic_fields(card, info.title, None).items():
+            for name, value in basic_fields(card, extracted.info.title, None).items():
                 if active_content(value):
                     return f"active content in {name}: {active_content(value)} {value[:200]!r}"
     except NotedeckError:

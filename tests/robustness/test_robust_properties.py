@@ -10,12 +10,12 @@ from html_safety import active_content
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.extract import extract, title_section
 from generator.model import NotedeckError
-from generator.notes import NoteFile, note_info
-from generator.parse import parse
+from generator.notes import NoteFile
+from generator.options import BuildOptions
 from generator.read import read_text
 from generator.render import basic_fields
+from generator.workers import understand
 
 KOREAN_AND_MARKUP = [
     "Docker", "이미지", "컨테이너", "가상 머신", "VM", "정의", "출처", "Sources", "Q", "A",
@@ -45,11 +45,8 @@ ENCODING = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp949"])
 def _cards(data: bytes) -> None:
     try:
         source = read_text(data, "prop.md")
-        parsed = parse(source.text)
-        title = title_section(parsed)
         note = NoteFile(Path("/notes/prop.md"), Path("/notes"), "prop.md")
-        info = note_info(note, source, parsed, title.title if title else "")
-        extracted = extract(parsed, info)
+        _, parsed, extracted = understand(note, source, BuildOptions())
     except NotedeckError as exc:
         assert exc.loc is not None and exc.loc.path == "prop.md" and exc.loc.line >= 0
         return
@@ -57,7 +54,7 @@ def _cards(data: bytes) -> None:
         assert card.term.strip(), card
         assert card.definition_md.strip(), card
         assert 1 <= card.loc.line <= len(parsed.lines)
-        for value in basic_fields(card, info.title, None).values():
+        for value in basic_fields(card, extracted.info.title, None).values():
             assert active_content(value) == []
 
 
