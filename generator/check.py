@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -19,6 +19,7 @@ from .extract import title_section
 from .extract.assemble import TWICE
 from .extract.filters import is_link_only
 from .extract.terms import looks_like_term
+from .localpath import OUTSIDE_HINT, Found, NameFinder, locate
 from .model import Card, Diagnostic, ExtractedNote, Level, Loc, NotedeckError
 from .notes import NoteFile, discover
 from .options import BuildOptions
@@ -34,22 +35,26 @@ def check(paths: list[str], options: BuildOptions | None = None) -> list[Diagnos
     """Every finding in the notes under `paths`, sorted by file and line."""
     options = options or BuildOptions()
     found: list[Diagnostic] = []
+    finders: dict[Path, NameFinder] = {}  # one index of file names per notes root
     for file in discover(paths):
+        finder = finders.setdefault(file.root, NameFinder(file.root))
         try:
-            found.extend(check_note(file, options))
+            found.extend(check_note(file, options, finder))
         except NotedeckError as exc:
             found.append(Diagnostic(exc.loc or Loc(file.shown, 1), "error", exc.message, exc.hint))
     return sorted(found, key=lambda d: (d.loc.path if d.loc else "", d.loc.line if d.loc else 0))
 
 
-def check_note(file: NoteFile, options: BuildOptions) -> list[Diagnostic]:
+def check_note(
+    file: NoteFile, options: BuildOptions, finder: NameFinder | None = None
+) -> list[Diagnostic]:
     source = read_note(file.file, file.shown)
     _, parsed, note = understand(file, source, options)
     found = [*source.diagnostics, *note.diagnostics]
     found.extend(_empty_headings(parsed, note.cards, file.shown))
     found.extend(_twice(note))
     found.extend(_empty_definitions(parsed, file.shown))
-    found.extend(_images(parsed, file))
+    found.extend(_images(parsed, file, finder or NameFinder(file.root)))
     found.extend(_source_links(parsed, file.shown))
     return found
 
@@ -163,40 +168,38 @@ def _all_blocks(section: Section) -> Iterator[SyntaxTreeNode]:
         yield from _all_blocks(child)
 
 
-def _images(parsed: ParsedNote, file: NoteFile) -> list[Diagnostic]:
+def _images(parsed: ParsedNote, file: NoteFile, finder: NameFinder) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     code = _code_lines(parsed)
     for index, line in enumerate(parsed.lines):
         if index in code:
             continue
         for src, _alt in images_in_line(line):
-            problem = _image_problem(src, file)
+            problem = _image_problem(src, file, finder)
             if problem is not None:
                 level, message, hint = problem
                 found.append(_diag(file.shown, index + 1, level, message, hint))
     return found
 
 
-def _image_problem(src: str, file: NoteFile) -> tuple[Level, str, str] | None:
-    parsed = urlparse(src)
-    if parsed.scheme in ("http", "https", "data"):
+def _image_problem(src: str, file: NoteFile, finder: NameFinder) -> tuple[Level, str, str] | None:
+    """What `build` will make of a local image, found the way it finds it (`localpath.locate`):
+    a missing file is a warning, a path it never reads an error."""
+    scheme = urlparse(src).scheme.lower()
+    if len(scheme) > 1 and scheme != "file":
+        return None  # remote, data: and other URLs are not files to look for
+    where = locate(src, file.file, file.root, finder)
+    if isinstance(where, Found):
         return None
-    outside: tuple[Level, str, str] = (
+    if where.missing:
+        return ("warning", f"image not found: `{src}`", "check the file name and folder")
+    if where.hint != OUTSIDE_HINT:  # too large, no file named, no scheme: locate says why
+        return ("error", where.message, where.hint)
+    return (
         "error",
         f"image `{src}` is outside the notes root and will not be bundled",
         "move the image into the notes folder and link it with a relative path",
     )
-    if parsed.scheme and len(parsed.scheme) > 1:
-        return outside if parsed.scheme == "file" else None
-    target = Path(unquote(parsed.path))
-    if target.is_absolute() or len(parsed.scheme) == 1:
-        return outside
-    resolved = (file.file.parent / target).resolve()
-    if not resolved.is_relative_to(file.root):
-        return outside
-    if not resolved.is_file():
-        return ("warning", f"image not found: `{src}`", "check the file name and folder")
-    return None
 
 
 def _source_links(parsed: ParsedNote, path: str) -> list[Diagnostic]:

@@ -35,7 +35,7 @@ class Refusal:
     missing: bool = False  # no such file (as opposed to a path that is never read)
 
 
-_OUTSIDE_HINT = "only images inside the notes folder are bundled; copy the image into it"
+OUTSIDE_HINT = "only images inside the notes folder are bundled; copy the image into it"
 
 
 def locate(src: str, note_file: Path, root: Path, finder: NameFinder) -> Found | Refusal:
@@ -45,11 +45,11 @@ def locate(src: str, note_file: Path, root: Path, finder: NameFinder) -> Found |
     if raw.startswith("//"):
         return Refusal(f"image '{raw}' has no scheme; not bundled", "write it as https://…")
     if _WINDOWS_ABSOLUTE.match(raw):
-        return Refusal(f"image '{raw}' is an absolute path; not bundled", _OUTSIDE_HINT)
+        return Refusal(f"image '{raw}' is an absolute path; not bundled", OUTSIDE_HINT)
     parts = urlsplit(raw)
     scheme = parts.scheme.lower()
     if scheme == "file":
-        return Refusal(f"image '{raw}' is a file:// URL; not bundled", _OUTSIDE_HINT)
+        return Refusal(f"image '{raw}' is a file:// URL; not bundled", OUTSIDE_HINT)
     if scheme == "data":
         return Refusal("inline data: image is not bundled", "save it as a file beside the note")
     if scheme:
@@ -58,7 +58,7 @@ def locate(src: str, note_file: Path, root: Path, finder: NameFinder) -> Found |
     if not path:
         return Refusal(f"image '{raw}' names no file")
     if path.startswith("/"):
-        return Refusal(f"image '{raw}' is an absolute path; not bundled", _OUTSIDE_HINT)
+        return Refusal(f"image '{raw}' is an absolute path; not bundled", OUTSIDE_HINT)
     direct = _inside(note_file.parent / path, root, raw)
     if not isinstance(direct, Path):
         return direct or _fallback(raw, path, root, finder)
@@ -74,11 +74,11 @@ def _inside(candidate: Path, root: Path, raw: str) -> Path | Refusal | None:
     except (OSError, RuntimeError, ValueError):
         return None
     if not lexical.is_relative_to(root):
-        return Refusal(f"image '{raw}' is outside the notes root; not bundled", _OUTSIDE_HINT)
+        return Refusal(f"image '{raw}' is outside the notes root; not bundled", OUTSIDE_HINT)
     if not resolved.is_relative_to(root):
         return Refusal(
             f"image '{raw}' is a link to a file outside the notes root; not bundled",
-            _OUTSIDE_HINT,
+            OUTSIDE_HINT,
         )
     try:
         if not resolved.is_file():

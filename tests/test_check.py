@@ -97,6 +97,18 @@ def test_warnings_pass_unless_strict(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert main(["check", "notes", "-q", "--strict", "--json"]) == 1
 
 
+def test_images_are_found_the_way_build_finds_them(tmp_path: Path) -> None:
+    """An Obsidian-style link by file name alone, resolved anywhere in the notes root, is
+    bundled by `build`; `check` must not call it missing."""
+    notes = tmp_path / "notes"
+    (notes / "assets").mkdir(parents=True)
+    (notes / "assets" / "diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    write(notes / "os" / "a.md", "# A\n\n## Latency\n\n- meaning\n\n![d](diagram.png)\n")
+    assert check([str(notes)]) == []
+    write(notes / "os" / "a.md", "# A\n\n## Latency\n\n- meaning\n\n![d](nowhere.png)\n")
+    assert [d.message for d in check([str(notes)])] == ["image not found: `nowhere.png`"]
+
+
 def test_navigation_and_grouping_headings_are_not_reported(tmp_path: Path) -> None:
     note = (
         "# Notes\n\n## 목차\n\n- [Process](#process)\n- [Thread](#thread)\n\n"
