@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from importlib import resources
 from pathlib import PurePosixPath
 from typing import Any
@@ -235,13 +235,58 @@ def _trusted(fragment: str, image_src: ImageMap | None) -> str:
     return _IMG_SRC.sub(swap, fragment)
 
 
+# One line of text in which Markdown finds nothing to do and the sanitiser nothing to remove:
+# no markup or escape character, no character the HTML serialiser writes as an entity, and
+# nothing at the start that begins a block (list, heading, quote, indented code). Most
+# definitions are such text, and rendering it is the text itself; the property test in
+# tests/test_render_plain.py holds this shortcut to the full path.
+_PLAIN = re.compile(
+    r"(?=.)(?![\s\d#>+\-:=|*])[^\x00-\x1f\x7f-\xa0\u2028\u2029\ud800-\udfff"
+    r"\\`*_\[\]<>&!~$=|{}]*(?<!\s)"
+)
+
+
+def plain_text(text: str) -> bool:
+    """True when `text` renders, inline and as a paragraph, as itself."""
+    return _PLAIN.fullmatch(text) is not None
+
+
+def plain_list(text: str) -> list[str] | None:
+    """The items of a one-level bullet list of plain text (one marker throughout), else None."""
+    lines = text.split("\n")
+    marker = lines[0][:2]
+    if marker not in ("- ", "* ", "+ "):
+        return None
+    items = [line[2:] for line in lines if line[:2] == marker]
+    return items if len(items) == len(lines) and all(map(plain_text, items)) else None
+
+
 def markdown_html(text: str, image_src: ImageMap | None = None, allow_html: bool = False) -> str:
+    if plain_text(text):
+        return f"<p>{text}</p>"
+    items = plain_list(text)
+    if items is not None:
+        return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>"
+    return full_markdown_html(text, image_src, allow_html)
+
+
+def full_markdown_html(
+    text: str, image_src: ImageMap | None = None, allow_html: bool = False
+) -> str:
+    """`markdown_html` without its shortcut for plain text."""
     rendered = _renderer().render(obsidian_to_markdown(text, image_src)).strip()
     return _trusted(rendered, image_src) if allow_html else sanitise(rendered, image_src)
 
 
 def inline_html(text: str, allow_html: bool = False) -> str:
     """A term or alias: inline Markdown only (`code`, *emphasis*), no paragraphs."""
+    if plain_text(text):
+        return text
+    return full_inline_html(text, allow_html)
+
+
+def full_inline_html(text: str, allow_html: bool = False) -> str:
+    """`inline_html` without its shortcut for plain text."""
     rendered = _renderer().renderInline(obsidian_to_markdown(text)).strip()
     return _trusted(rendered, None) if allow_html else sanitise(rendered)
 
@@ -249,12 +294,24 @@ def inline_html(text: str, allow_html: bool = False) -> str:
 def source_html(title: str, card: Card, more: tuple[SourceLink, ...] = ()) -> str:
     """The Source field: note title › section path, then the card's own sources (its image
     credits and the links in its text), then the note's other sources, folded away."""
-    path = SECTION_SEPARATOR.join(html.escape(p) for p in (title, *card.section) if p)
+    return _source_html(title, card.section, card.sources, more_sources(card, more))
+
+
+# The cards of one section share their Source field: made (and sanitised) once, and one
+# string in memory for all of them.
+@lru_cache(maxsize=256)
+def _source_html(
+    title: str,
+    section: tuple[str, ...],
+    own: tuple[SourceLink, ...],
+    more: tuple[SourceLink, ...],
+) -> str:
+    path = SECTION_SEPARATOR.join(html.escape(p) for p in (title, *section) if p)
     parts = [f'<span class="nd-path">{path}</span>']
-    links = [_link(s) for s in card.sources]
+    links = [_link(s) for s in own]
     if links:
         parts.append('<span class="nd-links">' + " · ".join(links) + "</span>")
-    extra = [f"<li>{_link(s)}</li>" for s in more_sources(card, more)]
+    extra = [f"<li>{_link(s)}</li>" for s in more]
     if extra:
         parts.append(
             '<details class="nd-more"><summary>More sources</summary>'
