@@ -136,8 +136,10 @@ def _final(now: Check, media: Iterable[str]) -> str:
 
 
 def _read(path: Path) -> bytes:
+    """The file's SHA-256, read a piece at a time (a large vault's lock file is tens of MB)."""
     try:
-        return hashlib.sha256(path.read_bytes()).digest()
+        with path.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").digest()
     except OSError:
         return b"missing"
 
