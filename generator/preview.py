@@ -29,7 +29,7 @@ from .fsutil import atomic_write
 from .model import BuildReport, Deck, NotedeckError, RenderedCard
 from .options import BuildOptions
 from .package import card_css, card_templates
-from .render import sanitise
+from .sanitise import sanitise
 
 INDEX = "index.html"
 # What render.py writes for `$…$` / `$$…$$`: Anki's MathJax renders it on a card; the preview

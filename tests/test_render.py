@@ -9,7 +9,8 @@ import pytest
 
 from generator.highlight import highlight_css
 from generator.media import finish_html
-from generator.render import card_css, inline_html, markdown_html, sanitise
+from generator.render import card_css, inline_html, markdown_html
+from generator.sanitise import sanitise
 
 # Anything that could run code, load something or restyle the card.
 ACTIVE = re.compile(
