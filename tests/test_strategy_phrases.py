@@ -1,0 +1,60 @@
+"""Structural rules the English notes show: list items that are phrases rather than terms,
+images written as HTML, aspect headings."""
+
+from __future__ import annotations
+
+from extract_helpers import reasons, terms
+
+
+def test_quantifier_preposition_and_action_items_are_no_terms() -> None:
+    note = """
+        ## Energy
+        - Wood
+          - used for everything
+            - heating
+            - smelting
+          - moved to coal
+            - less gated at the beginning
+        - Some ML
+          - random forests
+          - boosting
+        - From indeterminate states
+          - the latch settles either way
+        """
+    assert terms(note) == ["Energy", "Wood"]
+    why = reasons(note)
+    assert why["Some ML"] == why["From indeterminate states"] == why["used for everything"]
+    assert why["Some ML"] == "a phrase the nested items go on with, not a term"
+
+
+def test_participles_and_bold_phrases_that_name_things_stay_terms() -> None:
+    got = terms("""
+        ## Systems
+        - distributed systems
+          - many machines, one system
+        - **Several-for-one swap**
+          - a trade of many parts for one
+        - Nested loops
+          - a loop inside another loop
+        """)
+    assert got == ["Systems", "distributed systems", "Several-for-one swap", "Nested loops"]
+
+
+def test_a_heading_over_html_images_only_is_no_card() -> None:
+    note = """
+        ## Spam filtering
+
+        <img src="spam.png" alt="spam" style="zoom:33%;" />
+
+        ## Bag of words
+
+        <p align="center"><img src="bow.png"></p>
+
+        ## Standing queries
+
+        <img src="queries.png" />
+
+        - queries that are run again and again to find new documents
+        """
+    assert terms(note) == ["Standing queries"]
+    assert reasons(note)["Spam filtering"] == "heading with no body of its own"
