@@ -58,3 +58,33 @@ def test_a_heading_over_html_images_only_is_no_card() -> None:
         """
     assert terms(note) == ["Standing queries"]
     assert reasons(note)["Spam filtering"] == "heading with no body of its own"
+
+
+def test_steps_and_footnotes_headings_are_no_cards() -> None:
+    note = """
+        # Vim
+
+        ## Windows
+
+        On Windows the `.vim/` folder is called `vimfiles/` and lives in your home folder.
+
+        ### Steps
+
+        1. Copy the `.vimrc` to your home folder.
+        2. Copy `.vim/colors/` to `vimfiles/colors/`.
+
+        ## Gastric glands
+
+        - parietal cells make acid and intrinsic factor
+        - chief cells make pepsinogen
+
+        # Footnotes
+
+        [^1]: apparently we can do without this
+        """
+    got = terms(note)
+    assert "Steps" not in got and "Footnotes" not in got
+    assert "Gastric glands" in got
+    why = reasons(note)
+    assert why["Steps"].startswith("a section label")
+    assert why["Footnotes"] == "a table of contents, changelog, summary or log section"
