@@ -88,3 +88,45 @@ def test_steps_and_footnotes_headings_are_no_cards() -> None:
     why = reasons(note)
     assert why["Steps"].startswith("a section label")
     assert why["Footnotes"] == "a table of contents, changelog, summary or log section"
+
+
+def test_a_plain_name_over_a_list_of_values_is_a_property() -> None:
+    note = """
+        ## Pyloric sphincter
+
+        - opens slowly to let food into the duodenum
+          - triggers: distension, pH, fat, amino acids
+          - pathways: short and long neural reflexes
+        - Measures: precision, recall, F1, accuracy
+        """
+    got = terms(note)
+    assert "triggers" not in got and "Measures" not in got
+    assert reasons(note)["triggers"] == "a list of values, not a definition"
+
+
+def test_a_marked_name_over_a_list_of_kinds_stays_a_term() -> None:
+    got = terms("""
+        ## Cloud services
+
+        - `FaaS`: AWS Lambda, Azure Functions, Google Cloud Functions
+        - **Primary colours**: red, green, blue
+        - Edge computing: running code near the user instead of in a data centre
+        """)
+    assert got[-3:] == ["FaaS", "Primary colours", "Edge computing"]
+
+
+def test_labels_beside_colon_lines_make_them_properties_of_the_heading() -> None:
+    note = """
+        ## Direct thrombin inhibitors
+
+        - Drugs: argatroban, bivalirudin
+        - Mechanism
+          - directly inhibit thrombin
+        - Administration
+          - intravenous or oral
+        - Monitoring during therapy: not generally recommended
+        - Antidote
+          - idarucizumab
+        """
+    assert terms(note) == ["Direct thrombin inhibitors"]
+    assert reasons(note)["Monitoring during therapy"].startswith("a property in the body of")

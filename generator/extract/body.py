@@ -200,6 +200,7 @@ def _list(
             continue
         aspect = aspect_item(item, scope, ctx, among_terms)
         if aspect is not None:
+            units += 1  # `- Mechanism` beside `- Drugs: …`: the list describes its owner
             yield from under_label(item, aspect, scope, ctx)
             continue
         term_item = item_candidate(item, scope.section, ctx, among_terms)
