@@ -130,3 +130,25 @@ def test_labels_beside_colon_lines_make_them_properties_of_the_heading() -> None
         """
     assert terms(note) == ["Direct thrombin inhibitors"]
     assert reasons(note)["Monitoring during therapy"].startswith("a property in the body of")
+
+
+def test_a_lead_in_that_counts_kinds_makes_its_lines_terms() -> None:
+    kinds = terms("""
+        ## French factions
+
+        Food shortages and government debt remained.
+        Three groups in the Legislative Assembly:
+        - Radicals - opposed the monarchy
+        - Moderates - wanted some changes
+        - Conservatives - wanted few changes
+        """)
+    parts = terms("""
+        ## Servlet filters
+
+        Filters run before the servlet and can stop a request.
+        The main filters:
+        - Auth - checks the session
+        - Logging - writes each request to the log
+        """)
+    assert kinds == ["French factions", "Radicals", "Moderates", "Conservatives"]
+    assert parts == ["Servlet filters"]

@@ -14,6 +14,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import first_paragraph
 from .aspects import (
     aspect_item,
+    counts_kinds,
     is_flow,
     kinds_listed,
     lead_in,
@@ -97,6 +98,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
                 subject = next((n for n in names if n), ())
             told = told or (mentions(previous, subject or ()) and told_at_length(unit, ctx))
             told = told and not kinds_listed(unit, (*(subject or ()), scope.owner), ctx)
+            told = told and not counts_kinds(previous)
             defined_as = None if described else defined
             named = None
             if previous is not None and not isinstance(previous, list):
