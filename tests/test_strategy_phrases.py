@@ -152,3 +152,42 @@ def test_a_lead_in_that_counts_kinds_makes_its_lines_terms() -> None:
         """)
     assert kinds == ["French factions", "Radicals", "Moderates", "Conservatives"]
     assert parts == ["Servlet filters"]
+
+
+def test_a_heading_whose_body_opens_by_defining_another_term_is_no_card() -> None:
+    note = """
+        ## Common Law
+
+        **English common law:** law that comes from the decisions judges made in past cases
+
+        - follows the rule of precedent
+
+        ## Constitutional Law
+
+        **Constitutional law:** the supreme law that all other laws must follow
+
+        ## Partition
+
+        ![partition](partition.png)
+
+        **Law of Total Probability:** P(B) is the sum of P(B and A_i) over the partition
+        """
+    got = terms(note)
+    assert "Common Law" not in got and "Partition" not in got
+    assert {"English common law", "Law of Total Probability"} <= set(got)
+    assert "Constitutional Law" in got or "Constitutional law" in got
+    assert reasons(note)["Common Law"] == (
+        "its body opens by defining 'English common law', a term of its own"
+    )
+
+
+def test_a_bold_label_opening_the_body_keeps_the_heading() -> None:
+    note = """
+        ## Mismatch repair
+
+        **Mechanism:** mismatched nucleotides in the new strand are removed and the gap refilled
+
+        Defective in Lynch syndrome, so colon cancer comes early in life.
+        """
+    assert terms(note)[0] == "Mismatch repair"
+    assert "Mismatch repair" not in reasons(note)
