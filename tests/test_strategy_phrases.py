@@ -191,3 +191,29 @@ def test_a_bold_label_opening_the_body_keeps_the_heading() -> None:
         """
     assert terms(note)[0] == "Mismatch repair"
     assert "Mismatch repair" not in reasons(note)
+
+
+def test_a_plain_name_that_closes_a_line_after_called_is_a_term() -> None:
+    got = terms("""
+        ## Another example
+
+        - Within each age group the vaccinated do better, yet overall they look worse
+        - This is called the Yule-Simpson paradox
+
+        ## Experiments
+
+        A first line of attack on the causality problem is a randomized
+        experiment, often called a randomized control trial (RCT).
+        """)
+    assert "Yule-Simpson paradox" in got and "randomized control trial" in got
+
+
+def test_a_name_called_in_the_middle_of_a_paragraph_stays_with_its_sentence() -> None:
+    got = terms("""
+        ## Chaperones
+
+        Newly made chains stick to each other. This is called aggregation. Hsp70 binds the
+        sticky patches and lets them go in cycles driven by ATP.
+        """)
+    assert got.count("aggregation") <= 1
+    assert "Hsp70 binds the sticky patches" not in got

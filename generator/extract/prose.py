@@ -113,7 +113,13 @@ _NAMED = re.compile(
     r"|\b(?:a|an)\s+\w+\s+(?:known as|called|termed)\s+(?:the\s+)?"
     r"(?-i:(?P<known>[a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2}))(?=[.,;:])"
     r"|(?<=\s)(?:an?\s+)?\*\*(?P<bold3>[^*]+)\*\*\s*(?::|\s[—–]\s)\s*(?:an?|the|하나의)?\s*\w"
-    r"|\b(?:is|are)\s+\*\*(?P<bold4>[^*]+)\*\*\s+(?:if|when|iff)\b",
+    r"|\b(?:is|are)\s+\*\*(?P<bold4>[^*]+)\*\*\s+(?:if|when|iff)\b"
+    # `This is called the Yule-Simpson paradox`, `…, often called a randomized control trial
+    # (RCT).`: a plain name, when the words before it point back at what was just described
+    r"|(?:\b(?:this|it|these|they|such\s+\w+)\s+(?:is|are)\s+|,\s*)"
+    r"(?:(?:commonly|usually|often|sometimes|generally)\s+)?(?:called|known as|referred to as)\s+"
+    r"(?:the\s+|an?\s+)?(?P<plain>[A-Za-z][\w\-]*(?:\s[\w\-]+){0,3})"
+    r"\s*(?P<paren2>[(（][^()（）]{1,20}[)）])?\s*(?=[.,;:]|$)",
     re.IGNORECASE,
 )
 
@@ -236,7 +242,7 @@ def _plain_subject_ok(subject: str, english: bool) -> bool:
     return not _KO_STOP.match(subject) and len(words) <= 3
 
 
-_NAMED_GROUPS = words("bold code quoted bold2 code2 quoted2 acronym known bold3 bold4")
+_NAMED_GROUPS = words("bold code quoted bold2 code2 quoted2 acronym known bold3 bold4 plain")
 
 
 def named_term(text: str) -> str | None:
@@ -245,7 +251,9 @@ def named_term(text: str) -> str | None:
     if not match:
         return None
     groups = match.groupdict()
+    if groups.get("plain") and text[match.end() :].strip(" .;:,"):
+        return None  # a plain name only where it ends the text: `… called X.` closing a line
     raw = next(groups[k] for k in _NAMED_GROUPS if groups.get(k))
-    paren = groups.get("paren") or ""
+    paren = groups.get("paren") or groups.get("paren2") or ""
     term = plain_term(raw) + (paren if paren and "(" not in raw else "")
     return term if term_problem(plain_term(raw), max_words=6) is None else None
