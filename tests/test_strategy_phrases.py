@@ -3,7 +3,13 @@ images written as HTML, aspect headings."""
 
 from __future__ import annotations
 
-from extract_helpers import reasons, terms
+from extract_helpers import cards, reasons, terms
+
+from generator.extract.terms import split_aliases
+
+
+def cards_of(note: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(c.term, tuple(c.aliases)) for c in cards(note)]
 
 
 def test_quantifier_preposition_and_action_items_are_no_terms() -> None:
@@ -217,3 +223,20 @@ def test_a_name_called_in_the_middle_of_a_paragraph_stays_with_its_sentence() ->
         """)
     assert got.count("aggregation") <= 1
     assert "Hsp70 binds the sticky patches" not in got
+
+
+def test_name_slash_abbreviation_is_a_name_and_its_alias() -> None:
+    got = cards_of("""
+        ## Copyright, Designs and Patents Act / CDPA (1988)
+
+        Protects the work of authors, designers and inventors from being copied.
+
+        ## Computer Misuse Act (1990)
+
+        Makes unauthorised access to computer material an offence.
+        """)
+    assert got == [
+        ("Copyright, Designs and Patents Act", ("CDPA",)),
+        ("Computer Misuse Act", ()),
+    ]
+    assert split_aliases("Input / Output") == ("Input / Output", ())
