@@ -240,3 +240,40 @@ def test_name_slash_abbreviation_is_a_name_and_its_alias() -> None:
         ("Computer Misuse Act", ()),
     ]
     assert split_aliases("Input / Output") == ("Input / Output", ())
+
+
+def test_items_questions_and_rows_in_an_examples_section_are_the_examples() -> None:
+    note = """
+        ## Garbage collection
+
+        Frees memory that no root can reach any more.
+
+        ### Examples
+
+        - [Python memory management](https://example.org/python)
+          - reference counts plus a cycle collector
+        - What happens when a cycle is left behind?
+          - the collector finds it on its next pass
+
+        ## An introductory Example
+
+        | | Death rate |
+        |---|---|
+        | V | 2.1 |
+        | NV | 5.4 |
+        """
+    assert terms(note) == ["Garbage collection"]
+    why = reasons(note)
+    assert why["Python memory management"] == "an example in a section of examples, not a term"
+
+
+def test_a_section_named_after_its_subject_with_examples_keeps_its_terms() -> None:
+    got = terms("""
+        ## Verbs with examples
+
+        | Verb | Meaning |
+        |---|---|
+        | soler | to usually do something |
+        | acabar de | to have just done something |
+        """)
+    assert got == ["soler", "acabar de"]

@@ -97,6 +97,19 @@ def is_example_section(title: str) -> bool:
     return bool(_HOW_TO.search(key)) or key.split()[-1] in _EXAMPLE_HEADS
 
 
+_EXAMPLE_NOUNS = words("example examples 예시 예제 사례")
+_EXAMPLE_WORDS = _EXAMPLE_NOUNS | words(
+    "a an the another other more some simple introductory worked further additional quick 추가"
+)
+
+
+def only_examples(title: str) -> bool:
+    """`Examples`, `An introductory Example`, `추가 예시`: a section that holds nothing but
+    examples (not `Verbs with examples`, which names its subject)."""
+    parts = normalise(title).casefold().strip(" .:：?？!*_`").split()
+    return bool(parts) and parts[-1] in _EXAMPLE_NOUNS and all(w in _EXAMPLE_WORDS for w in parts)
+
+
 def section_label_kind(title: str) -> str:
     """ "" (a possible term), "label" (never a card) or "grouping" (a card unless its body
     defines terms of its own: `핵심 규칙`, `Rules`)."""
