@@ -277,3 +277,15 @@ def test_a_section_named_after_its_subject_with_examples_keeps_its_terms() -> No
         | acabar de | to have just done something |
         """)
     assert got == ["soler", "acabar de"]
+
+
+def test_this_is_called_in_a_list_answers_with_the_item_above() -> None:
+    got = cards("""
+        ## Memory
+
+        - Memory is split into fixed-size blocks that map to frames
+        - This is called **paging**
+        """)
+    paging = next(c for c in got if c.term == "paging")
+    assert paging.definition_md.startswith("Memory is split into fixed-size blocks")
+    assert paging.definition_md.endswith("This is called **paging**")

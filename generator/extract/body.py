@@ -7,6 +7,7 @@ term items); tables and definition lists through their own. Lines taken by expli
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
@@ -236,6 +237,9 @@ def _list(
                 prose.owned = (item.map[0], item.map[1])
                 prose.spans = []
                 prose.text = item_text(item, ctx)
+                if prose.strategy == "prose-named" and index and _POINTS_BACK.match(prose.text):
+                    # `- This is called **paging**`: what it names is the item above
+                    prose.text = item_text(items[index - 1], ctx) + "  \n" + prose.text
                 units -= 1  # a definition of its own, like a term item
                 proses.append(prose)
             elif "**" in ctx.parsed.lines[first] or FORMATTED_PAREN.search(ctx.parsed.lines[first]):
@@ -256,6 +260,9 @@ def _list(
     if numbered_steps(items, colon, units) or (plain and lead_in) or stages:
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined, told)
+
+
+_POINTS_BACK = re.compile(r"^(?:this|these|it|such\s+\w+)\s+(?:is|are)\s", re.IGNORECASE)
 
 
 def under_label(
