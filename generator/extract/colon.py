@@ -204,9 +204,10 @@ def line_problem(line: ColonLine) -> str | None:
     words = 8 if line.formatted else 5  # `*Carlill v Carbolic Smoke Ball Co*`: marked as a name
     code = line.term_md.startswith("`") and line.term_md.endswith("`")
     problem = term_problem(line.term, max_words=words, code=code)
+    problem = problem or definition_problem(line.definition)
     if problem is None and not line.formatted and is_enumeration(line.definition):
         return "a list of values, not a definition"
-    return problem or definition_problem(line.definition)
+    return problem
 
 
 _ENUM_END = re.compile(r"\s*(?:etc\.?|…|\.\.\.|등)\s*$")

@@ -113,13 +113,16 @@ _NAMED = re.compile(
     r"|\b(?:a|an)\s+\w+\s+(?:known as|called|termed)\s+(?:the\s+)?"
     r"(?-i:(?P<known>[a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2}))(?=[.,;:])"
     r"|(?<=\s)(?:an?\s+)?\*\*(?P<bold3>[^*]+)\*\*\s*(?::|\s[—–]\s)\s*(?:an?|the|하나의)?\s*\w"
-    r"|\b(?:is|are)\s+\*\*(?P<bold4>[^*]+)\*\*\s+(?:if|when|iff)\b"
-    # `This is called the Yule-Simpson paradox`, `…, often called a randomized control trial
-    # (RCT).`: a plain name, when the words before it point back at what was just described
-    r"|(?:\b(?:this|it|these|they|such\s+\w+)\s+(?:is|are)\s+|,\s*)"
+    r"|\b(?:is|are)\s+\*\*(?P<bold4>[^*]+)\*\*\s+(?:if|when|iff)\b",
+    re.IGNORECASE,
+)
+# `This is called the Yule-Simpson paradox`, `…, often called a randomized control trial (RCT).`:
+# a plain name closing the text, when the words before it point back at what was described.
+_NAMED_PLAIN = re.compile(
+    r"(?:\b(?:this|it|these|they|such\s+\w+)\s+(?:is|are)\s+|,\s*)"
     r"(?:(?:commonly|usually|often|sometimes|generally)\s+)?(?:called|known as|referred to as)\s+"
-    r"(?:the\s+|an?\s+)?(?P<plain>[A-Za-z][\w\-]*(?:\s[\w\-]+){0,3})"
-    r"\s*(?P<paren2>[(（][^()（）]{1,20}[)）])?\s*(?=[.,;:]|$)",
+    r"(?P<article>the\s+|an?\s+)?(?P<plain>[A-Za-z][\w\-]*(?:\s[\w\-]+){0,3})"
+    r"\s*(?P<paren>[(（][^()（）]{1,20}[)）])?[\s.;:,]*$",
     re.IGNORECASE,
 )
 
@@ -242,18 +245,31 @@ def _plain_subject_ok(subject: str, english: bool) -> bool:
     return not _KO_STOP.match(subject) and len(words) <= 3
 
 
-_NAMED_GROUPS = words("bold code quoted bold2 code2 quoted2 acronym known bold3 bold4 plain")
+_NAMED_GROUPS = words("bold code quoted bold2 code2 quoted2 acronym known bold3 bold4")
 
 
 def named_term(text: str) -> str | None:
     """`… 이를 **스풀링(Spooling)**이라고 한다` → `스풀링(Spooling)`."""
     match = _NAMED.search(text)
     if not match:
-        return None
+        return _plain_named(text)
     groups = match.groupdict()
-    if groups.get("plain") and text[match.end() :].strip(" .;:,"):
-        return None  # a plain name only where it ends the text: `… called X.` closing a line
     raw = next(groups[k] for k in _NAMED_GROUPS if groups.get(k))
-    paren = groups.get("paren") or groups.get("paren2") or ""
+    paren = groups.get("paren") or ""
     term = plain_term(raw) + (paren if paren and "(" not in raw else "")
     return term if term_problem(plain_term(raw), max_words=6) is None else None
+
+
+def _plain_named(text: str) -> str | None:
+    """`… This is called the Yule-Simpson paradox.`: not `… called the process.`, one common
+    word that only says which one."""
+    match = _NAMED_PLAIN.search(text)
+    if not match:
+        return None
+    name = match.group("plain").strip()
+    if match.group("article") and len(name.split()) == 1 and name.islower():
+        return None
+    if term_problem(name, max_words=4) is not None:
+        return None
+    paren = match.group("paren") or ""
+    return name + (f" {paren}" if paren else "")
