@@ -289,3 +289,34 @@ def test_this_is_called_in_a_list_answers_with_the_item_above() -> None:
     paging = next(c for c in got if c.term == "paging")
     assert paging.definition_md.startswith("Memory is split into fixed-size blocks")
     assert paging.definition_md.endswith("This is called **paging**")
+
+
+def test_a_types_of_heading_names_its_kinds_however_each_is_written() -> None:
+    got = cards_of("""
+        ## Types of Wills
+
+        1. Holographic Wills: written in one's own hand, signed, with no witness
+        2. Formal / Attested Will
+            * in standard form
+            * two witnesses attest the signature
+        3. Electronic Wills: not valid on their own
+        """)
+    assert [t for t, _ in got] == [
+        "Types of Wills",
+        "Holographic Wills",
+        "Formal / Attested Will",
+        "Electronic Wills",
+    ]
+
+
+def test_a_topic_heading_over_mixed_child_cards_only_groups_them() -> None:
+    note = """
+        ## Trusts
+
+        - Inter vivos trust: set up while the settlor lives
+        - Testamentary trust
+          - set up by a will
+          - starts at death
+        """
+    assert terms(note) == ["Inter vivos trust", "Testamentary trust"]
+    assert reasons(note)["Trusts"] == "it only names its child cards"
