@@ -320,3 +320,15 @@ def test_a_topic_heading_over_mixed_child_cards_only_groups_them() -> None:
         """
     assert terms(note) == ["Inter vivos trust", "Testamentary trust"]
     assert reasons(note)["Trusts"] == "it only names its child cards"
+
+
+def test_a_keyword_in_capitals_opening_an_item_is_still_a_term() -> None:
+    got = terms("""
+        ## SQL clauses
+
+        - WITH clause
+          - names a subquery so the main query can use it
+        - FROM clause
+          - lists the tables the rows come from
+        """)
+    assert got[-2:] == ["WITH clause", "FROM clause"]

@@ -55,8 +55,8 @@ _PHRASE_START = re.compile(
 
 
 def _phrase(term: str, formatted: bool) -> str | None:
-    if formatted or not _PHRASE_START.match(term):
-        return None
+    if formatted or not _PHRASE_START.match(term) or term.split()[0].isupper():
+        return None  # `WITH clause`, `FROM`: a keyword written in capitals names itself
     return "a phrase the nested items go on with, not a term"
 
 
