@@ -332,3 +332,14 @@ def test_a_keyword_in_capitals_opening_an_item_is_still_a_term() -> None:
           - lists the tables the rows come from
         """)
     assert got[-2:] == ["WITH clause", "FROM clause"]
+
+
+def test_a_bold_way_of_telling_opening_the_body_keeps_the_heading() -> None:
+    note = """
+        ## Authentication
+
+        **Layman's analogy:** like checking someone's ID before letting them into a building
+
+        Only legitimate users or apps may call the API.
+        """
+    assert terms(note)[0] == "Authentication"

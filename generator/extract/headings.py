@@ -52,6 +52,7 @@ from .terms import (
     strip_question_prefix,
     term_stem,
     what_is,
+    words,
 )
 
 _OVERVIEW_OF = re.compile(
@@ -318,9 +319,16 @@ def _defines_other(content: list[SyntaxTreeNode], term: str) -> str:
     name = split_aliases(inner)[0] if inner else ""
     if not name or is_label(name) or aspect_of(name, term) or same_term(name, term):
         return ""
-    if is_expansion(name, term):
-        return ""
+    if is_expansion(name, term) or set(name.casefold().split()) & _TELLING:
+        return ""  # `**Analogy:** …`, `**Technical explanation:** …`: a way of telling it
     return f"its body opens by defining {name!r}, a term of its own"
+
+
+# Words for a way of explaining the heading's own term, not a new one.
+_TELLING = words(
+    "analogy analogies explanation background recap context overview interpretation idea"
+    " point story summary gist version translation meaning"
+)
 
 
 def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[str, ...]:
