@@ -342,4 +342,4 @@ def test_a_bold_way_of_telling_opening_the_body_keeps_the_heading() -> None:
 
         Only legitimate users or apps may call the API.
         """
-    assert terms(note)[0] == "Authentication"
+    assert terms(note) == ["Authentication"]

@@ -44,6 +44,7 @@ LABELS = words(
     formula formulas equation equations 공식 수식 목표
     theorem proof lemma corollary remark prevention treatment diagnosis symptoms
     update trivia aside beispiel beispiele exemple exemples ejemplo ejemplos
+    analogy analogies explanation 비유
     """
 ) | {"motivation", "intuition"}  # why a topic is studied, not a thing to recall
 # Two-word names of one side of a term (`- **Clinical relevance:**` under `## Mismatch repair`).
@@ -65,7 +66,7 @@ _LABEL_PHRASES = frozenset(
         "how it works", "to do", "사용 예", "시간 복잡도", "공간 복잡도", "동작 원리", "관련 링크",
         "한 줄 요약", "해결 방법", "주의 사항", "사용 방법", "장단점", "장점과 단점",
         "pros and cons", "pros & cons", "연습 문제", "best case", "worst case", "average case",
-        "fun fact",
+        "fun fact", "layman's analogy", "layman’s analogy", "technical explanation",
     )
 )  # fmt: skip
 
