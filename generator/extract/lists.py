@@ -49,7 +49,7 @@ _LEAD_IN = re.compile(
 _PHRASE_START = re.compile(
     r"^(?:(?:some|several|many|most|few|various|each|every)\s"
     r"|(?:from|with|without|into|through|during|upon|within|across|towards?|unlike|despite)\s"
-    r"|[a-z]+ed\s+(?:for|to|on|in|by|with|at|from|into|as|of|over)\b)",
+    r"|[a-z]{2,}ed\s+(?:for|to|on|in|by|with|at|from|into|as|of|over)\b)",
     re.IGNORECASE,
 )
 
