@@ -28,7 +28,12 @@ from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
 from .notekinds import is_index_note
 from .orphans import adopt_images
-from .sectionlabels import is_example_section, is_resource_section, section_label_kind
+from .sectionlabels import (
+    is_example_section,
+    is_resource_section,
+    only_examples,
+    section_label_kind,
+)
 from .terms import strip_numbering
 
 __all__ = ["extract", "title_section"]
@@ -161,6 +166,8 @@ def _walk(
     question = heading is not None and heading.strategy == "question"
     owner = heading.term if heading is not None else parent_term if aspect else ""
     _blocks(section, path, owner, ctx, found, question)
+    if only_examples(section.title) or only_examples(shown_in):
+        found = _not_examples(found, ctx)
     explicit = [c for c in found if c.strategy in _EXPLICIT]
     if heading is not None and len(explicit) >= 2:
         ctx.reject(section.line, section.title, "a section of explicit cards, not a term")
@@ -177,6 +184,18 @@ def _walk(
         part = section.title if child in aspects else ""
         child_path = (*path, path_name(child.title))
         _walk(child, child_path, term, ctx, out, sources, shown_in or part, bool(part))
+
+
+# In a section of examples, a list item with lines under it, a question put to the reader and a
+# table's rows are the examples themselves; a definition written out (`X: …`, `X is …`) is not.
+_EXAMPLE_SHAPES = frozenset({"list-term", "question-item", "table"})
+
+
+def _not_examples(found: list[Candidate], ctx: Context) -> list[Candidate]:
+    for card in found:
+        if card.strategy in _EXAMPLE_SHAPES:
+            ctx.reject(card.line, card.term, "an example in a section of examples, not a term")
+    return [c for c in found if c.strategy not in _EXAMPLE_SHAPES]
 
 
 def _term_heading(

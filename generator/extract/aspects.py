@@ -185,8 +185,8 @@ def lead_in(unit: Unit | None, label: bool = False) -> bool:
     if unit is None or isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
         return False
     text = plain_text(unit).strip()
-    if _GLOSSARY_LEAD.search(text):
-        return False  # `Key terms:`, `주요 용어:`: the list below defines terms
+    if _GLOSSARY_LEAD.search(text) or counts_kinds(unit):
+        return False  # `Key terms:`, `주요 용어:`, `Three groups in …:`: the list defines terms
     return text.endswith((":", "：")) and (not label or is_label(text.rstrip(":： ")))
 
 
@@ -219,6 +219,26 @@ _GLOSSARY_LEAD = re.compile(
     r"\s*[:：]$",
     re.IGNORECASE,
 )
+
+
+# `Three groups in the Legislative Assembly:`, `3 types of gland cells:`: a count of kinds; each
+# item below names one kind, a term of its own (the way `- 종류` lists kinds).
+_KINDS_LEAD = re.compile(
+    r"^(?:(?:the|there\s+are|we\s+have)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|several|various|different)\s+(?:(?:main|major|basic|different|distinct)\s+)?"
+    r"(?:types?|kinds?|groups?|classes|categories|forms|sorts?|families|varieties)\b[^:：]{0,60}[:：]$",
+    re.IGNORECASE,
+)
+
+
+def counts_kinds(unit: Unit | None) -> bool:
+    """A paragraph whose last line counts the kinds the list below names."""
+    if unit is None or isinstance(unit, list) or unit.type != "paragraph":
+        return False
+    inline = unit.children[0] if unit.children else None
+    lines = inline.content.strip().splitlines() if inline is not None else []
+    last = re.sub(r"[*_`]", "", lines[-1]).strip() if lines else ""
+    return bool(_KINDS_LEAD.search(last))
 
 
 def unquote(blocks: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:

@@ -121,6 +121,13 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
 # Children that stand for sub-headings (`**라우터**` over its own paragraphs), rows of a lookup
 # table, or questions: a heading over them only groups them, like a heading over sub-headings.
 _NOT_KINDS = frozenset({"bold-heading", "table", "question-item", "question"})
+# `Types of Wills`, `Kinds of joints`, `주요 DNS 레코드 타입`, `인덱스 종류`: a title that asks
+# for the kinds, whichever way each kind below is written.
+_KINDS_TITLE = re.compile(
+    r"^(?:(?:the|main|major|common|different|basic|\d+)\s+)*(?:types|kinds|forms|categories)\s+of\s+\S"
+    r"|\S\s+(?:types|종류|유형|타입)$",
+    re.IGNORECASE,
+)
 _CODE_NAME = re.compile(r"^(?:[-*+]|\d+[.)])?\s*`[^`]+`\s*$")
 
 
@@ -144,9 +151,11 @@ def _names_kinds(
     names of its kinds, two or more of them (one name alone is no list to recall). Not when the
     heading already says them all (`인증과 인가` over `인증`, `인가`), nor over a cheat sheet's
     commands (names written as code, such as `git reflog`: to look up, not to recall)."""
-    if len(children) < 2 or any(c.strategy in _NOT_KINDS for c in children):
+    asked = bool(_KINDS_TITLE.search(cand.term))  # `Types of Wills`: the kinds are the answer
+    blocked = _NOT_KINDS - {"table"} if asked else _NOT_KINDS
+    if len(children) < 2 or any(c.strategy in blocked for c in children):
         return False
-    if len({c.strategy for c in children}) > 1:
+    if len({c.strategy for c in children}) > 1 and not asked:
         return False  # bold items with notes, then `TTL: …` lines: notes on a topic, not kinds
     title = term_key(cand.term)
     if all(term_key(c.term) in title for c in children):

@@ -7,6 +7,7 @@ term items); tables and definition lists through their own. Lines taken by expli
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
@@ -14,6 +15,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import first_paragraph
 from .aspects import (
     aspect_item,
+    counts_kinds,
     is_flow,
     kinds_listed,
     lead_in,
@@ -97,6 +99,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
                 subject = next((n for n in names if n), ())
             told = told or (mentions(previous, subject or ()) and told_at_length(unit, ctx))
             told = told and not kinds_listed(unit, (*(subject or ()), scope.owner), ctx)
+            told = told and not counts_kinds(previous)
             defined_as = None if described else defined
             named = None
             if previous is not None and not isinstance(previous, list):
@@ -200,6 +203,7 @@ def _list(
             continue
         aspect = aspect_item(item, scope, ctx, among_terms)
         if aspect is not None:
+            units += 1  # `- Mechanism` beside `- Drugs: …`: the list describes its owner
             yield from under_label(item, aspect, scope, ctx)
             continue
         term_item = item_candidate(item, scope.section, ctx, among_terms)
@@ -233,6 +237,9 @@ def _list(
                 prose.owned = (item.map[0], item.map[1])
                 prose.spans = []
                 prose.text = item_text(item, ctx)
+                if prose.strategy == "prose-named" and index and _POINTS_BACK.match(prose.text):
+                    # `- This is called **paging**`: what it names is the item above
+                    prose.text = item_text(items[index - 1], ctx) + "  \n" + prose.text
                 units -= 1  # a definition of its own, like a term item
                 proses.append(prose)
             elif "**" in ctx.parsed.lines[first] or FORMATTED_PAREN.search(ctx.parsed.lines[first]):
@@ -253,6 +260,9 @@ def _list(
     if numbered_steps(items, colon, units) or (plain and lead_in) or stages:
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
     yield from _colon_cards(colon, units, scope, ctx, defined, told)
+
+
+_POINTS_BACK = re.compile(r"^(?:this|these|it|such\s+\w+)\s+(?:is|are)\s", re.IGNORECASE)
 
 
 def under_label(

@@ -204,7 +204,21 @@ def line_problem(line: ColonLine) -> str | None:
     words = 8 if line.formatted else 5  # `*Carlill v Carbolic Smoke Ball Co*`: marked as a name
     code = line.term_md.startswith("`") and line.term_md.endswith("`")
     problem = term_problem(line.term, max_words=words, code=code)
-    return problem or definition_problem(line.definition)
+    problem = problem or definition_problem(line.definition)
+    if problem is None and not line.formatted and is_enumeration(line.definition):
+        return "a list of values, not a definition"
+    return problem
+
+
+_ENUM_END = re.compile(r"\s*(?:etc\.?|…|\.\.\.|등)\s*$")
+
+
+def is_enumeration(definition: str) -> bool:
+    """`distension, pH, fat, amino acids`: three or more short items and nothing else — the
+    values of a property (`- triggers: …`, `- Drugs: …`), not what a term means."""
+    text = _ENUM_END.sub("", re.sub(r"<[^>]+>", "", definition).strip().rstrip("."))
+    parts = [p.strip() for p in re.split(r"[,、]", text)]
+    return len(parts) >= 3 and all(p and len(p.split()) <= 3 for p in parts)
 
 
 def is_glossary(colon_units: int, units: int, owner_defined: bool, owner: bool = True) -> bool:

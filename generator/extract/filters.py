@@ -84,12 +84,15 @@ def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
     if node.type == "hr":
         return True
     if node.type == "html_block":
-        return node.content.strip().startswith("<!--")
+        return node.content.strip().startswith("<!--") or is_html_image(node.content)
     if node.type == "paragraph":
         inline = inline_of(node)
         if inline is None:
             return True
-        if all(c.type in ("image", "softbreak", "hardbreak") or _blank(c) for c in inline.children):
+        if all(
+            c.type in ("image", "softbreak", "hardbreak") or _blank(c) or _html_image_part(c)
+            for c in inline.children
+        ):
             return True
         if node.map:
             text = [ln for ln in lines[node.map[0] : node.map[1]] if ln.strip()]
@@ -97,6 +100,28 @@ def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
                 "![" in ln or (i and is_caption(ln, text[i - 1])) for i, ln in enumerate(text)
             ) or ("![" in text[0] and all(_figure_note(ln) for ln in text[1:]))
     return False
+
+
+# `<img src="…" style="zoom:33%;" />`, perhaps inside `<p align="center">` or `<div>`: an
+# image written as HTML, which shows nothing a card could ask about.
+_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMAGE_WRAPPER = re.compile(
+    r"</?(?:p|div|center|figure|picture|span|a)\b[^>]*>|<br\s*/?>|&nbsp;", re.IGNORECASE
+)
+
+
+def is_html_image(html: str) -> bool:
+    """HTML that only shows images: `<img …>` tags and the tags wrapping them."""
+    if not _HTML_IMAGE.search(html):
+        return False
+    return not _IMAGE_WRAPPER.sub("", _HTML_IMAGE.sub("", html)).strip()
+
+
+def _html_image_part(node: SyntaxTreeNode) -> bool:
+    return node.type == "html_inline" and bool(
+        _HTML_IMAGE.fullmatch(node.content.strip())
+        or _IMAGE_WRAPPER.fullmatch(node.content.strip())
+    )
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)

@@ -71,3 +71,18 @@ def only_diagrams(content: list[SyntaxTreeNode]) -> bool:
     return any(is_diagram(b) for b in content) and all(
         is_diagram(b) or is_diagram_title(b) for b in content
     )
+
+
+# `**English common law:** law that …`, `**Law of Total Probability:** …`: a paragraph that
+# opens by marking a term in bold and defining it.
+_BOLD_LEAD = re.compile(
+    r"^(?:\*\*|__)(?P<term>[^*_\n]{1,60}?)\s*(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])"
+)
+
+
+def bold_lead_term(block: SyntaxTreeNode) -> str:
+    """The term a paragraph opens by defining in bold (`**bylaw:** …`), or ""."""
+    if block.type != "paragraph" or not block.children:
+        return ""
+    match = _BOLD_LEAD.match(block.children[0].content.lstrip())
+    return match.group("term").strip() if match else ""

@@ -14,11 +14,13 @@ import unicodedata
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import Section, plain_text
+from .aspects import aspect_of
 from .candidate import Candidate, Context, strip_prefix
 from .colon import split_colon_line
 from .filters import is_date_line, is_decoration, is_link_only, is_unfinished
 from .headbody import (
     FILE_NAME,
+    bold_lead_term,
     code_section,
     has_code,
     only_diagrams,
@@ -42,6 +44,7 @@ from .terms import (
     is_expansion,
     is_question,
     looks_like_heading_term,
+    same_term,
     show_wikilinks,
     split_aliases,
     strip_numbering,
@@ -49,6 +52,7 @@ from .terms import (
     strip_question_prefix,
     term_stem,
     what_is,
+    words,
 )
 
 _OVERVIEW_OF = re.compile(
@@ -229,7 +233,7 @@ def heading_candidate(
     if only_diagrams(content):
         ctx.reject(section.line, section.title, "its body is only a diagram")
         return None
-    reason = _not_a_term(section, content, ctx)
+    reason = _not_a_term(section, content, ctx) or _defines_other(content, term)
     if reason:
         ctx.reject(section.line, section.title, reason)
         return None
@@ -306,6 +310,25 @@ def _not_a_term(section: Section, content: list[SyntaxTreeNode], ctx: Context) -
     if ctx.index and is_thin(section):
         return "an entry of an index note: only links or a few names under it"
     return ""
+
+
+def _defines_other(content: list[SyntaxTreeNode], term: str) -> str:
+    """`### Common Law` opening with `**English common law:** …`: the body is that term's
+    card; a heading over it would ask the same question again."""
+    inner = bold_lead_term(content[0]) if content else ""
+    name = split_aliases(inner)[0] if inner else ""
+    if not name or is_label(name) or aspect_of(name, term) or same_term(name, term):
+        return ""
+    if is_expansion(name, term) or set(name.casefold().split()) & _TELLING:
+        return ""  # `**Analogy:** …`, `**Technical explanation:** …`: a way of telling it
+    return f"its body opens by defining {name!r}, a term of its own"
+
+
+# Words for a way of explaining the heading's own term, not a new one.
+_TELLING = words(
+    "analogy analogies explanation background recap context overview interpretation idea"
+    " point story summary gist version translation meaning"
+)
 
 
 def _expansions(blocks: list[SyntaxTreeNode], term: str, ctx: Context) -> tuple[str, ...]:

@@ -44,6 +44,7 @@ LABELS = words(
     formula formulas equation equations 공식 수식 목표
     theorem proof lemma corollary remark prevention treatment diagnosis symptoms
     update trivia aside beispiel beispiele exemple exemples ejemplo ejemplos
+    analogy analogies explanation 비유
     """
 ) | {"motivation", "intuition"}  # why a topic is studied, not a thing to recall
 # Two-word names of one side of a term (`- **Clinical relevance:**` under `## Mismatch repair`).
@@ -65,7 +66,7 @@ _LABEL_PHRASES = frozenset(
         "how it works", "to do", "사용 예", "시간 복잡도", "공간 복잡도", "동작 원리", "관련 링크",
         "한 줄 요약", "해결 방법", "주의 사항", "사용 방법", "장단점", "장점과 단점",
         "pros and cons", "pros & cons", "연습 문제", "best case", "worst case", "average case",
-        "fun fact",
+        "fun fact", "layman's analogy", "layman’s analogy", "technical explanation",
     )
 )  # fmt: skip
 
@@ -92,7 +93,7 @@ NEVER_HEADINGS = re.compile(
     r"^\s*(?:table of contents?|contents|toc|목차|changelog|change log|changes|history"
     r"|revision history|변경\s*이력|변경\s*사항|변경\s*기록|수정\s*이력|수정\s*기록"
     r"|업데이트\s*기록|related|related notes|관련\s*문서|관련\s*노트|업데이트|update log"
-    r"|navigation|nav"
+    r"|navigation|nav|footnotes?|endnotes?|각주"
     r"|todo|to do|(?:.*\s)?할\s*일|log|daily log|today|tomorrow|yesterday|내일|어제"
     r"|마치며|마무리하며|끝으로|맺음말|closing|closing thoughts|final thoughts|wrapping up|outro"
     r"|(?:.*\s)?(?:오늘의\s*|이번\s*주\s*|주간\s*)?(?:회고|느낀\s*점|후기|소감|예습|복습|과제|숙제)"

@@ -42,6 +42,24 @@ _LEAD_IN = re.compile(
 )
 
 
+# `- Some ML`, `- several core conditions`, `- From indeterminate states`, `- used for everything`:
+# a quantity, a circumstance or an action that the nested items go on with, not a name. A
+# quantifier or such a preposition never opens a term; a past participle does (`distributed
+# systems`), but not one followed by the preposition it governs.
+_PHRASE_START = re.compile(
+    r"^(?:(?:some|several|many|most|few|various|each|every)\s"
+    r"|(?:from|with|without|into|through|during|upon|within|across|towards?|unlike|despite)\s"
+    r"|[a-z]{2,}ed\s+(?:for|to|on|in|by|with|at|from|into|as|of|over)\b)",
+    re.IGNORECASE,
+)
+
+
+def _phrase(term: str, formatted: bool) -> str | None:
+    if formatted or not _PHRASE_START.match(term) or term.split()[0].isupper():
+        return None  # `WITH clause`, `FROM`: a keyword written in capitals names itself
+    return "a phrase the nested items go on with, not a term"
+
+
 # `- Protocol에서 buffer를 사용하는 이유` over nested bullets: a question put as a noun phrase
 # (the reason for, the difference between), answered by the bullets under it.
 _ASKS = re.compile(r"^\S.*\s\S*(?:이유|차이|차이점|비교|장단점)$")
@@ -102,7 +120,7 @@ def item_candidate(
     if question:
         term = strip_question_prefix(term)
     else:
-        problem = term_problem(term, max_words=8 if formatted else 4)
+        problem = term_problem(term, max_words=8 if formatted else 4) or _phrase(term, formatted)
         if problem == "label, not a term" and among_terms and not is_strong_label(term):
             problem = None  # `- tag` among `- blob`, `- tree`: a term like its siblings
         if problem is not None:

@@ -116,6 +116,15 @@ _NAMED = re.compile(
     r"|\b(?:is|are)\s+\*\*(?P<bold4>[^*]+)\*\*\s+(?:if|when|iff)\b",
     re.IGNORECASE,
 )
+# `This is called the Yule-Simpson paradox`, `…, often called a randomized control trial (RCT).`:
+# a plain name closing the text, when the words before it point back at what was described.
+_NAMED_PLAIN = re.compile(
+    r"(?:\b(?:this|it|these|they|such\s+\w+)\s+(?:is|are)\s+|,\s*)"
+    r"(?:(?:commonly|usually|often|sometimes|generally)\s+)?(?:called|known as|referred to as)\s+"
+    r"(?P<article>the\s+|an?\s+)?(?P<plain>[A-Za-z][\w\-]*(?:\s[\w\-]+){0,3})"
+    r"\s*(?P<paren>[(（][^()（）]{1,20}[)）])?[\s.;:,]*$",
+    re.IGNORECASE,
+)
 
 
 def defined_subject(text: str, formatted_only: bool = False) -> str | None:
@@ -243,9 +252,24 @@ def named_term(text: str) -> str | None:
     """`… 이를 **스풀링(Spooling)**이라고 한다` → `스풀링(Spooling)`."""
     match = _NAMED.search(text)
     if not match:
-        return None
+        return _plain_named(text)
     groups = match.groupdict()
     raw = next(groups[k] for k in _NAMED_GROUPS if groups.get(k))
     paren = groups.get("paren") or ""
     term = plain_term(raw) + (paren if paren and "(" not in raw else "")
     return term if term_problem(plain_term(raw), max_words=6) is None else None
+
+
+def _plain_named(text: str) -> str | None:
+    """`… This is called the Yule-Simpson paradox.`: not `… called the process.`, one common
+    word that only says which one."""
+    match = _NAMED_PLAIN.search(text)
+    if not match:
+        return None
+    name = match.group("plain").strip()
+    if match.group("article") and len(name.split()) == 1 and name.islower():
+        return None
+    if term_problem(name, max_words=4) is not None:
+        return None
+    paren = match.group("paren") or ""
+    return name + (f" {paren}" if paren else "")

@@ -27,7 +27,7 @@ _HEADS = words(
     licence contributing contributors credits acknowledgements acknowledgments content
     contents terms concepts definitions glossary vocabulary terminology
     소개 자료 강의 질문 질문들 구현 예시 예제 코드 설정 설치 옵션 상세 용어 규칙 에러 오류 기타
-    실습 파일
+    실습 파일 steps
     """
 )
 # Rules are the exception: `Rust ownership › Rules` with three plain rules is a card (the rules
@@ -82,7 +82,8 @@ def is_section_label(title: str) -> bool:
 _EXAMPLE_HEADS = words(
     """
     examples example snippets code implementations implementation setup configuration
-    installation practice exercises resources courses 예시 예제 코드 구현 설정 설치 실습 자료 강의
+    installation practice exercises resources courses steps 예시 예제 코드 구현 설정 설치 실습 자료
+    강의
     """
 )
 
@@ -94,6 +95,19 @@ def is_example_section(title: str) -> bool:
         return False
     key = normalise(title).casefold().strip(" .:：?？!*_`")
     return bool(_HOW_TO.search(key)) or key.split()[-1] in _EXAMPLE_HEADS
+
+
+_EXAMPLE_NOUNS = words("example examples 예시 예제 사례")
+_EXAMPLE_WORDS = _EXAMPLE_NOUNS | words(
+    "a an the another other more some simple introductory worked further additional quick 추가"
+)
+
+
+def only_examples(title: str) -> bool:
+    """`Examples`, `An introductory Example`, `추가 예시`: a section that holds nothing but
+    examples (not `Verbs with examples`, which names its subject)."""
+    parts = normalise(title).casefold().strip(" .:：?？!*_`").split()
+    return bool(parts) and parts[-1] in _EXAMPLE_NOUNS and all(w in _EXAMPLE_WORDS for w in parts)
 
 
 def section_label_kind(title: str) -> str:

@@ -50,9 +50,13 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     """`Virtual Machine(VM, 가상 머신)` → ("Virtual Machine", ("VM", "가상 머신"))."""
     text = normalise(text)
     match = _PAREN.match(text)
+    year = match is not None and bool(re.fullmatch(r"\d{4}s?", match.group("inner").strip()))
+    slashed = _SLASHED.match(match.group("term").strip() if match is not None and year else text)
+    if slashed and is_expansion(slashed.group("name"), slashed.group("abbr")):
+        return slashed.group("name"), (slashed.group("abbr"),)  # `Creative Commons / CC`
     if not match:
         return text, ()
-    if re.fullmatch(r"\d{4}s?", match.group("inner").strip()):
+    if year:
         return match.group("term").strip(), ()  # `Carlill v Carbolic (1893)`: a year
     if _CALL.match(text):
         return text, ()  # `O(log n)`, `malloc(size)`: notation, not a name and an alias
@@ -64,6 +68,9 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     if not term or not parts or not all(_plausible_alias(p) for p in parts):
         return text, ()
     return term, tuple(parts)
+
+
+_SLASHED = re.compile(r"^(?P<name>.{4,80}?\S)\s+/\s+(?P<abbr>[A-Z][A-Za-z0-9]{1,6})$")
 
 
 def aliases_from_line(text: str) -> tuple[str, ...]:
