@@ -14,7 +14,7 @@ from .aspectsections import describing_aspects, fold_summary, folded_candidate
 from .assemble import assemble
 from .body import body_candidates
 from .candidate import Candidate, Context, Scope
-from .filters import noise_lines
+from .filters import is_date_line, noise_lines
 from .headings import (
     content_blocks,
     heading_candidate,
@@ -167,7 +167,7 @@ def _walk(
         heading = None
     if heading is not None:
         out.append(heading)
-    out.extend(found)
+    out.extend(_logged(section, found, ctx))
     named = heading_term(section.title, parent_term, len(path) > 1)
     term = named[0] if named is not None else ""
     shown_in = shown_in or (
@@ -177,6 +177,25 @@ def _walk(
         part = section.title if child in aspects else ""
         child_path = (*path, path_name(child.title))
         _walk(child, child_path, term, ctx, out, sources, shown_in or part, bool(part))
+
+
+_MARKED = ("**", "__", "`", "==", "[[")
+_LOGGED = frozenset({"list-term", "colon", "prose", "bold-heading"})
+
+
+def _logged(section: Section, found: list[Candidate], ctx: Context) -> list[Candidate]:
+    """`### 2024.07.01` over `- AWS 강의 학습` and `  - 섹션 7`: a diary entry records what was
+    done that day; only a name the writer marked (`- **Mutex**: …`) is still a term."""
+    if not is_date_line(strip_numbering(section.title)):
+        return found
+    kept: list[Candidate] = []
+    for candidate in found:
+        line = ctx.parsed.lines[candidate.line - 1]
+        if candidate.strategy in _LOGGED and not any(m in line for m in _MARKED):
+            ctx.reject(candidate.line, candidate.term, "an entry of a dated log, not a term")
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def _term_heading(

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from .candidate import Context, strip_prefix
 from .filters import is_date_line
 from .labels import is_emphasis_phrase, is_figure_label, is_label, is_navigation
-from .terms import is_expansion, looks_like_term, show_wikilinks
+from .terms import is_expansion, looks_like_term, show_wikilinks, split_aliases
 
 _WRAPPED = (
     r"\*\*[^*]+?\*\*|__[^_]+?__|\*[^*\s][^*]*?\*|_[^_\s][^_]*?_|`[^`]+`"
@@ -63,6 +63,7 @@ class ColonLine:
     term_md: str  # as written, for a parent's stub
     definition: str
     formatted: bool  # the term was bold, italic, code or a link
+    dashed: bool = False  # `term - meaning`, not `term: meaning`
 
 
 def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | None:
@@ -76,7 +77,8 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
     match = _WRAPPED_SEP.match(text)
     if match:
         term_md = match.group("term")
-        return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True)
+        dashed = match.group("sep") not in (":", "：", "=")
+        return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True, dashed)
     for pattern in (_PLAIN_COLON, _PLAIN_DASH) if allow_plain_dash else (_PLAIN_COLON,):
         match = pattern.match(text)
         if match:
@@ -85,7 +87,9 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
             marked = "**" in name  # `Axiom of **Reflexivity**`: the writer marked the name
             if marked and len(name.split("**")[0].split()) > 3:
                 continue  # `Each instruction … creates a **layer**: …`: a sentence naming it
-            return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), marked)
+            dashed = match.group("sep") not in (":", "：")
+            definition = match.group("def").strip()
+            return ColonLine(plain_term(term_md), term_md, definition, marked, dashed)
     match = _SPELLED_EQ.match(text)  # `IaaS = Infrastructure as a Service`
     if match and is_expansion(re.split(r"\s*[(（]", match.group("def"))[0], match.group("term")):
         return ColonLine(match.group("term"), match.group("term"), match.group("def"), False)
@@ -258,3 +262,18 @@ _MARKED_NAMES = re.compile(r"(?:`[^`]+`|\*\*[^*]+\*\*)(?:\s*,\s*(?:`[^`]+`|\*\*[
 
 def marked_names(term_md: str) -> bool:
     return bool(_MARKED_NAMES.fullmatch(term_md.strip()))
+
+
+def names_a_term(line: ColonLine) -> bool:
+    """`고정비용 (Fixed Cost, FC): …`, `per stirpes (per branch): …`: a name given with its other
+    name is a term being defined, not a property of the term whose body it is in."""
+    name, aliases = split_aliases(line.term)
+    return not line.dashed and bool(aliases) and not is_label(name)
+
+
+# `pop()`, `mapState`, `isEmpty()`: a name from an API, written as the code spells it.
+_API_NAME = re.compile(r"^[A-Za-z_$][\w$.]*(?:\([^()]*\))?$")
+
+
+def is_api_name(term: str) -> bool:
+    return bool(_API_NAME.match(term)) and ("(" in term or bool(re.search(r"[a-z][A-Z]", term)))

@@ -1,0 +1,134 @@
+"""Lines that name a term of their own inside another term's body, dated log entries, and the
+shapes of Korean prose definitions."""
+
+from __future__ import annotations
+
+from extract_helpers import by_term, reasons, terms
+
+from generator.extract.prose import defined_subject
+
+
+def test_colon_lines_naming_a_term_with_its_other_name_are_terms() -> None:
+    md = """
+        # 경제학 노트
+        ## 비용(Cost)
+        1. 매몰비용 (Sunk Cost, SC) : 이미 지출되어 회수할 수 없는 비용
+        2. 기회비용 (Opportunity Cost) : 선택하지 않은 대안 중 가장 큰 가치
+        3. 평균비용 (
+        - 총비용, 평균비용, 한계비용
+        1. 한계비용 :
+        """
+    found = by_term(md)
+    assert "매몰비용" in found and "기회비용" in found
+    assert found["매몰비용"].aliases == ("Sunk Cost", "SC")
+
+
+def test_a_paragraph_colon_line_with_an_other_name_is_a_term() -> None:
+    md = """
+        # 재화
+        ## 수요
+
+        소비자가 지불하고자 하는 금액을 말한다.
+
+        가치재 (merit good) : 정부가 소비를 권장하는 재화
+        """
+    assert "가치재" in terms(md)
+
+
+def test_plain_property_lines_stay_in_the_terms_body() -> None:
+    md = """
+        # 네트워크
+        ## TTL
+
+        TTL은 레코드를 캐시에 보관하는 시간이다.
+
+        - 짧으면: 변경이 빨리 반영된다
+        - 길면: 질의가 줄어든다
+        """
+    assert terms(md) == ["TTL"]
+    assert reasons(md)["짧으면"].startswith("a property in the body of")
+
+
+def test_a_dashed_gloss_with_an_other_name_is_not_made_a_term() -> None:
+    md = """
+        # Pharmacology
+        ## Routes of administration
+        - **PO** (by mouth)
+        - **SC** (subcutaneous) – slow, steady absorption
+        - **IM** (intramuscular)
+        """
+    assert terms(md) == ["Routes of administration"]
+
+
+def test_several_api_names_with_their_meanings_are_terms() -> None:
+    md = """
+        # 자료구조
+        ## Queue의 연산
+
+        큐는 먼저 넣은 항목을 먼저 꺼낸다.
+
+        - enqueue(item) : 항목을 큐의 뒤에 넣는다.
+        - dequeue() : 큐의 앞에서 항목을 꺼낸다.
+        - isFull() : 큐가 가득 찼을 때 true를 반환한다.
+        """
+    assert {"enqueue(item)", "dequeue()", "isFull()"} <= set(terms(md))
+
+
+def test_a_single_identifier_property_stays_in_the_body() -> None:
+    md = """
+        # 로그
+        ## 로그 형식
+
+        요청마다 한 줄씩 남긴다.
+
+        - 요청 구분: UUID를 붙인다
+        - requestURL : 어떤 URL을 요청했는지 남긴다
+        - 시간은 밀리초까지 남긴다
+        """
+    assert "requestURL" not in terms(md)
+
+
+def test_entries_under_a_date_heading_are_a_log_not_terms() -> None:
+    md = """
+        # 공부 기록
+        ### 2024.03.04
+        - 네트워크 강의 듣기
+          - 3장 전송 계층
+            - 12강
+        ### 2024.03.05
+        - 네트워크 강의 듣기
+          - 진도: 4장 1절
+        """
+    assert terms(md) == []
+    assert reasons(md)["네트워크 강의 듣기"] == "an entry of a dated log, not a term"
+
+
+def test_a_marked_term_under_a_date_heading_is_still_a_term() -> None:
+    md = """
+        # TIL
+        ## 2024-03-04
+        - **Idempotency**: repeating a request has the same effect as sending it once
+        - fixed the login bug
+        """
+    assert terms(md) == ["Idempotency"]
+
+
+def test_korean_definition_with_an_object_before_its_verb() -> None:
+    text = "광합성(photosynthesis)은 빛 에너지로 포도당을 만드는 모든 화학 반응을 말한다."
+    assert defined_subject(text) == "광합성(photosynthesis)"
+
+
+def test_korean_definition_does_not_run_past_a_question() -> None:
+    text = "세포는 어떻게 에너지를 얻을까? 먼저 알아야 할 것은 호흡이다."
+    assert defined_subject(text) is None
+
+
+def test_korean_aspect_of_a_named_term_is_not_a_term() -> None:
+    text = "발효(fermentation)의 예로는 김치와 요구르트가 있고 빵 반죽도 대표적인 예이다."
+    assert defined_subject(text) is None
+    assert defined_subject("공통점은 두 반응 모두 산소가 필요하다는 것이다.") is None
+
+
+def test_korean_definition_after_a_connective_adverb() -> None:
+    text = "즉 캐시 미스란 찾는 데이터가 캐시에 없어 메모리에서 읽어 오는 경우이다."
+    assert defined_subject(text) == "캐시 미스"
