@@ -118,7 +118,7 @@ def path_name(title: str) -> str:
 
 # `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`: a label naming its term.
 _DEFINITION_OF = re.compile(
-    r"^(?P<a>.+?)\s*(?:[-–—:]\s*(?:definition|defn|overview|정의|개요|개념)|의\s*(?:정의|개념))$"
+    r"^(?P<a>.+?)\s*(?:[-–—:]\s*(?:definition|defn|overview|정의|개요|개념)|의\s*(?:정의|개념|의미|개요|뜻))$"
     r"|^(?:(?:formal|informal|mathematical|precise|basic|general)\s+)?(?:definition|overview)"
     r"\s+of\s+(?:the\s+|an?\s+)?(?P<b>.+)$",  # `Formal Definition of a Graph`
     re.IGNORECASE,
