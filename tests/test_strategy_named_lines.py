@@ -132,3 +132,33 @@ def test_korean_aspect_of_a_named_term_is_not_a_term() -> None:
 def test_korean_definition_after_a_connective_adverb() -> None:
     text = "즉 캐시 미스란 찾는 데이터가 캐시에 없어 메모리에서 읽어 오는 경우이다."
     assert defined_subject(text) == "캐시 미스"
+
+
+def test_bold_inside_a_colon_lines_term_keeps_the_term_whole() -> None:
+    md = """
+        # 소프트웨어 공학
+        ## 개발 유형
+        - 단독형(**Standalone**) : 다른 시스템 없이 혼자 동작하는 소프트웨어를 만드는 유형
+        - 연동형(**Linked**) : 외부 시스템과 데이터를 주고받는 소프트웨어를 만드는 유형
+        ## 모형의 종류
+        - 간이형 모형**Simple** : 규모만으로 비용을 구하는 모형
+        - 정밀형 모형 **Precise** : 여러 요인을 곱해 비용을 구하는 모형
+        ## 관리 영역
+        - **범**위 관리 : 해야 할 일의 경계를 정하고 통제한다
+        - **조**달 관리 : 외부에서 사야 할 것을 정하고 계약한다
+        """
+    found = by_term(md)
+    assert {"단독형", "연동형", "간이형 모형", "정밀형 모형", "범위 관리", "조달 관리"} <= set(
+        found
+    )
+    assert found["단독형"].aliases == ("Standalone",)
+    assert found["간이형 모형"].aliases == ("Simple",)
+
+
+def test_a_bold_word_and_its_particle_open_no_term() -> None:
+    md = """
+        # 물리
+        ## 입자
+        - **빛**은 입자이면서 파동이다: 이중성
+        """
+    assert "빛은 입자이면서 파동이다" not in terms(md)

@@ -32,7 +32,10 @@ _WRAPPED_SEP = re.compile(
     rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
 )
 _PLAIN_COLON = re.compile(
-    r"^(?P<term>(?:[^:：`*\[\]]|`[^`]+`|(?<=\w\s)\*\*[^*:：]+\*\*|(?<=\w\s)[(（][^()（）:：]+[)）])+?)"
+    r"^(?P<term>(?:[^:：`*\[\]()（）]|`[^`]+`|(?<=\w\s)\*\*[^*:：]+\*\*"
+    # `**일**정 관리` (a mnemonic's letter), `COCOMO**Basic**`, `조직형(**Organic**)`
+    r"|(?<![^\s])\*\*[^*:：\s]{1,3}\*\*(?=[가-힣])(?![는은이가을를의에와과도로])"
+    r"|(?<=\w)[*]{2}[A-Za-z][^*:：]*[*]{2}|[(（](?:[^()（）:：*]|\*\*[^*:：]+\*\*)*[)）])+?)"
     r"\s*(?P<sep>[:：])(?![:：/])"
     r"\s*(?P<def>\S.*)$"
 )
@@ -89,11 +92,22 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
                 continue  # `Each instruction … creates a **layer**: …`: a sentence naming it
             dashed = match.group("sep") not in (":", "：")
             definition = match.group("def").strip()
-            return ColonLine(plain_term(term_md), term_md, definition, marked, dashed)
+            return ColonLine(_glossed(term_md), term_md, definition, marked, dashed)
     match = _SPELLED_EQ.match(text)  # `IaaS = Infrastructure as a Service`
     if match and is_expansion(re.split(r"\s*[(（]", match.group("def"))[0], match.group("term")):
         return ColonLine(match.group("term"), match.group("term"), match.group("def"), False)
     return None
+
+
+# `중간형 COCOMO**Intermediate**`, `조직형 **Organic**`: a Korean name, its English name in bold.
+_BOLD_GLOSS = re.compile(r"^(?P<name>.*[가-힣].*?)\s*\*\*(?P<gloss>[A-Za-z][A-Za-z \-]*)\*\*$")
+
+
+def _glossed(term_md: str) -> str:
+    gloss = _BOLD_GLOSS.match(term_md)
+    if gloss is None or "**" in gloss.group("name"):
+        return plain_term(term_md)
+    return f"{plain_term(gloss.group('name'))} ({gloss.group('gloss').strip()})"
 
 
 _SPELLED_EQ = re.compile(r"^(?P<term>[A-Za-z][A-Za-z0-9]{1,7})\s*=\s*(?P<def>[A-Z][^=]+?)\s*$")
