@@ -162,3 +162,24 @@ def test_a_bold_word_and_its_particle_open_no_term() -> None:
         - **빛**은 입자이면서 파동이다: 이중성
         """
     assert "빛은 입자이면서 파동이다" not in terms(md)
+
+
+def test_a_colon_terms_other_names_may_be_listed_with_commas() -> None:
+    md = """
+        # 테스트 기법
+        ## 블랙박스 테스트 종류
+        - 동등 분할(동치 분할, Equivalence Class Partitioning): 입력을 같은 결과를 내는 묶음으로 나눠 검사
+        - 원인 결과 그래프(Cause-Effect Graph): 입력과 출력의 관계를 그래프로 분석해 검사
+        """
+    found = by_term(md)
+    assert found["동등 분할"].aliases == ("동치 분할", "Equivalence Class Partitioning")
+
+
+def test_a_list_terms_gloss_in_parentheses_still_counts_as_its_words() -> None:
+    md = """
+        # 미술사
+        - 원근법
+          - 대기 원근법 (멀수록 흐리고 푸르게 보이는 원근법)
+            - 레오나르도
+        """
+    assert "대기 원근법" not in terms(md)

@@ -222,6 +222,10 @@ def line_problem(line: ColonLine) -> str | None:
     words = 8 if line.formatted else 5  # `*Carlill v Carbolic Smoke Ball Co*`: marked as a name
     code = line.term_md.startswith("`") and line.term_md.endswith("`")
     problem = term_problem(line.term, max_words=words, code=code)
+    named = _ALIAS_PARENS.sub("", line.term)
+    if problem == "a sentence, not a term" and named != line.term and not line.dashed:
+        # `한계값 분석(경계값 분석, Boundary Value analysis): …`: the commas list its other names
+        problem = term_problem(named, max_words=words, code=code)
     return problem or definition_problem(line.definition)
 
 
