@@ -168,7 +168,7 @@ def test_a_colon_terms_other_names_may_be_listed_with_commas() -> None:
     md = """
         # 테스트 기법
         ## 블랙박스 테스트 종류
-        - 동등 분할(동치 분할, Equivalence Class Partitioning): 입력을 같은 결과를 내는 묶음으로 나눠 검사
+        - 동등 분할(동치 분할, Equivalence Class Partitioning): 입력을 묶음으로 나눠 검사
         - 원인 결과 그래프(Cause-Effect Graph): 입력과 출력의 관계를 그래프로 분석해 검사
         """
     found = by_term(md)
