@@ -183,3 +183,22 @@ def test_a_list_terms_gloss_in_parentheses_still_counts_as_its_words() -> None:
             - 레오나르도
         """
     assert "대기 원근법" not in terms(md)
+
+
+def test_korean_definition_after_where_it_is_said() -> None:
+    text = "운영체제에서 스케줄러는 **다음에 실행할 프로세스를 고르는 구성 요소**입니다."
+    assert defined_subject(text) == "스케줄러"
+
+
+def test_a_later_sentence_with_two_topics_does_not_undo_a_definition() -> None:
+    text = "캐시는 자주 쓰는 데이터를 가까이 두는 저장소이다. CPU 캐시는 작고, 메모리는 크다."
+    assert defined_subject(text) == "캐시"
+    assert defined_subject("IPv4 주소는 32비트, IPv6 주소는 128비트이다.") is None
+
+
+def test_a_highlighted_name_the_sentence_gives_is_a_term() -> None:
+    md = """
+        # 로그
+        $y = \\log_a x$ 에서 $a$ 는 <font color="#ffff00">밑</font>이라 하고, $x$ 는 진수라고 한다.
+        """
+    assert "밑" in terms(md)

@@ -101,12 +101,13 @@ _KO_ADVERB = re.compile(
     r"^(?:먼저|반면에?|또한|그리고|한편|우선|다음으로|마지막으로|첫째로?|둘째로?|셋째로?|그러나"
     r"|하지만|특히|그래서|따라서|즉|결국|이처럼|요컨대|그러므로)\s+"
 )
+_KO_SETTING = re.compile(r"^[^\s,]{1,20}에서(?:는)?,?\s+(?=\S)")
 _KO_CLAUSE = re.compile(r"[가-힣](?:가|이|을|를|에|에서|의|로|으로|와|과|도|만)$")
 _KO_PLACE = re.compile(r"(?<=[가-힣A-Za-z0-9)])(?:에서|에게|한테|부터|까지|에)$")
 _KO_VERB_STEM = re.compile(r"(?:하|되|있|없|않|같|이|었|았|겠)$")
 _NAMED = re.compile(
     r"(?:\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|['\"“‘](?P<quoted>[^'\"”’]{1,40})['\"”’])"
-    r"\s*(?P<paren>[(（][^)）]{1,40}[)）])?\s*(?:이)?라(?:고)?\s*(?:한다|부른다|하며|하는데|함|칭한다|불린다|명명한다)"
+    r"\s*(?P<paren>[(（][^)）]{1,40}[)）])?\s*(?:이)?라(?:고)?\s*(?:한다|부른다|하며|하고|하는데|함|칭한다|불린다|명명한다)"
     r"|(?:is|are)\s+(?:(?:commonly|usually|often|sometimes|generally)\s+)?"
     r"(?:called|known as|referred to as|named)\s+"
     r"(?:\*\*(?P<bold2>[^*]+)\*\*|`(?P<code2>[^`]+)`|['\"“‘](?P<quoted2>[^'\"”’]{1,40})['\"”’]"
@@ -148,6 +149,8 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             return None
         paren = match.group("paren") or ""
         subject = _KO_ADVERB.sub("", plain_term(raw))  # `반면 NoSQL은 …`: NoSQL
+        if not formatted:  # `LLM에서 양자화는 …`: where it is said, then the term
+            subject = _KO_SETTING.sub("", subject) or subject
         noun = match.groupdict().get("noun")
         genus = match.groupdict().get("genus")
         if genus and genus[-1] in "하되":
@@ -156,7 +159,8 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             continue  # `… 보장할 수 있다`, `… 보낸다`: a verb, not `… 지표다`
         english = pattern in (_EN_DEFINES, _EN_REFERS)
         sentence = re.split(r"(?<=[.!?。])\s", text[match.end() :], maxsplit=1)[0]
-        if _two_topics(text[match.end("subject") :]) or _CONTRAST.search(sentence):
+        said = text[match.end("subject") : match.end()]  # the defining sentence, no further
+        if _two_topics(said) or _CONTRAST.search(sentence):
             return None  # `IPv4 주소는 32비트, IPv6 주소는 128비트이다`: two facts, no definition
         if not formatted and not _plain_subject_ok(subject, english):
             return None
@@ -241,9 +245,13 @@ def _plain_subject_ok(subject: str, english: bool) -> bool:
 _NAMED_GROUPS = words("bold code quoted bold2 code2 quoted2 acronym known bold3 bold4")
 
 
+# `<font color="#ff0">밑</font>`, `<mark>밑</mark>`: a name highlighted as bold would mark it.
+_HIGHLIGHT = re.compile(r"<(font|mark|span)\b[^>]*>([^<>*]{1,40})</\1>", re.IGNORECASE)
+
+
 def named_term(text: str) -> str | None:
     """`… 이를 **스풀링(Spooling)**이라고 한다` → `스풀링(Spooling)`."""
-    match = _NAMED.search(text)
+    match = _NAMED.search(_HIGHLIGHT.sub(r"**\2**", text))
     if not match:
         return None
     groups = match.groupdict()
