@@ -3,7 +3,7 @@ shapes of Korean prose definitions."""
 
 from __future__ import annotations
 
-from extract_helpers import by_term, reasons, terms
+from extract_helpers import by_term, cards, reasons, terms
 
 from generator.extract.prose import defined_subject
 
@@ -202,3 +202,12 @@ def test_a_highlighted_name_the_sentence_gives_is_a_term() -> None:
         $y = \\log_a x$ 에서 $a$ 는 <font color="#ffff00">밑</font>이라 하고, $x$ 는 진수라고 한다.
         """
     assert "밑" in terms(md)
+
+
+def test_a_date_heading_keeps_its_year_in_the_section_path() -> None:
+    md = """
+        # 기록
+        ## 2024.06.02
+        - **가중치**: 요인마다 비용에 미치는 정도를 나타내는 값
+        """
+    assert [c.section for c in cards(md)] == [("2024.06.02",)]
