@@ -211,3 +211,12 @@ def test_a_date_heading_keeps_its_year_in_the_section_path() -> None:
         - **가중치**: 요인마다 비용에 미치는 정도를 나타내는 값
         """
     assert [c.section for c in cards(md)] == [("2024.06.02",)]
+
+
+def test_a_later_sentence_defining_a_glossed_korean_name_is_a_card() -> None:
+    md = """
+        광합성(photosynthesis)은 빛 에너지로 양분을 만드는 과정을 말한다.
+        명반응(light reaction)은 빛을 받아 ATP를 만드는 첫 단계이다.
+        암반응은 그 ATP로 포도당을 만든다.
+        """
+    assert terms(md) == ["광합성", "명반응"]
