@@ -179,25 +179,6 @@ def _walk(
         _walk(child, child_path, term, ctx, out, sources, shown_in or part, bool(part))
 
 
-_MARKED = ("**", "__", "`", "==", "[[")
-_LOGGED = frozenset({"list-term", "colon", "prose", "bold-heading"})
-
-
-def _logged(section: Section, found: list[Candidate], ctx: Context) -> list[Candidate]:
-    """`### 2024.07.01` over `- AWS 강의 학습` and `  - 섹션 7`: a diary entry records what was
-    done that day; only a name the writer marked (`- **Mutex**: …`) is still a term."""
-    if not is_date_line(strip_numbering(section.title)):
-        return found
-    kept: list[Candidate] = []
-    for candidate in found:
-        line = ctx.parsed.lines[candidate.line - 1]
-        if candidate.strategy in _LOGGED and not any(m in line for m in _MARKED):
-            ctx.reject(candidate.line, candidate.term, "an entry of a dated log, not a term")
-            continue
-        kept.append(candidate)
-    return kept
-
-
 def _term_heading(
     section: Section, path: tuple[str, ...], ctx: Context, parent_term: str
 ) -> tuple[Candidate | None, list[Section]]:
@@ -265,3 +246,22 @@ def _sections(section: Section) -> list[Section]:
     for child in section.children:
         out.extend(_sections(child))
     return out
+
+
+_MARKED = ("**", "__", "`", "==", "[[")
+_LOGGED = frozenset({"list-term", "colon", "prose", "bold-heading"})
+
+
+def _logged(section: Section, found: list[Candidate], ctx: Context) -> list[Candidate]:
+    """`### 2024.07.01` over `- AWS 강의 학습` and `  - 섹션 7`: a diary entry records what was
+    done that day; only a name the writer marked (`- **Mutex**: …`) is still a term."""
+    if not is_date_line(strip_numbering(section.title)):
+        return found
+    kept: list[Candidate] = []
+    for candidate in found:
+        line = ctx.parsed.lines[candidate.line - 1]
+        if candidate.strategy in _LOGGED and not any(m in line for m in _MARKED):
+            ctx.reject(candidate.line, candidate.term, "an entry of a dated log, not a term")
+            continue
+        kept.append(candidate)
+    return kept

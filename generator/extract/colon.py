@@ -141,6 +141,15 @@ _OBJECT_PRONOUN = re.compile(r"\s(?:them|it|this|these|those)$", re.IGNORECASE)
 _ALIAS_PARENS = re.compile(r"\s*[(（][^()（）{}=]{1,60}[)）]\s*$")
 
 
+def _names_checked(line: ColonLine) -> ColonLine:
+    """`한계값 분석(경계값 분석, Boundary Value analysis): …`: the term is judged without the
+    other names its parentheses list, whose commas and words say nothing of its shape."""
+    named = _ALIAS_PARENS.sub("", line.term)
+    if line.dashed or named == line.term or "," not in line.term[len(named) :]:
+        return line
+    return ColonLine(named, line.term_md, line.definition, line.formatted, line.dashed)
+
+
 def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | None:
     """Why a would-be term is not one, or None when it is a term. `code`: the term was written
     as code (`` `?.` ``), so it may be all symbols."""
@@ -219,13 +228,10 @@ def definition_problem(definition: str) -> str | None:
 
 
 def line_problem(line: ColonLine) -> str | None:
+    line = _names_checked(line)
     words = 8 if line.formatted else 5  # `*Carlill v Carbolic Smoke Ball Co*`: marked as a name
     code = line.term_md.startswith("`") and line.term_md.endswith("`")
     problem = term_problem(line.term, max_words=words, code=code)
-    named = _ALIAS_PARENS.sub("", line.term)
-    if problem == "a sentence, not a term" and named != line.term and not line.dashed:
-        # `한계값 분석(경계값 분석, Boundary Value analysis): …`: the commas list its other names
-        problem = term_problem(named, max_words=words, code=code)
     return problem or definition_problem(line.definition)
 
 
