@@ -220,3 +220,16 @@ def test_a_later_sentence_defining_a_glossed_korean_name_is_a_card() -> None:
         암반응은 그 ATP로 포도당을 만든다.
         """
     assert terms(md) == ["광합성", "명반응"]
+
+
+def test_an_english_name_with_its_other_name_inside_a_terms_body_is_a_term() -> None:
+    md = """
+        # Estates
+        ## Distribution
+        How the estate is shared when the will names a class of heirs.
+        * per capita (per head): each living heir gets an equal share
+        * a share may lapse if the heir dies first
+        * the executor decides the timing
+        """
+    assert "per capita" in terms(md)
+    assert by_term(md)["per capita"].aliases == ("per head",)
