@@ -233,3 +233,19 @@ def test_an_english_name_with_its_other_name_inside_a_terms_body_is_a_term() -> 
         """
     assert "per capita" in terms(md)
     assert by_term(md)["per capita"].aliases == ("per head",)
+
+
+def test_a_bold_letter_inside_an_acronym_leaves_the_definition_list_its_card() -> None:
+    md = """
+        ### SQL 명령어
+        - D**D**L : Definition 을 의미
+        - D**M**L : Manipulation 을 의미
+
+        **DDL**
+        : DB를 구축하기 위한 목적
+
+        **DML**
+        : 데이터를 관리하기 위한 목적
+        """
+    found = by_term(md)
+    assert found["DDL"].definition_md.startswith("DB를 구축하기 위한 목적")
