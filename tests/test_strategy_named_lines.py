@@ -249,3 +249,14 @@ def test_a_bold_letter_inside_an_acronym_leaves_the_definition_list_its_card() -
         """
     found = by_term(md)
     assert found["DDL"].definition_md.startswith("DB를 구축하기 위한 목적")
+
+
+def test_a_written_out_definition_under_a_date_heading_is_still_a_term() -> None:
+    md = """
+        # TIL
+        ## 2024-05-01
+        트랜잭션은 더 이상 나눌 수 없는 작업의 단위이다.
+
+        - 격리 수준: 동시에 실행되는 트랜잭션이 서로를 얼마나 보는지 정하는 설정
+        """
+    assert terms(md) == ["트랜잭션", "격리 수준"]

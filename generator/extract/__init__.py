@@ -249,19 +249,24 @@ def _sections(section: Section) -> list[Section]:
 
 
 _MARKED = ("**", "__", "`", "==", "[[")
-_LOGGED = frozenset({"list-term", "colon", "prose", "bold-heading"})
+_LOGGED = frozenset({"list-term", "bold-heading"})
 
 
 def _logged(section: Section, found: list[Candidate], ctx: Context) -> list[Candidate]:
-    """`### 2024.07.01` over `- AWS 강의 학습` and `  - 섹션 7`: a diary entry records what was
-    done that day; only a name the writer marked (`- **Mutex**: …`) is still a term."""
+    """`### 2024.07.01` over `- AWS 강의 학습` and `  - 섹션 7: EC2`: a diary entry records what
+    was done that day, and what is nested under it is its detail. A name the writer marked
+    (`- **Mutex**: …`) or a definition written out (`트랜잭션은 …이다`) is still a term."""
     if not is_date_line(strip_numbering(section.title)):
         return found
+    entries: list[tuple[int, int]] = []
     kept: list[Candidate] = []
     for candidate in found:
         line = ctx.parsed.lines[candidate.line - 1]
-        if candidate.strategy in _LOGGED and not any(m in line for m in _MARKED):
+        inside = any(start <= candidate.line - 1 < end for start, end in entries)
+        plain = not any(m in line for m in _MARKED)
+        if inside or (candidate.strategy in _LOGGED and plain):
             ctx.reject(candidate.line, candidate.term, "an entry of a dated log, not a term")
+            entries.append((candidate.line - 1, (candidate.owned or (0, 0))[1]))
             continue
         kept.append(candidate)
     return kept
