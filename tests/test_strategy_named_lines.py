@@ -260,3 +260,15 @@ def test_a_written_out_definition_under_a_date_heading_is_still_a_term() -> None
         - 격리 수준: 동시에 실행되는 트랜잭션이 서로를 얼마나 보는지 정하는 설정
         """
     assert terms(md) == ["트랜잭션", "격리 수준"]
+
+
+def test_a_bold_line_asking_what_a_term_is_names_the_term() -> None:
+    md = """
+        ## 메모리 관리
+
+        **페이징(Paging)이란**
+
+        메모리를 같은 크기의 블록으로 나누어 할당하는 기법이다.
+        """
+    found = by_term(md)
+    assert "페이징" in found and found["페이징"].aliases == ("Paging",)
