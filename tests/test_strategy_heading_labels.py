@@ -130,11 +130,17 @@ def test_definition_label_headings_name_their_subject() -> None:
         The satisfaction a consumer gets from a good.
         ## Definition of elasticity
         How much demand responds to a change in price.
+        ## 세마포어의 의미
+        여러 스레드가 공유 자원에 접근하는 수를 제한하는 카운터이다.
+        ## 하향식 산정 기법의 개요
+        - 전문가의 경험으로 전체 비용을 먼저 정한 후 나누는 방법
         """)
     assert [(c.term, c.section) for c in got] == [
         ("식별자", ("한 줄 정의",)),
         ("Utility", ("Utility - Definition",)),
         ("elasticity", ("Definition of elasticity",)),
+        ("세마포어", ("세마포어의 의미",)),
+        ("하향식 산정 기법", ("하향식 산정 기법의 개요",)),
     ]
 
 

@@ -14,7 +14,7 @@ from .aspectsections import describing_aspects, fold_summary, folded_candidate
 from .assemble import assemble
 from .body import body_candidates
 from .candidate import Candidate, Context, Scope
-from .filters import noise_lines
+from .filters import is_date_line, noise_lines
 from .headings import (
     content_blocks,
     heading_candidate,
@@ -174,7 +174,7 @@ def _walk(
         heading = None
     if heading is not None:
         out.append(heading)
-    out.extend(found)
+    out.extend(_logged(section, found, ctx))
     named = heading_term(section.title, parent_term, len(path) > 1)
     term = named[0] if named is not None else ""
     shown_in = shown_in or (
@@ -265,3 +265,27 @@ def _sections(section: Section) -> list[Section]:
     for child in section.children:
         out.extend(_sections(child))
     return out
+
+
+_MARKED = ("**", "__", "`", "==", "[[")
+_LOGGED = frozenset({"list-term", "bold-heading"})
+
+
+def _logged(section: Section, found: list[Candidate], ctx: Context) -> list[Candidate]:
+    """`### 2024.07.01` over `- AWS 강의 학습` and `  - 섹션 7: EC2`: a diary entry records what
+    was done that day, and what is nested under it is its detail. A name the writer marked
+    (`- **Mutex**: …`) or a definition written out (`트랜잭션은 …이다`) is still a term."""
+    if not is_date_line(strip_numbering(section.title)):
+        return found
+    entries: list[tuple[int, int]] = []
+    kept: list[Candidate] = []
+    for candidate in found:
+        line = ctx.parsed.lines[candidate.line - 1]
+        inside = any(start <= candidate.line - 1 < end for start, end in entries)
+        plain = not any(m in line for m in _MARKED)
+        if inside or (candidate.strategy in _LOGGED and plain):
+            ctx.reject(candidate.line, candidate.term, "an entry of a dated log, not a term")
+            entries.append((candidate.line - 1, (candidate.owned or (0, 0))[1]))
+            continue
+        kept.append(candidate)
+    return kept

@@ -33,10 +33,12 @@ from .colon import (
     DEFINING_PHRASE,
     ColonLine,
     bold_colon_item,
+    is_api_name,
     is_glossary,
     line_problem,
     marked_names,
     marks_a_term,
+    names_a_term,
     numbered_steps,
     split_colon_line,
 )
@@ -341,10 +343,14 @@ def _colon_cards(
         glossary = False
     if defined is not None and len(colon) == 1 and DEFINING_PHRASE.search(colon[0][1].definition):
         glossary = not is_label(colon[0][1].term)  # `- preflight 요청: … 확인하는 요청` under CORS
+    # `- pop() : …`, `- push(item) : …`: several API names, each one a term of its own
+    api = sum(is_api_name(line.term) for _, line in colon) >= 2
     for item, line in colon:
         assert item.map is not None
         start, end = item.map
         marked = defined is not None and bold_colon_item(item, ctx) and marks_a_term(line)
+        named = names_a_term(line) or (api and is_api_name(line.term))
+        marked = marked or (defined is not None and named)
         marked = marked or (len(colon) == 1 and other_features(line.term, scope.owner))
         if not glossary and not marked:  # `- **distinguishing a case:** …`: bold marks a term
             ctx.reject(

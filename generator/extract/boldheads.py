@@ -20,7 +20,7 @@ from ..attribute import is_sources_heading
 from .candidate import Candidate, Context, strip_prefix
 from .colon import plain_term, term_problem
 from .headbody import FILE_NAME
-from .terms import split_aliases
+from .terms import split_aliases, what_is
 
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?$")
 
@@ -121,7 +121,7 @@ def _candidate(
     if not maps:
         return None
     start, end = maps[0][0], maps[-1][1]
-    term, aliases = split_aliases(name)
+    term, aliases = split_aliases(what_is(name) or name)  # `**단편화(Fragmentation)란**`
     return Candidate(
         term=term,
         aliases=aliases,

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from .candidate import Context, strip_prefix
 from .filters import is_date_line
 from .labels import is_emphasis_phrase, is_figure_label, is_label, is_navigation
-from .terms import is_expansion, looks_like_term, show_wikilinks
+from .terms import is_expansion, looks_like_term, show_wikilinks, split_aliases
 
 _WRAPPED = (
     r"\*\*[^*]+?\*\*|__[^_]+?__|\*[^*\s][^*]*?\*|_[^_\s][^_]*?_|`[^`]+`"
@@ -32,7 +32,10 @@ _WRAPPED_SEP = re.compile(
     rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
 )
 _PLAIN_COLON = re.compile(
-    r"^(?P<term>(?:[^:：`*\[\]]|`[^`]+`|(?<=\w\s)\*\*[^*:：]+\*\*|(?<=\w\s)[(（][^()（）:：]+[)）])+?)"
+    r"^(?P<term>(?:[^:：`*\[\]()（）]|`[^`]+`|(?<=\w\s)\*\*[^*:：]+\*\*"
+    # `**일**정 관리` (a mnemonic's letter), `COCOMO**Basic**`, `조직형(**Organic**)`
+    r"|(?<![^\s])\*\*[^*:：\s]{1,3}\*\*(?=[가-힣])(?![는은이가을를의에와과도로])"
+    r"|(?<=\w)[*]{2}[A-Za-z][^*:：]*[*]{2}(?!\w)|[(（](?:[^()（）:：*]|\*\*[^*:：]+\*\*)*[)）])+?)"
     r"\s*(?P<sep>[:：])(?![:：/])"
     r"\s*(?P<def>\S.*)$"
 )
@@ -63,6 +66,7 @@ class ColonLine:
     term_md: str  # as written, for a parent's stub
     definition: str
     formatted: bool  # the term was bold, italic, code or a link
+    dashed: bool = False  # `term - meaning`, not `term: meaning`
 
 
 def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | None:
@@ -76,7 +80,8 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
     match = _WRAPPED_SEP.match(text)
     if match:
         term_md = match.group("term")
-        return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True)
+        dashed = match.group("sep") not in (":", "：", "=")
+        return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True, dashed)
     for pattern in (_PLAIN_COLON, _PLAIN_DASH) if allow_plain_dash else (_PLAIN_COLON,):
         match = pattern.match(text)
         if match:
@@ -85,11 +90,24 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
             marked = "**" in name  # `Axiom of **Reflexivity**`: the writer marked the name
             if marked and len(name.split("**")[0].split()) > 3:
                 continue  # `Each instruction … creates a **layer**: …`: a sentence naming it
-            return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), marked)
+            dashed = match.group("sep") not in (":", "：")
+            definition = match.group("def").strip()
+            return ColonLine(_glossed(term_md), term_md, definition, marked, dashed)
     match = _SPELLED_EQ.match(text)  # `IaaS = Infrastructure as a Service`
     if match and is_expansion(re.split(r"\s*[(（]", match.group("def"))[0], match.group("term")):
         return ColonLine(match.group("term"), match.group("term"), match.group("def"), False)
     return None
+
+
+# `중간형 COCOMO**Intermediate**`, `조직형 **Organic**`: a Korean name, its English name in bold.
+_BOLD_GLOSS = re.compile(r"^(?P<name>.*[가-힣].*?)\s*\*\*(?P<gloss>[A-Za-z][A-Za-z \-]*)\*\*$")
+
+
+def _glossed(term_md: str) -> str:
+    gloss = _BOLD_GLOSS.match(term_md)
+    if gloss is None or "**" in gloss.group("name"):
+        return plain_term(term_md)
+    return f"{plain_term(gloss.group('name'))} ({gloss.group('gloss').strip()})"
 
 
 _SPELLED_EQ = re.compile(r"^(?P<term>[A-Za-z][A-Za-z0-9]{1,7})\s*=\s*(?P<def>[A-Z][^=]+?)\s*$")
@@ -121,6 +139,15 @@ _OBJECT_PRONOUN = re.compile(r"\s(?:them|it|this|these|those)$", re.IGNORECASE)
 
 
 _ALIAS_PARENS = re.compile(r"\s*[(（][^()（）{}=]{1,60}[)）]\s*$")
+
+
+def _names_checked(line: ColonLine) -> ColonLine:
+    """`한계값 분석(경계값 분석, Boundary Value analysis): …`: the term is judged without the
+    other names its parentheses list, whose commas and words say nothing of its shape."""
+    named = _ALIAS_PARENS.sub("", line.term)
+    if line.dashed or named == line.term or "," not in line.term[len(named) :]:
+        return line
+    return ColonLine(named, line.term_md, line.definition, line.formatted, line.dashed)
 
 
 def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | None:
@@ -201,6 +228,7 @@ def definition_problem(definition: str) -> str | None:
 
 
 def line_problem(line: ColonLine) -> str | None:
+    line = _names_checked(line)
     words = 8 if line.formatted else 5  # `*Carlill v Carbolic Smoke Ball Co*`: marked as a name
     code = line.term_md.startswith("`") and line.term_md.endswith("`")
     problem = term_problem(line.term, max_words=words, code=code)
@@ -272,3 +300,18 @@ _MARKED_NAMES = re.compile(r"(?:`[^`]+`|\*\*[^*]+\*\*)(?:\s*,\s*(?:`[^`]+`|\*\*[
 
 def marked_names(term_md: str) -> bool:
     return bool(_MARKED_NAMES.fullmatch(term_md.strip()))
+
+
+def names_a_term(line: ColonLine) -> bool:
+    """`고정비용 (Fixed Cost, FC): …`, `per stirpes (per branch): …`: a name given with its other
+    name is a term being defined, not a property of the term whose body it is in."""
+    name, aliases = split_aliases(line.term)
+    return not line.dashed and bool(aliases) and not is_label(name)
+
+
+# `pop()`, `mapState`, `isEmpty()`: a name from an API, written as the code spells it.
+_API_NAME = re.compile(r"^[A-Za-z_$][\w$.]*(?:\([^()]*\))?$")
+
+
+def is_api_name(term: str) -> bool:
+    return bool(_API_NAME.match(term)) and ("(" in term or bool(re.search(r"[a-z][A-Z]", term)))

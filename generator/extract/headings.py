@@ -117,12 +117,15 @@ def section_name(title: str) -> str:
 def path_name(title: str) -> str:
     """How a heading appears in a card's section path: plain numbering and link brackets
     dropped, a named number (`Lecture 3:`, `UNIT25)`) kept as the writer put it."""
-    return strip_question_prefix(strip_plain_numbering(clean_heading(title)))
+    cleaned = clean_heading(title)
+    if is_date_line(cleaned):
+        return cleaned  # `2024.07.01`: a date, not `2024.` numbering `07.01`
+    return strip_question_prefix(strip_plain_numbering(cleaned))
 
 
 # `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`: a label naming its term.
 _DEFINITION_OF = re.compile(
-    r"^(?P<a>.+?)\s*(?:[-–—:]\s*(?:definition|defn|overview|정의|개요|개념)|의\s*(?:정의|개념))$"
+    r"^(?P<a>.+?)\s*(?:[-–—:]\s*(?:definition|defn|overview|정의|개요|개념)|의\s*(?:정의|개념|의미|개요|뜻))$"
     r"|^(?:(?:formal|informal|mathematical|precise|basic|general)\s+)?(?:definition|overview)"
     r"\s+of\s+(?:the\s+|an?\s+)?(?P<b>.+)$",  # `Formal Definition of a Graph`
     re.IGNORECASE,

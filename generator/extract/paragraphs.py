@@ -13,7 +13,15 @@ from ..parse import plain_text
 from .boldheads import Unit
 from .candidate import Candidate, Context, Scope, dedent_block, prefix_of, strip_prefix
 from .cloze import cloze_candidate
-from .colon import STRONG_DASH, ColonLine, is_glossary, line_problem, marks_a_term, split_colon_line
+from .colon import (
+    STRONG_DASH,
+    ColonLine,
+    is_glossary,
+    line_problem,
+    marks_a_term,
+    names_a_term,
+    split_colon_line,
+)
 from .labels import is_label
 from .lists import alias_lines
 from .prose import defined_subject, named_term, topic_subject
@@ -155,7 +163,7 @@ def paragraph_candidates(
         yield from sentence_candidates(paragraph, scope, ctx, "")
         return
     for i, stop, line in found:
-        if not glossary:
+        if not glossary and not names_a_term(line):  # `사적재 (private good) : …` names a term
             ctx.reject(
                 i + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"
             )

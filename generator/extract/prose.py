@@ -69,9 +69,9 @@ EN_STOP = words(
 )
 _KO_DEFINES = re.compile(
     rf"^{_SUBJECT}(?P<paren>{_PAREN})\s*(?:이란|란|이라\s*함은|라\s*함은|은|는|이라는\s*것은|라는\s*것은)\s+"
-    r"(?P<rest>.+?)(?:(?:[을를]\s*(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|칭한다|지칭한다|말함|의미함|뜻함)"
+    r"(?P<rest>(?:[^.?!。？]|[.](?=\S))+?)(?:(?:[을를]\s*(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|칭한다|지칭한다|말함|의미함|뜻함)"
     r"|(?:이다|입니다|이며|이고|임)|(?:라고|이라고)\s*(?:한다|부른다|함)"
-    r"|(?:는|은|인|한|된|할|될|던)\s+(?:[가-힣A-Za-z]{1,12}\s+){0,3}(?P<noun>[가-힣A-Za-z]{1,12})"
+    r"|(?:는|은|인|한|된|할|될|던)\s+(?:[가-힣A-Za-z]{1,12}(?<![을를])\s+){0,3}(?P<noun>[가-힣A-Za-z]{1,12})"
     r"(?:다|입니다))"
     r"[.。]?(?:\s|$)"
     # `공유락은 데이터를 읽을 때 사용하는 락으로 …`: `X is a lock used when …, and …`
@@ -94,18 +94,20 @@ _KO_STOP = re.compile(
     r"^(?:이|그|저|이것|그것|저것|이건|그건|여기|거기|이때|그때|이러한|그러한|이런|그런|이\s.*|그\s.*"
     r"|우리|나|내가|너|모든|각|어떤|다른|둘|하나|결과|문제|차이|답|방법|이유|핵심|요점"
     r"|요즘|최근|오늘|지금|현재|보통|일반적으로|대부분|참고로|결론적으로|즉|또한|그리고|하지만|사실"
+    r"|공통점|차이점"
     r"|아래|위|다음|앞|뒤|또|또\s.*|다른\s.*|여러\s.*|몇몇\s.*|많은\s.*|일부\s.*)$"
 )
 _KO_ADVERB = re.compile(
     r"^(?:먼저|반면에?|또한|그리고|한편|우선|다음으로|마지막으로|첫째로?|둘째로?|셋째로?|그러나"
-    r"|하지만|특히|그래서|따라서)\s+"
+    r"|하지만|특히|그래서|따라서|즉|결국|이처럼|요컨대|그러므로)\s+"
 )
+_KO_SETTING = re.compile(r"^[^\s,]{1,20}에서(?:는)?,?\s+(?=\S)")
 _KO_CLAUSE = re.compile(r"[가-힣](?:가|이|을|를|에|에서|의|로|으로|와|과|도|만)$")
 _KO_PLACE = re.compile(r"(?<=[가-힣A-Za-z0-9)])(?:에서|에게|한테|부터|까지|에)$")
 _KO_VERB_STEM = re.compile(r"(?:하|되|있|없|않|같|이|었|았|겠)$")
 _NAMED = re.compile(
     r"(?:\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|['\"“‘](?P<quoted>[^'\"”’]{1,40})['\"”’])"
-    r"\s*(?P<paren>[(（][^)）]{1,40}[)）])?\s*(?:이)?라(?:고)?\s*(?:한다|부른다|하며|하는데|함|칭한다|불린다|명명한다)"
+    r"\s*(?P<paren>[(（][^)）]{1,40}[)）])?\s*(?:이)?라(?:고)?\s*(?:한다|부른다|하며|하고|하는데|함|칭한다|불린다|명명한다)"
     r"|(?:is|are)\s+(?:(?:commonly|usually|often|sometimes|generally)\s+)?"
     r"(?:called|known as|referred to as|named)\s+"
     r"(?:\*\*(?P<bold2>[^*]+)\*\*|`(?P<code2>[^`]+)`|['\"“‘](?P<quoted2>[^'\"”’]{1,40})['\"”’]"
@@ -156,6 +158,8 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             return None
         paren = match.group("paren") or ""
         subject = _KO_ADVERB.sub("", plain_term(raw))  # `반면 NoSQL은 …`: NoSQL
+        if not formatted:  # `LLM에서 양자화는 …`: where it is said, then the term
+            subject = _KO_SETTING.sub("", subject) or subject
         noun = match.groupdict().get("noun")
         genus = match.groupdict().get("genus")
         if genus and genus[-1] in "하되":
@@ -164,7 +168,8 @@ def defined_subject(text: str, formatted_only: bool = False) -> str | None:
             continue  # `… 보장할 수 있다`, `… 보낸다`: a verb, not `… 지표다`
         english = pattern in (_EN_DEFINES, _EN_REFERS)
         sentence = re.split(r"(?<=[.!?。])\s", text[match.end() :], maxsplit=1)[0]
-        if _two_topics(text[match.end("subject") :]) or _CONTRAST.search(sentence):
+        said = text[match.end("subject") : match.end()]  # the defining sentence, no further
+        if _two_topics(said) or _CONTRAST.search(sentence):
             return None  # `IPv4 주소는 32비트, IPv6 주소는 128비트이다`: two facts, no definition
         if not formatted and not _plain_subject_ok(subject, english):
             return None
@@ -240,6 +245,7 @@ def _plain_subject_ok(subject: str, english: bool) -> bool:
         return first not in EN_STOP and not any(w.casefold() in ("is", "are") for w in words)
     if "," in subject:
         return False  # `GET, PUT, DELETE 는 …`: a list, not a term
+    words = re.sub(r"\s*[(（][^)）]*[)）]", "", subject).split()  # `동화 작용(catabolism)의 예로`
     if any(_KO_CLAUSE.search(w) for w in words[:-1]) or _KO_VERB_STEM.search(words[-1]):
         return False  # `스프링 컨테이너가 관리하`: a clause, not a name
     return not _KO_STOP.match(subject) and len(words) <= 3
@@ -248,9 +254,13 @@ def _plain_subject_ok(subject: str, english: bool) -> bool:
 _NAMED_GROUPS = words("bold code quoted bold2 code2 quoted2 acronym known bold3 bold4")
 
 
+# `<font color="#ff0">밑</font>`, `<mark>밑</mark>`: a name highlighted as bold would mark it.
+_HIGHLIGHT = re.compile(r"<(font|mark|span)\b[^>]*>([^<>*]{1,40})</\1>", re.IGNORECASE)
+
+
 def named_term(text: str) -> str | None:
     """`… 이를 **스풀링(Spooling)**이라고 한다` → `스풀링(Spooling)`."""
-    match = _NAMED.search(text)
+    match = _NAMED.search(_HIGHLIGHT.sub(r"**\2**", text))
     if not match:
         return _plain_named(text)
     groups = match.groupdict()

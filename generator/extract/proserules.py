@@ -128,3 +128,23 @@ def other_features(term: str, owner: str) -> bool:
     if all(w.casefold().rstrip("의") in _GENERIC_MODIFIERS for w in words[:-1]):
         return False  # `주요 특징`, `main features`: no thing named
     return not is_label(subject) and not (owner and same_term(subject, owner))
+
+
+# `물질대사는 …를 말한다. 동화 작용(anabolism)은 … 흡열 반응이다.`: a later sentence whose topic
+# is a Korean name given with its other name in parentheses, and which defines it.
+_GLOSSED_TOPIC = re.compile(
+    r"^[가-힣][가-힣 ]{0,20}[(（][^()（）]{2,40}[)）]\s*(?:은|는|이란|란)\s"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+
+
+def glossed_topics(text: str) -> list[tuple[str, str]]:
+    """(term, sentence) for each sentence after the first that defines a glossed name."""
+    found: list[tuple[str, str]] = []
+    for sentence in _SENTENCE_END.split(text.strip())[1:]:
+        if not _GLOSSED_TOPIC.match(sentence):
+            continue
+        subject = defined_subject(sentence)
+        if subject is not None and "(" in subject:
+            found.append((subject, sentence))
+    return found

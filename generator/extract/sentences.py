@@ -11,6 +11,7 @@ import re
 
 from .colon import term_problem
 from .prose import EN_STOP
+from .proserules import glossed_topics
 from .terms import is_expansion, words
 
 # `… . However, LepA is a GTPase, and …`: inside a paragraph, a sentence that opens with a name
@@ -40,6 +41,7 @@ def sentence_definitions(text: str) -> list[tuple[str, str]]:
     found.extend(_named_in_parentheses(text) if "(**" in text else [])
     found.extend(bold_glosses(text) if "*" in text or "_" in text else [])
     found.extend(_glossed(text))
+    found.extend(glossed_topics(text) if "(" in text else [])
     if '"' not in text and "“" not in text and " is a" not in text and " as " not in text:
         return found + (_abbreviated(text) if ")" in text else [])  # the common case, cheaply
     for match in _QUOTED_GLOSS.finditer(text):
