@@ -150,7 +150,12 @@ def entry_for(
 def read_lock(path: Path) -> LockFile:
     """The lock file at `path`, or an empty one when there is none yet."""
     try:
-        text = read_regular(path).decode("utf-8")  # a FIFO would block the build for ever
+        raw = read_regular(path)  # a FIFO would block the build for ever
+        # The digest of the bytes as read is the digest of the text: no second copy of a
+        # large vault's tens of megabytes is made to compute it.
+        digest = hashlib.sha256(raw).hexdigest()
+        text = raw.decode("utf-8")
+        del raw
     except FileNotFoundError:
         return LockFile(path)
     except OSError as exc:
@@ -158,7 +163,6 @@ def read_lock(path: Path) -> LockFile:
         raise NotedeckError(Loc(str(path), 0), f"cannot read the lock file: {why}") from None
     except UnicodeDecodeError as exc:
         raise NotedeckError(Loc(str(path), 0), f"cannot read the lock file: {exc}") from None
-    digest = _text_digest(text)
     try:
         # Each card's entry is made as soon as it is read: tens of thousands of JSON objects
         # are never all alive at once.
@@ -299,10 +303,6 @@ def _entry_line(entry: Entry) -> str:
     if entry.removed:
         text += ', "removed": true'
     return text + "}"
-
-
-def _text_digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class _Unchanged(Exception):
