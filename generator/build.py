@@ -136,9 +136,13 @@ def render_decks(
         store = stores.setdefault(file.root, cache_for(file.root, options))
         deck = note.info.deck
         cards = cards_by_deck.setdefault(top_deck(deck), [])
+        # The cards of a section share their tags: worked out once, one tuple for all of them.
+        tag_sets: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
         for index, fields in enumerate(_note_fields(item, media.image_map(file.file), store)):
             card = note.cards[index]
-            tags = card_tags(note.info, card, item.options)
+            tags = tag_sets.get((card.tags, card.section))
+            if tags is None:
+                tags = tag_sets[card.tags, card.section] = card_tags(note.info, card, item.options)
             # Document order within each top-level deck: an edit in one deck leaves the
             # others' bytes alone.
             order = len(cards)
