@@ -11,6 +11,7 @@ from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
+from .headbody import is_quiz
 from .terms import term_key, term_stem
 
 TWICE = "defined twice in this section"
@@ -108,6 +109,9 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
         excluded.update(range(*child.owned))
     child_lines = {c.line - 1 for c in children} | set(stubs)
     kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx, bool(children))
+    if cand.strategy in ("question", "question-item") and is_quiz(cand.term, kept):
+        ctx.reject(cand.line, cand.term, "an exam problem with numbered choices, not a term")
+        return None
     if not own and cand.grouping:
         names = [_name_line(c, stubs, excluded, ctx) for c in named]
         if not (cand.parent and _names_kinds(cand, named, kept, names)):

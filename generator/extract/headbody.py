@@ -86,3 +86,42 @@ def bold_lead_term(block: SyntaxTreeNode) -> str:
         return ""
     match = _BOLD_LEAD.match(block.children[0].content.lstrip())
     return match.group("term").strip() if match else ""
+
+
+# `### [Statistics/Math](./answers/1-statistics-math.md)`: an entry of an index of notes.
+_AWAY = re.compile(r"^(?![a-z][a-z0-9+.-]*:|#)\S", re.IGNORECASE)
+
+
+def links_away(heading: SyntaxTreeNode | None) -> bool:
+    """A heading that is wholly a link to another note or page of the same site: the note it
+    points to holds the content, so the heading is navigation. A link to a web page
+    (`[IANA](https://…)`) only credits where the name comes from."""
+    inline = heading.children[0] if heading is not None and heading.children else None
+    if inline is None or inline.type != "inline":
+        return False
+    links = [c for c in inline.children if c.type == "link"]
+    rest = [c for c in inline.children if c.type != "link" and c.content.strip()]
+    href = str(links[0].attrs.get("href", "")) if len(links) == 1 else ""
+    return not rest and bool(_AWAY.match(href))
+
+
+# `① ls -l /tmp`, `❷ ls -ld /tmp` (the filled number marks the right choice).
+_CHOICE_LINE = re.compile(r"^\s*(?:[-*+]\s+)?[①-⑳❶-❿➀-➓]")
+_FILLED = re.compile(r"[❶-❿➊-➓]")
+# `다음 중 … 알맞은 것은?`, `Which of the following …`: the wording of an exam problem.
+_EXAM = re.compile(
+    r"다음\s*(?:중|은|의)|(?:알맞은|옳은|옳지\s*않은|틀린|맞는|적절한|적절하지\s*않은|먼)\s*것"
+    r"|which\s+of\s+the\s+following",
+    re.IGNORECASE,
+)
+
+
+def is_quiz(question: str, answer: list[str]) -> bool:
+    """A question followed by numbered choices (`① … ② … ③ … ④ …`): an exam problem to
+    solve, not a fact to recall. A question answered by steps (`① SYN ② SYN-ACK ③ ACK`) is
+    told apart by an exam's wording or by a filled number marking the chosen answer."""
+    choices = [line for line in answer if _CHOICE_LINE.match(line)]
+    marks = sum(len(re.findall(r"[①-⑳❶-❿➀-➓]", line)) for line in choices)
+    if marks < 3:
+        return False
+    return bool(_EXAM.search(question)) or any(_FILLED.search(line) for line in choices)

@@ -1,0 +1,122 @@
+"""Exam problems with numbered choices, headings that link to other notes, kinds of memory
+(`장기 기억`) that are terms, and a heading's alias defined in prose."""
+
+from __future__ import annotations
+
+from extract_helpers import by_term, reasons, terms
+
+from generator.extract.headbody import is_quiz
+
+
+def test_a_numbered_question_with_choices_is_an_exam_problem() -> None:
+    md = """
+        # 리눅스
+        ## umask
+        - 새로 만드는 파일의 기본 허가권을 정한다.
+
+        1. 다음 중 umask 값을 확인하는 명령으로 알맞은 것은?
+        ① umask -l
+        ② umask -v
+        ❸ umask -S
+        ④ umask -x
+        """
+    assert terms(md) == ["umask"]
+    assert reasons(md)["다음 중 umask 값을 확인하는 명령으로 알맞은 것은?"] == (
+        "an exam problem with numbered choices, not a term"
+    )
+
+
+def test_choices_on_shared_lines_and_english_wording_are_exam_problems() -> None:
+    assert is_quiz("다음 중 삼바 파일 시스템의 유형은?", ["① nfs\t② udf", "❸ cifs\t④ iso9660"])
+    assert is_quiz(
+        "Which of the following is a distance-vector protocol?", ["① OSPF", "② RIP", "③ BGP"]
+    )
+
+
+def test_a_question_answered_by_numbered_steps_is_still_a_card() -> None:
+    # no exam wording and no filled number marking a chosen answer: the steps are the answer
+    assert not is_quiz("3-way handshake는 어떻게 동작하나요?", ["① SYN", "② SYN-ACK", "③ ACK"])
+    got = by_term("""
+        # 네트워크
+        ## 3-way handshake는 어떻게 동작하나요?
+        - 연결을 여는 세 번의 패킷 교환
+          ① SYN을 보낸다
+          ② SYN-ACK로 답한다
+          ③ ACK로 확인한다
+        """)
+    assert list(got) == ["3-way handshake는 어떻게 동작하나요?"]
+    assert "② SYN-ACK로 답한다" in got["3-way handshake는 어떻게 동작하나요?"].definition_md
+
+
+def test_two_choices_are_no_exam_problem() -> None:
+    assert not is_quiz("다음 중 옳은 것은?", ["① 참", "② 거짓"])
+
+
+def test_a_heading_that_links_to_another_note_is_navigation() -> None:
+    md = """
+        # interview
+        ## Part 1. 운영체제
+        ### [🖥️ 프로세스와 스레드](./answers/1-process-thread.md)
+        - 프로세스와 스레드의 차이를 설명해주세요.
+        - 컨텍스트 스위칭은 언제 일어나나요?
+
+        <a href='#toc'><small>목차로 돌아가기</small></a>
+        ### [동기화](/answers/sync)
+        - test1
+        - test2
+        """
+    assert terms(md) == []
+    assert reasons(md)["🖥️ 프로세스와 스레드"] == "a link to another note: the note holds it"
+    assert reasons(md)["동기화"] == "a link to another note: the note holds it"
+
+
+def test_a_heading_linked_to_a_web_page_is_still_a_term() -> None:
+    got = by_term("""
+        # 네트워크
+        ## [IANA](https://www.iana.org/)
+        - 포트 번호와 도메인 루트를 관리하는 국제 기관
+        ## [TCP](#tcp)
+        - 연결을 맺고 순서를 보장하는 전송 계층 프로토콜
+        """)
+    assert list(got) == ["IANA", "TCP"]
+
+
+def test_kinds_of_memory_are_terms_but_an_urge_to_remember_is_not() -> None:
+    md = """
+        # 심리학
+        ## 기억의 종류
+        - 감각 기억
+          - 감각 정보를 1초 남짓 붙잡아 두는 저장소
+        - 장기 기억
+          - 오랫동안 유지되는 거의 무한한 저장소
+        - 꼭 기억할 것
+          - 반복할수록 오래 남는다
+        """
+    assert terms(md) == ["기억의 종류", "감각 기억", "장기 기억"]
+    assert reasons(md)["꼭 기억할 것"] == "emphasis, not a term"
+
+
+def test_prose_defining_the_headings_alias_is_the_headings_definition() -> None:
+    got = by_term("""
+        # 투자 지표
+        ## 자기자본이익률(ROE, Return On Equity)
+        ROE는 당기순이익을 순자산으로 나눈 값이다.
+        ROE가 높으면 같은 돈으로 많이 번다는 뜻이다.
+        ## 주가순자산비율(PBR)
+        PBR은 시가총액을 순자산으로 나눈 값이다.
+        """)
+    assert list(got) == ["자기자본이익률", "주가순자산비율"]
+    assert got["자기자본이익률"].aliases == ("ROE", "Return On Equity")
+    assert got["자기자본이익률"].definition_md.startswith("ROE는 당기순이익을")
+
+
+def test_prose_defining_another_term_under_a_heading_is_still_its_own_card() -> None:
+    got = by_term("""
+        # 투자 지표
+        ## 자기자본이익률(ROE)
+        - 이익을 자본으로 나눈 비율
+        - 높을수록 자본을 잘 쓴다
+
+        **순자산**은 자산에서 부채를 뺀 값이다.
+        """)
+    assert "순자산" in got
