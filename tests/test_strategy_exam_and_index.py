@@ -21,6 +21,7 @@ def test_a_numbered_question_with_choices_is_an_exam_problem() -> None:
         ④ umask -x
         """
     assert terms(md) == ["umask"]
+    assert by_term(md)["umask"].definition_md == "- 새로 만드는 파일의 기본 허가권을 정한다."
     assert reasons(md)["다음 중 umask 값을 확인하는 명령으로 알맞은 것은?"] == (
         "an exam problem with numbered choices, not a term"
     )
@@ -120,3 +121,10 @@ def test_prose_defining_another_term_under_a_heading_is_still_its_own_card() -> 
         **순자산**은 자산에서 부채를 뺀 값이다.
         """)
     assert "순자산" in got
+
+
+def test_lettered_choices_count_only_under_an_exams_wording() -> None:
+    choices = ["- (a) 10.0.0.256", "- (b) 192.168.1.1", "- (c) 300.1.1.1", "- (d) 1.2.3"]
+    assert is_quiz("Which of the following is a valid IPv4 address?", choices)
+    steps = ["a) Parse the request", "b) Run the handler", "c) Send the response"]
+    assert not is_quiz("How does a web server answer a request?", steps)

@@ -111,6 +111,8 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
     kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx, bool(children))
     if cand.strategy in ("question", "question-item") and is_quiz(cand.term, kept):
         ctx.reject(cand.line, cand.term, "an exam problem with numbered choices, not a term")
+        if cand.owned:  # nor part of the answer of the term it tests (cut after it)
+            noise.update(range(*cand.owned))
         return None
     if not own and cand.grouping:
         names = [_name_line(c, stubs, excluded, ctx) for c in named]

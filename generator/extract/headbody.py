@@ -119,9 +119,16 @@ _EXAM = re.compile(
 def is_quiz(question: str, answer: list[str]) -> bool:
     """A question followed by numbered choices (`① … ② … ③ … ④ …`): an exam problem to
     solve, not a fact to recall. A question answered by steps (`① SYN ② SYN-ACK ③ ACK`) is
-    told apart by an exam's wording or by a filled number marking the chosen answer."""
+    told apart by an exam's wording or by a filled number marking the chosen answer; lettered
+    choices (`(a) …`, `B. …`) count only under an exam's wording, as lists use letters too."""
     choices = [line for line in answer if _CHOICE_LINE.match(line)]
     marks = sum(len(re.findall(r"[①-⑳❶-❿➀-➓]", line)) for line in choices)
+    exam = bool(_EXAM.search(question))
+    if exam and marks < 3:
+        marks = sum(bool(_LETTER_CHOICE.match(line)) for line in answer)
     if marks < 3:
         return False
-    return bool(_EXAM.search(question)) or any(_FILLED.search(line) for line in choices)
+    return exam or any(_FILLED.search(line) for line in choices)
+
+
+_LETTER_CHOICE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\([a-eA-E]\)|[a-eA-E][.)])\s+\S")
