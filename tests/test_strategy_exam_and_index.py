@@ -128,3 +128,35 @@ def test_lettered_choices_count_only_under_an_exams_wording() -> None:
     assert is_quiz("Which of the following is a valid IPv4 address?", choices)
     steps = ["a) Parse the request", "b) Run the handler", "c) Send the response"]
     assert not is_quiz("How does a web server answer a request?", steps)
+
+
+def test_a_name_over_other_names_is_a_list_not_a_definition() -> None:
+    md = """
+        # 르네상스 미술
+        - 마사초
+          - 성삼위일체
+          - 낙원 추방
+        - 도나텔로
+          - 다비드
+          - 성 게오르기우스
+        """
+    assert terms(md) == []
+    assert reasons(md)["마사초"] == "it lists names with nothing said about them"
+
+
+def test_items_that_say_something_keep_the_card() -> None:
+    got = by_term("""
+        # HTTP
+        - GET
+          - 리소스를 조회
+          - 캐시 가능
+        - Iron storage deficiency
+          - $\\downarrow$ BM iron
+          - $\\downarrow$ Serum ferritin
+        - Regression
+          - Predicts a number
+          - House prices
+        - 에라스무스
+          - 우신예찬
+        """)
+    assert list(got) == ["GET", "Iron storage deficiency", "Regression", "에라스무스"]

@@ -11,7 +11,7 @@ from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
-from .headbody import is_quiz
+from .headbody import is_quiz, only_names
 from .terms import term_key, term_stem
 
 TWICE = "defined twice in this section"
@@ -113,6 +113,9 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
         ctx.reject(cand.line, cand.term, "an exam problem with numbered choices, not a term")
         if cand.owned:  # nor part of the answer of the term it tests (cut after it)
             noise.update(range(*cand.owned))
+        return None
+    if cand.strategy == "list-term" and not children and only_names(kept):
+        ctx.reject(cand.line, cand.term, "it lists names with nothing said about them")
         return None
     if not own and cand.grouping:
         names = [_name_line(c, stubs, excluded, ctx) for c in named]

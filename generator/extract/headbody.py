@@ -132,3 +132,23 @@ def is_quiz(question: str, answer: list[str]) -> bool:
 
 
 _LETTER_CHOICE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\([a-eA-E]\)|[a-eA-E][.)])\s+\S")
+
+
+_ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A word that ends in a particle or a verb ending (`리소스를 조회`, `저절로 움직임`), a colon,
+# an arrow or a sentence's end: the item says something, it does not only name.
+_SAYS = re.compile(
+    r"[가-힣](?:을|를|이|가|은|는|에|에서|으로|로|와|과|도|만|하는|한|된|인|함|임|됨|음|다)(?:\s|$)"
+    r"|[:：=→↑↓$.!?;]|\b(?:a|an|the|is|are|of|to|for|with)\b",
+    re.IGNORECASE,
+)
+
+
+def only_names(lines: list[str]) -> bool:
+    """`- 조토 디 본도네` over `- 성전정화`, `- 애도`: a name over a list of other names (works,
+    people, examples) with nothing said about any of them — a list to look at, not a
+    definition to recall."""
+    items = [_ITEM_MARK.sub("", line).strip(" *_`") for line in lines if line.strip()]
+    if len(items) < 2 or not all(_ITEM_MARK.match(line) for line in lines if line.strip()):
+        return False
+    return all(0 < len(item.split()) <= 3 and not _SAYS.search(item) for item in items)
