@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from extract_helpers import by_term, reasons, terms
 
-from generator.extract.headbody import is_quiz
+from generator.extract.headbody import is_musing, is_quiz
 
 
 def test_a_numbered_question_with_choices_is_an_exam_problem() -> None:
@@ -160,3 +160,34 @@ def test_items_that_say_something_keep_the_card() -> None:
           - 우신예찬
         """)
     assert list(got) == ["GET", "Iron storage deficiency", "Regression", "에라스무스"]
+
+
+def test_a_question_asked_in_passing_is_no_card() -> None:
+    md = """
+        # 윤리학
+        ## 최고선
+        - 행동 자체가 목적이 되는 것이 최상의 좋음이다.
+        - 그렇다면 좋고 나쁨은 어떻게 구분하는가? → 범주가 더 큰 것이 더 좋다.
+        - 목적은 대체가 어렵다. → 그렇다면 더 큰 범주가 좋은 이유는?
+          - 수단은 대체할 수 있기 때문
+        - ex) 헌혈 전과 후의 불안도?
+          - 헌혈 후에 더 불안했다고 기억한다
+        - First case giving is higher than the second. Why?
+          - People care about what others think
+        """
+    assert terms(md) == ["최고선"]
+    assert is_musing("목적은 대체가 어렵다. → 그렇다면 더 큰 범주가 좋은 이유는?")
+
+
+def test_a_question_a_learner_is_asked_stays_a_card() -> None:
+    got = by_term("""
+        # 면접 질문
+        - 쿠키와 세션의 차이는?
+          - 쿠키는 클라이언트에, 세션은 서버에 상태를 저장한다.
+        - HTTPS가 필요한 이유는?
+          - 평문 데이터를 도청과 변조로부터 지킨다.
+        """)
+    assert list(got) == ["쿠키와 세션의 차이는?", "HTTPS가 필요한 이유는?"]
+    assert not is_musing("Node.js의 이벤트 루프는 어떻게 동작하나요?")
+    assert not is_musing("3. What does the JVM do?")
+    assert not is_musing("Q2. Why is UDP faster than TCP?")

@@ -11,7 +11,7 @@ from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
-from .headbody import is_quiz, only_names
+from .headbody import is_musing, is_quiz, only_names
 from .terms import term_key, term_stem
 
 TWICE = "defined twice in this section"
@@ -94,6 +94,9 @@ class _Owners:
 
 
 def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Card | None:
+    if cand.strategy == "question-item" and is_musing(cand.term):
+        ctx.reject(cand.line, cand.term, "a question asked in passing, not a card")
+        return None
     if cand.text is not None:
         return _make(cand, cand.text, [], [], ctx)
     children = owners.inside(cand)

@@ -152,3 +152,21 @@ def only_names(lines: list[str]) -> bool:
     if len(items) < 2 or not all(_ITEM_MARK.match(line) for line in lines if line.strip()):
         return False
     return all(0 < len(item.split()) <= 3 and not _SAYS.search(item) for item in items)
+
+
+# `… 잘 알아야 함. → 그렇다면 … 이유는?`, `First case giving is higher. Why?`, `ex) … 불안도?`,
+# `그렇다면 … 구분하는 것인가?`: a reader thinking aloud, following a line of argument.
+_MUSING = re.compile(
+    r"(?:→|->|[.!。]\s+\S)|^(?:ex\)|예\)|e\.g\.|그렇다면|그러면|그럼|그래서)",
+    re.IGNORECASE,
+)
+
+
+def is_musing(question: str) -> bool:
+    """A question asked in passing inside notes: it follows a statement or an example (or
+    continues an argument with `그렇다면`), so it is a step of reasoning, not a question a
+    learner would be asked on its own."""
+    return bool(_MUSING.search(_QUESTION_NUMBER.sub("", question.strip())))
+
+
+_QUESTION_NUMBER = re.compile(r"^(?:\(?\d+(?:\.\d+)*[.)]|Q\s*\d*\s*[.:)]|[①-⑳])\s*", re.IGNORECASE)
