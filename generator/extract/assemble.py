@@ -11,7 +11,7 @@ from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
-from .headbody import is_musing, is_quiz, only_names
+from .headbody import answer_reason, is_musing
 from .terms import term_key, term_stem
 
 TWICE = "defined twice in this section"
@@ -112,13 +112,10 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
         excluded.update(range(*child.owned))
     child_lines = {c.line - 1 for c in children} | set(stubs)
     kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx, bool(children))
-    if cand.strategy in ("question", "question-item") and is_quiz(cand.term, kept):
-        ctx.reject(cand.line, cand.term, "an exam problem with numbered choices, not a term")
-        if cand.owned:  # nor part of the answer of the term it tests (cut after it)
-            noise.update(range(*cand.owned))
-        return None
-    if cand.strategy == "list-term" and not children and only_names(kept):
-        ctx.reject(cand.line, cand.term, "it lists names with nothing said about them")
+    reason = answer_reason(cand.strategy, cand.term, kept, bool(children))
+    if reason:  # an exam problem leaves the answer of the term it tests too (cut after it)
+        ctx.reject(cand.line, cand.term, reason)
+        noise.update(range(*cand.owned) if cand.owned and "exam" in reason else ())
         return None
     if not own and cand.grouping:
         names = [_name_line(c, stubs, excluded, ctx) for c in named]
