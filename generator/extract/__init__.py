@@ -165,7 +165,8 @@ def _walk(
     found: list[Candidate] = []
     question = heading is not None and heading.strategy == "question"
     owner = heading.term if heading is not None else parent_term if aspect else ""
-    _blocks(section, path, owner, ctx, found, question)
+    also = heading.aliases if heading is not None else ()
+    _blocks(section, path, owner, ctx, found, question, also)
     if only_examples(section.title) or only_examples(shown_in):
         found = _not_examples(found, ctx)
     explicit = [c for c in found if c.strategy in _EXPLICIT]
@@ -232,6 +233,7 @@ def _blocks(
     ctx: Context,
     out: list[Candidate],
     answer: bool = False,
+    also: tuple[str, ...] = (),
 ) -> None:
     """Explicit markup first (it takes its lines), then every block strategy."""
     maps = [b.map for b in section.body if b.map]
@@ -257,7 +259,7 @@ def _blocks(
     marked.extend(markup_candidates(span, code | taken, path, ctx))
     out.extend(marked)
     taken = {i for c in marked if c.owned for i in range(*c.owned)}
-    out.extend(body_candidates(section.body, Scope(path, owner, taken | code, answer), ctx))
+    out.extend(body_candidates(section.body, Scope(path, owner, taken | code, answer, also), ctx))
 
 
 def _sections(section: Section) -> list[Section]:

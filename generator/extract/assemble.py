@@ -11,6 +11,7 @@ from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
+from .headbody import answer_reason, is_musing
 from .terms import term_key, term_stem
 
 TWICE = "defined twice in this section"
@@ -93,6 +94,9 @@ class _Owners:
 
 
 def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Card | None:
+    if cand.strategy == "question-item" and is_musing(cand.term):
+        ctx.reject(cand.line, cand.term, "a question asked in passing, not a card")
+        return None
     if cand.text is not None:
         return _make(cand, cand.text, [], [], ctx)
     children = owners.inside(cand)
@@ -108,6 +112,11 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
         excluded.update(range(*child.owned))
     child_lines = {c.line - 1 for c in children} | set(stubs)
     kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx, bool(children))
+    reason = answer_reason(cand.strategy, cand.term, kept, bool(children))
+    if reason:  # an exam problem leaves the answer of the term it tests too (cut after it)
+        ctx.reject(cand.line, cand.term, reason)
+        noise.update(range(*cand.owned) if cand.owned and "exam" in reason else ())
+        return None
     if not own and cand.grouping:
         names = [_name_line(c, stubs, excluded, ctx) for c in named]
         if not (cand.parent and _names_kinds(cand, named, kept, names)):

@@ -82,7 +82,11 @@ def body_candidates(
 
 
 def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]:
-    content = [u for u in units if _is_content(u, ctx) and not defines_other(u, scope.owner, ctx)]
+    content = [
+        u
+        for u in units
+        if _is_content(u, ctx) and not defines_other(u, scope.owner, ctx, scope.owner_aliases)
+    ]
     glossary = colon_paragraphs(units, ctx)
     if not (len(glossary) >= 2 and len(glossary) * 5 >= len(content) * 3):
         glossary = []  # `**Term** — …` paragraphs read as a glossary only together

@@ -85,6 +85,7 @@ class Scope:
     owner: str = ""
     skip: set[int] = field(default_factory=set)
     answer: bool = False  # the blocks answer a question heading: no prose cards out of them
+    owner_aliases: tuple[str, ...] = ()  # the owner's other names: `ROE` of `자기자본이익률(ROE)`
 
 
 # Quote marks may open an Obsidian callout (`> [!goal]+ Title`): its marker is markup too.

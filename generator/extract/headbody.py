@@ -86,3 +86,96 @@ def bold_lead_term(block: SyntaxTreeNode) -> str:
         return ""
     match = _BOLD_LEAD.match(block.children[0].content.lstrip())
     return match.group("term").strip() if match else ""
+
+
+# `### [Statistics/Math](./answers/1-statistics-math.md)`: an entry of an index of notes.
+_AWAY = re.compile(r"^(?![a-z][a-z0-9+.-]*:|#)\S", re.IGNORECASE)
+
+
+def links_away(heading: SyntaxTreeNode | None) -> bool:
+    """A heading that is wholly a link to another note or page of the same site: the note it
+    points to holds the content, so the heading is navigation. A link to a web page
+    (`[IANA](https://…)`) only credits where the name comes from."""
+    inline = heading.children[0] if heading is not None and heading.children else None
+    if inline is None or inline.type != "inline":
+        return False
+    links = [c for c in inline.children if c.type == "link"]
+    rest = [c for c in inline.children if c.type != "link" and c.content.strip()]
+    href = str(links[0].attrs.get("href", "")) if len(links) == 1 else ""
+    return not rest and bool(_AWAY.match(href))
+
+
+# `① ls -l /tmp`, `❷ ls -ld /tmp` (the filled number marks the right choice).
+_CHOICE_LINE = re.compile(r"^\s*(?:[-*+]\s+)?[①-⑳❶-❿➀-➓]")
+_FILLED = re.compile(r"[❶-❿➊-➓]")
+# `다음 중 … 알맞은 것은?`, `Which of the following …`: the wording of an exam problem.
+_EXAM = re.compile(
+    r"다음\s*(?:중|은|의)|(?:알맞은|옳은|옳지\s*않은|틀린|맞는|적절한|적절하지\s*않은|먼)\s*것"
+    r"|which\s+of\s+the\s+following",
+    re.IGNORECASE,
+)
+
+
+def is_quiz(question: str, answer: list[str]) -> bool:
+    """A question followed by numbered choices (`① … ② … ③ … ④ …`): an exam problem to
+    solve, not a fact to recall. A question answered by steps (`① SYN ② SYN-ACK ③ ACK`) is
+    told apart by an exam's wording or by a filled number marking the chosen answer; lettered
+    choices (`(a) …`, `B. …`) count only under an exam's wording, as lists use letters too."""
+    choices = [line for line in answer if _CHOICE_LINE.match(line)]
+    marks = sum(len(re.findall(r"[①-⑳❶-❿➀-➓]", line)) for line in choices)
+    exam = bool(_EXAM.search(question))
+    if exam and marks < 3:
+        marks = sum(bool(_LETTER_CHOICE.match(line)) for line in answer)
+    if marks < 3:
+        return False
+    return exam or any(_FILLED.search(line) for line in choices)
+
+
+_LETTER_CHOICE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\([a-eA-E]\)|[a-eA-E][.)])\s+\S")
+
+
+_ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A word that ends in a particle or a verb ending (`리소스를 조회`, `저절로 움직임`), a colon,
+# an arrow or a sentence's end: the item says something, it does not only name.
+_SAYS = re.compile(
+    r"[가-힣](?:을|를|이|가|은|는|에|에서|으로|로|와|과|도|만|하는|한|된|인|함|임|됨|음|다)(?:\s|$)"
+    r"|[:：=→↑↓$.!?;]|\b(?:a|an|the|is|are|of|to|for|with)\b",
+    re.IGNORECASE,
+)
+
+
+def only_names(lines: list[str]) -> bool:
+    """`- 조토 디 본도네` over `- 성전정화`, `- 애도`: a name over a list of other names (works,
+    people, examples) with nothing said about any of them — a list to look at, not a
+    definition to recall."""
+    items = [_ITEM_MARK.sub("", line).strip(" *_`") for line in lines if line.strip()]
+    if len(items) < 2 or not all(_ITEM_MARK.match(line) for line in lines if line.strip()):
+        return False
+    return all(0 < len(item.split()) <= 3 and not _SAYS.search(item) for item in items)
+
+
+# `… 잘 알아야 함. → 그렇다면 … 이유는?`, `First case giving is higher. Why?`, `ex) … 불안도?`,
+# `그렇다면 … 구분하는 것인가?`: a reader thinking aloud, following a line of argument.
+_MUSING = re.compile(
+    r"(?:→|->|[.!。]\s+\S)|^(?:ex\)|예\)|e\.g\.|그렇다면|그러면|그럼|그래서)",
+    re.IGNORECASE,
+)
+
+
+def is_musing(question: str) -> bool:
+    """A question asked in passing inside notes: it follows a statement or an example (or
+    continues an argument with `그렇다면`), so it is a step of reasoning, not a question a
+    learner would be asked on its own."""
+    return bool(_MUSING.search(_QUESTION_NUMBER.sub("", question.strip())))
+
+
+_QUESTION_NUMBER = re.compile(r"^(?:\(?\d+(?:\.\d+)*[.)]|Q\s*\d*\s*[.:)]|[①-⑳])\s*", re.IGNORECASE)
+
+
+def answer_reason(strategy: str, term: str, answer: list[str], children: bool) -> str:
+    """Why a card's answer makes it no card: an exam problem, or names with nothing said."""
+    if strategy in ("question", "question-item") and is_quiz(term, answer):
+        return "an exam problem with numbered choices, not a term"
+    if strategy == "list-term" and not children and only_names(answer):
+        return "it lists names with nothing said about them"
+    return ""

@@ -23,6 +23,7 @@ from .headbody import (
     bold_lead_term,
     code_section,
     has_code,
+    links_away,
     only_diagrams,
     open_questions,
 )
@@ -213,6 +214,9 @@ def heading_candidate(
         ctx.reject(section.line, section.title, reason)
         return None
     term, aliases, strategy = found
+    if links_away(section.heading):
+        ctx.reject(section.line, section.title, "a link to another note: the note holds it")
+        return None
     content = content_blocks(section, ctx)
     if code_section(section_name(section.title), content) or (
         FILE_NAME.match(term) and has_code(content)

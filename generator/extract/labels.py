@@ -122,7 +122,9 @@ NEVER_HEADINGS = re.compile(
 )
 # Whole words only: `우주의 크기` (우주 + 의), `주기억장치`, `꼭짓점` hold no emphasis word.
 _EMPHASIS = re.compile(
-    r"(?:(?<![가-힣])(?:중요|핵심|주의|반드시|시험|기억(?!\s*장치)|꼭(?![짓지]))"
+    # `기억하자`, `기억할 것` urge the reader; `감각 기억`, `장기 기억` name kinds of memory.
+    r"(?:(?<![가-힣])(?:중요|핵심|주의|반드시|시험|기억(?=\s*(?:하|할|해|합|했|나|날|납|남))"
+    r"|꼭(?![짓지]))"
     r"|important|remember|don't forget|must know|note that|key idea|takeaway)",
     re.IGNORECASE,
 )

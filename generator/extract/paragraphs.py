@@ -193,8 +193,10 @@ def prose_candidate(
         return None
     code = raw.lstrip("AaTheN ").startswith("`" + subject)  # `EXPLAIN (ANALYZE)`: as written
     name, aliases = (subject, ()) if code else split_aliases(subject)
-    if scope.owner and any(same_term(n, scope.owner) for n in (name, *aliases)):
-        return None  # the owner's own definition (`Gross Domestic Product (GDP) is …` under GDP)
+    owners = (scope.owner, *scope.owner_aliases) if scope.owner else ()
+    if any(same_term(n, o) for n in (name, *aliases) for o in owners):
+        return None  # the owner's own definition (`Gross Domestic Product (GDP) is …` under GDP,
+        # `ROE는 …이다` under `자기자본이익률(ROE)`)
     if scope.owner and _GENERIC_TAIL.sub("", name).casefold() == scope.owner.casefold():
         return None  # `Cobb-Douglas utility function` under `Cobb-Douglas Utility`: the same
     if scope.owner and code and _about_owner(raw, subject, scope.owner):
@@ -282,7 +284,7 @@ def colon_paragraphs(units: list[Unit], ctx: Context) -> list[Unit]:
     return out
 
 
-def defines_other(unit: Unit, owner: str, ctx: Context) -> bool:
+def defines_other(unit: Unit, owner: str, ctx: Context, also: tuple[str, ...] = ()) -> bool:
     """A paragraph that defines another term (`**Compound interest** is …` under `Basics`):
     it says nothing about the owner itself."""
     if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
@@ -292,4 +294,4 @@ def defines_other(unit: Unit, owner: str, ctx: Context) -> bool:
     if subject is None:
         return False
     name, aliases = split_aliases(subject)
-    return not (owner and any(same_term(n, owner) for n in (name, *aliases)))
+    return not (owner and any(same_term(n, o) for n in (name, *aliases) for o in (owner, *also)))
