@@ -23,8 +23,10 @@ from .headbody import (
     bold_lead_term,
     code_section,
     has_code,
+    link_list,
     only_diagrams,
     open_questions,
+    to_do_list,
 )
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
@@ -242,6 +244,12 @@ def heading_candidate(
         return None
     if content and all(open_questions(b) for b in content):
         ctx.reject(section.line, section.title, "only questions with no answers")
+        return None
+    if content and all(link_list(b) for b in content):
+        ctx.reject(section.line, section.title, "its body is a list of links to other notes")
+        return None
+    if content and all(to_do_list(b) for b in content):
+        ctx.reject(section.line, section.title, "its body is only a to-do list")
         return None
     if not content:
         reason = "its sub-headings are the cards" if section.children else "no body of its own"

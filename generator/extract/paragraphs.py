@@ -171,6 +171,14 @@ def paragraph_candidates(
         yield colon_candidate(line, i, stop, scope, ctx, [])
 
 
+def _note_topic(raw: str, ctx: Context, formatted_only: bool) -> str | None:
+    """`- Inflation is the rise of …` in a note titled `Inflation`: a list item may be any
+    sentence, but one saying what the note's own subject is defines it."""
+    subject = defined_subject(raw) if formatted_only else None
+    titles = (ctx.info.title, *ctx.info.aliases)
+    return subject if subject and any(same_term(subject, t) for t in titles if t) else None
+
+
 def prose_candidate(
     paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, formatted_only: bool
 ) -> Candidate | None:
@@ -179,7 +187,7 @@ def prose_candidate(
     raw = " ".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])
     if scope.answer:
         return kind_in_answer(raw, scope, start, end)
-    subject = defined_subject(raw, formatted_only)
+    subject = defined_subject(raw, formatted_only) or _note_topic(raw, ctx, formatted_only)
     if subject is None and not scope.section and not formatted_only:
         subject = topic_subject(raw, ctx.info.title)
     strategy = "prose"

@@ -1,0 +1,247 @@
+"""A title followed by a lone level-1 remark, and `**Term.** definition` run-in heads."""
+
+from __future__ import annotations
+
+from extract_helpers import cards, reasons, terms
+
+from generator.extract.colon import definition_problem, split_colon_line
+
+LECTURE = """
+    # History 102 - Religious Wars
+
+    ## Calvinism
+    * Jean Calvin preached his own denomination of Protestantism in Geneva.
+    * Core beliefs in predestination and a moral code enforced by authority.
+
+    ## Catholic Reformation
+    * The Catholic answer to the Reformation: abolished indulgences, kept monasticism.
+
+    # Note: this will be one of the essay options on the exam.
+
+    ##
+"""
+
+
+def test_a_trailing_level_one_remark_leaves_the_opening_heading_the_title() -> None:
+    found = cards(LECTURE)
+    assert [(c.term, c.section) for c in found] == [
+        ("Calvinism", ("Calvinism",)),
+        ("Catholic Reformation", ("Catholic Reformation",)),
+    ]
+    assert reasons(LECTURE)["History 102 - Religious Wars"] == "the note's title"
+
+
+def test_a_trailing_level_one_section_is_still_read() -> None:
+    note = """
+        # Lecture 4
+
+        ## Heap
+        A tree in which each parent is ordered before its children.
+
+        # Mutex
+        A lock owned by one thread at a time.
+    """
+    found = {c.term: c.section for c in cards(note)}
+    assert found == {"Heap": ("Heap",), "Mutex": ("Mutex",)}
+
+
+def test_level_one_headings_of_equal_rank_are_no_title() -> None:
+    # Every level-1 heading holds its own sections: none of them is the note's title.
+    note = """
+        # Processes
+
+        ## Fork
+        Creates a copy of the calling process.
+
+        # Threads
+
+        ## Join
+        Waits for a thread to finish.
+    """
+    found = {c.term: c.section for c in cards(note)}
+    assert found["Fork"] == ("Processes", "Fork")
+    assert found["Join"] == ("Threads", "Join")
+
+
+def test_flat_level_one_headings_are_all_sections() -> None:
+    note = """
+        # Consideration
+        A bargained-for exchange of promises.
+
+        # Mitigation
+        The duty to reduce one's damages after a breach.
+    """
+    assert terms(note) == ["Consideration", "Mitigation"]
+
+
+def test_bold_run_in_heads_split() -> None:
+    for line, term, definition in [
+        ("**Offeror.** The party who makes an offer.", "Offeror", "The party who makes an offer."),
+        (
+            "__Promisee__. A party to whom a promise is made.",
+            "Promisee",
+            "A party to whom a promise is made.",
+        ),
+    ]:
+        found = split_colon_line(line)
+        assert found is not None
+        assert (found.term, found.definition) == (term, definition)
+
+
+def test_bold_run_in_heads_in_a_list_are_cards() -> None:
+    note = """
+        # Contracts
+
+        ## Parties
+
+        * **Offeror.** The party who makes an offer.
+        * **Offeree.** The party to whom an offer is made.
+        * **Obligor.** A party who makes and has an obligation.
+    """
+    assert {"Offeror", "Offeree", "Obligor"} <= set(terms(note))
+
+
+def test_a_bold_sentence_ending_in_a_period_is_no_run_in_head() -> None:
+    # The bold part is a sentence, and what follows starts in lower case: no term here.
+    assert split_colon_line("**Keep the code simple.** then add features") is None
+    assert split_colon_line("**Mutex.**") is None
+    note = """
+        # Notes
+
+        ## Design
+
+        * **Always write the test first.** It keeps the design honest.
+        * **Refactor when the tests pass.** Never before.
+    """
+    assert not {"Always write the test first", "Refactor when the tests pass"} & set(terms(note))
+
+
+STUDY_LOG = """
+    # Study Log
+
+    ## Week 3
+
+    **Study Duration**: [Time spent]
+
+    **Progress Rating**: ⭐⭐⭐⭐ (1-5 stars)
+
+    **Activities**:
+    - [ ] Read the chapter on paging
+    - [x] Ran the cache experiment
+
+    **Goals Achieved**:
+    - [ ]
+    - [ ]
+"""
+
+
+def test_a_template_of_blanks_to_dos_and_ratings_makes_no_card() -> None:
+    assert terms(STUDY_LOG) == []
+    why = reasons(STUDY_LOG)
+    assert why["Study Duration"] == "a blank left to fill in, not a definition"
+    assert why["Activities"] == "its body is only a to-do list"
+    assert why["Progress Rating"] == "a value, not a definition"
+
+
+def test_a_heading_over_a_task_list_is_no_card() -> None:
+    note = """
+        # Spinlocks
+
+        ## Checklist
+        - [ ] Understand the retry loop
+        - [ ] Understand IRQL
+
+        ## Spinlock
+        A lock a thread waits on by looping until it is free.
+    """
+    assert terms(note) == ["Spinlock"]
+    assert "Checklist" in reasons(note)
+
+
+def test_a_heading_over_a_plan_of_tasks_is_no_card() -> None:
+    note = """
+        # Operating systems
+
+        ## Paging
+        - [ ] Read chapter 8
+        - [x] Draw the page table
+
+        ## Spinlock
+        A lock a thread waits on by looping until it is free.
+    """
+    assert terms(note) == ["Spinlock"]
+    assert reasons(note)["Paging"] == "its body is only a to-do list"
+
+
+def test_words_in_brackets_or_beside_symbols_still_define() -> None:
+    # A link, a formula with parentheses and a symbol with words are definitions.
+    for definition in [
+        "[memory split into pages](https://example.com/paging) of a fixed size",
+        "$1/(1+e^{-x})$, an S-shaped squashing function",
+        "⚡ the branch taken when the cache hits",
+        "[x] the unknown of the equation",
+    ]:
+        assert definition_problem(definition) is None, definition
+    for definition in ["[Time spent]", "<your answer>", "⭐⭐⭐⭐⭐ (1-5 stars)"]:
+        assert definition_problem(definition) is not None, definition
+
+
+def test_a_list_item_saying_what_the_note_s_subject_is_defines_it() -> None:
+    note = """
+        ---
+        title: Inflation
+        ---
+
+        ## Notes
+
+        - Inflation is the rise of the general prices of an economy over a period of time.
+          - The cause may also be a change in supply and demand.
+        - If inflation is positive, each unit of the currency buys fewer goods.
+    """
+    found = cards(note)
+    assert [(c.term, c.section, c.strategy) for c in found] == [("Inflation", ("Notes",), "prose")]
+
+
+def test_a_list_item_saying_what_another_subject_is_stays_a_line() -> None:
+    # In a note about something else, a plain `X is …` bullet is one of its statements.
+    note = """
+        ---
+        title: Monetary policy
+        ---
+
+        ## Notes
+
+        - Inflation is the rise of the general prices of an economy over a period of time.
+        - Central banks raise rates to slow it down.
+    """
+    assert terms(note) == []
+
+
+def test_a_heading_over_links_to_other_notes_is_no_card() -> None:
+    note = """
+        # Rings cheat sheet
+
+        ## Polynomials
+        - [[Polynomial Rings]]
+        - [[Division Algorithm]] w/ Theorem
+        - [[Eisenstein's Criterion]]
+        - [[Euclid's Lemma]]
+
+        ## Ideal
+        A subring closed under multiplication by any element of the ring.
+    """
+    assert terms(note) == ["Ideal"]
+    assert reasons(note)["Polynomials"] == "its body is a list of links to other notes"
+
+
+def test_a_heading_over_explained_links_is_still_a_card() -> None:
+    # Most items say something beside their link: the heading's body answers it.
+    note = """
+        # Rings
+
+        ## Ideals
+        - [[Ideals]] are subrings closed under multiplication by any ring element
+        - [[Principal Ideals]] are generated by a single element of the ring
+        - [[Quotient Rings]]
+    """
+    assert terms(note) == ["Ideals"]
