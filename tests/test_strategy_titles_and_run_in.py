@@ -245,3 +245,89 @@ def test_a_heading_over_explained_links_is_still_a_card() -> None:
         - [[Quotient Rings]]
     """
     assert terms(note) == ["Ideals"]
+
+
+def test_an_arrow_after_a_bold_name_points_to_its_meaning() -> None:
+    for line, term, definition in [
+        ("**von (+ Dativ)** → for people", "von (+ Dativ)", "for people"),
+        (
+            "**Hepcidin** $\\rightarrow$ Inhibits iron metabolism",
+            "Hepcidin",
+            "Inhibits iron metabolism",
+        ),
+        ("**durch** -> for means and instruments", "durch", "for means and instruments"),
+    ]:
+        found = split_colon_line(line)
+        assert found is not None
+        assert (found.term, found.definition) == (term, definition)
+    note = """
+        # German passive
+
+        ## Naming the agent
+        - **von (+ Dativ)** → for people
+        - **durch (+ Akkusativ)** → for means and instruments
+    """
+    assert {"von", "durch"} <= set(terms(note))
+
+
+def test_a_chain_of_arrows_is_no_definition() -> None:
+    # `A → B → C` tells what leads to what; the first name is no term defined by the rest.
+    assert split_colon_line("**Expansion** → cooling → fewer collisions") is None
+    note = """
+        # Early universe
+
+        ## Nucleosynthesis
+        - **Expansion** → cooling → fewer collisions
+        - **Cooling** → less energy to absorb → more protons
+    """
+    assert not {"Expansion", "Cooling"} & set(terms(note))
+
+
+QUIZ = """
+    # Networking quiz
+
+    ## Which of the following is a stateless protocol?
+    - TCP
+    - HTTP
+    - FTP
+
+    ## Practice
+
+    1. Which one is a transport protocol?
+       - a) UDP
+       - b) IP
+       - c) ARP
+    2. What is a port used for?
+       - A. Naming a process on a host
+       - B. Naming a host on a network
+       - C. Naming a network
+"""
+
+
+def test_quiz_questions_with_answer_choices_make_no_card() -> None:
+    assert terms(QUIZ) == []
+    why = reasons(QUIZ)
+    for question in [
+        "Which of the following is a stateless protocol?",
+        "Which one is a transport protocol?",
+        "What is a port used for?",
+    ]:
+        assert why[question] == "a quiz question with answer choices, not a term"
+
+
+def test_a_question_answered_by_a_list_is_still_a_card() -> None:
+    # Unmarked points under a question that asks for no choice are its answer.
+    note = """
+        # Transport
+
+        ## Why is UDP faster?
+        - No handshake
+        - No retransmission
+        - No ordering
+
+        - What does a three-way handshake set up?
+          - sequence numbers
+          - window sizes
+          - the connection state
+    """
+    assert terms(note) == ["Why is UDP faster?", "What does a three-way handshake set up?"]

@@ -33,6 +33,13 @@ _BOLD_PERIOD = re.compile(
     r"^(?P<term>(?:\*\*|__)[^*_.:：]+?)(?:\.(?P<close>\*\*|__)|(?P<shut>\*\*|__)\.)"
     r"\s+(?P<def>[A-Z(\"'“][^\n]*\S)$"
 )
+# `**Hepcidin** → inhibits iron metabolism`, `**von (+ Dativ)** -> for people`: an arrow after a
+# bold name points to what it means.
+_BOLD_ARROW = re.compile(
+    r"^(?P<term>(?:\*\*|__)[^*_]+?(?:\*\*|__))\s*"
+    r"(?:→|->|=>|⇒|\$\\(?:rightarrow|to|Rightarrow|longrightarrow)\$)\s*(?P<def>\S.*)$"
+)
+_ARROW = re.compile(r"→|->|=>|⇒|\\(?:rightarrow|to|Rightarrow|longrightarrow)\b")
 _WRAPPED_SEP = re.compile(
     rf"^(?:The\s+)?(?P<term>(?:{_WRAPPED}){_ALIAS_TAIL})\s*"
     rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
@@ -87,6 +94,10 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
     if match and _run_in_name(match.group("term")):
         term_md = match.group("term") + (match.group("close") or match.group("shut"))
         return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True)
+    match = _BOLD_ARROW.match(text)
+    if match and not _ARROW.search(match.group("def")):  # `**A** → B → C`: a chain of causes
+        term_md = match.group("term")
+        return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True, True)
     match = _WRAPPED_SEP.match(text)
     if match:
         term_md = match.group("term")

@@ -60,6 +60,25 @@ def link_list(block: SyntaxTreeNode) -> bool:
     return len(items) >= 3 and links * 4 >= len(items) * 3
 
 
+# `a)`, `(b)`, `C.`, `①`: the marks of a multiple-choice option.
+_CHOICE_MARK = re.compile(r"^(?:\(?[a-eA-E][.)]|[①-⑤❶-❺])\s")
+_PICK = re.compile(
+    r"\bwhich\s+(?:of\s+the\s+following|one|option|statement)\b|\b(?:choose|select)\s+the\b"
+    r"|다음\s*중|고르",
+    re.IGNORECASE,
+)
+
+
+def quiz_options(question: str, options: list[str]) -> bool:
+    """Lines under a question that are its answer choices (`a) TCP`, `b) HTTP`, …, or short
+    options under `Which of the following …`): a quiz item, whose options are no answer."""
+    if len(options) < 3:
+        return False
+    if all(_CHOICE_MARK.match(o) for o in options):
+        return True
+    return bool(_PICK.search(question)) and all(len(o.split()) <= 8 for o in options)
+
+
 _CODE_HEADS = frozenset({"code", "코드", "구현", "implementation", "소스", "source"})
 
 

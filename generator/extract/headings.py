@@ -26,6 +26,7 @@ from .headbody import (
     link_list,
     only_diagrams,
     open_questions,
+    quiz_options,
     to_do_list,
 )
 from .labels import is_label, is_overview_heading
@@ -192,6 +193,19 @@ def heading_term(
     return term, aliases, "heading"
 
 
+def _quiz(question: str, content: list[SyntaxTreeNode], ctx: Context) -> bool:
+    """A question heading whose whole body is a list of answer choices."""
+    if len(content) != 1 or content[0].type not in ("bullet_list", "ordered_list"):
+        return False
+    lines = ctx.parsed.lines
+    items = [i.map for i in content[0].children if i.map]
+    if len(items) != len(content[0].children):
+        return False
+    if any(sum(1 for n in range(*m) if lines[n].strip()) != 1 for m in items):
+        return False  # an option with more under it is an answer's point, not a choice
+    return quiz_options(question, [strip_prefix(lines[m[0]]) for m in items])
+
+
 def content_blocks(section: Section, ctx: Context) -> list[SyntaxTreeNode]:
     return [
         b
@@ -244,6 +258,9 @@ def heading_candidate(
         return None
     if content and all(open_questions(b) for b in content):
         ctx.reject(section.line, section.title, "only questions with no answers")
+        return None
+    if strategy == "question" and _quiz(section.title, content, ctx):
+        ctx.reject(section.line, section.title, "a quiz question with answer choices, not a term")
         return None
     if content and all(link_list(b) for b in content):
         ctx.reject(section.line, section.title, "its body is a list of links to other notes")
