@@ -331,3 +331,29 @@ def test_a_question_answered_by_a_list_is_still_a_card() -> None:
           - the connection state
     """
     assert terms(note) == ["Why is UDP faster?", "What does a three-way handshake set up?"]
+
+
+def test_a_heading_left_to_be_written_is_no_card() -> None:
+    for body in ["(to be written)", "To be added", "TODO: explain wait and signal"]:
+        note = f"# OS\n\n## Semaphore\n{body}\n\n## Mutex\nA lock owned by one thread at a time.\n"
+        assert terms(note) == ["Mutex"], body
+    # Words that only contain the phrase still define.
+    note = "# OS\n\n## Semaphore\nA counter to be written by many threads at once.\n"
+    assert terms(note) == ["Semaphore"]
+
+
+def test_a_lecture_s_admin_section_is_no_card() -> None:
+    note = """
+        # History 102 - Religious wars
+
+        ## Admin
+        * Second reading quiz on Friday
+        * First exam next Friday; study session on Wednesday
+
+        ## Logistics
+        * Office hours moved to room 204
+
+        ## Calvinism
+        * The Protestant denomination Jean Calvin preached in Geneva.
+    """
+    assert terms(note) == ["Calvinism"]
