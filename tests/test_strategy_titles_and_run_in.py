@@ -357,3 +357,61 @@ def test_a_lecture_s_admin_section_is_no_card() -> None:
         * The Protestant denomination Jean Calvin preached in Geneva.
     """
     assert terms(note) == ["Calvinism"]
+
+
+def test_interview_questions_with_marks_but_no_answers_make_no_card() -> None:
+    note = """
+        # Interview
+
+        ## OS
+        - What is a process? (Kakao, Naver)
+        - What is a thread? ⭐
+        - What is a deadlock? [answer](os/deadlock.md)
+
+        ## Java
+        ### Q. What is the JVM?
+        - Answer will be added.
+
+        ### Q. What is garbage collection?
+        Freeing memory that nothing references any more.
+    """
+    assert terms(note) == ["What is garbage collection?"]
+    why = reasons(note)
+    assert why["OS"] == "only questions with no answers"
+    assert why["Q. What is the JVM?"] == "its body was left unfinished"
+
+
+def test_a_heading_whose_body_only_introduces_its_sub_sections_is_no_card() -> None:
+    note = """
+        # Contracts
+
+        ## Basic Contract Terminology
+
+        Before proceeding further, it is helpful to have a general familiarity with certain terms.
+
+        ### Parties
+
+        * **Offeror.** The party who makes an offer.
+        * **Offeree.** The party to whom an offer is made.
+        * **Promisor.** A party who makes a promise.
+    """
+    found = terms(note)
+    assert "Basic Contract Terminology" not in found
+    assert {"Offeror", "Offeree", "Promisor"} <= set(found)
+    why = reasons(note)["Basic Contract Terminology"]
+    assert why == "its body only introduces the sections below it"
+
+
+def test_a_heading_that_says_what_it_is_before_its_sub_sections_is_a_card() -> None:
+    note = """
+        # Contracts
+
+        ## Consideration
+
+        Something of value each party gives the other in exchange for the promise.
+
+        ### Examples
+
+        * A promise to pay money for a car.
+    """
+    assert terms(note) == ["Consideration"]

@@ -25,12 +25,22 @@ _ASKED = re.compile(
 )
 
 
+# `⭐`, `[answer](q1.md)`, `(Kakao, Naver)` after an interview question: marks, not an answer.
+_TRAILING_MARKS = re.compile(
+    r"(?:\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\uFE0F]|\[[^\]]*\]\([^)]*\)))+\s*$"
+)
+
+
+def _undecorated(text: str) -> str:
+    return _TRAILING_MARKS.sub("", text.strip())
+
+
 def open_questions(block: SyntaxTreeNode) -> bool:
     """A list of one-line questions with nothing under them: things still to find out."""
     if block.type not in ("bullet_list", "ordered_list"):
         return False
     items = block.children
-    asked = sum(bool(_ASKED.search(plain_text(item))) for item in items)
+    asked = sum(bool(_ASKED.search(_undecorated(plain_text(item)))) for item in items)
     return bool(items) and all(len(i.children) == 1 for i in items) and asked * 2 >= len(items)
 
 

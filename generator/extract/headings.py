@@ -337,7 +337,25 @@ def _not_a_term(section: Section, content: list[SyntaxTreeNode], ctx: Context) -
         return "a list of sites to visit, not a term"
     if ctx.index and is_thin(section):
         return "an entry of an index note: only links or a few names under it"
+    if (
+        content
+        and section.children
+        and all(b.type == "paragraph" and _PREAMBLE.search(plain_text(b)) for b in content)
+    ):
+        return "its body only introduces the sections below it"
     return ""
+
+
+# `Before proceeding further, it is helpful to know certain terms`, `In this section we …`: words
+# about the notes themselves, leading into the sub-sections that hold the content.
+_PREAMBLE = re.compile(
+    r"\b(?:before\s+(?:proceeding|we\s+(?:start|begin|dive|go)|diving|going\s+further)"
+    r"|in\s+this\s+(?:section|chapter|part|note|lecture|post|page)"
+    r"|this\s+(?:section|chapter|part|note|lecture|post|page)\s+(?:covers|describes|explains|lists"
+    r"|introduces|looks|will|is\s+about)|the\s+following\s+(?:sections?|terms|topics)"
+    r"|(?:we|we'll)\s+(?:will\s+)?(?:look\s+at|cover|discuss|go\s+over)|let(?:'s|\s+us)\s+(?:look|start|begin))\b",
+    re.IGNORECASE,
+)
 
 
 def _defines_other(content: list[SyntaxTreeNode], term: str) -> str:
