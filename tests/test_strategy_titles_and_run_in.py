@@ -415,3 +415,27 @@ def test_a_heading_that_says_what_it_is_before_its_sub_sections_is_a_card() -> N
         * A promise to pay money for a car.
     """
     assert terms(note) == ["Consideration"]
+
+
+def test_a_bold_name_opening_a_later_line_of_a_paragraph_defines_it() -> None:
+    note = """
+        To get independent predictors we train one model on varied data, so bagging and pasting.
+        **Bagging** (Bootstrap aggregation) - sampling the data with replacement for each predictor.
+        It reduces variance.
+
+        **Pasting** - sampling the data without replacement.
+    """
+    found = {c.term: c for c in cards(note)}
+    assert list(found) == ["Bagging", "Pasting"]
+    assert found["Bagging"].aliases == ("Bootstrap aggregation",)
+
+
+def test_bold_metadata_lines_in_a_paragraph_make_no_card() -> None:
+    note = """
+        # CSC209
+
+        > Course page
+        > **Section:** LEC 0201 / TUT 0101
+        > **Professor:** Karen Reid
+    """
+    assert terms(note) == []

@@ -118,7 +118,7 @@ def paragraph_candidates(
             owned=(start, end),
         )
         return
-    if first is None and not dashed:
+    if first is None and not dashed and not _bold_lines_below(lines[start + 1 : end]):
         if aliases_from_line(plain_text(paragraph)):
             return
         prose = prose_candidate(paragraph, scope, ctx, formatted_only=False)
@@ -169,6 +169,18 @@ def paragraph_candidates(
             )
             continue
         yield colon_candidate(line, i, stop, scope, ctx, [])
+
+
+def _bold_lines_below(lines: list[str]) -> bool:
+    """`Some intro …` then `**Bagging** - sampling with replacement` on the next line of the
+    same paragraph: a bold name opening a line still starts a definition."""
+    for text in lines:
+        line = split_colon_line(strip_prefix(text))
+        if line is None or not line.term_md.startswith(("**", "__")) or line_problem(line):
+            continue
+        if sum(w[:1].islower() for w in line.definition.split()) >= 3:
+            return True  # words that say something, not `**Professor:** Karen Reid`
+    return False
 
 
 def _note_topic(raw: str, ctx: Context, formatted_only: bool) -> str | None:
