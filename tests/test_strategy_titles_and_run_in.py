@@ -439,3 +439,21 @@ def test_bold_metadata_lines_in_a_paragraph_make_no_card() -> None:
         > **Professor:** Karen Reid
     """
     assert terms(note) == []
+
+
+def test_a_heading_that_links_to_another_note_is_no_card() -> None:
+    note = """
+        # Interview prep
+
+        ## [Operating System](./os/README.md)
+        - What is a process?
+        - Explain the difference between a mutex and a semaphore.
+
+        ### [OSI 7 layers](/Certificate/OSI-7Layer)
+        The layered model every networking question starts from.
+
+        ## [Paging](https://en.wikipedia.org/wiki/Paging)
+        Dividing memory into fixed-size pages.
+    """
+    assert terms(note) == ["Paging"]
+    assert reasons(note)["Operating System"] == "a link to another note, not a term"

@@ -193,6 +193,11 @@ def heading_term(
     return term, aliases, "heading"
 
 
+# `## [Scheduling](scheduling.md)`, `### [OSI 7계층](/Certificate/OSI-7Layer)`: the heading only
+# points at the note that explains it; what is under it describes that note.
+_NOTE_LINK = re.compile(r"^#{1,6}\s+\[[^\]]+\]\((?!https?:|#)[^)\s]+\)\s*#*$")
+
+
 def _quiz(question: str, content: list[SyntaxTreeNode], ctx: Context) -> bool:
     """A question heading whose whole body is a list of answer choices."""
     if len(content) != 1 or content[0].type not in ("bullet_list", "ordered_list"):
@@ -229,6 +234,9 @@ def heading_candidate(
         ctx.reject(section.line, section.title, reason)
         return None
     term, aliases, strategy = found
+    if _NOTE_LINK.match(ctx.parsed.lines[section.line - 1].strip()):
+        ctx.reject(section.line, section.title, "a link to another note, not a term")
+        return None
     content = content_blocks(section, ctx)
     if code_section(section_name(section.title), content) or (
         FILE_NAME.match(term) and has_code(content)
