@@ -457,3 +457,28 @@ def test_a_heading_that_links_to_another_note_is_no_card() -> None:
     """
     assert terms(note) == ["Paging"]
     assert reasons(note)["Operating System"] == "a link to another note, not a term"
+
+
+def test_a_readme_s_sections_about_the_repository_make_no_card() -> None:
+    note = """
+        # Today I Learned
+
+        ## About
+        A study group writing one note a day.
+
+        ## TIL Format
+        - Write each note under the topic's folder, named by date.
+
+        ## Commit Convention
+        - `docs: …` for a new note, `fix: …` for a correction.
+
+        ## Penalty
+        - A missed day costs a coffee for everyone.
+
+        ## Idempotence
+        An operation that gives the same result however many times it is applied.
+    """
+    assert terms(note) == ["Idempotence"]
+    why = reasons(note)
+    for title in ["About", "TIL Format", "Commit Convention", "Penalty"]:
+        assert why[title] == "a section about the notes themselves, not a term", title

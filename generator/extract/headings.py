@@ -198,6 +198,18 @@ def heading_term(
 _NOTE_LINK = re.compile(r"^#{1,6}\s+\[[^\]]+\]\((?!https?:|#)[^)\s]+\)\s*#*$")
 
 
+# A repository README's own sections: how the notes are kept, not what they teach.
+_ABOUT_NOTES = re.compile(
+    r"^(?:about(?:\s+(?:this|the)\s+(?:repo|repository|project|study|notes?))?|how\s+to"
+    r"(?:\s+(?:use|contribute|read|participate|join))?|contributing|contributions?(?:\s+guide)?"
+    r"|(?:commit|pr|code|naming|file|folder)?\s*conventions?(?:\s+rules?)?|license|feedback"
+    r"|members|participants|contributors|contact|acknowledge?ments?|penalt(?:y|ies)"
+    r"|(?:document|folder|directory|repo|repository|project)\s+structure"
+    r"|til\s+(?:format|list|rules?|template))\s*[:：]?$",
+    re.IGNORECASE,
+)
+
+
 def _quiz(question: str, content: list[SyntaxTreeNode], ctx: Context) -> bool:
     """A question heading whose whole body is a list of answer choices."""
     if len(content) != 1 or content[0].type not in ("bullet_list", "ordered_list"):
@@ -234,6 +246,9 @@ def heading_candidate(
         ctx.reject(section.line, section.title, reason)
         return None
     term, aliases, strategy = found
+    if _ABOUT_NOTES.match(section_name(section.title)):
+        ctx.reject(section.line, section.title, "a section about the notes themselves, not a term")
+        return None
     if _NOTE_LINK.match(ctx.parsed.lines[section.line - 1].strip()):
         ctx.reject(section.line, section.title, "a link to another note, not a term")
         return None
