@@ -482,3 +482,21 @@ def test_a_readme_s_sections_about_the_repository_make_no_card() -> None:
     why = reasons(note)
     for title in ["About", "TIL Format", "Commit Convention", "Penalty"]:
         assert why[title] == "a section about the notes themselves, not a term", title
+
+
+def test_figures_recorded_under_names_are_no_definition() -> None:
+    assert definition_problem("own prob: 50%; prob for others: 41%") is not None
+    # A formula's `i=1` and a single signed figure beside a name are not a record of readings.
+    assert (
+        definition_problem("$$P(B) = \\sum_{i=1}^{n}P(A_{i})P(B|A_{i})$$ over a partition") is None
+    )
+    assert definition_problem("+2/3 charge, the lighter quark: 2.2 MeV") is None
+    note = """
+        # Beliefs
+
+        ## Overconfidence
+        People tend to be overoptimistic about their abilities relative to others.
+        > Male students: own prob: 50%; prob for others: 41%
+        > Female students: own prob: 40.3%; prob for others: 47.2%
+    """
+    assert terms(note) == ["Overconfidence"]

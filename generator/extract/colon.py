@@ -240,6 +240,12 @@ DEFINING_PHRASE = re.compile(
 _PLACEHOLDER = re.compile(r"^\[[^\[\]]*\]$|^<[^<>/]*>$|^_{3,}$")
 
 
+def _readings(text: str) -> bool:
+    """`own prob: 50%; prob for others: 41%`: figures recorded under names of their own."""
+    words = re.sub(r"\$\$?[^$]*\$\$?", "", text)  # a formula's `i=1` records nothing
+    return len(re.findall(r"[:：=]\s*[-+$]?\d", words)) >= 2
+
+
 def _rating(text: str) -> bool:
     """`⭐⭐⭐⭐⭐ (1-5 stars)`: symbols with a note on the scale, a score and no words."""
     bare = re.sub(r"[(（][^()（）]*[)）]", "", text)
@@ -255,7 +261,7 @@ def definition_problem(definition: str) -> str | None:
         return "a blank left to fill in, not a definition"
     if not re.search(r"[^\W\d_]", show_wikilinks(text)) or _COMPARISON.match(text):
         return "a value, not a definition"
-    if _rating(text):
+    if _rating(text) or _readings(text):
         return "a value, not a definition"
     if _QUANTITY.match(text) or _KO_COMPARISON.match(text):
         return "a value, not a definition"
