@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 from markdown_it.tree import SyntaxTreeNode
 
 from .attribute import is_caption, is_sources_heading
-from .extract import title_section
+from .extract import tail_sections, title_section
 from .extract.assemble import TWICE
 from .extract.filters import is_link_only
 from .extract.terms import looks_like_term
@@ -73,7 +73,7 @@ def _sections(parsed: ParsedNote) -> Iterator[tuple[Section, tuple[str, ...]]]:
         for child in section.children:
             yield from walk(child, (*path, child.title))
 
-    for child in start.children:
+    for child in [*start.children, *tail_sections(parsed, title)]:
         yield from walk(child, (child.title,))
 
 

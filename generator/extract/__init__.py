@@ -36,18 +36,32 @@ from .sectionlabels import (
 )
 from .terms import strip_numbering
 
-__all__ = ["extract", "title_section"]
+__all__ = ["extract", "tail_sections", "title_section"]
 
 _EXPLICIT = frozenset({"qa", "double-colon", "cloze", "details"})
 
 
 def title_section(parsed: ParsedNote) -> Section | None:
-    """The document title: a level-1 heading that opens the note and is its only one."""
+    """The document title: a level-1 heading that opens the note and is its only one, or one
+    that holds the note's sections while each later level-1 heading is a lone remark with no
+    sections of its own (`# Note: this may be on the exam` at the end of lecture notes)."""
     root = parsed.root
     top = [s for s in root.children if s.level == 1]
-    if len(top) == 1 and root.children and root.children[0] is top[0]:
+    if not top or root.children[0] is not top[0]:
+        return None
+    if len(top) == 1 or (_named(top[0].children) and not any(_named(s.children) for s in top[1:])):
         return top[0]
     return None
+
+
+def _named(sections: list[Section]) -> bool:
+    """Whether any of `sections` has a heading text (a bare `##` names nothing)."""
+    return any(s.title.strip() for s in sections)
+
+
+def tail_sections(parsed: ParsedNote, title: Section | None) -> list[Section]:
+    """The top-level sections after the title's own: the lone level-1 remarks it allows."""
+    return [s for s in parsed.root.children if title is not None and s is not title]
 
 
 def extract(
@@ -71,7 +85,7 @@ def extract(
     if title is not None:
         _blocks(parsed.root, (), "", ctx, candidates)
     subject = info.title if note is not None or is_note_subject(info.title) else ""
-    for child in start.children:
+    for child in [*start.children, *tail_sections(parsed, title)]:
         _walk(child, (path_name(child.title),), subject, ctx, candidates, sources)
     everything = [n for s in _sections(parsed.root) for n in s.body]
     ctx.figures = {

@@ -19,7 +19,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..attribute import is_sources_heading
 from .candidate import Candidate, Context, strip_prefix
 from .colon import plain_term, term_problem
-from .headbody import FILE_NAME
+from .headbody import FILE_NAME, to_do_items
 from .terms import split_aliases, what_is
 
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?$")
@@ -100,6 +100,11 @@ def split_bold_sections(
     for number, (index, name, ok) in enumerate(marks):
         stop = marks[number + 1][0] if number + 1 < len(marks) else len(units)
         body = units[index + 1 : stop]
+        if ok and body and all(isinstance(u, list) and to_do_items(u) for u in body):
+            head = units[index]
+            assert not isinstance(head, list) and head.map
+            ctx.reject(head.map[0] + 1, name, "its body is only a to-do list")
+            ok = False
         if ok and owner and _bare_list(body, ctx):
             head = units[index]
             assert not isinstance(head, list) and head.map

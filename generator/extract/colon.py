@@ -10,6 +10,7 @@ other lines of an already-defined term is a property of that term and stays in i
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from markdown_it.tree import SyntaxTreeNode
@@ -27,6 +28,18 @@ _ALIAS_TAIL = r"(?:\s*[(（][^)）]*[)）])?"
 _BOLD_COLON = re.compile(
     r"^(?P<term>(?:\*\*|__)[^*_]+?)\s*[:：](?P<close>\*\*|__)\s*(?P<def>\S.*)$"
 )
+# `**Offeror.** The party who makes an offer.`: a run-in head, as glossaries in textbooks set it.
+_BOLD_PERIOD = re.compile(
+    r"^(?P<term>(?:\*\*|__)[^*_.:：]+?)(?:\.(?P<close>\*\*|__)|(?P<shut>\*\*|__)\.)"
+    r"\s+(?P<def>[A-Z(\"'“][^\n]*\S)$"
+)
+# `**Hepcidin** → inhibits iron metabolism`, `**von (+ Dativ)** -> for people`: an arrow after a
+# bold name points to what it means.
+_BOLD_ARROW = re.compile(
+    r"^(?P<term>(?:\*\*|__)[^*_]+?(?:\*\*|__))\s*"
+    r"(?:→|->|=>|⇒|\$\\(?:rightarrow|to|Rightarrow|longrightarrow)\$)\s*(?P<def>\S.*)$"
+)
+_ARROW = re.compile(r"→|->|=>|⇒|\\(?:rightarrow|to|Rightarrow|longrightarrow)\b")
 _WRAPPED_SEP = re.compile(
     rf"^(?:The\s+)?(?P<term>(?:{_WRAPPED}){_ALIAS_TAIL})\s*"
     rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
@@ -77,6 +90,14 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
     if match:
         term_md = match.group("term") + match.group("close")
         return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True)
+    match = _BOLD_PERIOD.match(text)
+    if match and _run_in_name(match.group("term")):
+        term_md = match.group("term") + (match.group("close") or match.group("shut"))
+        return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True)
+    match = _BOLD_ARROW.match(text)
+    if match and not _ARROW.search(match.group("def")):  # `**A** → B → C`: a chain of causes
+        term_md = match.group("term")
+        return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True, True)
     match = _WRAPPED_SEP.match(text)
     if match:
         term_md = match.group("term")
@@ -97,6 +118,13 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
     if match and is_expansion(re.split(r"\s*[(（]", match.group("def"))[0], match.group("term")):
         return ColonLine(match.group("term"), match.group("term"), match.group("def"), False)
     return None
+
+
+def _run_in_name(term_md: str) -> bool:
+    """A bold run-in head names a term (`**Offeror.**`), not a maxim written in bold
+    (`**Always write the test first.**`): a few words and no finite verb."""
+    words = term_md.strip("*_ ").split()
+    return len(words) <= 4 and not _FINITE_VERB.search(" ".join(words) + " ")
 
 
 # `중간형 COCOMO**Intermediate**`, `조직형 **Organic**`: a Korean name, its English name in bold.
@@ -208,11 +236,32 @@ DEFINING_PHRASE = re.compile(
 )
 
 
+# `**Study Duration**: [Time spent]`: a template's slot, no text of its own.
+_PLACEHOLDER = re.compile(r"^\[[^\[\]]*\]$|^<[^<>/]*>$|^_{3,}$")
+
+
+def _readings(text: str) -> bool:
+    """`own prob: 50%; prob for others: 41%`: figures recorded under names of their own."""
+    words = re.sub(r"\$\$?[^$]*\$\$?", "", text)  # a formula's `i=1` records nothing
+    return len(re.findall(r"[:：=]\s*[-+$]?\d", words)) >= 2
+
+
+def _rating(text: str) -> bool:
+    """`⭐⭐⭐⭐⭐ (1-5 stars)`: symbols with a note on the scale, a score and no words."""
+    bare = re.sub(r"[(（][^()（）]*[)）]", "", text)
+    symbols = any(unicodedata.category(c) == "So" for c in bare)
+    return symbols and not re.search(r"[^\W\d_]", bare)
+
+
 def definition_problem(definition: str) -> str | None:
     text = definition.strip()
     if text.endswith(("?", "？")):
         return "line ends in '?'"
+    if _PLACEHOLDER.match(text):
+        return "a blank left to fill in, not a definition"
     if not re.search(r"[^\W\d_]", show_wikilinks(text)) or _COMPARISON.match(text):
+        return "a value, not a definition"
+    if _rating(text) or _readings(text):
         return "a value, not a definition"
     if _QUANTITY.match(text) or _KO_COMPARISON.match(text):
         return "a value, not a definition"

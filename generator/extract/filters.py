@@ -33,7 +33,10 @@ _DATED_EDIT = re.compile(
 # `TODO`, `TBD`, `(작성 예정)`: a body still to be written.
 _PLACEHOLDER = re.compile(
     r"^\W*(?:(?:답변?|answer|내용|설명)\s*)?"
-    r"(?:todo|tbd|tba|wip|coming soon|(?:작성|정리|공부)\s*(?:중|예정)|추가\s*예정)\W*$",
+    r"(?:todo|tbd|tba|wip|coming soon|(?:작성|정리|공부)\s*(?:중|예정)|추가\s*예정"
+    r"|(?:will\s+|to\s+)be\s+(?:written|added|filled(?:\s+in)?|completed|continued|updated|done)"
+    r"(?:\s+(?:later|soon))?"
+    r"|(?:todo|tbd)\s*[:：-]\s*[^.!?\n]{0,60})\W*$",
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|%%.*%%)\s*$", re.IGNORECASE | re.DOTALL)

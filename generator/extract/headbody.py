@@ -8,6 +8,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import plain_text
+from .filters import is_link_only
 
 # `store/module_moduleName.js`, `docker-compose.yml`: a file of the note's code, not a term
 # (`Node.js`, `ASP.NET` are names).
@@ -24,13 +25,68 @@ _ASKED = re.compile(
 )
 
 
+# `⭐`, `[answer](q1.md)`, `(Kakao, Naver)` after an interview question: marks, not an answer.
+_TRAILING_MARKS = re.compile(
+    r"(?:\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\uFE0F]|\[[^\]]*\]\([^)]*\)))+\s*$"
+)
+
+
+def _undecorated(text: str) -> str:
+    return _TRAILING_MARKS.sub("", text.strip())
+
+
 def open_questions(block: SyntaxTreeNode) -> bool:
     """A list of one-line questions with nothing under them: things still to find out."""
     if block.type not in ("bullet_list", "ordered_list"):
         return False
     items = block.children
-    asked = sum(bool(_ASKED.search(plain_text(item))) for item in items)
+    asked = sum(bool(_ASKED.search(_undecorated(plain_text(item)))) for item in items)
     return bool(items) and all(len(i.children) == 1 for i in items) and asked * 2 >= len(items)
+
+
+_TASK = re.compile(r"^\[[ xX]?\](?:\s|$)")
+
+
+def to_do_list(block: SyntaxTreeNode) -> bool:
+    """A task list (`- [ ] Read the theory`) or a list of blank items: a plan or a template's
+    slots, with nothing to recall."""
+    if block.type not in ("bullet_list", "ordered_list"):
+        return False
+    return to_do_items(block.children)
+
+
+def to_do_items(items: list[SyntaxTreeNode]) -> bool:
+    """Whether every one of these list items is a task (`[ ] …`, `[x] …`) or left blank."""
+    return bool(items) and all(not i.children or _TASK.match(plain_text(i).strip()) for i in items)
+
+
+def link_list(block: SyntaxTreeNode) -> bool:
+    """A list of links to other notes, a few with a word or two beside them (`- [[Division
+    Algorithm]] w/ Theorem`): an index of where the topics are explained, not an answer."""
+    if block.type not in ("bullet_list", "ordered_list"):
+        return False
+    items = block.children
+    links = sum(is_link_only(i) for i in items)
+    return len(items) >= 3 and links * 4 >= len(items) * 3
+
+
+# `a)`, `(b)`, `C.`, `①`: the marks of a multiple-choice option.
+_CHOICE_MARK = re.compile(r"^(?:\(?[a-eA-E][.)]|[①-⑤❶-❺])\s")
+_PICK = re.compile(
+    r"\bwhich\s+(?:of\s+the\s+following|one|option|statement)\b|\b(?:choose|select)\s+the\b"
+    r"|다음\s*중|고르",
+    re.IGNORECASE,
+)
+
+
+def quiz_options(question: str, options: list[str]) -> bool:
+    """Lines under a question that are its answer choices (`a) TCP`, `b) HTTP`, …, or short
+    options under `Which of the following …`): a quiz item, whose options are no answer."""
+    if len(options) < 3:
+        return False
+    if all(_CHOICE_MARK.match(o) for o in options):
+        return True
+    return bool(_PICK.search(question)) and all(len(o.split()) <= 8 for o in options)
 
 
 _CODE_HEADS = frozenset({"code", "코드", "구현", "implementation", "소스", "source"})

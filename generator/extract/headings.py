@@ -23,9 +23,12 @@ from .headbody import (
     bold_lead_term,
     code_section,
     has_code,
+    link_list,
     links_away,
     only_diagrams,
     open_questions,
+    quiz_options,
+    to_do_list,
 )
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
@@ -191,6 +194,31 @@ def heading_term(
     return term, aliases, "heading"
 
 
+# A repository README's own sections: how the notes are kept, not what they teach.
+_ABOUT_NOTES = re.compile(
+    r"^(?:about(?:\s+(?:this|the)\s+(?:repo|repository|project|study|notes?))?|how\s+to"
+    r"(?:\s+(?:use|contribute|read|participate|join))?|contributing|contributions?(?:\s+guide)?"
+    r"|(?:commit|pr|code|naming|file|folder)?\s*conventions?(?:\s+rules?)?|license|feedback"
+    r"|members|participants|contributors|contact|acknowledge?ments?|penalt(?:y|ies)"
+    r"|(?:document|folder|directory|repo|repository|project)\s+structure"
+    r"|til\s+(?:format|list|rules?|template))\s*[:：]?$",
+    re.IGNORECASE,
+)
+
+
+def _quiz(question: str, content: list[SyntaxTreeNode], ctx: Context) -> bool:
+    """A question heading whose whole body is a list of answer choices."""
+    if len(content) != 1 or content[0].type not in ("bullet_list", "ordered_list"):
+        return False
+    lines = ctx.parsed.lines
+    items = [i.map for i in content[0].children if i.map]
+    if len(items) != len(content[0].children):
+        return False
+    if any(sum(1 for n in range(*m) if lines[n].strip()) != 1 for m in items):
+        return False  # an option with more under it is an answer's point, not a choice
+    return quiz_options(question, [strip_prefix(lines[m[0]]) for m in items])
+
+
 def content_blocks(section: Section, ctx: Context) -> list[SyntaxTreeNode]:
     return [
         b
@@ -216,6 +244,9 @@ def heading_candidate(
     term, aliases, strategy = found
     if links_away(section.heading):
         ctx.reject(section.line, section.title, "a link to another note: the note holds it")
+        return None
+    if _ABOUT_NOTES.match(section_name(section.title)):
+        ctx.reject(section.line, section.title, "a section about the notes themselves, not a term")
         return None
     content = content_blocks(section, ctx)
     if code_section(section_name(section.title), content) or (
@@ -246,6 +277,15 @@ def heading_candidate(
         return None
     if content and all(open_questions(b) for b in content):
         ctx.reject(section.line, section.title, "only questions with no answers")
+        return None
+    if strategy == "question" and _quiz(section.title, content, ctx):
+        ctx.reject(section.line, section.title, "a quiz question with answer choices, not a term")
+        return None
+    if content and all(link_list(b) for b in content):
+        ctx.reject(section.line, section.title, "its body is a list of links to other notes")
+        return None
+    if content and all(to_do_list(b) for b in content):
+        ctx.reject(section.line, section.title, "its body is only a to-do list")
         return None
     if not content:
         reason = "its sub-headings are the cards" if section.children else "no body of its own"
@@ -316,7 +356,25 @@ def _not_a_term(section: Section, content: list[SyntaxTreeNode], ctx: Context) -
         return "a list of sites to visit, not a term"
     if ctx.index and is_thin(section):
         return "an entry of an index note: only links or a few names under it"
+    if (
+        content
+        and section.children
+        and all(b.type == "paragraph" and _PREAMBLE.search(plain_text(b)) for b in content)
+    ):
+        return "its body only introduces the sections below it"
     return ""
+
+
+# `Before proceeding further, it is helpful to know certain terms`, `In this section we …`: words
+# about the notes themselves, leading into the sub-sections that hold the content.
+_PREAMBLE = re.compile(
+    r"\b(?:before\s+(?:proceeding|we\s+(?:start|begin|dive|go)|diving|going\s+further)"
+    r"|in\s+this\s+(?:section|chapter|part|note|lecture|post|page)"
+    r"|this\s+(?:section|chapter|part|note|lecture|post|page)\s+(?:covers|describes|explains|lists"
+    r"|introduces|looks|will|is\s+about)|the\s+following\s+(?:sections?|terms|topics)"
+    r"|(?:we|we'll)\s+(?:will\s+)?(?:look\s+at|cover|discuss|go\s+over)|let(?:'s|\s+us)\s+(?:look|start|begin))\b",
+    re.IGNORECASE,
+)
 
 
 def _defines_other(content: list[SyntaxTreeNode], term: str) -> str:

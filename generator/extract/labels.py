@@ -110,6 +110,7 @@ NEVER_HEADINGS = re.compile(
     r"|prepare|practice|memori[sz]e)|.*\bquestions?\s+(?:from|for|to)\b.*"
     r"(?:\s.*)?|review later|나중에.*|오늘의\s.*|삽질.*|(?:찾아|알아)\s*볼\s*(?:것|거리).*"
     r"|.*\b(?:practice|sample|interview|exam)\s+questions|agenda"
+    r"|admin|administrivia|administrative(?:\s+\w+)?|(?:course\s+|class\s+)?logistics|housekeeping"
     r"|.*\b(?:for|before)\s+next\s+(?:week|time|class|session|lecture)|next (?:study|session|class)"
     r"|(?:assigned\s+)?readings?(?:\s+list)?"
     r"|(?:shopping|grocery|reading|watch|wish|bucket|to-?do)\s*list|장보기|살\s*것|읽을\s*책"

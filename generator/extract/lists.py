@@ -13,6 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import first_paragraph, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import _ALIAS_TAIL, _WRAPPED, plain_term, term_problem
+from .headbody import quiz_options
 from .labels import is_strong_label
 from .notekinds import is_dated_entry
 from .terms import aliases_from_line, is_prompt, split_aliases, strip_question_prefix, what_is
@@ -117,6 +118,9 @@ def item_candidate(
     what = what_is(term)
     if what:  # `**컨텍스트 스위칭이란?**`: the term it asks about
         term, question = what, False
+    if question and _choices(term, nested, ctx):
+        ctx.reject(line, term, "a quiz question with answer choices, not a term")
+        return None
     if question:
         term = strip_question_prefix(term)
     else:
@@ -206,3 +210,18 @@ def alias_lines(blocks: list[SyntaxTreeNode]) -> tuple[set[int], tuple[str, ...]
                 aliases.extend(found)
                 lines.update(range(item.map[0], item.map[1]))
     return lines, tuple(aliases)
+
+
+def _choices(question: str, nested: list[SyntaxTreeNode], ctx: Context) -> bool:
+    """`1. Which of the following is stateless?` over `- a) TCP` `- b) HTTP` …: a quiz item, its
+    options nested under it; what is asked is no term, and the options are no answer."""
+    if any(block.type not in LISTS for block in nested):
+        return False
+    items = [i for block in nested for i in block.children]
+    texts = [strip_prefix(ctx.parsed.lines[i.map[0]]) for i in items if i.map]
+    lines = ctx.parsed.lines
+    one_line = all(
+        i.map and len(i.children) == 1 and sum(1 for n in range(*i.map) if lines[n].strip()) == 1
+        for i in items
+    )
+    return one_line and quiz_options(question, texts)

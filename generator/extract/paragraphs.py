@@ -118,7 +118,7 @@ def paragraph_candidates(
             owned=(start, end),
         )
         return
-    if first is None and not dashed:
+    if first is None and not dashed and not _bold_lines_below(lines[start + 1 : end]):
         if aliases_from_line(plain_text(paragraph)):
             return
         prose = prose_candidate(paragraph, scope, ctx, formatted_only=False)
@@ -171,6 +171,26 @@ def paragraph_candidates(
         yield colon_candidate(line, i, stop, scope, ctx, [])
 
 
+def _bold_lines_below(lines: list[str]) -> bool:
+    """`Some intro …` then `**Bagging** - sampling with replacement` on the next line of the
+    same paragraph: a bold name opening a line still starts a definition."""
+    for text in lines:
+        line = split_colon_line(strip_prefix(text))
+        if line is None or not line.term_md.startswith(("**", "__")) or line_problem(line):
+            continue
+        if sum(w[:1].islower() for w in line.definition.split()) >= 3:
+            return True  # words that say something, not `**Professor:** Karen Reid`
+    return False
+
+
+def _note_topic(raw: str, ctx: Context, formatted_only: bool) -> str | None:
+    """`- Inflation is the rise of …` in a note titled `Inflation`: a list item may be any
+    sentence, but one saying what the note's own subject is defines it."""
+    subject = defined_subject(raw) if formatted_only else None
+    titles = (ctx.info.title, *ctx.info.aliases)
+    return subject if subject and any(same_term(subject, t) for t in titles if t) else None
+
+
 def prose_candidate(
     paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, formatted_only: bool
 ) -> Candidate | None:
@@ -179,7 +199,7 @@ def prose_candidate(
     raw = " ".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])
     if scope.answer:
         return kind_in_answer(raw, scope, start, end)
-    subject = defined_subject(raw, formatted_only)
+    subject = defined_subject(raw, formatted_only) or _note_topic(raw, ctx, formatted_only)
     if subject is None and not scope.section and not formatted_only:
         subject = topic_subject(raw, ctx.info.title)
     strategy = "prose"
