@@ -148,3 +148,29 @@ def test_reverse_cards_per_note(tmp_path: Path, notes: Path) -> None:
         assert "Thread" not in text_of(reverse.question())
     finally:
         col.close()
+
+
+def test_a_deck_with_many_sub_decks_imports_whole(tmp_path: Path) -> None:
+    """Every note its own sub-deck, basic and cloze cards mixed: the collection written once
+    for all of them holds every sub-deck, both note types and every card."""
+    root = tmp_path / "notes" / "bio"
+    root.mkdir(parents=True)
+    for i in range(40):
+        cloze = "\n\n## Fact\n\nThe {{c1::nucleus}} holds DNA.\n" if i % 5 == 0 else ""
+        (root / f"cell-{i:02}.md").write_text(
+            f"# Cell {i}\n\n## Parts\n\n- **Part {i}**: organelle number {i}\n{cloze}", "utf-8"
+        )
+    report = build([str(root.parent)], BuildOptions(out=tmp_path / "out"))
+    assert [Path(p).name for p in report.outputs] == ["Bio.apkg"]
+    col = open_collection(tmp_path / "anki")
+    try:
+        import_apkg(col, Path(report.outputs[0]))
+        decks = {d.name for d in col.decks.all_names_and_ids()}
+        assert {f"Bio::Cell {i}" for i in range(40)} <= decks
+        assert {m["name"] for m in col.models.all()} >= {"notedeck basic", "notedeck cloze"}
+        got = cards(col)
+        assert len(got) == 48
+        assert {c.deck for c in got} == {f"Bio::Cell {i}" for i in range(40)}
+        assert sum(1 for c in got if "nucleus" in c.fields.get("Text", "")) == 8
+    finally:
+        col.close()
