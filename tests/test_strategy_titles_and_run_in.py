@@ -297,7 +297,7 @@ QUIZ = """
        - a) UDP
        - b) IP
        - c) ARP
-    2. What is a port used for?
+    2. Which statement says what a port is for?
        - A. Naming a process on a host
        - B. Naming a host on a network
        - C. Naming a network
@@ -310,9 +310,25 @@ def test_quiz_questions_with_answer_choices_make_no_card() -> None:
     for question in [
         "Which of the following is a stateless protocol?",
         "Which one is a transport protocol?",
-        "What is a port used for?",
+        "Which statement says what a port is for?",
     ]:
         assert why[question] == "a quiz question with answer choices, not a term"
+
+
+def test_lettered_points_under_a_plain_question_stay_its_answer() -> None:
+    """Without an exam's wording, `a)` … `c)` under a question are the points of its answer
+    (lists use letters too), not choices to pick from."""
+    note = """
+        # Networking
+
+        ## Practice
+
+        1. What does a transport protocol give an application?
+           - a) Ports, to reach one process on a host
+           - b) Ordering and retransmission (TCP only)
+           - c) Flow control (TCP only)
+    """
+    assert terms(note) == ["What does a transport protocol give an application?"]
 
 
 def test_a_question_answered_by_a_list_is_still_a_card() -> None:

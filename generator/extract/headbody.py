@@ -70,25 +70,6 @@ def link_list(block: SyntaxTreeNode) -> bool:
     return len(items) >= 3 and links * 4 >= len(items) * 3
 
 
-# `a)`, `(b)`, `C.`, `①`: the marks of a multiple-choice option.
-_CHOICE_MARK = re.compile(r"^(?:\(?[a-eA-E][.)]|[①-⑤❶-❺])\s")
-_PICK = re.compile(
-    r"\bwhich\s+(?:of\s+the\s+following|one|option|statement)\b|\b(?:choose|select)\s+the\b"
-    r"|다음\s*중|고르",
-    re.IGNORECASE,
-)
-
-
-def quiz_options(question: str, options: list[str]) -> bool:
-    """Lines under a question that are its answer choices (`a) TCP`, `b) HTTP`, …, or short
-    options under `Which of the following …`): a quiz item, whose options are no answer."""
-    if len(options) < 3:
-        return False
-    if all(_CHOICE_MARK.match(o) for o in options):
-        return True
-    return bool(_PICK.search(question)) and all(len(o.split()) <= 8 for o in options)
-
-
 _CODE_HEADS = frozenset({"code", "코드", "구현", "implementation", "소스", "source"})
 
 
@@ -163,31 +144,34 @@ def links_away(heading: SyntaxTreeNode | None) -> bool:
 
 # `① ls -l /tmp`, `❷ ls -ld /tmp` (the filled number marks the right choice).
 _CHOICE_LINE = re.compile(r"^\s*(?:[-*+]\s+)?[①-⑳❶-❿➀-➓]")
+_CIRCLED = re.compile(r"[①-⑳❶-❿➀-➓]")
 _FILLED = re.compile(r"[❶-❿➊-➓]")
-# `다음 중 … 알맞은 것은?`, `Which of the following …`: the wording of an exam problem.
+_LETTER_CHOICE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\([a-eA-E]\)|[a-eA-E][.)])\s+\S")
+# `다음 중 … 알맞은 것은?`, `Which of the following …`, `Choose the …`: an exam problem's wording.
 _EXAM = re.compile(
-    r"다음\s*(?:중|은|의)|(?:알맞은|옳은|옳지\s*않은|틀린|맞는|적절한|적절하지\s*않은|먼)\s*것"
-    r"|which\s+of\s+the\s+following",
+    r"다음\s*(?:중|은|의)|(?:알맞은|옳은|옳지\s*않은|틀린|맞는|적절한|적절하지\s*않은|먼)\s*것|고르"
+    r"|\bwhich\s+(?:of\s+the\s+following|one|option|statement)\b|\b(?:choose|select)\s+the\b",
     re.IGNORECASE,
 )
 
 
 def is_quiz(question: str, answer: list[str]) -> bool:
-    """A question followed by numbered choices (`① … ② … ③ … ④ …`): an exam problem to
-    solve, not a fact to recall. A question answered by steps (`① SYN ② SYN-ACK ③ ACK`) is
-    told apart by an exam's wording or by a filled number marking the chosen answer; lettered
-    choices (`(a) …`, `B. …`) count only under an exam's wording, as lists use letters too."""
-    choices = [line for line in answer if _CHOICE_LINE.match(line)]
-    marks = sum(len(re.findall(r"[①-⑳❶-❿➀-➓]", line)) for line in choices)
+    """A question followed by its answer choices (`① … ② … ③ … ④ …`, or short options under
+    `Which of the following …`): an exam problem to solve, not a fact to recall. A question
+    answered by steps (`① SYN ② SYN-ACK ③ ACK`) is told apart by an exam's wording or by a
+    filled number marking the chosen answer; lettered choices (`(a) …`, `B. …`) and unmarked
+    short options count only under an exam's wording, as answers use letters and lists too."""
+    lines = [line for line in answer if line.strip()]
+    choices = [line for line in lines if _CHOICE_LINE.match(line)]
+    marks = sum(len(_CIRCLED.findall(line)) for line in choices)
     exam = bool(_EXAM.search(question))
     if exam and marks < 3:
-        marks = sum(bool(_LETTER_CHOICE.match(line)) for line in answer)
+        marks = sum(bool(_LETTER_CHOICE.match(line)) for line in lines)
+        if marks < 3 and len(lines) >= 3 and all(len(line.split()) <= 8 for line in lines):
+            return True  # short options under `Which of the following …`
     if marks < 3:
         return False
     return exam or any(_FILLED.search(line) for line in choices)
-
-
-_LETTER_CHOICE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\([a-eA-E]\)|[a-eA-E][.)])\s+\S")
 
 
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")

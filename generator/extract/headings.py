@@ -23,11 +23,11 @@ from .headbody import (
     bold_lead_term,
     code_section,
     has_code,
+    is_quiz,
     link_list,
     links_away,
     only_diagrams,
     open_questions,
-    quiz_options,
     to_do_list,
 )
 from .labels import is_label, is_overview_heading
@@ -216,7 +216,7 @@ def _quiz(question: str, content: list[SyntaxTreeNode], ctx: Context) -> bool:
         return False
     if any(sum(1 for n in range(*m) if lines[n].strip()) != 1 for m in items):
         return False  # an option with more under it is an answer's point, not a choice
-    return quiz_options(question, [strip_prefix(lines[m[0]]) for m in items])
+    return is_quiz(question, [strip_prefix(lines[m[0]]) for m in items])
 
 
 def content_blocks(section: Section, ctx: Context) -> list[SyntaxTreeNode]:

@@ -13,7 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import first_paragraph, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import _ALIAS_TAIL, _WRAPPED, plain_term, term_problem
-from .headbody import quiz_options
+from .headbody import is_quiz
 from .labels import is_strong_label
 from .notekinds import is_dated_entry
 from .terms import aliases_from_line, is_prompt, split_aliases, strip_question_prefix, what_is
@@ -224,4 +224,4 @@ def _choices(question: str, nested: list[SyntaxTreeNode], ctx: Context) -> bool:
         i.map and len(i.children) == 1 and sum(1 for n in range(*i.map) if lines[n].strip()) == 1
         for i in items
     )
-    return one_line and quiz_options(question, texts)
+    return one_line and is_quiz(question, texts)
