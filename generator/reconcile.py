@@ -107,6 +107,8 @@ def reconcile(
         # The sketch depends only on the definition: an unchanged card keeps its recorded one.
         known = old.sketch if old and old.hash == digest and old.sketch else sketches.get(i)
         entry = entry_for(card, origin, mod, digest, known)
+        if entry == old:
+            entry = old  # the recorded entry itself: a large vault's lock is not held twice
         if guid != card.guid:
             entry = replace(entry, alias=card.guid)
             if i in similarity and old is not None:
