@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.deflist import deflist_plugin
@@ -34,8 +35,24 @@ def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
+    _front_matter_only_on_dashes(md)
     linear_link_labels(md)
     return md
+
+
+def _front_matter_only_on_dashes(md: MarkdownIt) -> None:
+    """mdit-py-plugins 0.7's front matter rule checks only that the document's first character
+    is `-`, then counts the `---` from the second character of the block it is asked about: a
+    text opening with a list item such as `- a--b` read that item as the start of front
+    matter and lost it. The rule now runs only on a block that itself starts with `-`."""
+    rule = next(r for r in md.block.ruler.__rules__ if r.name == "front_matter")
+    original = rule.fn
+
+    def front_matter(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        first = state.bMarks[start] + state.tShift[start]
+        return state.src[first : first + 1] == "-" and bool(original(state, start, end, silent))
+
+    md.block.ruler.at("front_matter", front_matter, {"alt": list(rule.alt)})
 
 
 class Node(SyntaxTreeNode):

@@ -55,6 +55,7 @@ _LIST_LINE = st.tuples(
 @example([("- ", "a"), ("- ", "b c")])
 @example([("- ", "a"), ("* ", "b")])
 @example([("- ", "a"), ("  - ", "b")])
+@example([("- ", ";--"), ("- ", ";")])  # the front matter rule once ate this first item
 def test_list_shortcut_matches_full_path(lines: list[tuple[str, str]]) -> None:
     _same("\n".join(marker + text for marker, text in lines))
 
@@ -102,3 +103,9 @@ def test_plain_text_is_its_own_html() -> None:
     assert plain_list("- one\n- two (2)") == ["one", "two (2)"]
     assert plain_list("- one\n* two") is None
     assert plain_list("- one\n  - nested") is None
+
+
+def test_a_first_item_with_dashes_is_not_front_matter() -> None:
+    """A text opening with `- a--b` is a list, not the start of front matter."""
+    assert full_markdown_html("- a--b\n- c") == "<ul>\n<li>a--b</li>\n<li>c</li>\n</ul>"
+    assert full_markdown_html("- x---\n  more\n- y").startswith("<ul>\n<li>x---\nmore</li>")
