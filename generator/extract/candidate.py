@@ -45,6 +45,28 @@ _HEADING_LINE = re.compile(
 )
 
 
+def paragraph_card(
+    term: str,
+    section: tuple[str, ...],
+    start: int,
+    end: int,
+    strategy: str = "prose",
+    aliases: tuple[str, ...] = (),
+    stub: str | None = None,
+) -> Candidate:
+    """A term defined by the paragraph on lines [start, end), which is its own body."""
+    return Candidate(
+        term=term,
+        aliases=aliases,
+        section=section,
+        line=start + 1,
+        spans=[(start, end)],
+        strategy=strategy,
+        owned=(start, end),
+        stub=stub,
+    )
+
+
 def heading_as_label(line: str) -> str:
     """`- ### 특징` inside a card's answer: shown as `- **특징**`, a label, not a heading."""
     match = _HEADING_LINE.match(line)

@@ -11,7 +11,15 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import plain_text
 from .boldheads import Unit
-from .candidate import Candidate, Context, Scope, dedent_block, prefix_of, strip_prefix
+from .candidate import (
+    Candidate,
+    Context,
+    Scope,
+    dedent_block,
+    paragraph_card,
+    prefix_of,
+    strip_prefix,
+)
 from .cloze import cloze_candidate
 from .colon import (
     STRONG_DASH,
@@ -109,14 +117,8 @@ def paragraph_candidates(
         first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
     named = NAMED_LEAD.match(first.term) if first is not None else None
     if named:
-        yield Candidate(  # `The result is a differentiable renderer: you can …`
-            term=named.group("name"),
-            section=scope.section,
-            line=start + 1,
-            spans=[(start, end)],
-            strategy="prose",
-            owned=(start, end),
-        )
+        # `The result is a differentiable renderer: you can …`
+        yield paragraph_card(named.group("name"), scope.section, start, end)
         return
     if first is None and not dashed and not _bold_lines_below(lines[start + 1 : end]):
         if aliases_from_line(plain_text(paragraph)):
@@ -231,15 +233,7 @@ def prose_candidate(
     if strategy == "prose" and not code and topic_sentence(raw, scope.section):
         ctx.reject(start + 1, subject, "an essay's opening topic sentence, not a definition")
         return None
-    return Candidate(
-        term=name,
-        aliases=aliases,
-        section=scope.section,
-        line=start + 1,
-        spans=[(start, end)],
-        strategy=strategy,
-        owned=(start, end),
-    )
+    return paragraph_card(name, scope.section, start, end, strategy, aliases)
 
 
 def sentence_candidates(

@@ -9,10 +9,17 @@ import re
 
 from .answerkinds import answer_kind
 from .aspects import aspect_of
-from .candidate import Candidate, Scope
+from .candidate import Candidate, Scope, paragraph_card
 from .labels import is_label
 from .prose import defined_subject
 from .terms import same_term, split_aliases, strip_numbering, words
+
+
+def _kind_card(
+    name: str, aliases: tuple[str, ...], scope: Scope, start: int, end: int
+) -> Candidate:
+    # The question's card still names the kind where its paragraph was.
+    return paragraph_card(name, scope.section, start, end, aliases=aliases, stub=name)
 
 
 def kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | None:
@@ -21,7 +28,8 @@ def kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | 
     paragraph of its own, is a child card. Anything else an answer says serves the question."""
     spoken = answer_kind(raw, scope.owner)  # `Read Lock이라고 불리는 공유락은 …`
     if spoken is not None:
-        return _kind_card(*spoken, scope, start, end)
+        name, aliases = spoken
+        return _kind_card(name, aliases, scope, start, end)
     subject = defined_subject(raw)
     if subject is None:
         return None
@@ -35,21 +43,6 @@ def kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | 
     if len(parts) >= 2 and parts[-1].casefold() not in asked:
         return None
     return _kind_card(name, aliases, scope, start, end)
-
-
-def _kind_card(
-    name: str, aliases: tuple[str, ...], scope: Scope, start: int, end: int
-) -> Candidate:
-    return Candidate(
-        term=name,
-        aliases=aliases,
-        section=scope.section,
-        line=start + 1,
-        spans=[(start, end)],
-        strategy="prose",
-        owned=(start, end),
-        stub=name,  # the question's card still names the kind
-    )
 
 
 # `The result is a differentiable renderer`, before a colon that explains it: the name the
