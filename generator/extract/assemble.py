@@ -11,7 +11,7 @@ from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
-from .headbody import answer_reason, is_musing
+from .headbody import EXAM_PROBLEM, answer_reason, is_musing
 from .terms import term_key, term_stem
 
 TWICE = "defined twice in this section"
@@ -115,7 +115,7 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
     reason = answer_reason(cand.strategy, cand.term, kept, bool(children))
     if reason:  # an exam problem leaves the answer of the term it tests too (cut after it)
         ctx.reject(cand.line, cand.term, reason)
-        noise.update(range(*cand.owned) if cand.owned and "exam" in reason else ())
+        noise.update(range(*cand.owned) if cand.owned and reason == EXAM_PROBLEM else ())
         return None
     if not own and cand.grouping:
         names = [_name_line(c, stubs, excluded, ctx) for c in named]

@@ -212,10 +212,13 @@ def is_musing(question: str) -> bool:
 _QUESTION_NUMBER = re.compile(r"^(?:\(?\d+(?:\.\d+)*[.)]|Q\s*\d*\s*[.:)]|[①-⑳])\s*", re.IGNORECASE)
 
 
+EXAM_PROBLEM = "an exam problem with numbered choices, not a term"
+
+
 def answer_reason(strategy: str, term: str, answer: list[str], children: bool) -> str:
     """Why a card's answer makes it no card: an exam problem, or names with nothing said."""
     if strategy in ("question", "question-item") and is_quiz(term, answer):
-        return "an exam problem with numbered choices, not a term"
+        return EXAM_PROBLEM
     if strategy == "list-term" and not children and only_names(answer):
         return "it lists names with nothing said about them"
     return ""
