@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import settled, unchanged
+from . import held, settled, unchanged
 from .attribute import deck_description
 from .cache import BuildCache, cache_for, deck_digest
 from .decks import card_tags
@@ -40,7 +40,7 @@ from .notefields import Rendered, fields_key, note_fields, resolved_images
 from .notes import NoteFile, discover
 from .options import BuildOptions
 from .package import model_hashes
-from .workers import collector_paused, job_count, load_notes, run_writes
+from .workers import Hold, collector_paused, job_count, load_notes, run_writes
 
 # progress(stage, done, total): lets the CLI draw a progress bar; the library never prints.
 Progress = Callable[[str, int, int], None]
@@ -67,11 +67,13 @@ def load(
     options: BuildOptions | None = None,
     progress: Progress | None = None,
     discovered: tuple[list[NoteFile], list[Diagnostic]] | None = None,
+    hold: Hold | None = None,
 ) -> tuple[list[LoadedNote], list[Diagnostic], dict[str, str]]:
     """Read, parse and extract every note (from the cache when unchanged, in worker processes
     when there are many); returns the notes, diagnostics and the files that failed, each with
     the deck it most likely feeds ("" when that cannot be told). `discovered`: the notes found
-    under `paths` and the problems finding them, when already known."""
+    under `paths` and the problems finding them, when already known; `hold`: which notes to
+    leave out, given every note's cache key (see held.py)."""
     options = options or BuildOptions()
     loaded: list[LoadedNote] = []
     diagnostics: list[Diagnostic] = []
@@ -82,7 +84,7 @@ def load(
         files, found = discovered
         diagnostics.extend(found)
     with collector_paused():  # thousands of records, no cycles among them
-        outcomes = load_notes(files, options)
+        outcomes = load_notes(files, options, hold)
     for done, outcome in enumerate(outcomes, 1):
         if progress is not None:
             progress("parse", done, len(outcomes))
@@ -221,29 +223,93 @@ def build(
     before = checked[0] if checked is not None else unchanged.check(paths, options)
     if before is not None and before.report is not None:
         return before.report  # nothing it read or wrote has changed since the last build
+    try:
+        return _build(paths, options, progress, before, hold=True)
+    except settled.Touched:  # raised before anything was stamped or written
+        return _build(paths, options, progress, before, hold=False)
+
+
+def _build(
+    paths: list[str],
+    options: BuildOptions,
+    progress: Progress | None,
+    before: unchanged.Check | None,
+    hold: bool,
+) -> BuildReport:
     found = (before.files, list(before.found)) if before is not None else None
-    loaded, diagnostics, failed = load(paths, options, progress, found)
+    # A command-line build of one notes root with a lock file keeps the decks an edit did not
+    # touch without loading their notes (held.py): the lock is read, under its guard, first.
+    early = _early_root(before, options) if hold else None
+    with guarded([early] if early is not None else [], options.lock):
+        first = {early: read_lock(lock_path(early))} if early is not None else {}
+        kept: dict[str, settled.DeckRecord] = {}
+        keep = partial(_keep, kept, first, options) if early is not None else None
+        loaded, diagnostics, failed = load(paths, options, progress, found, keep)
+        if kept and (failed or any(top_deck(i.note.info.deck) in kept for i in loaded)):
+            raise settled.Touched  # a note that failed or joined a kept deck: load them all
+        return _finish(loaded, diagnostics, failed, kept, first, options, progress, before)
+
+
+def _early_root(before: unchanged.Check | None, options: BuildOptions) -> Path | None:
+    if before is None or not options.reuse_unchanged or not options.lock:
+        return None
+    roots = {file.root for file in before.files}
+    return next(iter(roots)) if len(roots) == 1 else None
+
+
+def _keep(
+    kept: dict[str, settled.DeckRecord],
+    locks: dict[Path, LockFile],
+    options: BuildOptions,
+    keys: dict[str, str],
+) -> set[str]:
+    """The notes not to load: those of the decks kept as they are (recorded in `kept`)."""
+    (root, lock), target_of = next(iter(locks.items())), partial(_target, options=options)
+    kept.update(settled.held(keys, root, lock, options, model_hashes(), target_of))
+    return {rel for record in kept.values() for rel, _ in record.notes}
+
+
+def _finish(
+    loaded: list[LoadedNote],
+    diagnostics: list[Diagnostic],
+    failed: dict[str, str],
+    kept: dict[str, settled.DeckRecord],
+    first: dict[Path, LockFile],
+    options: BuildOptions,
+    progress: Progress | None,
+    before: unchanged.Check | None,
+) -> BuildReport:
     # A deck a broken note may belong to is not rewritten: its previous .apkg survives.
     protected = {top_deck(deck) for deck in failed.values() if deck}
     decks, media_diagnostics = render_decks(loaded, options)
     diagnostics.extend(media_diagnostics)
+    if kept:
+        held.check_untouched(decks, kept, next(iter(first.values())))
     # --strict: a note with a missing image is broken, so its deck keeps the previous .apkg.
     broken = {d.loc.path for d in media_diagnostics if d.level == "error" and d.loc}
     decks, duplicates = unique_cards(decks)
     diagnostics.extend(duplicates)
     origins, built = origins_of(loaded)
+    fed = held.fed(loaded, diagnostics)
     del loaded  # the notes' parsed records: only their cards are needed from here on
+    for notes_root in first if kept else ():  # their notes are built, just not loaded
+        built.setdefault(notes_root, set()).update(r for k in kept.values() for r, _ in k.notes)
     outputs: list[str] = []
     stores: dict[Path | None, BuildCache] = {}
-    with guarded(built, options.lock):
-        locks = {root: read_lock(lock_path(root)) for root in built} if options.lock else {}
+    with guarded([] if first else built, options.lock):
+        locks = {r: first.get(r) or read_lock(lock_path(r)) for r in built} if options.lock else {}
         calm = not (duplicates or failed or broken)
         target_of = partial(_target, options=options)
         root, lock = _one(locks) if calm else (None, None)
         settle = settled.plan(decks, origins, root, lock, options, model_hashes(), target_of)
+        if kept and settle is None:
+            raise settled.Touched
+        if settle is not None:
+            settle.held = kept
         todo, taken = settled.split(decks, settle)
         stamped = stamp(todo, origins, built, build_epoch(), options, model_hashes(), locks, taken)
         decks = _merge(decks, stamped.decks, settle)
+        decks = held.in_order(decks, kept, fed, before.files if before is not None else [])
         writes: list[tuple[Path, str, BuildCache, Callable[[], None]]] = []
         clashing = _clashes(decks, options, diagnostics)
         for deck in decks:
@@ -257,7 +323,7 @@ def build(
             if any(c.card.loc.path in broken for c in deck.cards):
                 continue
             outputs.append(str(target))
-            if settle and deck.name in settle.settled:
+            if deck.name in kept or (settle and deck.name in settle.settled):
                 continue  # as recorded: nothing to stamp, digest or write
             store = stores.setdefault(_root_of(deck, origins), _store(deck, origins, options))
             digest = _digest(deck, stamped, options)
@@ -276,11 +342,12 @@ def build(
             store.save_decks()
         written = save(stamped)
         if settle is not None:
-            kept = {deck.name for deck in decks if str(target_of(deck)) in outputs}
-            settled.remember(settle, decks, kept, target_of)
+            written_decks = {deck.name for deck in decks if str(target_of(deck)) in outputs}
+            settled.remember(settle, decks, written_decks, target_of, fed)
+    counts = held.counts(decks, kept)
     stats = {
         "decks": len(outputs),
-        "cards": sum(len(d.cards) for d in decks),
+        "cards": sum(counts),
         "media": sum(len(d.media) for d in decks),
         "written": len(writes),
         "warnings": sum(1 for d in diagnostics if d.level == "warning"),
@@ -299,6 +366,7 @@ def build(
         rematched=tuple(str(r) for r in stamped.rematched),
         removed=tuple(str(r) for r in stamped.removed),
         locks=tuple(str(p) for p in written),
+        deck_cards=counts if kept else (),
     )
     if before is not None:
         unchanged.remember(before, options, report, len(media_diagnostics))

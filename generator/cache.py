@@ -165,6 +165,9 @@ class BuildCache:
         value = self._load("notes", key)
         return value if isinstance(value, CachedNote) else None
 
+    def has_note(self, key: str) -> bool:
+        return self.folder is not None and self._path("notes", key).is_file()
+
     def put_note(self, key: str, entry: CachedNote) -> None:
         self._store("notes", key, entry)
 

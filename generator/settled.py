@@ -28,7 +28,7 @@ from pathlib import Path
 from .cache import BuildCache, cache_for, options_fingerprint
 from .fsutil import file_stamp
 from .lock import LockFile, Origin
-from .model import Deck
+from .model import Deck, MediaFile
 from .options import BuildOptions
 
 # marshal's format 2 has no back-references, so equal values always give equal bytes.
@@ -42,6 +42,13 @@ class DeckRecord:
     entries: str  # digest of those GUIDs' lock entries
     size: int
     mtime_ns: int
+    # What a build needs to keep the deck without loading its notes (see `held`):
+    notes: tuple[tuple[str, str], ...] = ()  # every note feeding it: (path in root, cache key)
+    lead: str = ""  # its first note with cards: where the deck comes in the build's order
+    media: tuple[MediaFile, ...] = ()
+    stamps: tuple[tuple[str, int, int], ...] = ()  # its media files' (path, size, mtime_ns)
+    description: str = ""
+    clean: bool = False  # its notes and their images had nothing to report
 
 
 @dataclass(slots=True)
@@ -54,9 +61,11 @@ class Plan:
     keys: dict[str, str] = field(default_factory=dict)  # each deck's key as rendered
     settled: dict[str, Deck] = field(default_factory=dict)  # by name, with final GUIDs
     records: dict[str, DeckRecord] = field(default_factory=dict)
+    held: dict[str, DeckRecord] = field(default_factory=dict)  # kept without their notes
 
     def claimed(self) -> set[str]:
-        return {card.guid for deck in self.settled.values() for card in deck.cards}
+        own = {card.guid for deck in self.settled.values() for card in deck.cards}
+        return own.union(*(record.guids for record in self.held.values()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +102,7 @@ def plan(
     if not isinstance(stored, _Stored):
         return result
     result.records = dict(stored.decks)
-    # The note types as the decks were written with them: same definitions, same times.
-    now_types = {n: (t.hash, t.mod) for n, t in lock.note_types.items()}
-    same_types = all(now_types.get(n, ("", 0))[0] == h for n, h in type_hashes.items())
-    if stored.types != now_types or not same_types:
+    if not _same_types(stored, lock, type_hashes):
         return result
     for deck in decks:
         record = stored.decks.get(deck.name)
@@ -117,40 +123,126 @@ def plan(
     return result
 
 
+def held(
+    keys: Mapping[str, str],
+    root: Path | None,
+    lock: LockFile | None,
+    options: BuildOptions,
+    type_hashes: Mapping[str, str],
+    target: Callable[[Deck], Path],
+) -> dict[str, DeckRecord]:
+    """Decks that can be kept without even loading their notes: every note that fed the deck
+    is there with the same cache key (so the same bytes, options and code), no other note
+    is recorded for it, its media files, lock entries, note types and file are as recorded,
+    and nothing was reported about its notes. `keys`: every readable note's cache key, by its
+    path inside the notes root. A note that was not in the deck and now joins it is only seen
+    once loaded: the build then loads everything again (see build.py)."""
+    if root is None or lock is None or not options.lock or options.removed_tag.strip():
+        return {}
+    store = cache_for(root, options)
+    stored = store.get_build(_where(root, options)) if store.enabled else None
+    if not isinstance(stored, _Stored) or not _same_types(stored, lock, type_hashes):
+        return {}
+    kept: dict[str, DeckRecord] = {}
+    for name, record in stored.decks.items():
+        if not record.clean or not record.notes or not record.lead:
+            continue
+        if any(keys.get(rel) != key for rel, key in record.notes):
+            continue
+        if any(file_stamp(Path(path)) != (size, mtime) for path, size, mtime in record.stamps):
+            continue
+        if entries_digest(lock, record.guids) != record.entries:
+            continue
+        if file_stamp(target(Deck(name, (), ()))) != (record.size, record.mtime_ns):
+            continue
+        kept[name] = record
+    return kept
+
+
+def _same_types(stored: _Stored, lock: LockFile, type_hashes: Mapping[str, str]) -> bool:
+    """The note types are as the decks were written with them: same definitions, same times."""
+    now_types = {n: (t.hash, t.mod) for n, t in lock.note_types.items()}
+    same = all(now_types.get(n, ("", 0))[0] == h for n, h in type_hashes.items())
+    return same and stored.types == now_types
+
+
+class Touched(Exception):
+    """A deck kept without loading its notes is touched by this build after all (a note joined
+    it, shares an image or an identity with it): the build must load every note. Raised
+    before anything is stamped or written."""
+
+
 def split(decks: list[Deck], plan: Plan | None) -> tuple[list[Deck], frozenset[str]]:
-    """The decks to stamp, and the GUIDs the settled ones hold. When a card to stamp has one of
-    those GUIDs as its own (a new card named as a settled card was before it was renamed), a
-    full stamp would give it that GUID: nothing is settled then."""
-    if plan is None or not plan.settled:
+    """The decks to stamp, and the GUIDs the settled and held ones hold. When a card to stamp
+    has one of those GUIDs as its own (a new card named as a settled card was before it was
+    renamed), a full stamp would give it that GUID: nothing is settled then."""
+    if plan is None or not (plan.settled or plan.held):
         return decks, frozenset()
     taken = frozenset(plan.claimed())
     todo = [deck for deck in decks if deck.name not in plan.settled]
     if any(card.guid in taken for deck in todo for card in deck.cards):
+        if plan.held:
+            raise Touched
         plan.settled.clear()
         return decks, frozenset()
     return todo, taken
 
 
+@dataclass(frozen=True, slots=True)
+class Fed:
+    """What fed a deck in this build: its notes' paths and cache keys, its first note with
+    cards, and whether its notes and their images had nothing to report."""
+
+    notes: tuple[tuple[str, str], ...]
+    lead: str
+    clean: bool
+
+
 def remember(
-    now: Plan, stamped: list[Deck], written: set[str], target: Callable[[Deck], Path]
+    now: Plan,
+    stamped: list[Deck],
+    written: set[str],
+    target: Callable[[Deck], Path],
+    fed: Mapping[str, Fed],
 ) -> None:
     """Record each deck whose file now holds it (written or kept); forget the others."""
     records: dict[str, DeckRecord] = {}
     for deck in stamped:
         key = now.keys.get(deck.name)
+        if deck.name in now.held:
+            records[deck.name] = now.held[deck.name]
+            continue
         if deck.name in now.settled:
-            records[deck.name] = now.records[deck.name]
+            record = now.records[deck.name]
+        elif key is None or deck.name not in written:
             continue
-        if key is None or deck.name not in written:
-            continue
-        guids = tuple(card.guid for card in deck.cards)
-        entries = entries_digest(now.lock, guids)
-        stat = file_stamp(target(deck))
-        if entries is None or stat is None:
-            continue
-        records[deck.name] = DeckRecord(key, guids, entries, *stat)
+        else:
+            guids = tuple(card.guid for card in deck.cards)
+            entries = entries_digest(now.lock, guids)
+            stat = file_stamp(target(deck))
+            if entries is None or stat is None:
+                continue
+            record = DeckRecord(key, guids, entries, *stat)
+        records[deck.name] = _with_sources(record, deck, fed.get(deck.name))
     types = {n: (t.hash, t.mod) for n, t in now.lock.note_types.items()}
     now.store.put_build(now.where, _Stored(types, records))
+
+
+def _with_sources(record: DeckRecord, deck: Deck, fed: Fed | None) -> DeckRecord:
+    """The record, with what a later build needs to keep the deck without its notes."""
+    if fed is None:
+        return dataclasses.replace(record, clean=False)
+    stamps = [(m.path, file_stamp(Path(m.path))) for m in deck.media]
+    known = tuple((path, *stat) for path, stat in stamps if stat is not None)
+    return dataclasses.replace(
+        record,
+        notes=fed.notes,
+        lead=fed.lead,
+        media=deck.media,
+        stamps=known,
+        description=deck.description,
+        clean=fed.clean and len(known) == len(stamps),
+    )
 
 
 def deck_key(deck: Deck, origins: Mapping[str, Origin], fingerprint: str) -> str | None:
@@ -190,5 +282,5 @@ def entries_digest(lock: LockFile, guids: tuple[str, ...]) -> str | None:
 
 
 def _where(root: Path, options: BuildOptions) -> str:
-    text = f"settled\x1f{root}\x1f{options.out.resolve()}\x1f{options.format}"
+    text = f"settled2\x1f{root}\x1f{options.out.resolve()}\x1f{options.format}"
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()

@@ -89,7 +89,7 @@ def remember(now: Check, options: BuildOptions, report: BuildReport, media_probl
     media = tuple(sorted({m.path for deck in report.decks for m in deck.media}))
     decks = tuple(Deck(d.name, (), d.media, d.description) for d in report.decks)
     stats = {**stats, "written": 0, REUSED: 1}
-    counts = tuple(len(d.cards) for d in report.decks)
+    counts = report.deck_cards or tuple(len(d.cards) for d in report.decks)
     light = dataclasses.replace(report, decks=decks, stats=stats, locks=(), deck_cards=counts)
     record = Record(_final(now, media), media, outputs, light)
     now.store.put_build(_where(now.paths, options), record)

@@ -112,10 +112,12 @@ def _run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
             yield from outcomes
 
 
-def _lookup(
+def _keyed(
     file: NoteFile, options: BuildOptions, fingerprint: str, caches: dict[Path, BuildCache]
-) -> Outcome | Job:
-    """A note's cached outcome, or the job that computes it."""
+) -> Outcome | tuple[NoteFile, bytes | None, str]:
+    """A note's cache key, with its bytes unless the cache holds its entry (they are read
+    again in the rare case the entry is gone by the time it is loaded); or why it cannot be
+    read."""
     try:
         data = read_bytes(file.file, file.shown)
     except NotedeckError as exc:
@@ -124,20 +126,51 @@ def _lookup(
     store = caches.setdefault(file.root, cache_for(file.root, options))
     identity = (file.shown, file.rel, str(file.root), str(file.file))
     key = note_key(fingerprint, identity, data) if store.enabled else ""
+    return (file, None if key and store.has_note(key) else data, key)
+
+
+def _lookup(
+    keyed: tuple[NoteFile, bytes | None, str], options: BuildOptions, caches: dict[Path, BuildCache]
+) -> Outcome | Job:
+    """A note's cached outcome, or the job that computes it."""
+    file, data, key = keyed
+    store = caches[file.root]
     entry = store.get_note(key) if key else None
     if entry is not None:
         return Outcome(file, entry, key=key)
+    if data is None:
+        try:
+            data = read_bytes(file.file, file.shown)
+        except NotedeckError as exc:
+            problem = Diagnostic(exc.loc, "error", exc.message, exc.hint)
+            return Outcome(file, None, problem, deck_guess(file, options))
     return (file, data, key, options, store.folder if store.enabled else None)
 
 
-def load_notes(files: list[NoteFile], options: BuildOptions) -> list[Outcome]:
-    """Every note's outcome, in order: from the cache when its key is there, else computed."""
+# Which notes need not be loaded at all, given every note's cache key by its path inside the
+# notes root (see settled.held): their decks are kept as the last build left them.
+Hold = Callable[[dict[str, str]], set[str]]
+
+
+def load_notes(
+    files: list[NoteFile], options: BuildOptions, hold: Hold | None = None
+) -> list[Outcome]:
+    """Every note's outcome, in order: from the cache when its key is there, else computed;
+    notes that `hold` names are left out."""
     fingerprint = options_fingerprint(options)
     caches: dict[Path, BuildCache] = {}
     outcomes: list[Outcome | None] = []
     misses: list[tuple[int, Job]] = []
     with collector_paused():
-        lookups = [_lookup(file, options, fingerprint, caches) for file in files]
+        keyed = [_keyed(file, options, fingerprint, caches) for file in files]
+        held: set[str] = set()
+        if hold is not None:
+            held = hold({k[0].rel: k[2] for k in keyed if not isinstance(k, Outcome) and k[2]})
+        lookups = [
+            k if isinstance(k, Outcome) else _lookup(k, options, caches)
+            for k in keyed
+            if isinstance(k, Outcome) or k[0].rel not in held
+        ]
     for found in lookups:
         if isinstance(found, Outcome):
             outcomes.append(found)
