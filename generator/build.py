@@ -244,17 +244,19 @@ def _build(
         first = {early: read_lock(lock_path(early))} if early is not None else {}
         kept: dict[str, settled.DeckRecord] = {}
         keep = partial(_keep, kept, first, options) if early is not None else None
-        loaded, diagnostics, failed = load(paths, options, progress, found, keep)
-        if kept and (failed or any(top_deck(i.note.info.deck) in kept for i in loaded)):
-            raise settled.Touched  # a note that failed or joined a kept deck: load them all
-        return _finish(loaded, diagnostics, failed, kept, first, options, progress, before)
+        return _finish(paths, found, keep, kept, first, options, progress, before)
 
 
 def _early_root(before: unchanged.Check | None, options: BuildOptions) -> Path | None:
     if before is None or not options.reuse_unchanged or not options.lock:
         return None
     roots = {file.root for file in before.files}
-    return next(iter(roots)) if len(roots) == 1 else None
+    if len(roots) != 1:
+        return None
+    root = next(iter(roots))
+    # Without a record no deck can be kept: the lock is read after the notes are rendered and
+    # freed, as in any build, so a large vault's notes and lock entries are not held at once.
+    return root if settled.recorded(root, options) else None
 
 
 def _keep(
@@ -270,15 +272,19 @@ def _keep(
 
 
 def _finish(
-    loaded: list[LoadedNote],
-    diagnostics: list[Diagnostic],
-    failed: dict[str, str],
+    paths: list[str],
+    found: tuple[list[NoteFile], list[Diagnostic]] | None,
+    keep: Hold | None,
     kept: dict[str, settled.DeckRecord],
     first: dict[Path, LockFile],
     options: BuildOptions,
     progress: Progress | None,
     before: unchanged.Check | None,
 ) -> BuildReport:
+    # Loaded here, so that only this frame holds the notes' records and `del` frees them.
+    loaded, diagnostics, failed = load(paths, options, progress, found, keep)
+    if kept and (failed or any(top_deck(i.note.info.deck) in kept for i in loaded)):
+        raise settled.Touched  # a note that failed or joined a kept deck: load them all
     # A deck a broken note may belong to is not rewritten: its previous .apkg survives.
     protected = {top_deck(deck) for deck in failed.values() if deck}
     decks, media_diagnostics = render_decks(loaded, options)

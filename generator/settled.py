@@ -159,6 +159,12 @@ def held(
     return kept
 
 
+def recorded(root: Path, options: BuildOptions) -> bool:
+    """Whether a build of this notes root into this output was recorded (so decks may be kept)."""
+    store = cache_for(root, options)
+    return store.enabled and isinstance(store.get_build(_where(root, options)), _Stored)
+
+
 def _same_types(stored: _Stored, lock: LockFile, type_hashes: Mapping[str, str]) -> bool:
     """The note types are as the decks were written with them: same definitions, same times."""
     now_types = {n: (t.hash, t.mod) for n, t in lock.note_types.items()}
