@@ -176,6 +176,8 @@ def _list(
     lines = {id(i): _colon_line(i, ctx) for i in items}
     proses: list[Candidate] = []
     among_colon = sum(problem is None for _, problem in lines.values()) >= 2
+    fields = _fields(list(lines.values()))
+    among_colon = among_colon and not fields
     among_terms = _term_siblings(items, scope, ctx)
     heads = numbered_heads(items, ctx)
     for index, stop in heads.items():  # `1. 웹 표준이란?` heading the bullets under it
@@ -233,6 +235,8 @@ def _list(
                 problem = None  # `- feature: …` among `- develop: …`, `- release: …`
             if problem is None and is_expansion(line.term, scope.owner):
                 problem = f"the full name of {scope.owner}, kept on its card"
+            if problem is None and fields:
+                problem = f"a field of {scope.owner or 'the section'} beside Definition, Example …"
             if problem is None:
                 colon.append((item, line))
             else:
@@ -306,6 +310,18 @@ def _colon_line(item: SyntaxTreeNode, ctx: Context) -> tuple[ColonLine | None, s
         return None, "no line"
     line = split_colon_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
     return (line, line_problem(line)) if line is not None else (None, "no line")
+
+
+_LABEL = "label, not a term"
+
+
+def _fields(lines: list[tuple[ColonLine | None, str | None]]) -> bool:
+    """`- Definition: …` `- Formula: …` `- Interpretation: …` `- Clinical Use: …`: when most
+    of a list's `name: meaning` lines are labels, it fills in the fields of one thing, so its
+    other names (`Interpretation`) are fields too, not terms of a glossary."""
+    labels = sum(problem == _LABEL for line, problem in lines if line is not None)
+    names = sum(problem is None for line, problem in lines if line is not None)
+    return labels >= 2 and labels >= names
 
 
 def _term_siblings(items: list[SyntaxTreeNode], scope: Scope, ctx: Context) -> bool:

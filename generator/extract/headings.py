@@ -201,7 +201,9 @@ _ABOUT_NOTES = re.compile(
     r"|(?:commit|pr|code|naming|file|folder)?\s*conventions?(?:\s+rules?)?|license|feedback"
     r"|members|participants|contributors|contact|acknowledge?ments?|penalt(?:y|ies)"
     r"|(?:document|folder|directory|repo|repository|project)\s+structure"
-    r"|til\s+(?:format|list|rules?|template))\s*[:：]?$",
+    r"|til\s+(?:format|list|rules?|template)"
+    r"|what(?:'s|\s+is|\s+does)\s+(?:this|here|inside)(?:\s+(?:note|notes|page|repo|document))?"
+    r"(?:\s+(?:contain|cover|include|hold|about))?)\s*[:：?]?$",
     re.IGNORECASE,
 )
 
