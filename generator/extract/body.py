@@ -46,6 +46,7 @@ from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
 from .labels import is_label, is_strong_label
 from .lists import LISTS, alias_lines, item_candidate, term_of_line
+from .noteindex import indexes_notes
 from .numbered import (
     glossed_items,
     named_line_candidate,
@@ -170,6 +171,12 @@ def _list(
     """`defined` None: the list only describes (an answer, examples); no line is a term.
     `lead_in`: a `…:` paragraph introduces the list — its plain `name: …` lines are parts of
     the owner (`주요 필터:` then `1. UsernamePasswordAuthenticationFilter: …`)."""
+    if indexes_notes(items, ctx):  # `- [[Evasion Attack]] - Integrity of model`
+        for item in items:
+            assert item.map is not None
+            shown = strip_prefix(ctx.parsed.lines[item.map[0]])
+            ctx.reject(item.map[0] + 1, shown, "an index of other notes: each explains its name")
+        return
     colon: list[tuple[SyntaxTreeNode, ColonLine]] = []
     alias_items, _ = alias_lines(items)
     units = 0

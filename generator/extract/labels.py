@@ -62,7 +62,7 @@ _LABEL_PHRASES = frozenset(
         "today i learned", "what i learned", "rule of thumb", "bottom line", "in a nutshell",
         "한마디로", "요컨대", "오늘 배운 것", "오늘 배운 점", "배운 것", "배운 점",
         "use case", "use cases", "time complexity", "space complexity", "return value",
-        "key point", "key points", "see also", "in short", "in summary", "for example",
+        "key point", "key points", "key words", "see also", "in short", "in summary", "for example",
         "how it works", "to do", "사용 예", "시간 복잡도", "공간 복잡도", "동작 원리", "관련 링크",
         "한 줄 요약", "해결 방법", "주의 사항", "사용 방법", "장단점", "장점과 단점",
         "pros and cons", "pros & cons", "연습 문제", "best case", "worst case", "average case",
