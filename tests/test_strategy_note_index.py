@@ -78,3 +78,16 @@ def test_a_vault_glossary_with_every_term_linked_is_still_a_glossary() -> None:
         - [[Semaphore]]: 카운터
         """
     assert terms(md) == ["뮤텍스", "Semaphore"]
+
+
+def test_one_link_to_a_markdown_file_is_navigation_but_one_wiki_link_is_not() -> None:
+    md = """
+        # AWS
+
+        ## 질문 파일
+        - [qna-aws.md](./qna-aws.md) - AWS 면접 질문 모음
+
+        ## 용어
+        - [[EC2]] - 가상 서버를 빌려 쓰는 서비스
+        """
+    assert terms(md) == ["EC2"]

@@ -27,12 +27,16 @@ _NOTE_LINK = re.compile(
 
 
 def indexes_notes(items: list[SyntaxTreeNode], ctx: Context) -> bool:
-    """Do two or more items all open with a link to another note, with nothing nested?"""
-    if len(items) < 2:
+    """Do all items open with a link to another note, with nothing nested? One item is
+    enough when it names the note's file (`[qna-aws.md](./qna-aws.md) - 면접 질문 모음`)."""
+    lines = [strip_prefix(ctx.parsed.lines[i.map[0]]).strip() for i in items if i.map]
+    if not lines or len(lines) != len(items):
         return False
-    for item in items:
-        if not item.map or len([c for c in item.children if c.map]) != 1:
-            return False
-        if not _NOTE_LINK.match(strip_prefix(ctx.parsed.lines[item.map[0]]).strip()):
-            return False
-    return True
+    if any(len([c for c in i.children if c.map]) != 1 for i in items):
+        return False
+    if not all(_NOTE_LINK.match(line) for line in lines):
+        return False
+    return len(lines) >= 2 or bool(_MD_FILE.match(lines[0]))
+
+
+_MD_FILE = re.compile(r"^(?:\*\*|__)?\[[^\[\]]+\]\([^()\s]+\.(?:md|markdown)(?:#[^()\s]*)?\)")
