@@ -64,3 +64,16 @@ def test_two_labels_among_more_terms_leave_the_terms_alone() -> None:
         - **Note**: all three are measured end to end
         """
     assert terms(md) == ["Latency", "Bandwidth", "Jitter"]
+
+
+def test_a_glossary_whose_names_look_like_labels_is_still_a_glossary() -> None:
+    md = """
+        # Git
+
+        ## Objects
+        - **tag**: a name fixed to one commit
+        - **status**: what changed since the last commit
+        - **commit**: a snapshot of the tracked files
+        """
+    assert "commit" in terms(md)
+    assert not reasons(md)["tag"].startswith("a field of")

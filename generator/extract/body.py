@@ -322,13 +322,20 @@ def _colon_line(item: SyntaxTreeNode, ctx: Context) -> tuple[ColonLine | None, s
 _LABEL = "label, not a term"
 
 
+# The field that says what the thing is: a list holding it describes one thing.
+_WHAT_IT_IS = frozenset({"definition", "def", "meaning", "formula", "정의", "의미", "뜻", "공식"})
+
+
 def _fields(lines: list[tuple[ColonLine | None, str | None]]) -> bool:
     """`- Definition: …` `- Formula: …` `- Interpretation: …` `- Clinical Use: …`: when most
-    of a list's `name: meaning` lines are labels, it fills in the fields of one thing, so its
-    other names (`Interpretation`) are fields too, not terms of a glossary."""
-    labels = sum(problem == _LABEL for line, problem in lines if line is not None)
-    names = sum(problem is None for line, problem in lines if line is not None)
-    return labels >= 2 and labels >= names
+    of a list's `name: meaning` lines are labels, one of them saying what the thing is, it
+    fills in the fields of one thing, so its other names (`Interpretation`) are fields too,
+    not terms of a glossary (`- **tag**: …` `- **status**: …` `- **commit**: …` still is)."""
+    found = [(line, problem) for line, problem in lines if line is not None]
+    labels = [line.term for line, problem in found if problem == _LABEL]
+    names = sum(problem is None for _, problem in found)
+    what = any(t.casefold().strip(" *_`") in _WHAT_IT_IS for t in labels)
+    return what and len(labels) >= 2 and len(labels) >= names
 
 
 def _term_siblings(items: list[SyntaxTreeNode], scope: Scope, ctx: Context) -> bool:
