@@ -113,6 +113,7 @@ NEVER_HEADINGS = re.compile(
     r"|admin|administrivia|administrative(?:\s+\w+)?|(?:course\s+|class\s+)?logistics|housekeeping"
     r"|.*\b(?:for|before)\s+next\s+(?:week|time|class|session|lecture)|next (?:study|session|class)"
     r"|(?:assigned\s+)?readings?(?:\s+list)?"
+    r"|(?:topics\s+for\s+)?further\s+(?:reading|study|learning)(?:\s+(?:topics|list|materials?))?"
     r"|(?:shopping|grocery|reading|watch|wish|bucket|to-?do)\s*list|장보기|살\s*것|읽을\s*책"
     r"|(?:this|next) (?:week|month)(?:'s)?(?:\s.*)?|(?:weekly|daily|training|study) plan"
     r"|이번\s*주.*"

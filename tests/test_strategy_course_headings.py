@@ -1,4 +1,5 @@
-"""A chapter heading is no card, also when the book's name follows it in parentheses."""
+"""Headings that name a part of a course, not a term: a chapter (also with its book in
+parentheses) and the topics left for further reading."""
 
 from __future__ import annotations
 
@@ -29,3 +30,17 @@ def test_a_term_with_a_number_in_parentheses_is_still_a_term() -> None:
         - A complete binary tree whose parent keys are at least their children's.
         """
     assert terms(md) == ["Heap"]
+
+
+def test_topics_left_for_further_reading_are_no_card() -> None:
+    md = """
+        # Diagnostic tests
+        ## Sensitivity
+        The share of sick people a test finds.
+
+        ## Further Reading Topics
+        - ROC curves
+        - Bayes' theorem in diagnostic testing
+        """
+    assert terms(md) == ["Sensitivity"]
+    assert "changelog, summary or log" in reasons(md)["Further Reading Topics"]
