@@ -7,6 +7,8 @@ candidates to `assemble`, which cuts each definition out of the note's own lines
 
 from __future__ import annotations
 
+import re
+
 from ..attribute import is_sources_heading, links_in_nodes
 from ..model import Diagnostic, ExtractedNote, Loc, NoteInfo, SourceLink
 from ..parse import MAX_NESTING, ParsedNote, Section
@@ -49,9 +51,38 @@ def title_section(parsed: ParsedNote) -> Section | None:
     top = [s for s in root.children if s.level == 1]
     if not top or root.children[0] is not top[0]:
         return None
+    named = front_title(parsed.lines)
+    if named and not _restates(top[0].title, named):
+        return None  # front matter names the note; `# What does this contain?` is a section
     if len(top) == 1 or (_named(top[0].children) and not any(_named(s.children) for s in top[1:])):
         return top[0]
     return None
+
+
+_FRONT_TITLE = re.compile(r"^title\s*:\s*(.*?)\s*$")
+_TITLE_WORD = re.compile(r"[^\W_]{2,}")
+
+
+def front_title(lines: list[str]) -> str:
+    """The `title:` of the note's front matter (`---` … `---` at the very top), or ""."""
+    if not lines or lines[0].strip() != "---":
+        return ""
+    for line in lines[1:200]:
+        if line.strip() in ("---", "..."):
+            return ""
+        found = _FRONT_TITLE.match(line)
+        if found:
+            return found.group(1).strip("'\" ")
+    return ""
+
+
+def _restates(heading: str, title: str) -> bool:
+    """Does a level-1 heading say the front-matter title again (`# 스핀락 (Spin Lock)` under
+    `title: 스핀락`, `# 주요 철학 개념들` under `title: 철학적 용어들`)? They share a word, or
+    one word starts another (Korean particles and suffixes follow the stem)."""
+    ours = {w.casefold() for w in _TITLE_WORD.findall(heading)}
+    theirs = {w.casefold() for w in _TITLE_WORD.findall(title)}
+    return any(a.startswith(b) or b.startswith(a) for a in ours for b in theirs)
 
 
 def _named(sections: list[Section]) -> bool:

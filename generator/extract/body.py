@@ -46,6 +46,7 @@ from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only
 from .labels import is_label, is_strong_label
 from .lists import LISTS, alias_lines, item_candidate, term_of_line
+from .noteindex import indexes_notes
 from .numbered import (
     glossed_items,
     named_line_candidate,
@@ -170,12 +171,20 @@ def _list(
     """`defined` None: the list only describes (an answer, examples); no line is a term.
     `lead_in`: a `…:` paragraph introduces the list — its plain `name: …` lines are parts of
     the owner (`주요 필터:` then `1. UsernamePasswordAuthenticationFilter: …`)."""
+    if indexes_notes(items, ctx):  # `- [[Evasion Attack]] - Integrity of model`
+        for item in items:
+            assert item.map is not None
+            shown = strip_prefix(ctx.parsed.lines[item.map[0]])
+            ctx.reject(item.map[0] + 1, shown, "an index of other notes: each explains its name")
+        return
     colon: list[tuple[SyntaxTreeNode, ColonLine]] = []
     alias_items, _ = alias_lines(items)
     units = 0
     lines = {id(i): _colon_line(i, ctx) for i in items}
     proses: list[Candidate] = []
     among_colon = sum(problem is None for _, problem in lines.values()) >= 2
+    fields = _fields(list(lines.values()))
+    among_colon = among_colon and not fields
     among_terms = _term_siblings(items, scope, ctx)
     heads = numbered_heads(items, ctx)
     for index, stop in heads.items():  # `1. 웹 표준이란?` heading the bullets under it
@@ -233,6 +242,8 @@ def _list(
                 problem = None  # `- feature: …` among `- develop: …`, `- release: …`
             if problem is None and is_expansion(line.term, scope.owner):
                 problem = f"the full name of {scope.owner}, kept on its card"
+            if problem is None and fields:
+                problem = f"a field of {scope.owner or 'the section'} beside Definition, Example …"
             if problem is None:
                 colon.append((item, line))
             else:
@@ -306,6 +317,25 @@ def _colon_line(item: SyntaxTreeNode, ctx: Context) -> tuple[ColonLine | None, s
         return None, "no line"
     line = split_colon_line(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
     return (line, line_problem(line)) if line is not None else (None, "no line")
+
+
+_LABEL = "label, not a term"
+
+
+# The field that says what the thing is: a list holding it describes one thing.
+_WHAT_IT_IS = frozenset({"definition", "def", "meaning", "formula", "정의", "의미", "뜻", "공식"})
+
+
+def _fields(lines: list[tuple[ColonLine | None, str | None]]) -> bool:
+    """`- Definition: …` `- Formula: …` `- Interpretation: …` `- Clinical Use: …`: when most
+    of a list's `name: meaning` lines are labels, one of them saying what the thing is, it
+    fills in the fields of one thing, so its other names (`Interpretation`) are fields too,
+    not terms of a glossary (`- **tag**: …` `- **status**: …` `- **commit**: …` still is)."""
+    found = [(line, problem) for line, problem in lines if line is not None]
+    labels = [line.term for line, problem in found if problem == _LABEL]
+    names = sum(problem is None for _, problem in found)
+    what = any(t.casefold().strip(" *_`") in _WHAT_IT_IS for t in labels)
+    return what and len(labels) >= 2 and len(labels) >= names
 
 
 def _term_siblings(items: list[SyntaxTreeNode], scope: Scope, ctx: Context) -> bool:

@@ -92,6 +92,8 @@ def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
         inline = inline_of(node)
         if inline is None:
             return True
+        if node.map and _FOOTNOTE.match(lines[node.map[0]]):
+            return True  # `[^1]: Any questions? …`: a note on the text, not part of it
         if all(
             c.type in ("image", "softbreak", "hardbreak") or _blank(c) or _html_image_part(c)
             for c in inline.children
@@ -105,6 +107,7 @@ def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
     return False
 
 
+_FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]\s]+\]:")
 # `<img src="…" style="zoom:33%;" />`, perhaps inside `<p align="center">` or `<div>`: an
 # image written as HTML, which shows nothing a card could ask about.
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)

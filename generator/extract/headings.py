@@ -32,6 +32,7 @@ from .headbody import (
 )
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
+from .noteindex import indexes_notes
 from .notekinds import (
     is_credit_line,
     is_schedule,
@@ -65,11 +66,20 @@ _OVERVIEW_OF = re.compile(
 
 
 _CHAPTER = re.compile(
-    r"^(?:(?:chapter|lecture|lec|week|part|day|unit|lesson|session|ch)\.?\s*\d+"
+    r"^(?:(?:chapter|chap|lecture|lec|week|part|day|unit|lesson|session|ch)\.?\s*\d+"
     r"|제?\s*\d+\s*(?:장|강|주차|주|회차|일차|부|절|교시)"
     r"|(?:\S+\s+)?(?:(?:p|pp|pg|s)\.|page|seite)\s*\d+(?:\s*[-–]\s*\d+)?)\s*[.:]?$",  # `KB s.97`
     re.IGNORECASE,
 )
+
+
+def is_chapter(title: str) -> bool:
+    """`Week 3`, `제2장`, and `Chap 2 (Understanding Morphology)`: the book in parentheses is
+    no alias of a term, and what is left is a chapter's number."""
+    bare = strip_numbering(title)
+    return bool(_CHAPTER.match(bare) or _CHAPTER.match(split_aliases(title)[0]))
+
+
 # `[Vuex] - Vue.js 애플리케이션에 대한 상태 관리 패턴`: the bracketed name, then what it is.
 _NAMED_LEAD = re.compile(r"^\[(?P<term>[^\[\]]{1,40})\]\s*[-–—:]\s+\S")
 
@@ -184,7 +194,12 @@ def heading_term(
     name = _OVERVIEW_OF.sub("", strip_numbering(title)) or strip_numbering(title)
     name = name.rstrip(":： ") or name  # `### Loop Coverage:`
     name = drop_titled_stop(name)  # `## (S) Single Responsibility.`
-    if is_date_line(name) or _CHAPTER.match(name) or _INDEX_OR_PERSONAL.match(name):
+    if (
+        is_date_line(name)
+        or _CHAPTER.match(name)
+        or is_chapter(title)
+        or _INDEX_OR_PERSONAL.match(name)
+    ):
         return None
     if not looks_like_heading_term(name):
         return None
@@ -201,7 +216,9 @@ _ABOUT_NOTES = re.compile(
     r"|(?:commit|pr|code|naming|file|folder)?\s*conventions?(?:\s+rules?)?|license|feedback"
     r"|members|participants|contributors|contact|acknowledge?ments?|penalt(?:y|ies)"
     r"|(?:document|folder|directory|repo|repository|project)\s+structure"
-    r"|til\s+(?:format|list|rules?|template))\s*[:：]?$",
+    r"|til\s+(?:format|list|rules?|template)"
+    r"|what(?:'s|\s+is|\s+does)\s+(?:this|here|inside)(?:\s+(?:note|notes|page|repo|document))?"
+    r"(?:\s+(?:contain|cover|include|hold|about))?)\s*[:：?]?$",
     re.IGNORECASE,
 )
 
@@ -233,7 +250,7 @@ def heading_candidate(
     found = heading_term(section.title, parent_term, len(path) > 1)
     if found is None:
         reason = "a date, not a term" if is_date_line(section.title) else "a sentence, not a term"
-        if _CHAPTER.match(strip_numbering(section.title)):
+        if is_chapter(clean_heading(section.title)):
             reason = "a chapter heading, not a term"
         if is_label(strip_numbering(section.title)) or is_overview_heading(section.title):
             reason = "a label heading with no term above it"
@@ -281,7 +298,7 @@ def heading_candidate(
     if strategy == "question" and _quiz(section.title, content, ctx):
         ctx.reject(section.line, section.title, "a quiz question with answer choices, not a term")
         return None
-    if content and all(link_list(b) for b in content):
+    if content and all(link_list(b) or indexes_notes(b.children, ctx) for b in content):
         ctx.reject(section.line, section.title, "its body is a list of links to other notes")
         return None
     if content and all(to_do_list(b) for b in content):

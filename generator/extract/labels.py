@@ -62,7 +62,7 @@ _LABEL_PHRASES = frozenset(
         "today i learned", "what i learned", "rule of thumb", "bottom line", "in a nutshell",
         "한마디로", "요컨대", "오늘 배운 것", "오늘 배운 점", "배운 것", "배운 점",
         "use case", "use cases", "time complexity", "space complexity", "return value",
-        "key point", "key points", "see also", "in short", "in summary", "for example",
+        "key point", "key points", "key words", "see also", "in short", "in summary", "for example",
         "how it works", "to do", "사용 예", "시간 복잡도", "공간 복잡도", "동작 원리", "관련 링크",
         "한 줄 요약", "해결 방법", "주의 사항", "사용 방법", "장단점", "장점과 단점",
         "pros and cons", "pros & cons", "연습 문제", "best case", "worst case", "average case",
@@ -113,6 +113,7 @@ NEVER_HEADINGS = re.compile(
     r"|admin|administrivia|administrative(?:\s+\w+)?|(?:course\s+|class\s+)?logistics|housekeeping"
     r"|.*\b(?:for|before)\s+next\s+(?:week|time|class|session|lecture)|next (?:study|session|class)"
     r"|(?:assigned\s+)?readings?(?:\s+list)?"
+    r"|(?:topics\s+for\s+)?further\s+(?:reading|study|learning)(?:\s+(?:topics|list|materials?))?"
     r"|(?:shopping|grocery|reading|watch|wish|bucket|to-?do)\s*list|장보기|살\s*것|읽을\s*책"
     r"|(?:this|next) (?:week|month)(?:'s)?(?:\s.*)?|(?:weekly|daily|training|study) plan"
     r"|이번\s*주.*"

@@ -1,0 +1,91 @@
+"""The note's title: front matter's `title:` names the note; a level-1 heading on another
+subject is then a section of its own, while one restating the title is still the title."""
+
+from __future__ import annotations
+
+from extract_helpers import cards, reasons
+
+
+def test_a_level_one_heading_unlike_the_front_matter_title_is_a_section() -> None:
+    got = cards("""
+        ---
+        title: Biology Unit 2
+        ---
+        # What is inside?
+
+        The key words of the unit.
+
+        ## Words
+
+        **Osmosis:** the movement of water across a membrane toward more solute.
+
+        **Diffusion:** the spread of particles from high to low concentration.
+        """)
+    assert [(c.section, c.term) for c in got] == [
+        (("What is inside?", "Words"), "Osmosis"),
+        (("What is inside?", "Words"), "Diffusion"),
+    ]
+
+
+def test_several_level_one_headings_under_a_front_matter_title_are_all_sections() -> None:
+    got = cards("""
+        ---
+        title: Pharmacology
+        ---
+        # Absorption
+        The passage of a drug from where it is given into the blood.
+
+        ## Routes
+        - Oral, intravenous, inhaled.
+
+        # Excretion
+        The removal of a drug from the body, mostly through the kidneys.
+        """)
+    assert ("Absorption",) in {c.section for c in got}
+    assert [c.term for c in got if c.section == ("Excretion",)] == ["Excretion"]
+
+
+def test_a_level_one_heading_restating_the_front_matter_title_is_the_title() -> None:
+    md = """
+        ---
+        title: 스핀락
+        ---
+        # 스핀락 (Spin Lock)
+
+        ## 동작
+        - 락을 얻을 때까지 반복해서 확인한다.
+
+        ## 바쁜 대기
+        락을 기다리는 동안 CPU를 계속 쓰는 대기 방식이다.
+        """
+    assert reasons(md)["스핀락 (Spin Lock)"] == "the note's title"
+    assert all(c.section[0] != "스핀락 (Spin Lock)" for c in cards(md))
+
+
+def test_without_front_matter_the_single_level_one_heading_stays_the_title() -> None:
+    md = """
+        # What is inside?
+
+        ## Words
+
+        **Osmosis:** the movement of water across a membrane toward more solute.
+        """
+    assert [(c.section, c.term) for c in cards(md)] == [(("Words",), "Osmosis")]
+    assert reasons(md)["What is inside?"] == "the note's title"
+
+
+def test_a_heading_asking_what_the_note_holds_is_no_card() -> None:
+    md = """
+        ---
+        title: Biology Unit 2
+        ---
+        # What does this contain?
+
+        The key words of the unit.
+
+        ## Words
+
+        **Osmosis:** the movement of water across a membrane toward more solute.
+        """
+    assert "about the notes themselves" in reasons(md)["What does this contain?"]
+    assert [c.term for c in cards(md)] == ["Osmosis"]
