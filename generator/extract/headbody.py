@@ -214,6 +214,21 @@ _QUESTION_NUMBER = re.compile(r"^(?:\(?\d+(?:\.\d+)*[.)]|Q\s*\d*\s*[.:)]|[①-�
 
 EXAM_PROBLEM = "an exam problem with numbered choices, not a term"
 
+# `… 용어를 고르시오.`, `… 세 가지 이상 작성하시오`, `… 의 해를 구하라.`: the imperative an exam or
+# homework sheet puts to the solver.
+_SOLVER = re.compile(r"(?:시오|(?:구|쓰|풀|답|증명|설명|서술|작성|계산)하?라)\s*[.?)]?\s*$")
+
+
+def sets_exercise(content: list[SyntaxTreeNode]) -> bool:
+    """A heading whose body opens by telling the reader what to solve (`> 아래의 보기에서 …
+    고르시오`): the heading names an exercise, and its body is the worked answer."""
+    first = content[0] if content else None
+    if first is None or first.type not in ("paragraph", "blockquote"):
+        return False
+    opening = next((n for n in first.walk() if n.type == "paragraph"), None)
+    lines = plain_text(opening).splitlines() if opening is not None else []
+    return any(_SOLVER.search(line) for line in lines[:3])
+
 
 def answer_reason(strategy: str, term: str, answer: list[str], children: bool) -> str:
     """Why a card's answer makes it no card: an exam problem, or names with nothing said."""

@@ -28,6 +28,7 @@ from .headbody import (
     links_away,
     only_diagrams,
     open_questions,
+    sets_exercise,
     to_do_list,
 )
 from .labels import is_label, is_overview_heading
@@ -294,6 +295,9 @@ def heading_candidate(
         return None
     if content and all(open_questions(b) for b in content):
         ctx.reject(section.line, section.title, "only questions with no answers")
+        return None
+    if sets_exercise(content):
+        ctx.reject(section.line, section.title, "an exercise set to the reader, not a term")
         return None
     if strategy == "question" and _quiz(section.title, content, ctx):
         ctx.reject(section.line, section.title, "a quiz question with answer choices, not a term")
