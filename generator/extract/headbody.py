@@ -179,7 +179,7 @@ _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # an arrow or a sentence's end: the item says something, it does not only name.
 _SAYS = re.compile(
     r"[가-힣](?:을|를|이|가|은|는|에|에서|으로|로|와|과|도|만|하는|한|된|인|함|임|됨|음|다)(?:\s|$)"
-    r"|[:：=→↑↓$.!?;]|\b(?:a|an|the|is|are|of|to|for|with)\b",
+    r"|[:：=→↑↓$.!?;]|(?<![\w-])(?:a|an|the|is|are|of|to|for|with)(?![\w-])",
     re.IGNORECASE,
 )
 
