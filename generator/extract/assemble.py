@@ -62,7 +62,12 @@ def _size(cand: Candidate) -> tuple[int, int]:
 
 
 def _key(cand: Candidate) -> tuple[tuple[str, ...], str]:
-    return tuple(term_key(s) for s in cand.section), term_stem(cand.term)
+    # Korean spacing varies within one note (`유의 수준`, `유의수준`): one term either way.
+    stem = _HANGUL_SPACE.sub("", term_stem(cand.term))
+    return tuple(term_key(s) for s in cand.section), stem
+
+
+_HANGUL_SPACE = re.compile(r"(?<=[가-힣])\s+(?=[가-힣])")
 
 
 class _Owners:
