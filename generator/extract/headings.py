@@ -211,6 +211,9 @@ def heading_term(
 
 
 # A repository README's own sections: how the notes are kept, not what they teach.
+# `Heap 구현하기`, `그룹 쿼터 설정하기`, `Github로 취직하기`: something to do, named by a verb in
+# its `-하기` form after what it is done to (a lone `쓰기` or `읽기` is an operation's name).
+_TASK_HEADING = re.compile(r"\S\s+\S*(?:하기|만들기|맛보기|해보기)$")
 _ABOUT_NOTES = re.compile(
     r"^(?:about(?:\s+(?:this|the)\s+(?:repo|repository|project|study|notes?))?|how\s+to"
     r"(?:\s+(?:use|contribute|read|participate|join))?|contributing|contributions?(?:\s+guide)?"
@@ -265,6 +268,9 @@ def heading_candidate(
         return None
     if _ABOUT_NOTES.match(section_name(section.title)):
         ctx.reject(section.line, section.title, "a section about the notes themselves, not a term")
+        return None
+    if _TASK_HEADING.search(term):
+        ctx.reject(section.line, section.title, "a task to carry out (…하기), not a term")
         return None
     content = content_blocks(section, ctx)
     if code_section(section_name(section.title), content) or (
