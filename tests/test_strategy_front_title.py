@@ -89,3 +89,35 @@ def test_a_heading_asking_what_the_note_holds_is_no_card() -> None:
         """
     assert "about the notes themselves" in reasons(md)["What does this contain?"]
     assert [c.term for c in cards(md)] == ["Osmosis"]
+
+
+def test_a_lone_heading_worded_otherwise_than_the_front_matter_title_is_still_the_title() -> None:
+    """A blog post's front matter often words the title in another language or shorter: a lone
+    level-1 heading on the note's subject is its title, not a section of its own."""
+    md = """
+        ---
+        title: "Rewinding World History"
+        ---
+        # [거꾸로 읽는 세계사](https://example.org/book)
+
+        ## 드레퓌스 사건
+
+        1894년 프랑스에서 유대인 장교 드레퓌스가 간첩 누명을 쓴 사건.
+        """
+    assert [(c.section, c.term) for c in cards(md)] == [(("드레퓌스 사건",), "드레퓌스 사건")]
+    assert reasons(md)["거꾸로 읽는 세계사"] == "the note's title"
+
+
+def test_a_lone_label_heading_under_a_front_matter_title_is_a_section() -> None:
+    md = """
+        ---
+        title: 암호화 (Encryption)
+        ---
+        # 정의
+
+        평문을 키를 이용해 제3자가 읽을 수 없는 암호문으로 바꾸는 것.
+
+        ## 특징
+        - 대칭키와 비대칭키 방식이 있다.
+        """
+    assert "the note's title" not in reasons(md).values()

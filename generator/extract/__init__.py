@@ -21,11 +21,12 @@ from .headings import (
     content_blocks,
     heading_candidate,
     heading_term,
+    is_about_notes,
     names_kinds,
     path_name,
     section_name,
 )
-from .labels import is_log_heading, is_never_heading, is_personal
+from .labels import is_label, is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate
 from .notekinds import is_index_note
@@ -52,7 +53,7 @@ def title_section(parsed: ParsedNote) -> Section | None:
     if not top or root.children[0] is not top[0]:
         return None
     named = front_title(parsed.lines)
-    if named and not _restates(top[0].title, named):
+    if named and not _restates(top[0].title, named) and _sectioning(top):
         return None  # front matter names the note; `# What does this contain?` is a section
     if len(top) == 1 or (_named(top[0].children) and not any(_named(s.children) for s in top[1:])):
         return top[0]
@@ -74,6 +75,14 @@ def front_title(lines: list[str]) -> str:
         if found:
             return found.group(1).strip("'\" ")
     return ""
+
+
+def _sectioning(top: list[Section]) -> bool:
+    """Level-1 headings used as sections: several of them, or one that is a label or is about
+    the notes (`# 정의`, `# What does this contain?`). A lone heading on its subject is the
+    title even when the front matter words it otherwise (a translated or shortened title)."""
+    first = section_name(top[0].title)
+    return len(top) > 1 or is_label(first) or is_about_notes(first)
 
 
 def _restates(heading: str, title: str) -> bool:

@@ -214,6 +214,13 @@ def heading_term(
 # `Heap 구현하기`, `그룹 쿼터 설정하기`, `Github로 취직하기`: something to do, named by a verb in
 # its `-하기` form after what it is done to (a lone `쓰기` or `읽기` is an operation's name).
 _TASK_HEADING = re.compile(r"\S\s+\S*(?:하기|만들기|맛보기|해보기)$")
+
+
+def is_about_notes(title: str) -> bool:
+    """A heading about the notes themselves (About this repo, How to use, What's inside?)."""
+    return bool(_ABOUT_NOTES.match(section_name(title)))
+
+
 _ABOUT_NOTES = re.compile(
     r"^(?:about(?:\s+(?:this|the)\s+(?:repo|repository|project|study|notes?))?|how\s+to"
     r"(?:\s+(?:use|contribute|read|participate|join))?|contributing|contributions?(?:\s+guide)?"
