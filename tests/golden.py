@@ -100,7 +100,8 @@ def differences(name: str, want: list[dict[str, Any]], got: list[dict[str, Any]]
 
 
 _NUMBERING = re.compile(
-    r"^\s*(?:\d+(?:[.-]\d+)*[.)]?(?=\s)|\d+(?:[.-]\d+)*[.)]|[①-⑳]|\(\d+\)|\d+\s*[-:])\s*"
+    r"^\s*(?:\d+(?:[.-]\d+)*[.)]?(?=\s)|\d+(?:[.-]\d+)*[.)]|[①-⑳]|\(\d+\)|\d+\s*[-:]"
+    r"|Q\s*\d*\s*[.:)])\s*"  # a question's number: `Q1.`, `Q:`
 )
 
 
@@ -109,7 +110,7 @@ _EMOJI_PARTS = ("So", "Sk", "Cf", "Me")
 
 def loose_key(card: dict[str, Any]) -> tuple[tuple[str, ...], str]:
     """`key` that forgives how a label was written rather than which card it is: numbering
-    (`1-1.`), emoji, inline markup, parenthesised aliases and a trailing `란?`."""
+    (`1-1.`, `Q1.`), emoji, inline markup, parenthesised aliases and a trailing `란?`."""
 
     def norm(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
