@@ -10,6 +10,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def atomic_write(target: Path, write: Callable[[Path], object], mode: int = 0o644) -> None:
@@ -65,11 +66,18 @@ def describe_os_error(exc: OSError) -> str:
 
 def read_regular(path: Path) -> bytes:
     """A file's bytes; OSError for a FIFO, device or folder, which would block or never end."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
+    with open_regular(path) as handle:
         return handle.read()
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """A file opened for reading; OSError for a FIFO, device or folder (see read_regular)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return handle
 
 
 def file_stamp(path: Path | str) -> tuple[int, int] | None:

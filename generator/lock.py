@@ -149,7 +149,12 @@ def entry_for(
 
 def read_lock(path: Path) -> LockFile:
     """The lock file at `path`, or an empty one when there is none yet."""
+    from .lockstream import read_canonical
+
     try:
+        canonical = read_canonical(path)  # a line at a time, as notedeck writes it
+        if canonical is not None:
+            return canonical
         raw = read_regular(path)  # a FIFO would block the build for ever
         # The digest of the bytes as read is the digest of the text: no second copy of a
         # large vault's tens of megabytes is made to compute it.
@@ -228,6 +233,11 @@ def _card_entry(raw: dict[str, Any]) -> Entry | dict[str, Any]:
     return _entry(raw) if "term" in raw and "hash" in raw and "file" in raw else raw
 
 
+def entry_from(raw: Mapping[str, Any]) -> Entry:
+    """A card's entry from its JSON object (KeyError, TypeError or ValueError when it is not)."""
+    return _entry(raw)
+
+
 def _entry(raw: Mapping[str, Any]) -> Entry:
     # Interned: each note's cards repeat its path, key, deck and sections.
     return Entry(
@@ -248,6 +258,16 @@ def _entry(raw: Mapping[str, Any]) -> Entry:
 def _sort_key(item: tuple[str, Entry]) -> tuple[Any, ...]:
     guid, e = item
     return (e.file, e.note, e.section, e.term.casefold(), e.term, guid)
+
+
+def _in_order(cards: Mapping[str, Entry]) -> Iterator[tuple[str, Entry]]:
+    """`cards` sorted by `_sort_key`, a note file at a time: the sort keys of tens of thousands
+    of cards (their terms case-folded) are never all made at once."""
+    by_file: dict[str, list[str]] = {}
+    for guid, entry in cards.items():
+        by_file.setdefault(entry.file, []).append(guid)
+    for file in sorted(by_file):
+        yield from sorted(((g, cards[g]) for g in by_file.pop(file)), key=_sort_key)
 
 
 _FIELDS = tuple(f.name for f in fields(Entry))
@@ -273,7 +293,7 @@ def _lock_parts(cards: Mapping[str, Entry], types: Mapping[str, TypeEntry]) -> I
         '  "cards": {\n'
     )
     separator = ""
-    for guid, entry in sorted(cards.items(), key=_sort_key):
+    for guid, entry in _in_order(cards):
         yield f"{separator}    {_string(guid)}: {_entry_line(entry)}"
         separator = ",\n"
     yield "\n  }\n}\n"

@@ -252,23 +252,25 @@ def _with_sources(record: DeckRecord, deck: Deck, fed: Fed | None) -> DeckRecord
 
 
 def deck_key(deck: Deck, origins: Mapping[str, Origin], fingerprint: str) -> str | None:
-    """A digest of everything stamping and writing a deck read from it, as rendered."""
-    rows = []
-    for c in deck.cards:
-        origin = origins.get(c.guid)
-        if origin is None:
-            return None
-        card = c.card
-        rows.append(
-            (c.guid, c.deck, c.model, c.order, c.tags, c.fields, card.term, card.section,
-             card.definition_md, origin.file, origin.note)
-        )  # fmt: skip
-    media = [(m.name, str(m.path)) for m in deck.media]
+    """A digest of everything stamping and writing a deck read from it, as rendered (a card at
+    a time: a copy of a whole deck's fields is never made)."""
+    digest = hashlib.sha256()
     try:
-        data = marshal.dumps((fingerprint, deck.name, deck.description, media, rows), _MARSHAL)
+        media = [(m.name, str(m.path)) for m in deck.media]
+        digest.update(marshal.dumps((fingerprint, deck.name, deck.description, media), _MARSHAL))
+        for c in deck.cards:
+            origin = origins.get(c.guid)
+            if origin is None:
+                return None
+            card = c.card
+            row = (
+                c.guid, c.deck, c.model, c.order, c.tags, c.fields, card.term, card.section,
+                card.definition_md, origin.file, origin.note,
+            )  # fmt: skip
+            digest.update(marshal.dumps(row, _MARSHAL))
     except ValueError:  # a value marshal cannot write (a str subclass): never settled
         return None
-    return hashlib.sha256(data).hexdigest()
+    return digest.hexdigest()
 
 
 def entries_digest(lock: LockFile, guids: tuple[str, ...]) -> str | None:
