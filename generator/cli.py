@@ -28,7 +28,7 @@ from .ui import Output
 from .watch import watch
 
 if TYPE_CHECKING:  # the pipeline is imported by the commands that run it
-    from .build import LoadedNote
+    from .loaded import LoadedNote
 
 # media.CACHE_DIR_NAME, not imported from there: media imports the HTTP client, which a build
 # answered from its record never needs (tests check that the two agree).
@@ -205,7 +205,7 @@ def _add_preview(sub: Any) -> None:
 
 def card_records(loaded: list[LoadedNote]) -> list[dict[str, Any]]:
     """The cards as `list --json` prints them."""
-    from .build import guid_of
+    from .loaded import guid_of
     from .locking import lock_aliases
 
     records: list[dict[str, Any]] = []
@@ -323,7 +323,7 @@ def _watch(args: argparse.Namespace, paths: list[str], output: Output) -> int:
 
 def _cmd_list(args: argparse.Namespace, output: Output) -> int:
     paths = _existing(args.paths)
-    from .build import load
+    from .loaded import load
 
     loaded, diagnostics, failed = load(paths, _options(args, paths, output))
     output.diagnostics(diagnostics)

@@ -18,7 +18,7 @@ from .notes import NoteFile
 from .settled import DeckRecord, Fed, Touched
 
 if TYPE_CHECKING:
-    from .build import LoadedNote
+    from .loaded import LoadedNote
 
 
 def fed(loaded: Iterable[LoadedNote], diagnostics: Iterable[Diagnostic]) -> dict[str, Fed]:

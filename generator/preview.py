@@ -23,9 +23,9 @@ from urllib.parse import quote
 
 from latex2mathml.converter import convert
 
-from .build import deck_file_name, load, render_decks
 from .cardview import Face, faces
 from .fsutil import atomic_write
+from .loaded import deck_file_name, load, render_decks
 from .model import BuildReport, Deck, NotedeckError, RenderedCard
 from .options import BuildOptions
 from .package import card_css, card_templates

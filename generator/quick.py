@@ -11,7 +11,7 @@ from .model import BuildReport
 from .options import BuildOptions
 
 if TYPE_CHECKING:
-    from .build import Progress
+    from .loaded import Progress
 
 
 def build(

@@ -84,10 +84,8 @@ def plan(
     target: Callable[[Deck], Path],
 ) -> Plan | None:
     """The decks that need no stamping or writing; None when settling is off for this build."""
-    if root is None or lock is None or not options.lock or options.removed_tag.strip():
-        return None
-    store = cache_for(root, options)
-    if not store.enabled:
+    store = _usable(root, lock, options)
+    if store is None or root is None or lock is None:
         return None
     where = _where(root, options)
     fingerprint = f"{options_fingerprint(options)}\x1f{options.format}"
@@ -108,12 +106,7 @@ def plan(
         record = stored.decks.get(deck.name)
         if record is None or record.key != keys[deck.name]:
             continue
-        if (
-            len(record.guids) != len(deck.cards)
-            or entries_digest(lock, record.guids) != record.entries
-        ):
-            continue
-        if file_stamp(target(deck)) != (record.size, record.mtime_ns):
+        if len(record.guids) != len(deck.cards) or not _as_written(record, lock, target(deck)):
             continue
         cards = tuple(
             card if card.guid == guid else dataclasses.replace(card, guid=guid)
@@ -137,10 +130,10 @@ def held(
     and nothing was reported about its notes. `keys`: every readable note's cache key, by its
     path inside the notes root. A note that was not in the deck and now joins it is only seen
     once loaded: the build then loads everything again (see build.py)."""
-    if root is None or lock is None or not options.lock or options.removed_tag.strip():
+    store = _usable(root, lock, options)
+    if store is None or root is None or lock is None:
         return {}
-    store = cache_for(root, options)
-    stored = store.get_build(_where(root, options)) if store.enabled else None
+    stored = store.get_build(_where(root, options))
     if not isinstance(stored, _Stored) or not _same_types(stored, lock, type_hashes):
         return {}
     kept: dict[str, DeckRecord] = {}
@@ -151,12 +144,24 @@ def held(
             continue
         if any(file_stamp(Path(path)) != (size, mtime) for path, size, mtime in record.stamps):
             continue
-        if entries_digest(lock, record.guids) != record.entries:
-            continue
-        if file_stamp(target(Deck(name, (), ()))) != (record.size, record.mtime_ns):
-            continue
-        kept[name] = record
+        if _as_written(record, lock, target(Deck(name, (), ()))):
+            kept[name] = record
     return kept
+
+
+def _usable(root: Path | None, lock: LockFile | None, options: BuildOptions) -> BuildCache | None:
+    """The notes root's build cache, when this build may settle or keep decks: one notes root
+    with a lock file, a cache, and no re-emitted removed cards."""
+    if root is None or lock is None or not options.lock or options.removed_tag.strip():
+        return None
+    store = cache_for(root, options)
+    return store if store.enabled else None
+
+
+def _as_written(record: DeckRecord, lock: LockFile, path: Path) -> bool:
+    """The deck's lock entries and file are as they were when it was recorded."""
+    same_entries = entries_digest(lock, record.guids) == record.entries
+    return same_entries and file_stamp(path) == (record.size, record.mtime_ns)
 
 
 def recorded(root: Path, options: BuildOptions) -> bool:

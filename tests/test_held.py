@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from anki_helpers import imported
-from build_helpers import digests
+from build_helpers import digests, spy
 
 from generator import build as build_module
 from generator import settled
@@ -52,16 +52,7 @@ def vault(tmp_path: Path) -> Path:
 def loaded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many notes each build loaded, in order (both tries when a build starts again; the
     build from nothing that `as_from_nothing` compares with comes last)."""
-    counts: list[int] = []
-    real = build_module.load
-
-    def spy(*args: object, **kwargs: object) -> object:
-        result = real(*args, **kwargs)  # type: ignore[arg-type]
-        counts.append(len(result[0]))
-        return result
-
-    monkeypatch.setattr(build_module, "load", spy)
-    return counts
+    return spy(monkeypatch, build_module, "load", lambda result: len(result[0]))
 
 
 def cli_build(vault: Path, out: Path, **extra: object) -> BuildReport:

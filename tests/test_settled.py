@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from anki_helpers import imported
-from build_helpers import digests
+from build_helpers import digests, spy
 
 from generator import settled
 from generator.build import build
@@ -53,16 +53,7 @@ def vault(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def plans(monkeypatch: pytest.MonkeyPatch) -> list[settled.Plan | None]:
-    seen: list[settled.Plan | None] = []
-    real = settled.plan
-
-    def spy(*args: object, **kwargs: object) -> settled.Plan | None:
-        result = real(*args, **kwargs)  # type: ignore[arg-type]
-        seen.append(result)
-        return result
-
-    monkeypatch.setattr(settled, "plan", spy)
-    return seen
+    return spy(monkeypatch, settled, "plan", lambda plan: plan)
 
 
 def quick(vault: Path, out: Path, **extra: object) -> BuildReport:
