@@ -68,7 +68,8 @@ def _build(
     with guarded([early] if early is not None else [], options.lock):
         first = {early: read_lock(lock_path(early))} if early is not None else {}
         kept: dict[str, settled.DeckRecord] = {}
-        keep = partial(_keep, kept, first, options) if early is not None else None
+        others = before.others if before is not None else None
+        keep = partial(_keep, kept, first, options, others) if early is not None else None
         return _finish(paths, found, keep, kept, first, options, progress, before)
 
 
@@ -88,11 +89,12 @@ def _keep(
     kept: dict[str, settled.DeckRecord],
     locks: dict[Path, LockFile],
     options: BuildOptions,
+    others: str | None,
     keys: dict[str, str],
 ) -> set[str]:
     """The notes not to load: those of the decks kept as they are (recorded in `kept`)."""
     (root, lock), target_of = next(iter(locks.items())), partial(_target, options=options)
-    kept.update(settled.held(keys, root, lock, options, model_hashes(), target_of))
+    kept.update(settled.held(keys, root, lock, options, model_hashes(), target_of, others))
     return {rel for record in kept.values() for rel, _ in record.notes}
 
 
@@ -137,6 +139,7 @@ def _finish(
             raise settled.Touched
         if settle is not None:
             settle.held = kept
+            settle.others = before.others if before is not None else None
         todo, taken = settled.split(decks, settle)
         stamped = stamp(todo, origins, built, build_epoch(), options, model_hashes(), locks, taken)
         decks = _merge(decks, stamped.decks, settle)

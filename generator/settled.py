@@ -49,6 +49,7 @@ class DeckRecord:
     stamps: tuple[tuple[str, int, int], ...] = ()  # its media files' (path, size, mtime_ns)
     description: str = ""
     clean: bool = False  # its notes and their images had nothing to report
+    others: str = ""  # digest of the names of the root's other files (where images resolve)
 
 
 @dataclass(slots=True)
@@ -62,6 +63,7 @@ class Plan:
     settled: dict[str, Deck] = field(default_factory=dict)  # by name, with final GUIDs
     records: dict[str, DeckRecord] = field(default_factory=dict)
     held: dict[str, DeckRecord] = field(default_factory=dict)  # kept without their notes
+    others: str | None = None  # digest of the names of the root's other files, if known
 
     def claimed(self) -> set[str]:
         own = {card.guid for deck in self.settled.values() for card in deck.cards}
@@ -123,13 +125,16 @@ def held(
     options: BuildOptions,
     type_hashes: Mapping[str, str],
     target: Callable[[Deck], Path],
+    others: str | None,
 ) -> dict[str, DeckRecord]:
     """Decks that can be kept without even loading their notes: every note that fed the deck
     is there with the same cache key (so the same bytes, options and code), no other note
     is recorded for it, its media files, lock entries, note types and file are as recorded,
-    and nothing was reported about its notes. `keys`: every readable note's cache key, by its
-    path inside the notes root. A note that was not in the deck and now joins it is only seen
-    once loaded: the build then loads everything again (see build.py)."""
+    and nothing was reported about its notes; and no file was added to or removed from the
+    notes root but notes (`others`: a bare image name may resolve anywhere in it). `keys`:
+    every readable note's cache key, by its path inside the notes root. A note that was not in
+    the deck and now joins it is only seen once loaded: the build then loads everything again
+    (see build.py)."""
     store = _usable(root, lock, options)
     if store is None or root is None or lock is None:
         return {}
@@ -139,6 +144,8 @@ def held(
     kept: dict[str, DeckRecord] = {}
     for name, record in stored.decks.items():
         if not record.clean or not record.notes or not record.lead:
+            continue
+        if others is None or record.others != others:
             continue
         if any(keys.get(rel) != key for rel, key in record.notes):
             continue
@@ -234,12 +241,14 @@ def remember(
             if entries is None or stat is None:
                 continue
             record = DeckRecord(key, guids, entries, *stat)
-        records[deck.name] = _with_sources(record, deck, fed.get(deck.name))
+        records[deck.name] = _with_sources(record, deck, fed.get(deck.name), now.others)
     types = {n: (t.hash, t.mod) for n, t in now.lock.note_types.items()}
     now.store.put_build(now.where, _Stored(types, records))
 
 
-def _with_sources(record: DeckRecord, deck: Deck, fed: Fed | None) -> DeckRecord:
+def _with_sources(
+    record: DeckRecord, deck: Deck, fed: Fed | None, others: str | None
+) -> DeckRecord:
     """The record, with what a later build needs to keep the deck without its notes."""
     if fed is None:
         return dataclasses.replace(record, clean=False)
@@ -252,7 +261,8 @@ def _with_sources(record: DeckRecord, deck: Deck, fed: Fed | None) -> DeckRecord
         media=deck.media,
         stamps=known,
         description=deck.description,
-        clean=fed.clean and len(known) == len(stamps),
+        clean=fed.clean and len(known) == len(stamps) and others is not None,
+        others=others or "",
     )
 
 

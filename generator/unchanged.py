@@ -50,6 +50,7 @@ class Check:
     found: tuple[Diagnostic, ...]  # what finding the notes reported
     store: BuildCache
     base: str | None
+    others: str | None = None  # digest of the names of the notes roots' other files
     report: BuildReport | None = None  # the recorded report, when everything is unchanged
 
 
@@ -66,7 +67,7 @@ def check(paths: list[str], options: BuildOptions) -> Check | None:
     store = cache_for(files[0].root, options) if files else None
     if store is None or not store.enabled:
         return None
-    now = Check(paths, files, tuple(found), store, _base(paths, options, files))
+    now = Check(paths, files, tuple(found), store, *_base(paths, options, files))
     record = store.get_build(_where(paths, options))
     if now.base is None or not isinstance(record, Record):
         return now
@@ -100,10 +101,13 @@ def _where(paths: list[str], options: BuildOptions) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _base(paths: list[str], options: BuildOptions, files: list[NoteFile]) -> str | None:
+def _base(
+    paths: list[str], options: BuildOptions, files: list[NoteFile]
+) -> tuple[str | None, str | None]:
     """The digest of the notes, the other files' names, the options, notedeck's code and the
-    note types it makes; None when a notes root holds a symbolic link (where it leads is not
-    part of the digest)."""
+    note types it makes; and a digest of the other files' names alone (what a bare image name
+    may resolve to). None for both when a notes root holds a symbolic link (where it leads is
+    not part of the digest)."""
     from .package import model_hashes  # genanki and the renderer: the note types' CSS
 
     digest = hashlib.sha256(options_fingerprint(options).encode())
@@ -114,13 +118,17 @@ def _base(paths: list[str], options: BuildOptions, files: list[NoteFile]) -> str
     for file in files:
         digest.update(f"\x1e{file.file}\x1f{file.root}\x1f{file.shown}\x1f".encode())
         digest.update(_read(file.file))
+    notes = {str(file.file) for file in files}
+    others = hashlib.sha256()
     for root in sorted({file.root for file in files}):
         listing = _listing(root, options.out.resolve())
         if listing is None:
-            return None
+            return None, None
         digest.update(f"\x1c{root}\x1f".encode("utf-8", "surrogateescape"))
         digest.update("\x1f".join(listing).encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
+        rest = (name for name in listing if name not in notes)
+        others.update(f"\x1c{root}\x1f{chr(31).join(rest)}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest(), others.hexdigest()
 
 
 def _final(now: Check, media: Iterable[str]) -> str:

@@ -128,8 +128,9 @@ def test_an_image_a_kept_deck_bundles_under_another_name_loads_every_note(
 ) -> None:
     """A full build bundles the same bytes once, under the name of the note that comes first."""
 
+    (vault / "databases" / "tree.png").write_bytes(PNG)  # there, but unused, at first
+
     def share(root: Path) -> None:
-        (root / "databases" / "tree.png").write_bytes(PNG)
         path = root / "databases" / "basics.md"
         path.write_text(path.read_text("utf-8") + "## Pages\n\n- Disk blocks.\n\n![](tree.png)\n")
 
@@ -194,3 +195,23 @@ def test_settling_is_used_when_no_deck_can_be_kept(
     report = build([str(vault)], BuildOptions(out=out, jobs=1))
     assert held == [] and report.deck_cards == ()
     assert sum(len(d.cards) for d in report.decks) == 7
+
+
+def test_a_file_added_where_an_image_name_may_resolve_loads_every_note(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loaded: list[int]
+) -> None:
+    """An image name not found beside its note is looked up anywhere in the notes root: a
+    second `diagram.png` elsewhere makes it ambiguous, which a full build reports, so no deck
+    is kept, although the note naming it is unchanged."""
+    (vault / "assets").mkdir()
+    (vault / "assets" / "diagram.png").write_bytes(PNG)
+    extra = "## Segment\n\n- A TCP packet.\n\n![segment](diagram.png)\n"
+    (vault / "networking" / "segment.md").write_text(note("Segment", {}, extra), "utf-8")
+
+    def another(root: Path) -> None:
+        edit_databases(root)
+        (root / "databases" / "diagram.png").write_bytes(PNG + b"\0")
+
+    warm, _, _ = as_from_nothing(vault, tmp_path, monkeypatch, another)
+    assert loaded == [5, 5, 5]
+    assert any("several files are named 'diagram.png'" in d.message for d in warm.diagnostics)
