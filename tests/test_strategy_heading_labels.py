@@ -216,6 +216,19 @@ def test_page_references_and_diagrams_are_not_cards() -> None:
     assert reasons(md)["Flow"] == "its body is only a diagram"
 
 
+def test_a_term_ending_in_page_and_a_number_is_a_term_not_a_page_reference() -> None:
+    md = """
+        # Memory
+        ## Huge Page 2048(큰 페이지)
+        - a 2 MiB page that needs fewer TLB entries
+        ## Page 12
+        - Stau: traffic jam
+        ## Textbook p. 40
+        - Ampel: traffic light
+        """
+    assert terms(md) == ["Huge Page 2048", "Stau", "Ampel"]
+
+
 def test_lists_of_asked_prompts_are_not_answers() -> None:
     md = """
         # 네트워크
