@@ -229,6 +229,23 @@ def test_a_term_ending_in_page_and_a_number_is_a_term_not_a_page_reference() -> 
     assert terms(md) == ["Huge Page 2048", "Stau", "Ampel"]
 
 
+def test_a_heading_whose_body_only_names_its_source_is_no_card() -> None:
+    md = """
+        ### Isolation Levels
+        Reference: [Transaction isolation](https://example.org/isolation)
+        #### Read Committed
+        Reference: [Read committed](https://example.org/rc)
+
+        A transaction sees only rows committed before each statement began.
+        #### Serializable
+        Transactions behave as if they ran one after another.
+        ### Cursor
+        Reference: a chapter of the course book, see the reading list.
+        """
+    assert terms(md) == ["Read Committed", "Serializable", "Cursor"]
+    assert reasons(md)["Isolation Levels"] == "its body only says where it came from"
+
+
 def test_lists_of_asked_prompts_are_not_answers() -> None:
     md = """
         # 네트워크

@@ -320,6 +320,9 @@ def heading_candidate(
     if content and all(link_list(b) or indexes_notes(b.children, ctx) for b in content):
         ctx.reject(section.line, section.title, "its body is a list of links to other notes")
         return None
+    if content and all(is_credit_line(b) for b in content):
+        ctx.reject(section.line, section.title, "its body only says where it came from")
+        return None
     if content and all(to_do_list(b) for b in content):
         ctx.reject(section.line, section.title, "its body is only a to-do list")
         return None
