@@ -144,6 +144,23 @@ def test_definition_label_headings_name_their_subject() -> None:
     ]
 
 
+def test_a_leading_definition_label_names_the_term_after_it() -> None:
+    got = cards("""
+        # Algebra
+        ## Definition: Abelian Group
+        * a group whose operation is commutative
+        ## Definition 2.1 - Ring
+        * a set with two operations, addition and multiplication
+        ## Definitions and notation
+        Symbols used in the chapter, listed once.
+        """)
+    assert [(c.term, c.section) for c in got][:2] == [
+        ("Abelian Group", ("Definition: Abelian Group",)),
+        ("Ring", ("Definition 2.1 - Ring",)),
+    ]
+    assert "Definition: Abelian Group" not in [c.term for c in got]
+
+
 def test_a_definition_label_with_no_subject_is_no_card() -> None:
     md = """
         # OS 정리

@@ -140,11 +140,14 @@ def path_name(title: str) -> str:
     return strip_question_prefix(strip_plain_numbering(cleaned))
 
 
-# `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`: a label naming its term.
+# `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`, `Definition: Group`: a label
+# naming its term.
 _DEFINITION_OF = re.compile(
     r"^(?P<a>.+?)\s*(?:[-–—:]\s*(?:definition|defn|overview|정의|개요|개념)|의\s*(?:정의|개념|의미|개요|뜻))$"
     r"|^(?:(?:formal|informal|mathematical|precise|basic|general)\s+)?(?:definition|overview)"
-    r"\s+of\s+(?:the\s+|an?\s+)?(?P<b>.+)$",  # `Formal Definition of a Graph`
+    r"\s+of\s+(?:the\s+|an?\s+)?(?P<b>.+)$"  # `Formal Definition of a Graph`
+    # `Definition: Normal Form Game`, `Definition 2.1 - Group`, `정의: 정규형 게임`
+    r"|^(?:definition|defn|def|정의)\.?(?:\s*\d+(?:\.\d+)*)?\s*[:：\-–—]\s*(?P<c>[^.:：]+)$",
     re.IGNORECASE,
 )
 
@@ -182,7 +185,7 @@ def heading_term(
         return term, aliases, "heading"
     named = _DEFINITION_OF.match(bare)
     if named:  # `Marginal Utility - Definition`: the term is the text before the label
-        term, aliases = split_aliases(named.group("a") or named.group("b"))
+        term, aliases = split_aliases(named.group("a") or named.group("b") or named.group("c"))
         return _bare_term(term), aliases, "heading"
     labelled = _LABELLED_TOPIC.match(bare)
     if labelled and not is_question(bare):  # `kNN: Discussion` → `kNN`
