@@ -38,6 +38,26 @@ def test_section_labels_are_not_cards_but_their_terms_are() -> None:
     assert "Readings" not in why  # nothing inside a resources list is even considered
 
 
+def test_general_facts_and_notation_sections_are_labels_even_under_a_term() -> None:
+    md = """
+        # Haematology
+        ## Pernicious Anaemia
+        ### General
+        - commonest cause of B12 deficiency in adults
+        - autoimmune
+        ### Diagnosis
+        - low serum B12, intrinsic factor antibodies
+        ## Notation
+        Vectors are bold and scalars are italic.
+        ## General relativity
+        Gravity as the curvature of spacetime.
+        """
+    assert terms(md) == ["Diagnosis", "General relativity"]
+    why = reasons(md)
+    assert why["General"].startswith("a section label")
+    assert why["Notation"].startswith("a section label")
+
+
 def test_terms_that_end_in_a_label_word_stay_terms() -> None:
     md = """
         # Coding theory

@@ -28,6 +28,7 @@ _HEADS = words(
     contents terms concepts definitions glossary vocabulary terminology
     소개 자료 강의 질문 질문들 구현 예시 예제 코드 설정 설치 옵션 상세 용어 규칙 에러 오류 기타
     실습 파일 steps
+    general notation notations
     """
 )
 # Rules are the exception: `Rust ownership › Rules` with three plain rules is a card (the rules
