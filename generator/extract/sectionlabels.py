@@ -98,7 +98,10 @@ def is_example_section(title: str) -> bool:
     return bool(_HOW_TO.search(key)) or key.split()[-1] in _EXAMPLE_HEADS
 
 
-_EXAMPLE_NOUNS = words("example examples 예시 예제 사례")
+_EXAMPLE_NOUNS = words(
+    "example examples 예시 예제 사례 beispiel beispiele exemple exemples ejemplo ejemplos esempio"
+    " esempi exemplo exemplos"
+)
 _EXAMPLE_WORDS = _EXAMPLE_NOUNS | words(
     "a an the another other more some simple introductory worked further additional quick 추가"
 )
