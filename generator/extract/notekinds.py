@@ -132,7 +132,9 @@ def _links_in(node: SyntaxTreeNode) -> bool:
     return any(n.type == "link" for n in node.walk())
 
 
-_CREDIT_LABEL = r"(?:출처|source|sources|src|참고|참고자료|from|via|reference|references|ref)\s*[:：]\s*"
+_CREDIT_LABEL = (
+    r"(?:출처|source|sources|src|참고|참고자료|from|via|reference|references|ref)\s*[:：]\s*"
+)
 _CREDIT = re.compile(_CREDIT_LABEL + r"(?:https?://|www\.|<https?://|\[)", re.IGNORECASE)
 # `Reference: [Wikipedia 1NF](https://…)`: the label, then nothing but a link.
 _CREDIT_LINK = re.compile(_CREDIT_LABEL + r"\[[^\[\]]+\]\([^()\s]+\)\s*$", re.IGNORECASE)
