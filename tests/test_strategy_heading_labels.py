@@ -173,12 +173,18 @@ def test_a_leading_definition_label_names_the_term_after_it() -> None:
         * a set with two operations, addition and multiplication
         ## Definitions and notation
         Symbols used in the chapter, listed once.
+        ## Definition: a set with one associative operation and an identity
+        * a monoid
+        ## 정의: 실행 중인 프로그램을 말한다
+        * 프로세스
         """)
     assert [(c.term, c.section) for c in got][:2] == [
         ("Abelian Group", ("Definition: Abelian Group",)),
         ("Ring", ("Definition 2.1 - Ring",)),
     ]
-    assert "Definition: Abelian Group" not in [c.term for c in got]
+    made = [c.term for c in got]
+    assert "Definition: Abelian Group" not in made
+    assert not any(t.startswith(("a set", "실행 중인")) for t in made)  # a sentence names nothing
 
 
 def test_a_definition_label_with_no_subject_is_no_card() -> None:

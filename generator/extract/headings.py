@@ -50,6 +50,7 @@ from .terms import (
     is_expansion,
     is_question,
     looks_like_heading_term,
+    looks_like_term,
     same_term,
     show_wikilinks,
     split_aliases,
@@ -184,6 +185,8 @@ def heading_term(
         term, aliases = split_aliases(lead.group("term"))
         return term, aliases, "heading"
     named = _DEFINITION_OF.match(bare)
+    if named and named.group("c") and not looks_like_term(named.group("c")):
+        named = None  # `Definition: a set with an associative operation` gives no name
     if named:  # `Marginal Utility - Definition`: the term is the text before the label
         term, aliases = split_aliases(named.group("a") or named.group("b") or named.group("c"))
         return _bare_term(term), aliases, "heading"
