@@ -213,8 +213,14 @@ def test_a_list_of_numbered_book_sections_is_a_table_of_contents() -> None:
         - 0.5 g for a child over twelve
         - 1.0 g for an adult
         - 4.0 g at most in a day
+        ## Locks
+        - 1.1 Mutex: a lock one thread owns at a time
+        - 1.2 Semaphore: a counter of free slots
+        - 1.3 Spinlock: a lock that busy-waits
         """
-    assert terms(md) == ["Inode", "Paracetamol dosing"]
+    made = terms(md)
+    assert made[:2] == ["Inode", "Paracetamol dosing"]
+    assert [t.split()[-1] for t in made[2:]] == ["Mutex", "Semaphore", "Spinlock"]
     why = reasons(md)
     assert why["5 FILE SYSTEMS"] == "its body is a table of contents"
     assert why["5.2 Directories"] == "its body is a table of contents"

@@ -234,7 +234,8 @@ def sets_exercise(content: list[SyntaxTreeNode]) -> bool:
 # `- 3.4.1 The Optimal Page Replacement Algorithm`: a book's numbered section, as a contents
 # page lists it; `3 MEMORY MANAGEMENT`, `5.2 Directories`: a numbered chapter over them.
 # A title after the number (`0.5 mg twice a day` is a dose, not a section).
-_SECTION_ENTRY = re.compile(r"^\s*(?:[-*+]\s+)?\d+(?:\.\d+)+\.?\s+[A-Z가-힣]")
+# Only a title: `- 1.1 Mutex: a lock …` defines a term, numbered as it may be.
+_SECTION_ENTRY = re.compile(r"^\s*(?:[-*+]\s+)?\d+(?:\.\d+)+\.?\s+[A-Z가-힣][^:：—–=]*$")
 _CHAPTER_ENTRY = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")
 
 
@@ -243,7 +244,8 @@ def lists_sections(term: str, lines: list[str]) -> bool:
     numbered chapter: a table of contents, which says where things are, not what they are."""
     entries = [line for line in lines if line.strip()]
     enough = len(entries) >= (2 if _CHAPTER_ENTRY.match(term) else 3)
-    return enough and all(_SECTION_ENTRY.match(line) for line in entries)
+    short = all(len(line.split()) <= 14 for line in entries)
+    return enough and short and all(_SECTION_ENTRY.match(line) for line in entries)
 
 
 def answer_reason(strategy: str, term: str, answer: list[str], children: bool) -> str:
