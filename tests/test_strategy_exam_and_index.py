@@ -191,3 +191,37 @@ def test_a_question_a_learner_is_asked_stays_a_card() -> None:
     assert not is_musing("Node.js의 이벤트 루프는 어떻게 동작하나요?")
     assert not is_musing("3. What does the JVM do?")
     assert not is_musing("Q2. Why is UDP faster than TCP?")
+
+
+def test_a_list_of_numbered_book_sections_is_a_table_of_contents() -> None:
+    md = """
+        # Week 4
+
+        Reading for the week:
+        - 5 FILE SYSTEMS
+            - 5.1 Files
+            - 5.2 Directories
+                - 5.2.1 Single-Level Directory Systems
+                - 5.2.2 Hierarchical Directory Systems
+        ## Virtual machines
+        - 7.1 Introduction
+        - 7.2 Hypervisors
+        - 7.3 Techniques for efficient virtualization
+        ## Inode
+        - the record of a file's blocks, owner and permissions
+        ## Paracetamol dosing
+        - 0.5 g for a child over twelve
+        - 1.0 g for an adult
+        - 4.0 g at most in a day
+        ## Locks
+        - 1.1 Mutex: a lock one thread owns at a time
+        - 1.2 Semaphore: a counter of free slots
+        - 1.3 Spinlock: a lock that busy-waits
+        """
+    made = terms(md)
+    assert made[:2] == ["Inode", "Paracetamol dosing"]
+    assert [t.split()[-1] for t in made[2:]] == ["Mutex", "Semaphore", "Spinlock"]
+    why = reasons(md)
+    assert why["5 FILE SYSTEMS"] == "its body is a table of contents"
+    assert why["5.2 Directories"] == "its body is a table of contents"
+    assert why["Virtual machines"] == "its body is a table of contents"

@@ -38,6 +38,26 @@ def test_section_labels_are_not_cards_but_their_terms_are() -> None:
     assert "Readings" not in why  # nothing inside a resources list is even considered
 
 
+def test_general_facts_and_notation_sections_are_labels_even_under_a_term() -> None:
+    md = """
+        # Haematology
+        ## Pernicious Anaemia
+        ### General
+        - commonest cause of B12 deficiency in adults
+        - autoimmune
+        ### Diagnosis
+        - low serum B12, intrinsic factor antibodies
+        ## Notation
+        Vectors are bold and scalars are italic.
+        ## General relativity
+        Gravity as the curvature of spacetime.
+        """
+    assert terms(md) == ["Diagnosis", "General relativity"]
+    why = reasons(md)
+    assert why["General"].startswith("a section label")
+    assert why["Notation"].startswith("a section label")
+
+
 def test_terms_that_end_in_a_label_word_stay_terms() -> None:
     md = """
         # Coding theory
@@ -144,6 +164,29 @@ def test_definition_label_headings_name_their_subject() -> None:
     ]
 
 
+def test_a_leading_definition_label_names_the_term_after_it() -> None:
+    got = cards("""
+        # Algebra
+        ## Definition: Abelian Group
+        * a group whose operation is commutative
+        ## Definition 2.1 - Ring
+        * a set with two operations, addition and multiplication
+        ## Definitions and notation
+        Symbols used in the chapter, listed once.
+        ## Definition: a set with one associative operation and an identity
+        * a monoid
+        ## 정의: 실행 중인 프로그램을 말한다
+        * 프로세스
+        """)
+    assert [(c.term, c.section) for c in got][:2] == [
+        ("Abelian Group", ("Definition: Abelian Group",)),
+        ("Ring", ("Definition 2.1 - Ring",)),
+    ]
+    made = [c.term for c in got]
+    assert "Definition: Abelian Group" not in made
+    assert not any(t.startswith(("a set", "실행 중인")) for t in made)  # a sentence names nothing
+
+
 def test_a_definition_label_with_no_subject_is_no_card() -> None:
     md = """
         # OS 정리
@@ -214,6 +257,36 @@ def test_page_references_and_diagrams_are_not_cards() -> None:
         """
     assert terms(md) == ["Stau", "S3"]
     assert reasons(md)["Flow"] == "its body is only a diagram"
+
+
+def test_a_term_ending_in_page_and_a_number_is_a_term_not_a_page_reference() -> None:
+    md = """
+        # Memory
+        ## Huge Page 2048(큰 페이지)
+        - a 2 MiB page that needs fewer TLB entries
+        ## Page 12
+        - Stau: traffic jam
+        ## Textbook p. 40
+        - Ampel: traffic light
+        """
+    assert terms(md) == ["Huge Page 2048", "Stau", "Ampel"]
+
+
+def test_a_heading_whose_body_only_names_its_source_is_no_card() -> None:
+    md = """
+        ### Isolation Levels
+        Reference: [Transaction isolation](https://example.org/isolation)
+        #### Read Committed
+        Reference: [Read committed](https://example.org/rc)
+
+        A transaction sees only rows committed before each statement began.
+        #### Serializable
+        Transactions behave as if they ran one after another.
+        ### Cursor
+        Reference: a chapter of the course book, see the reading list.
+        """
+    assert terms(md) == ["Read Committed", "Serializable", "Cursor"]
+    assert reasons(md)["Isolation Levels"] == "its body only says where it came from"
 
 
 def test_lists_of_asked_prompts_are_not_answers() -> None:

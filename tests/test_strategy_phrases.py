@@ -267,6 +267,32 @@ def test_items_questions_and_rows_in_an_examples_section_are_the_examples() -> N
     assert why["Python memory management"] == "an example in a section of examples, not a term"
 
 
+def test_an_examples_section_in_the_language_studied_holds_examples() -> None:
+    note = """
+        ## Vocabulario
+
+        | es | en |
+        |---|---|
+        | madrugar | to get up early |
+        | sobremesa | the time spent talking after a meal |
+
+        ## Ejemplos
+
+        | es | en |
+        |---|---|
+        | me gusta madrugar | I like getting up early |
+        | la sobremesa duró horas | the after-dinner chat lasted hours |
+
+        ## Beispiele
+
+        | de | en |
+        |---|---|
+        | Ich stehe früh auf | I get up early |
+        """
+    assert terms(note) == ["madrugar", "sobremesa"]
+    assert reasons(note)["me gusta madrugar"] == "an example in a section of examples, not a term"
+
+
 def test_a_section_named_after_its_subject_with_examples_keeps_its_terms() -> None:
     got = terms("""
         ## Verbs with examples

@@ -11,7 +11,7 @@ from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
-from .headbody import EXAM_PROBLEM, answer_reason, is_musing
+from .headbody import CONTENTS, EXAM_PROBLEM, answer_reason, contents_reason, is_musing
 from .terms import term_key, term_stem
 
 TWICE = "defined twice in this section"
@@ -103,6 +103,9 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
         ctx.reject(cand.line, cand.term, "a question asked in passing, not a card")
         return None
     if cand.text is not None:
+        if contents_reason(cand.strategy, cand.term, cand.text.splitlines()):
+            ctx.reject(cand.line, cand.term, CONTENTS)
+            return None
         return _make(cand, cand.text, [], [], ctx)
     children = owners.inside(cand)
     excluded = set(cand.drop) | noise

@@ -213,6 +213,7 @@ _QUESTION_NUMBER = re.compile(r"^(?:\(?\d+(?:\.\d+)*[.)]|Q\s*\d*\s*[.:)]|[①-�
 
 
 EXAM_PROBLEM = "an exam problem with numbered choices, not a term"
+CONTENTS = "its body is a table of contents"
 
 # `… 용어를 고르시오.`, `… 세 가지 이상 작성하시오`, `… 의 해를 구하라.`: the imperative an exam or
 # homework sheet puts to the solver.
@@ -230,10 +231,38 @@ def sets_exercise(content: list[SyntaxTreeNode]) -> bool:
     return any(_SOLVER.search(line) for line in lines[:3])
 
 
+# `- 3.4.1 The Optimal Page Replacement Algorithm`: a book's numbered section, as a contents
+# page lists it; `3 MEMORY MANAGEMENT`, `5.2 Directories`: a numbered chapter over them.
+# A title after the number (`0.5 mg twice a day` is a dose, not a section).
+# Only a title: `- 1.1 Mutex: a lock …` defines a term, numbered as it may be.
+_SECTION_ENTRY = re.compile(r"^\s*(?:[-*+]\s+)?\d+(?:\.\d+)+\.?\s+[A-Z가-힣][^:：—–=]*$")
+_CHAPTER_ENTRY = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")
+
+
+def lists_sections(term: str, lines: list[str]) -> bool:
+    """Lines that are all numbered sections (`3.4`, `3.4.1 …`), three or more, or two under a
+    numbered chapter: a table of contents, which says where things are, not what they are."""
+    entries = [line for line in lines if line.strip()]
+    enough = len(entries) >= (2 if _CHAPTER_ENTRY.match(term) else 3)
+    short = all(len(line.split()) <= 14 for line in entries)
+    return enough and short and all(_SECTION_ENTRY.match(line) for line in entries)
+
+
 def answer_reason(strategy: str, term: str, answer: list[str], children: bool) -> str:
-    """Why a card's answer makes it no card: an exam problem, or names with nothing said."""
+    """Why a card's answer makes it no card: an exam problem, names with nothing said, or a
+    table of contents."""
     if strategy in ("question", "question-item") and is_quiz(term, answer):
         return EXAM_PROBLEM
     if strategy == "list-term" and not children and only_names(answer):
         return "it lists names with nothing said about them"
+    return contents_reason(strategy, term, answer)
+
+
+def contents_reason(strategy: str, term: str, answer: list[str]) -> str:
+    """`- 3 MEMORY MANAGEMENT` over `- 3.4 …`, `- 3.4.1 …`: a table of contents. Written with a
+    colon (`- 13 THE ABSTRACTION: ADDRESS SPACES`), the chapter's own line comes first."""
+    if strategy in ("list-term", "heading") and lists_sections(term, answer):
+        return CONTENTS
+    if strategy == "colon" and _CHAPTER_ENTRY.match(term) and lists_sections(term, answer[1:]):
+        return CONTENTS
     return ""

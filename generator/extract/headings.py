@@ -50,6 +50,7 @@ from .terms import (
     is_expansion,
     is_question,
     looks_like_heading_term,
+    looks_like_term,
     same_term,
     show_wikilinks,
     split_aliases,
@@ -69,7 +70,9 @@ _OVERVIEW_OF = re.compile(
 _CHAPTER = re.compile(
     r"^(?:(?:chapter|chap|lecture|lec|week|part|day|unit|lesson|session|ch)\.?\s*\d+"
     r"|제?\s*\d+\s*(?:장|강|주차|주|회차|일차|부|절|교시)"
-    r"|(?:\S+\s+)?(?:(?:p|pp|pg|s)\.|page|seite)\s*\d+(?:\s*[-–]\s*\d+)?)\s*[.:]?$",  # `KB s.97`
+    # `KB s.97`, `p. 12`, `Page 40`; a word before a spelled-out `Page 515` names a term
+    # (`Sparse Page 515`), only an abbreviation reads as a book's page after a book's name
+    r"|(?:(?:\S+\s+)?(?:p|pp|pg|s)\.|page|seite)\s*\d+(?:\s*[-–]\s*\d+)?)\s*[.:]?$",
     re.IGNORECASE,
 )
 
@@ -138,11 +141,14 @@ def path_name(title: str) -> str:
     return strip_question_prefix(strip_plain_numbering(cleaned))
 
 
-# `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`: a label naming its term.
+# `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`, `Definition: Group`: a label
+# naming its term.
 _DEFINITION_OF = re.compile(
     r"^(?P<a>.+?)\s*(?:[-–—:]\s*(?:definition|defn|overview|정의|개요|개념)|의\s*(?:정의|개념|의미|개요|뜻))$"
     r"|^(?:(?:formal|informal|mathematical|precise|basic|general)\s+)?(?:definition|overview)"
-    r"\s+of\s+(?:the\s+|an?\s+)?(?P<b>.+)$",  # `Formal Definition of a Graph`
+    r"\s+of\s+(?:the\s+|an?\s+)?(?P<b>.+)$"  # `Formal Definition of a Graph`
+    # `Definition: Normal Form Game`, `Definition 2.1 - Group`, `정의: 정규형 게임`
+    r"|^(?:definition|defn|def|정의)\.?(?:\s*\d+(?:\.\d+)*)?\s*[:：\-–—]\s*(?P<c>[^.:：]+)$",
     re.IGNORECASE,
 )
 
@@ -179,8 +185,10 @@ def heading_term(
         term, aliases = split_aliases(lead.group("term"))
         return term, aliases, "heading"
     named = _DEFINITION_OF.match(bare)
+    if named and named.group("c") and not looks_like_term(named.group("c")):
+        named = None  # `Definition: a set with an associative operation` gives no name
     if named:  # `Marginal Utility - Definition`: the term is the text before the label
-        term, aliases = split_aliases(named.group("a") or named.group("b"))
+        term, aliases = split_aliases(named.group("a") or named.group("b") or named.group("c"))
         return _bare_term(term), aliases, "heading"
     labelled = _LABELLED_TOPIC.match(bare)
     if labelled and not is_question(bare):  # `kNN: Discussion` → `kNN`
@@ -317,6 +325,9 @@ def heading_candidate(
         return None
     if content and all(link_list(b) or indexes_notes(b.children, ctx) for b in content):
         ctx.reject(section.line, section.title, "its body is a list of links to other notes")
+        return None
+    if content and all(is_credit_line(b) for b in content):
+        ctx.reject(section.line, section.title, "its body only says where it came from")
         return None
     if content and all(to_do_list(b) for b in content):
         ctx.reject(section.line, section.title, "its body is only a to-do list")

@@ -132,14 +132,18 @@ def _links_in(node: SyntaxTreeNode) -> bool:
     return any(n.type == "link" for n in node.walk())
 
 
-_CREDIT = re.compile(
-    r"^(?:출처|source|sources|src|참고|from|via)\s*[:：]\s*(?:https?://|www\.|<https?://|\[)",
-    re.IGNORECASE,
+_CREDIT_LABEL = (
+    r"(?:출처|source|sources|src|참고|참고자료|from|via|reference|references|ref)\s*[:：]\s*"
 )
+_CREDIT = re.compile(_CREDIT_LABEL + r"(?:https?://|www\.|<https?://|\[)", re.IGNORECASE)
+# `Reference: [Wikipedia 1NF](https://…)`: the label, then nothing but a link.
+_CREDIT_LINK = re.compile(_CREDIT_LABEL + r"\[[^\[\]]+\]\([^()\s]+\)\s*$", re.IGNORECASE)
 
 
 def is_credit_line(block: SyntaxTreeNode) -> bool:
-    """`출처 : http://…` alone in a paragraph: where the table below came from."""
+    """`출처 : http://…`, `Reference: [Wikipedia](…)` alone in a paragraph: where the table or
+    section came from."""
     if block.type != "paragraph" or not block.map or block.map[1] - block.map[0] != 1:
         return False
-    return bool(_CREDIT.match(plain_text(block)))
+    raw = block.children[0].content if block.children else ""
+    return bool(_CREDIT.match(plain_text(block)) or _CREDIT_LINK.match(raw.strip()))

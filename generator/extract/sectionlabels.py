@@ -28,6 +28,7 @@ _HEADS = words(
     contents terms concepts definitions glossary vocabulary terminology
     소개 자료 강의 질문 질문들 구현 예시 예제 코드 설정 설치 옵션 상세 용어 규칙 에러 오류 기타
     실습 파일 steps
+    general notation notations
     """
 )
 # Rules are the exception: `Rust ownership › Rules` with three plain rules is a card (the rules
@@ -97,7 +98,10 @@ def is_example_section(title: str) -> bool:
     return bool(_HOW_TO.search(key)) or key.split()[-1] in _EXAMPLE_HEADS
 
 
-_EXAMPLE_NOUNS = words("example examples 예시 예제 사례")
+_EXAMPLE_NOUNS = words(
+    "example examples 예시 예제 사례 beispiel beispiele exemple exemples ejemplo ejemplos esempio"
+    " esempi exemplo exemplos"
+)
 _EXAMPLE_WORDS = _EXAMPLE_NOUNS | words(
     "a an the another other more some simple introductory worked further additional quick 추가"
 )
