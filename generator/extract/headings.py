@@ -35,6 +35,7 @@ from .labels import is_label, is_overview_heading
 from .lists import alias_lines
 from .noteindex import indexes_notes
 from .notekinds import (
+    is_caption_line,
     is_credit_line,
     is_schedule,
     is_thin,
@@ -290,7 +291,7 @@ def heading_candidate(
         content
         and strategy != "question"
         and not pair
-        and all(_data_table(b, ctx) or is_credit_line(b) for b in content)
+        and all(_data_table(b, ctx) or is_credit_line(b) or is_caption_line(b) for b in content)
         and any(_data_table(b, ctx) for b in content)
     ):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")
