@@ -186,6 +186,8 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
     # a colon in a tag, or a line break: `Wiki<br> Black-box testing` runs two lines together
     if re.search(r"<[A-Za-z][\w-]*\s+[\w-]+\s*=|</[A-Za-z]|<!--|<br\s*/?>", term, re.I):
         return "HTML markup, not a term"
+    if not code and re.search(r"^\|\s|\s\|$", term.strip()):
+        return "a piece of a table row, not a term"  # `- 잦은 시스템 | - …` below a table
     if is_figure_label(term):
         return "caption, not a term"
     if is_label(term):

@@ -249,10 +249,15 @@ def _quiz(question: str, content: list[SyntaxTreeNode], ctx: Context) -> bool:
 
 
 def content_blocks(section: Section, ctx: Context) -> list[SyntaxTreeNode]:
+    """The body's blocks that say something: not rules, link-only lines or an empty code block
+    (`### 직접구현` over a bare fence left to fill in has no body of its own)."""
     return [
         b
         for b in section.body
-        if b.map and not is_decoration(b, ctx.parsed.lines) and not is_link_only(b)
+        if b.map
+        and not is_decoration(b, ctx.parsed.lines)
+        and not is_link_only(b)
+        and not (b.type in ("fence", "code_block") and not b.content.strip())
     ]
 
 

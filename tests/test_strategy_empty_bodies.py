@@ -1,0 +1,75 @@
+"""Bodies that say nothing: a heading over an empty code fence left to fill in, a `Detail`
+heading that only labels the notes under it, and the tail of a table row that broke out of its
+table (`- 잦은 시스템 | - …`) are no cards."""
+
+from __future__ import annotations
+
+from extract_helpers import reasons, terms
+
+
+def test_a_heading_over_an_empty_fence_has_no_body() -> None:
+    md = """
+        # 자료구조
+        ## 스택
+        - 나중에 들어온 데이터가 먼저 나가는 자료구조
+
+        ### 직접구현
+
+        ```java
+
+        ```
+        """
+    assert terms(md) == ["스택"]
+    assert reasons(md)["직접구현"] == "heading with no body of its own"
+
+
+def test_a_heading_over_real_code_is_judged_as_before() -> None:
+    md = """
+        # 자료구조
+        ## 스택
+        - 나중에 들어온 데이터가 먼저 나가는 자료구조
+
+        ### push
+
+        ```java
+        stack.push(1);
+        ```
+        """
+    assert terms(md) == ["스택", "push"]
+
+
+def test_a_detail_heading_labels_the_terms_under_it() -> None:
+    md = """
+        # 딥러닝
+        ## Optimizers
+        #### Detail
+        - SGD
+          - computation time per update does not grow with the number of examples
+        - Momentum
+          - accumulates a decaying moving average of past gradients
+        """
+    assert terms(md) == ["SGD", "Momentum"]
+
+
+def test_the_tail_of_a_broken_table_row_is_no_term() -> None:
+    md = """
+        # 데이터베이스
+        ## RDB와 NoSQL
+
+        | | RDB | NoSQL |
+        | --- | --- | --- |
+        | 사용 | - 구조가 명확한 경우
+        - 데이터 update가 잦은 시스템 | - 구조가 정해지지 않은 경우
+        """
+    assert "데이터 update가 잦은 시스템 |" not in terms(md)
+    assert reasons(md)["데이터 update가 잦은 시스템 |"] == "a piece of a table row, not a term"
+
+
+def test_a_dashed_line_with_a_pipe_inside_its_name_is_still_read() -> None:
+    md = """
+        # 셸
+        ## 명령어
+        - `ls | grep` - 목록에서 이름을 골라 보여주는 파이프라인
+        - `cat` - 파일 내용을 출력하는 명령어
+        """
+    assert "ls | grep" in terms(md)
