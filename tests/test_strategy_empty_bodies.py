@@ -73,3 +73,27 @@ def test_a_dashed_line_with_a_pipe_inside_its_name_is_still_read() -> None:
         - `cat` - 파일 내용을 출력하는 명령어
         """
     assert "ls | grep" in terms(md)
+
+
+def test_a_body_that_says_there_is_nothing_is_no_answer() -> None:
+    md = """
+        # 뮤텍스
+        ## 동작 방식
+        1. 자원에 접근하려면 먼저 락을 얻는다.
+        2. 다른 스레드가 쓰는 중이면 풀릴 때까지 기다린다.
+
+        ## 질문과 확장
+
+        (없음)
+        """
+    assert terms(md) == ["동작 방식"]
+    assert reasons(md)["질문과 확장"] == "its body was left unfinished"
+
+
+def test_a_body_that_says_something_is_missing_is_still_an_answer() -> None:
+    md = """
+        # 약리학
+        ## 아세트아미노펜
+        해열과 진통 작용이 있고 항염 작용은 거의 없음
+        """
+    assert terms(md) == ["아세트아미노펜"]
