@@ -97,3 +97,27 @@ def test_a_body_that_says_something_is_missing_is_still_an_answer() -> None:
         해열과 진통 작용이 있고 항염 작용은 거의 없음
         """
     assert terms(md) == ["아세트아미노펜"]
+
+
+def test_an_ordinal_names_a_position_not_a_term() -> None:
+    md = """
+        # 리눅스
+        ## /etc/fstab
+        부팅할 때 마운트할 파일 시스템을 적어 두는 파일이다.
+
+        - 첫번째: 장치명
+        - 두번째: 마운트될 디렉터리
+        - 세 번째: 파일 시스템의 유형
+        """
+    assert terms(md) == ["/etc/fstab"]
+    assert reasons(md)["첫번째"] == "a position in a list, not a term"
+
+
+def test_a_term_that_starts_with_an_ordinal_word_is_still_a_term() -> None:
+    md = """
+        # 약동학
+        ## 대사
+        - **First-Pass Effect**: 약이 전신 순환에 들기 전에 간에서 대사되는 현상
+        - **second**: 시간의 SI 기본 단위
+        """
+    assert terms(md) == ["대사", "First-Pass Effect", "second"]
