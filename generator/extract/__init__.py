@@ -28,7 +28,7 @@ from .headings import (
 )
 from .labels import is_label, is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
-from .notecard import is_note_subject, note_candidate
+from .notecard import is_note_subject, note_candidate, overview_subject
 from .notekinds import is_index_note
 from .orphans import adopt_images
 from .sectionlabels import (
@@ -125,6 +125,8 @@ def extract(
     if title is not None:
         _blocks(parsed.root, (), "", ctx, candidates)
     subject = info.title if note is not None or is_note_subject(info.title) else ""
+    if title is None and not front_title(parsed.lines):  # the title is only the file's name
+        subject = overview_subject(start) or subject
     for child in [*start.children, *tail_sections(parsed, title)]:
         _walk(child, (path_name(child.title),), subject, ctx, candidates, sources)
     everything = [n for s in _sections(parsed.root) for n in s.body]

@@ -108,6 +108,8 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
             return None
         return _make(cand, cand.text, [], [], ctx)
     children = owners.inside(cand)
+    if _compares(cand, children):
+        children = []  # `OLTP vs OLAP`: the comparison is answered by both definitions in full
     excluded = set(cand.drop) | noise
     stubs: dict[int, str] = dict(cand.shown)
     named = _outermost(children)
@@ -264,6 +266,19 @@ def _remark(line: str, index: int, ctx: Context) -> bool:
 def _widest_first(cand: Candidate) -> tuple[int, int]:
     start, end = cand.owned or (0, 0)
     return start, -end
+
+
+def _compares(cand: Candidate, children: list[Candidate]) -> bool:
+    """A question heading that names every one of its two or more child terms (`OLTP vs OLAP`,
+    `전역 모듈과 기능 모듈의 차이`) asks how they differ: each child is a card of its own, and
+    the question's answer keeps both definitions rather than only their names."""
+    named = _outermost(children)
+    title = term_key(cand.term).replace(" ", "")
+    return (
+        cand.strategy == "question"
+        and len(named) >= 2
+        and all(term_key(c.term).replace(" ", "") in title for c in named)
+    )
 
 
 def _outermost(children: list[Candidate]) -> list[Candidate]:

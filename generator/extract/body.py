@@ -98,7 +98,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         defined = defined and not any(unit is g for g in glossary)
         if isinstance(unit, list):
             # an answer's lines, and `Examples:` lists, describe; they define nothing
-            answer = scope.answer and not _bold_terms(unit, ctx, scope.owner)
+            answer = scope.answer and not _bold_terms(unit, ctx)
             described = answer or lead_in(previous, label=True)
             told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
             if subject is None and previous is not None and _is_paragraph(previous):
@@ -299,15 +299,12 @@ def under_label(
     yield from (c for c in inner if c.strategy == "cloze")
 
 
-def _bold_terms(items: list[SyntaxTreeNode], ctx: Context, question: str) -> bool:
+def _bold_terms(items: list[SyntaxTreeNode], ctx: Context) -> bool:
     """Inside an answer, do the `**name**: meaning` lines mark new terms in bold (or code)?
-    Names the question itself compares (`@RequestBody vs @ModelAttribute`) are its answer."""
+    The names a question compares (`@RequestBody vs @ModelAttribute`) are terms too: the
+    question's own card keeps their lines in full (see `assemble`)."""
     lines = [line for line, _ in (_colon_line(i, ctx) for i in items) if line is not None]
-    asked = question.casefold()
-    return bool(lines) and all(
-        (line.formatted or marked_names(line.term_md)) and line.term.casefold() not in asked
-        for line in lines
-    )
+    return bool(lines) and all(line.formatted or marked_names(line.term_md) for line in lines)
 
 
 def _colon_line(item: SyntaxTreeNode, ctx: Context) -> tuple[ColonLine | None, str | None]:

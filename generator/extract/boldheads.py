@@ -20,6 +20,7 @@ from ..attribute import is_sources_heading
 from .candidate import Candidate, Context, strip_prefix
 from .colon import plain_term, term_problem
 from .headbody import FILE_NAME, to_do_items
+from .tables import table_candidates
 from .terms import split_aliases, what_is
 
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?$")
@@ -85,6 +86,8 @@ def split_bold_sections(
         owner = str(getattr(scope, "owner", ""))
         if problem is None and owner and _DESCRIBES.search(name):
             problem = f"a description of {owner}, not a term"
+        if problem is None and owner and getattr(scope, "answer", False):
+            problem = f"a part of the answer to {owner!r}, not a term"
         if problem is None and (FILE_NAME.match(name) or _CLASS_FILE.match(name)):
             problem = "a file of the note's code, not a term"
         if problem is not None:
@@ -104,6 +107,11 @@ def split_bold_sections(
             head = units[index]
             assert not isinstance(head, list) and head.map
             ctx.reject(head.map[0] + 1, name, "its body is only a to-do list")
+            ok = False
+        if ok and _caption(body, section, ctx):
+            head = units[index]
+            assert not isinstance(head, list) and head.map
+            ctx.reject(head.map[0] + 1, name, "the caption of a table of data, not a term")
             ok = False
         if ok and owner and _bare_list(body, ctx):
             head = units[index]
@@ -161,6 +169,16 @@ def _bare_list(body: list[Unit], ctx: Context) -> bool:
         if len(text.split()) > 4 or re.search(r"[:：.]|\s[-–—]\s", text):
             return False
     return True
+
+
+def _caption(body: list[Unit], section: tuple[str, ...], ctx: Context) -> bool:
+    """`**1회 — SQL·정규화 (43Q)**` over a table of chapters, dates and check marks: a bold line
+    whose whole body is tables with no term rows captions them; it names no term."""
+    tables = [u for u in body if not isinstance(u, list) and u.type == "table"]
+    if not body or len(tables) != len(body):
+        return False
+    scratch = Context(ctx.parsed, ctx.info)  # asked only; its rejections are not reported
+    return not any(next(table_candidates(t, section, scratch), None) for t in tables)
 
 
 def _maps(unit: Unit) -> list[tuple[int, int]]:

@@ -178,6 +178,14 @@ def _names_checked(line: ColonLine) -> ColonLine:
     return ColonLine(named, line.term_md, line.definition, line.formatted, line.dashed)
 
 
+_ORDINAL = re.compile(
+    r"^(?:(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:번\s*)?[째쨰]"
+    # `second` alone is a unit of time, so only `secondly` counts
+    r"|(?:first|third|fourth|fifth|sixth)(?:ly)?|secondly|1st|2nd|3rd|[4-9]th)$",
+    re.IGNORECASE,
+)
+
+
 def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | None:
     """Why a would-be term is not one, or None when it is a term. `code`: the term was written
     as code (`` `?.` ``), so it may be all symbols."""
@@ -186,6 +194,10 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
     # a colon in a tag, or a line break: `Wiki<br> Black-box testing` runs two lines together
     if re.search(r"<[A-Za-z][\w-]*\s+[\w-]+\s*=|</[A-Za-z]|<!--|<br\s*/?>", term, re.I):
         return "HTML markup, not a term"
+    if not code and re.search(r"^\|\s|\s\|$", term.strip()):
+        return "a piece of a table row, not a term"  # `- 잦은 시스템 | - …` below a table
+    if _ORDINAL.match(term.strip()):
+        return "a position in a list, not a term"  # `- 첫번째: 장치명`, `- Second: …`
     if is_figure_label(term):
         return "caption, not a term"
     if is_label(term):

@@ -34,6 +34,7 @@ _DATED_EDIT = re.compile(
 _PLACEHOLDER = re.compile(
     r"^\W*(?:(?:답변?|answer|내용|설명)\s*)?"
     r"(?:todo|tbd|tba|wip|coming soon|(?:작성|정리|공부)\s*(?:중|예정)|추가\s*예정"
+    r"|(?:해당\s*)?없음|미정|nothing(?:\s+yet)?"  # `(없음)`: the writer says there is nothing
     r"|(?:will\s+|to\s+)be\s+(?:written|added|filled(?:\s+in)?|completed|continued|updated|done)"
     r"(?:\s+(?:later|soon))?"
     r"|(?:todo|tbd)\s*[:：-]\s*[^.!?\n]{0,60})\W*$",

@@ -35,6 +35,7 @@ from .labels import is_label, is_overview_heading
 from .lists import alias_lines
 from .noteindex import indexes_notes
 from .notekinds import (
+    is_caption_line,
     is_credit_line,
     is_schedule,
     is_thin,
@@ -256,10 +257,15 @@ def _quiz(question: str, content: list[SyntaxTreeNode], ctx: Context) -> bool:
 
 
 def content_blocks(section: Section, ctx: Context) -> list[SyntaxTreeNode]:
+    """The body's blocks that say something: not rules, link-only lines or an empty code block
+    (`### 직접구현` over a bare fence left to fill in has no body of its own)."""
     return [
         b
         for b in section.body
-        if b.map and not is_decoration(b, ctx.parsed.lines) and not is_link_only(b)
+        if b.map
+        and not is_decoration(b, ctx.parsed.lines)
+        and not is_link_only(b)
+        and not (b.type in ("fence", "code_block") and not b.content.strip())
     ]
 
 
@@ -298,7 +304,7 @@ def heading_candidate(
         content
         and strategy != "question"
         and not pair
-        and all(_data_table(b, ctx) or is_credit_line(b) for b in content)
+        and all(_data_table(b, ctx) or is_credit_line(b) or is_caption_line(b) for b in content)
         and any(_data_table(b, ctx) for b in content)
     ):
         ctx.reject(section.line, section.title, "its body is only a data or comparison table")

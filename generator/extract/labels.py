@@ -32,7 +32,7 @@ LABELS = words(
     전제 docs documentation doc 문서 공식 문서 repo github homepage site website blog video
     slides 영상 강의 자료 블로그 공식문서 url exercises exercise quiz practice homework
     실습 과제 연습문제 연습 문제 메모장 misc etc 기타 tips 노트 gotcha gotchas pitfalls
-    pitfall caveats caveat 함정 주의할점
+    pitfall caveats caveat 함정 주의할점 연관
     주의할 점 상황 개선 범위 대표 lesson lessons takeaway takeaways 교훈
     checklist 체크리스트 troubleshooting 트러블슈팅 bugs bug 버그 활용 응용
     사용처 쓰임 applications ideas idea
@@ -43,6 +43,7 @@ LABELS = words(
     terms term glossary 용어 용어집 vocabulary keywords concepts 개념들 definitions
     formula formulas equation equations 공식 수식 목표
     theorem proof lemma corollary remark prevention treatment diagnosis symptoms
+    부작용 적응증 금기증 금기 증상 진단 치료 합병증
     update trivia aside beispiel beispiele exemple exemples ejemplo ejemplos
     analogy analogies explanation 비유
     """

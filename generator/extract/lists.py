@@ -56,9 +56,27 @@ _PHRASE_START = re.compile(
 
 
 def _phrase(term: str, formatted: bool) -> str | None:
+    if not formatted and (_KO_STATEMENT.search(term) or _KO_LEAD.match(term)):
+        return "a sentence the nested items go on with, not a term"  # `차원 수는 매번 다름`
+    if not formatted and _NAME_RUN.match(term):
+        return "several names in a row, not one term"  # `기억, 뉴런, 시냅스`
     if formatted or not _PHRASE_START.match(term) or term.split()[0].isupper():
         return None  # `WITH clause`, `FROM`: a keyword written in capitals names itself
     return "a phrase the nested items go on with, not a term"
+
+
+# `차원 수는 매번 다름`, `메모리가 부족함`: a subject with its particle, then a predicate in the
+# clipped note style (`…음`, `…함`, `…다`): a statement, however short.
+_KO_STATEMENT = re.compile(
+    r"[가-힣](?:은|는|이|가)\s+(?:\S+\s+)*\S*"
+    r"(?:다|함|됨|임|있음|없음|다름|같음|많음|적음|높음|낮음|빠름|느림|좋음|나쁨|큼|작음)$"
+)
+# `이때, A가 …`, `즉, …`: a sentence going on from the one before.
+_KO_LEAD = re.compile(
+    r"^(?:이때|이 때|즉|또한|그리고|하지만|그러나|따라서|그래서|예를 들어|예를 들면)\s*,"
+)
+# `기억, 뉴런, 시냅스`: three or more short names with commas between, listed not defined.
+_NAME_RUN = re.compile(r"^[^,()]{1,20}(?:,\s*[^,()]{1,20}){2,}$")
 
 
 # `- Protocol에서 buffer를 사용하는 이유` over nested bullets: a question put as a noun phrase

@@ -8,11 +8,13 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..attribute import is_sources_heading
-from ..parse import Section
+from ..parse import Section, plain_text
 from .candidate import Candidate, Context, strip_prefix
 from .colon import DEFINING_PHRASE, line_problem, split_colon_line
 from .headings import content_blocks
+from .labels import is_overview_heading
 from .prose import defined_subject
+from .proserules import topic_sentence
 from .terms import same_term, split_aliases, words
 
 _DEFINITION_LINE = re.compile(
@@ -131,3 +133,19 @@ def is_note_subject(title: str) -> bool:
     if not words or len(words) > 4 or _GENERIC_PART.search(title):
         return False
     return not any(w in _GENERIC_WORDS or _GENERIC_PART.search(w) for w in words)
+
+
+def overview_subject(top: Section) -> str:
+    """In a note with no title, `## 개요` opening with `- Inotropics는 … 약물입니다`: the note
+    is about the thing its overview defines first; "" when it defines none."""
+    for section in top.children:
+        if not is_overview_heading(section.title):
+            continue
+        paragraphs = (n for b in section.body for n in b.walk() if n.type == "paragraph")
+        node = next(paragraphs, None)
+        first = plain_text(node) if node is not None else ""
+        if topic_sentence(first, (section.title,)):
+            return ""  # `Cancer is a complex disease …` opens an essay; it is not its subject
+        subject = defined_subject(first)
+        return split_aliases(subject)[0] if subject else ""
+    return ""

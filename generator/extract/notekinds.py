@@ -147,3 +147,12 @@ def is_credit_line(block: SyntaxTreeNode) -> bool:
         return False
     raw = block.children[0].content if block.children else ""
     return bool(_CREDIT.match(plain_text(block)) or _CREDIT_LINK.match(raw.strip()))
+
+
+def is_caption_line(block: SyntaxTreeNode) -> bool:
+    """`**1회 — SQL·정규화 (43Q)**` alone on its line over a table: the table's caption."""
+    if block.type != "paragraph" or not block.map or block.map[1] - block.map[0] != 1:
+        return False
+    inline = block.children[0].children if block.children else []
+    parts = [n for n in inline if n.type != "text" or n.content.strip()]
+    return len(parts) == 1 and parts[0].type == "strong"

@@ -29,6 +29,8 @@ def kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | 
     spoken = answer_kind(raw, scope.owner)  # `Read Lock이라고 불리는 공유락은 …`
     if spoken is not None:
         name, aliases = spoken
+        if asks_itself(name, scope.owner.casefold()):
+            return None
         return _kind_card(name, aliases, scope, start, end)
     subject = defined_subject(raw)
     if subject is None:
@@ -36,7 +38,7 @@ def kind_in_answer(raw: str, scope: Scope, start: int, end: int) -> Candidate | 
     name, aliases = split_aliases(subject)
     parts = name.split()
     asked = scope.owner.casefold()
-    if name.casefold() in asked:
+    if name.casefold() in asked or asks_itself(name, asked):
         return None
     if len(parts) < 2 and not _compound_kind(name, asked):
         return None
@@ -55,6 +57,14 @@ NAMED_LEAD = re.compile(
     re.IGNORECASE,
 )
 _PARTICLE = re.compile(r"(?<=[가-힣])(?:에|의|은|는|이|가|을|를|와|과|로|으로|에서)$")
+
+
+def asks_itself(name: str, asked: str) -> bool:
+    """`클래스풀 주소 체계는 …` answering `클래스풀 IP 주소 체계에 대해서 설명해주세요`: every
+    word of the name is a word of the question, so it is the thing asked about, not a kind."""
+    heads = {_PARTICLE.sub("", w).strip("?？.,()") for w in asked.casefold().split()}
+    parts = [w.strip("()") for w in name.casefold().split()]
+    return len(parts) >= 2 and all(p in heads for p in parts if p)
 
 
 def _compound_kind(name: str, asked: str) -> bool:

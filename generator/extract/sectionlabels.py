@@ -23,6 +23,7 @@ _HEADS = words(
     """
     introduction intro resources resource courses course readings materials questions
     implementations implementation examples example snippets setup set-up configuration installation
+    detail
     install options details rules notes misc miscellaneous instruction instructions license
     licence contributing contributors credits acknowledgements acknowledgments content
     contents terms concepts definitions glossary vocabulary terminology
@@ -44,7 +45,8 @@ _MODIFIERS = words(
     """
 )
 _ANY_SUBJECT = words(
-    "examples example snippets setup configuration installation details 예시 예제 상세 설정 설치"
+    "examples example snippets setup configuration installation details detail"
+    " 예시 예제 상세 설정 설치"
 )
 _SECTION_PHRASES = frozenset(
     normalise(p).casefold()

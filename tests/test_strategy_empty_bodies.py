@@ -1,0 +1,123 @@
+"""Bodies that say nothing: a heading over an empty code fence left to fill in, a `Detail`
+heading that only labels the notes under it, and the tail of a table row that broke out of its
+table (`- 잦은 시스템 | - …`) are no cards."""
+
+from __future__ import annotations
+
+from extract_helpers import reasons, terms
+
+
+def test_a_heading_over_an_empty_fence_has_no_body() -> None:
+    md = """
+        # 자료구조
+        ## 스택
+        - 나중에 들어온 데이터가 먼저 나가는 자료구조
+
+        ### 직접구현
+
+        ```java
+
+        ```
+        """
+    assert terms(md) == ["스택"]
+    assert reasons(md)["직접구현"] == "heading with no body of its own"
+
+
+def test_a_heading_over_real_code_is_judged_as_before() -> None:
+    md = """
+        # 자료구조
+        ## 스택
+        - 나중에 들어온 데이터가 먼저 나가는 자료구조
+
+        ### push
+
+        ```java
+        stack.push(1);
+        ```
+        """
+    assert terms(md) == ["스택", "push"]
+
+
+def test_a_detail_heading_labels_the_terms_under_it() -> None:
+    md = """
+        # 딥러닝
+        ## Optimizers
+        #### Detail
+        - SGD
+          - computation time per update does not grow with the number of examples
+        - Momentum
+          - accumulates a decaying moving average of past gradients
+        """
+    assert terms(md) == ["SGD", "Momentum"]
+
+
+def test_the_tail_of_a_broken_table_row_is_no_term() -> None:
+    md = """
+        # 데이터베이스
+        ## RDB와 NoSQL
+
+        | | RDB | NoSQL |
+        | --- | --- | --- |
+        | 사용 | - 구조가 명확한 경우
+        - 데이터 update가 잦은 시스템 | - 구조가 정해지지 않은 경우
+        """
+    assert "데이터 update가 잦은 시스템 |" not in terms(md)
+    assert reasons(md)["데이터 update가 잦은 시스템 |"] == "a piece of a table row, not a term"
+
+
+def test_a_dashed_line_with_a_pipe_inside_its_name_is_still_read() -> None:
+    md = """
+        # 셸
+        ## 명령어
+        - `ls | grep` - 목록에서 이름을 골라 보여주는 파이프라인
+        - `cat` - 파일 내용을 출력하는 명령어
+        """
+    assert "ls | grep" in terms(md)
+
+
+def test_a_body_that_says_there_is_nothing_is_no_answer() -> None:
+    md = """
+        # 뮤텍스
+        ## 동작 방식
+        1. 자원에 접근하려면 먼저 락을 얻는다.
+        2. 다른 스레드가 쓰는 중이면 풀릴 때까지 기다린다.
+
+        ## 질문과 확장
+
+        (없음)
+        """
+    assert terms(md) == ["동작 방식"]
+    assert reasons(md)["질문과 확장"] == "its body was left unfinished"
+
+
+def test_a_body_that_says_something_is_missing_is_still_an_answer() -> None:
+    md = """
+        # 약리학
+        ## 아세트아미노펜
+        해열과 진통 작용이 있고 항염 작용은 거의 없음
+        """
+    assert terms(md) == ["아세트아미노펜"]
+
+
+def test_an_ordinal_names_a_position_not_a_term() -> None:
+    md = """
+        # 리눅스
+        ## /etc/fstab
+        부팅할 때 마운트할 파일 시스템을 적어 두는 파일이다.
+
+        - 첫번째: 장치명
+        - 두번째: 마운트될 디렉터리
+        - 세 번째: 파일 시스템의 유형
+        """
+    assert terms(md) == ["/etc/fstab"]
+    assert reasons(md)["첫번째"] == "a position in a list, not a term"
+
+
+def test_a_term_that_starts_with_an_ordinal_word_is_still_a_term() -> None:
+    md = """
+        # 약동학
+        ## 대사
+        - **First-Pass Effect**: 약이 전신 순환에 들기 전에 간에서 대사되는 현상
+        - **second**: 시간의 SI 기본 단위
+        """
+    assert terms(md) == ["대사", "First-Pass Effect", "second"]
