@@ -117,7 +117,8 @@ def loose_key(card: dict[str, Any]) -> tuple[tuple[str, ...], str]:
         text = re.sub(r":[a-z0-9_+-]+:", "", text)
         text = "".join(c for c in text if unicodedata.category(c) not in _EMOJI_PARTS)
         text = text.replace("\ufe0f", "").replace("\ufe0e", "")  # emoji variation selectors
-        text = _NUMBERING.sub("", text)
+        while _NUMBERING.match(text):  # `1. 494 BC` and `494 BC`: every number, both sides
+            text = _NUMBERING.sub("", text, count=1)
         text = re.sub(r"[`*_]", "", text)
         text = re.sub(r"\s*(?:이란|란)\s*[?？]?\s*$", "", text)
         text = re.sub(r"\s*\([^()]*\)\s*", " ", text)
