@@ -26,7 +26,7 @@ from .model import BuildReport, Deck, Diagnostic, NotedeckError
 from .notes import NoteFile
 from .options import BuildOptions
 from .package import model_hashes
-from .workers import Hold, job_count, run_writes
+from .workers import job_count, run_writes
 
 
 def build_epoch() -> int:
@@ -67,10 +67,7 @@ def _build(
     early = _early_root(before, options) if hold else None
     with guarded([early] if early is not None else [], options.lock):
         first = {early: read_lock(lock_path(early))} if early is not None else {}
-        kept: dict[str, settled.DeckRecord] = {}
-        others = before.others if before is not None else None
-        keep = partial(_keep, kept, first, options, others) if early is not None else None
-        return _finish(paths, found, keep, kept, first, options, progress, before)
+        return _finish(paths, found, first, options, progress, before)
 
 
 def _early_root(before: unchanged.Check | None, options: BuildOptions) -> Path | None:
@@ -101,13 +98,14 @@ def _keep(
 def _finish(
     paths: list[str],
     found: tuple[list[NoteFile], list[Diagnostic]] | None,
-    keep: Hold | None,
-    kept: dict[str, settled.DeckRecord],
-    first: dict[Path, LockFile],
+    first: dict[Path, LockFile],  # the notes root's lock, read before its notes: decks may be kept
     options: BuildOptions,
     progress: Progress | None,
     before: unchanged.Check | None,
 ) -> BuildReport:
+    others = before.others if before is not None else None
+    kept: dict[str, settled.DeckRecord] = {}  # filled while the notes are found
+    keep = partial(_keep, kept, first, options, others) if first else None
     # Loaded here, so that only this frame holds the notes' records and `del` frees them.
     loaded, diagnostics, failed = load(paths, options, progress, found, keep)
     if kept and (failed or any(top_deck(i.note.info.deck) in kept for i in loaded)):
@@ -139,7 +137,7 @@ def _finish(
             raise settled.Touched
         if settle is not None:
             settle.held = kept
-            settle.others = before.others if before is not None else None
+            settle.others = others
         todo, taken = settled.split(decks, settle)
         stamped = stamp(todo, origins, built, build_epoch(), options, model_hashes(), locks, taken)
         decks = _merge(decks, stamped.decks, settle)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .lock import LockFile
+from .media import bundled_digest
 from .model import Deck, Diagnostic
 from .notes import NoteFile
 from .settled import DeckRecord, Fed, Touched
@@ -47,7 +48,7 @@ def check_untouched(
     """Touched when a rendered card has the identity of a kept deck's card (a full build would
     report a duplicate) or a rendered deck bundles an image whose bytes a kept deck bundles
     under another name (a full build names it once, for the note that comes first)."""
-    kept_media = {m.name[:16]: m.name for record in held.values() for m in record.media}
+    kept_media = {bundled_digest(m.name): m.name for record in held.values() for m in record.media}
     kept_ids: set[str] = set()
     for record in held.values():
         for guid in record.guids:
@@ -57,7 +58,7 @@ def check_untouched(
         if deck.name in held:
             raise Touched
         for media in deck.media:
-            if kept_media.get(media.name[:16], media.name) != media.name:
+            if kept_media.get(bundled_digest(media.name), media.name) != media.name:
                 raise Touched
         if any(card.guid in kept_ids for card in deck.cards):
             raise Touched

@@ -182,7 +182,9 @@ def read_lock(path: Path) -> LockFile:
         raise _broken(path, 0, "nested too deeply") from None
     del text  # tens of megabytes for a large vault: not kept while the entries are made
     try:
-        cards = {str(g): e if isinstance(e, Entry) else _entry(e) for g, e in data["cards"].items()}
+        cards = {
+            str(g): e if isinstance(e, Entry) else entry_from(e) for g, e in data["cards"].items()
+        }
         types = {str(n): TypeEntry(str(t["hash"]), int(t["mod"])) for n, t in data["types"].items()}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _broken(path, 0, f"unexpected content ({exc})") from None
@@ -207,7 +209,7 @@ def _merge_conflicted(path: Path, text: str) -> LockFile:
         try:
             key, raw = json.loads(match.group(1)), json.loads(match.group(2))
             if "term" in raw:
-                entry = _entry(raw)
+                entry = entry_from(raw)
                 if key not in lock.cards or entry.mod > lock.cards[key].mod:
                     lock.cards[key] = entry
             elif "hash" in raw:
@@ -230,16 +232,12 @@ def _broken(path: Path, line: int, why: str) -> NotedeckError:
 
 def _card_entry(raw: dict[str, Any]) -> Entry | dict[str, Any]:
     """A card's entry from its JSON object; any other object as it is."""
-    return _entry(raw) if "term" in raw and "hash" in raw and "file" in raw else raw
+    return entry_from(raw) if "term" in raw and "hash" in raw and "file" in raw else raw
 
 
 def entry_from(raw: Mapping[str, Any]) -> Entry:
-    """A card's entry from its JSON object (KeyError, TypeError or ValueError when it is not)."""
-    return _entry(raw)
-
-
-def _entry(raw: Mapping[str, Any]) -> Entry:
-    # Interned: each note's cards repeat its path, key, deck and sections.
+    """A card's entry from its JSON object (KeyError, TypeError or ValueError when it is not).
+    Interned: each note's cards repeat its path, key, deck and sections."""
     return Entry(
         file=sys.intern(str(raw["file"])),
         note=sys.intern(str(raw["note"])),

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .fsutil import open_regular
 from .lock import VERSION, LockFile, TypeEntry, entry_from
+
+Line = Callable[[], bytes]  # the file's next line, hashed as it is read
 
 _OPEN = b"{\n"
 _TYPES = b'  "types": {\n'
@@ -50,7 +53,7 @@ def read_canonical(path: Path) -> LockFile | None:
     return lock
 
 
-def _parse(path: Path, line: Any) -> LockFile:
+def _parse(path: Path, line: Line) -> LockFile:
     if line() != _OPEN:
         raise _Layout
     if _member(line(), b"  ")[0] != "about":
@@ -73,7 +76,7 @@ def _parse(path: Path, line: Any) -> LockFile:
     return lock
 
 
-def _members(line: Any, ends: tuple[bytes, ...]) -> Any:
+def _members(line: Line, ends: tuple[bytes, ...]) -> Iterator[tuple[str, Any]]:
     """`"key": value` lines, each but the last ending in a comma, up to a closing line."""
     text = line()
     if text == b"\n":  # an empty object

@@ -43,6 +43,15 @@ def clean_src(src: str) -> str:
     return html.unescape(src.strip())
 
 
+_DIGEST_CHARS = 16
+
+
+def bundled_digest(name: str) -> str:
+    """The start of the bytes' digest that a bundled file's name opens with (see safe_name):
+    two names with the same one bundle the same bytes."""
+    return name[:_DIGEST_CHARS]
+
+
 def safe_name(name: str, digest: str) -> str:
     """`<hash>-<name>`: NFC, none of `[]<>:"/?*^\\|%#`, at most 120 bytes."""
     name = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" .") or "image"
@@ -50,7 +59,7 @@ def safe_name(name: str, digest: str) -> str:
     if not dot or not stem or len(suffix) > 8:
         stem, suffix = name, ""
     suffix = f".{suffix}" if suffix else ""
-    prefix = f"{digest[:16]}-"
+    prefix = f"{digest[:_DIGEST_CHARS]}-"
     budget = MAX_NAME_BYTES - len(prefix.encode()) - len(suffix.encode())
     encoded = stem.encode("utf-8")[:budget]
     return prefix + encoded.decode("utf-8", errors="ignore") + suffix

@@ -118,11 +118,9 @@ def _keyed(
     """A note's cache key, with its bytes unless the cache holds its entry (they are read
     again in the rare case the entry is gone by the time it is loaded); or why it cannot be
     read."""
-    try:
-        data = read_bytes(file.file, file.shown)
-    except NotedeckError as exc:
-        problem = Diagnostic(exc.loc, "error", exc.message, exc.hint)
-        return Outcome(file, None, problem, deck_guess(file, options))
+    data = _read(file, options)
+    if isinstance(data, Outcome):
+        return data
     store = caches.setdefault(file.root, cache_for(file.root, options))
     identity = (file.shown, file.rel, str(file.root), str(file.file))
     key = note_key(fingerprint, identity, data) if store.enabled else ""
@@ -133,18 +131,24 @@ def _lookup(
     keyed: tuple[NoteFile, bytes | None, str], options: BuildOptions, caches: dict[Path, BuildCache]
 ) -> Outcome | Job:
     """A note's cached outcome, or the job that computes it."""
-    file, data, key = keyed
+    file, kept, key = keyed
     store = caches[file.root]
     entry = store.get_note(key) if key else None
     if entry is not None:
         return Outcome(file, entry, key=key)
-    if data is None:
-        try:
-            data = read_bytes(file.file, file.shown)
-        except NotedeckError as exc:
-            problem = Diagnostic(exc.loc, "error", exc.message, exc.hint)
-            return Outcome(file, None, problem, deck_guess(file, options))
+    data = kept if kept is not None else _read(file, options)
+    if isinstance(data, Outcome):
+        return data
     return (file, data, key, options, store.folder if store.enabled else None)
+
+
+def _read(file: NoteFile, options: BuildOptions) -> bytes | Outcome:
+    """A note's bytes, or the outcome saying why they cannot be read."""
+    try:
+        return read_bytes(file.file, file.shown)
+    except NotedeckError as exc:
+        problem = Diagnostic(exc.loc, "error", exc.message, exc.hint)
+        return Outcome(file, None, problem, deck_guess(file, options))
 
 
 # Which notes need not be loaded at all, given every note's cache key by its path inside the

@@ -16,7 +16,14 @@ from .colon import _ALIAS_TAIL, _WRAPPED, plain_term, term_problem
 from .headbody import is_quiz
 from .labels import is_strong_label
 from .notekinds import is_dated_entry
-from .terms import aliases_from_line, is_prompt, split_aliases, strip_question_prefix, what_is
+from .terms import (
+    KO_CONNECTIVE,
+    aliases_from_line,
+    is_prompt,
+    split_aliases,
+    strip_question_prefix,
+    what_is,
+)
 
 LISTS = ("bullet_list", "ordered_list")
 _WRAPPED_TERM = re.compile(rf"^(?:{_WRAPPED}){_ALIAS_TAIL}\s*[:：]?$")
@@ -72,9 +79,7 @@ _KO_STATEMENT = re.compile(
     r"(?:다|함|됨|임|있음|없음|다름|같음|많음|적음|높음|낮음|빠름|느림|좋음|나쁨|큼|작음)$"
 )
 # `이때, A가 …`, `즉, …`: a sentence going on from the one before.
-_KO_LEAD = re.compile(
-    r"^(?:이때|이 때|즉|또한|그리고|하지만|그러나|따라서|그래서|예를 들어|예를 들면)\s*,"
-)
+_KO_LEAD = re.compile(rf"^{KO_CONNECTIVE}\s*,")
 # `기억, 뉴런, 시냅스`: three or more short names with commas between, listed not defined.
 _NAME_RUN = re.compile(r"^[^,()]{1,20}(?:,\s*[^,()]{1,20}){2,}$")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .colon import plain_term, term_problem
-from .terms import words
+from .terms import KO_CONNECTIVE, words
 
 _SUBJECT = (
     r"(?P<subject>\*\*[^*]+\*\*|`[^`]+`|__[^_]+__|\[\[[^\]]+\]\]|\*[^*\s][^*]{0,40}\*"
@@ -97,10 +97,7 @@ _KO_STOP = re.compile(
     r"|공통점|차이점"
     r"|아래|위|다음|앞|뒤|또|또\s.*|다른\s.*|여러\s.*|몇몇\s.*|많은\s.*|일부\s.*)$"
 )
-_KO_ADVERB = re.compile(
-    r"^(?:먼저|반면에?|또한|그리고|한편|우선|다음으로|마지막으로|첫째로?|둘째로?|셋째로?|그러나"
-    r"|하지만|특히|그래서|따라서|즉|결국|이처럼|요컨대|그러므로)\s+"
-)
+_KO_ADVERB = re.compile(rf"^{KO_CONNECTIVE}\s+")
 _KO_SETTING = re.compile(r"^[^\s,]{1,20}에서(?:는)?,?\s+(?=\S)")
 _KO_CLAUSE = re.compile(r"[가-힣](?:가|이|을|를|에|에서|의|로|으로|와|과|도|만)$")
 _KO_PLACE = re.compile(r"(?<=[가-힣A-Za-z0-9)])(?:에서|에게|한테|부터|까지|에)$")

@@ -261,3 +261,10 @@ def drop_titled_stop(name: str) -> str:
     if capital and all(w.lstrip("(\"'")[:1].isupper() for w in capital):
         return name[:-1].rstrip()
     return name
+
+
+# Words that open a Korean sentence going on from the one before (`반면 NoSQL은 …`, `즉, …`).
+KO_CONNECTIVE = (
+    r"(?:먼저|반면에?|또한|그리고|한편|우선|다음으로|마지막으로|첫째로?|둘째로?|셋째로?|그러나"
+    r"|하지만|특히|그래서|따라서|즉|결국|이처럼|요컨대|그러므로|이\s?때|예를\s들(?:어|면))"
+)
