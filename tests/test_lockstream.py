@@ -3,6 +3,7 @@ any other layout is left to the whole-file parser, with its messages."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -55,6 +56,9 @@ def test_a_lock_file_read_a_line_at_a_time_is_the_one_written(
     assert read.cards == expected.cards == cards
     assert read.note_types == expected.note_types == kinds
     assert read.digest == read_lock(path).digest != ""
+    # The digest of the bytes as written, as the whole-file parser takes it (read_lock above
+    # reads a line at a time too, so it alone would not tell).
+    assert read.digest == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 SAMPLE_CARDS = {
@@ -88,6 +92,7 @@ def test_a_line_edited_by_hand_reads_as_its_json_says(tmp_path: Path) -> None:
     read = read_canonical(path)
     assert read is not None and read.cards == SAMPLE_CARDS and read.note_types == SAMPLE_TYPES
     assert read.digest == read_lock(path).digest
+    assert read.digest == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.mark.parametrize(
