@@ -96,11 +96,14 @@ class ParsedNote:
     unread_from: int = 0  # 1-based first line markdown-it gave up on after such a cut
     plain_from: int = 0  # 1-based line of the first block whose inline markup became plain text
     undefined_images: tuple[tuple[int, str], ...] = ()  # (line, `![alt][ref]`) with no `[ref]:`
+    front_title: str = ""  # the front matter's `title:`, as read.py parsed it
 
 
-def parse(text: str) -> ParsedNote:
+def parse(text: str, front_title: str = "") -> ParsedNote:
     """Parse a note once. `##Title` (no space) is read as the heading it was meant to be, and a
-    heading written as a list item (`- #### 외부 인터럽트`) opens a section like any other."""
+    heading written as a list item (`- #### 외부 인터럽트`) opens a section like any other.
+    `front_title`: the `title:` of the note's front matter (kept with the parse, which the
+    note's title depends on)."""
     text = repair_lazy_tables(repair_headings(text))
     env: dict[str, object] = {}
     tokens = markdown().parse(text, env)
@@ -136,10 +139,16 @@ def parse(text: str) -> ParsedNote:
     plain = flattened.map[0] + 1 if flattened is not None and flattened.map else 0
     cut = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), None)
     if cut is None or not cut.map:
-        return ParsedNote(lines, root, plain_from=plain, undefined_images=tuple(undefined))
+        return ParsedNote(
+            lines,
+            root,
+            plain_from=plain,
+            undefined_images=tuple(undefined),
+            front_title=front_title,
+        )
     read_to = max((t.map[1] for t in tokens if t.map and t.nesting == 0), default=0)
     unread = next((i + 1 for i in range(read_to, len(lines)) if lines[i].strip()), 0)
-    return ParsedNote(lines, root, cut.map[0] + 1, unread, plain, tuple(undefined))
+    return ParsedNote(lines, root, cut.map[0] + 1, unread, plain, tuple(undefined), front_title)
 
 
 def _flatten_deep_inline(tokens: list[Token]) -> Token | None:

@@ -50,7 +50,7 @@ def understand(
     """A read note's own options, its parse and its cards: what `build`, `list` and `check`
     all make of one note (NotedeckError for a broken one)."""
     own = note_options(options, source.front_matter, file.shown, source.text)
-    parsed = parse(source.text)
+    parsed = parse(source.text, str(source.front_matter.get("title") or ""))
     title = title_section(parsed)
     info = note_info(file, source, parsed, title.title if title else "")
     return own, parsed, apply_to_note(extract(parsed, info, own.strategies_off), file, own)

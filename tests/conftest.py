@@ -31,9 +31,9 @@ def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = workers.parse
 
-    def spy(text: str) -> object:
+    def spy(text: str, front_title: str = "") -> object:
         calls.append(text[:40])
-        return real(text)
+        return real(text, front_title)
 
     monkeypatch.setattr(workers, "parse", spy)
     return calls

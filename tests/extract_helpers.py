@@ -14,7 +14,7 @@ from generator.read import parse_front_matter
 def run(markdown: str, path: str = "note.md") -> ExtractedNote:
     text = textwrap.dedent(markdown).lstrip("\n")
     meta: dict[str, Any] = parse_front_matter(text, path)
-    parsed = parse(text)
+    parsed = parse(text, str(meta.get("title") or ""))
     title = title_section(parsed)
     aliases = meta.get("aliases")
     info = NoteInfo(

@@ -121,3 +121,23 @@ def test_a_lone_label_heading_under_a_front_matter_title_is_a_section() -> None:
         - 대칭키와 비대칭키 방식이 있다.
         """
     assert "the note's title" not in reasons(md).values()
+
+
+def test_the_front_matter_title_is_read_as_yaml_reads_it() -> None:
+    """A folded `title: >-` is the words below it, not `>-`: the heading restating it stays the
+    note's title, with a lone remark after it."""
+    md = """
+        ---
+        title: >-
+          Pharmacology
+        ---
+        # Pharmacology
+
+        ## Absorption
+
+        The passage of a drug from where it is given into the blood.
+
+        # Note: the exam covers absorption only
+        """
+    assert reasons(md)["Pharmacology"] == "the note's title"
+    assert [(c.section, c.term) for c in cards(md)] == [(("Absorption",), "Absorption")]

@@ -52,7 +52,7 @@ def title_section(parsed: ParsedNote) -> Section | None:
     top = [s for s in root.children if s.level == 1]
     if not top or root.children[0] is not top[0]:
         return None
-    named = front_title(parsed.lines)
+    named = parsed.front_title
     if named and not _restates(top[0].title, named) and _sectioning(top):
         return None  # front matter names the note; `# What does this contain?` is a section
     if len(top) == 1 or (_named(top[0].children) and not any(_named(s.children) for s in top[1:])):
@@ -60,21 +60,7 @@ def title_section(parsed: ParsedNote) -> Section | None:
     return None
 
 
-_FRONT_TITLE = re.compile(r"^title\s*:\s*(.*?)\s*$")
 _TITLE_WORD = re.compile(r"[^\W_]{2,}")
-
-
-def front_title(lines: list[str]) -> str:
-    """The `title:` of the note's front matter (`---` … `---` at the very top), or ""."""
-    if not lines or lines[0].strip() != "---":
-        return ""
-    for line in lines[1:200]:
-        if line.strip() in ("---", "..."):
-            return ""
-        found = _FRONT_TITLE.match(line)
-        if found:
-            return found.group(1).strip("'\" ")
-    return ""
 
 
 def _sectioning(top: list[Section]) -> bool:
@@ -125,7 +111,7 @@ def extract(
     if title is not None:
         _blocks(parsed.root, (), "", ctx, candidates)
     subject = info.title if note is not None or is_note_subject(info.title) else ""
-    if title is None and not front_title(parsed.lines):  # the title is only the file's name
+    if title is None and not parsed.front_title:  # the title is only the file's name
         subject = overview_subject(start) or subject
     for child in [*start.children, *tail_sections(parsed, title)]:
         _walk(child, (path_name(child.title),), subject, ctx, candidates, sources)
