@@ -68,7 +68,7 @@ def _sectioning(top: list[Section]) -> bool:
     the notes (`# 정의`, `# What does this contain?`). A lone heading on its subject is the
     title even when the front matter words it otherwise (a translated or shortened title)."""
     first = section_name(top[0].title)
-    return len(top) > 1 or is_label(first) or is_about_notes(first)
+    return len(top) > 1 or is_label(first) or is_about_notes(top[0].title)
 
 
 def _restates(heading: str, title: str) -> bool:

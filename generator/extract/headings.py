@@ -287,7 +287,7 @@ def heading_candidate(
     if links_away(section.heading):
         ctx.reject(section.line, section.title, "a link to another note: the note holds it")
         return None
-    if _ABOUT_NOTES.match(section_name(section.title)):
+    if is_about_notes(section.title):
         ctx.reject(section.line, section.title, "a section about the notes themselves, not a term")
         return None
     if _TASK_HEADING.search(term):
