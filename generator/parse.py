@@ -168,11 +168,24 @@ def _flatten_deep_inline(tokens: list[Token]) -> Token | None:
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TIGHT_HEADING = re.compile(r"^(#{2,6})(?=[^\s#\d])(\S.*)$")
 _TIGHT_TITLE = re.compile(r"^(#)(?=[^\s#\d])([^#]*\s[^#]*)$")
+_HTML_HEADING = re.compile(r"^ {0,3}<h([1-6])(?:\s[^>]*)?>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _html_heading(line: str) -> str | None:
+    """`<h2>Mailbox rule</h2>` on a line of its own → `## Mailbox rule`: raw HTML headings are
+    headings to whoever reads the rendered note (the inner tags are dropped, as rendered)."""
+    match = _HTML_HEADING.match(line)
+    if match is None:
+        return None
+    text = " ".join(_TAG.sub("", match.group(2)).split())
+    return f"{'#' * int(match.group(1))} {text}" if text else None
 
 
 def repair_headings(text: str) -> str:
     """`##Title` → `## Title` outside code fences and front matter; `#Title words` only as the
-    note's first line (a lone `#word` elsewhere is an Obsidian tag). Line numbers never change."""
+    note's first line (a lone `#word` elsewhere is an Obsidian tag); `<h2>Title</h2>` on a line
+    of its own → `## Title`. Line numbers never change."""
     lines = text.split("\n")
     fence = ""
     seen_content = False
@@ -195,6 +208,7 @@ def repair_headings(text: str) -> str:
         )
         if tight:
             lines[index] = f"{tight.group(1)} {tight.group(2)}"
+        lines[index] = _html_heading(line) or lines[index]
         seen_content = True
     return "\n".join(lines)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from extract_helpers import by_term, cards, reasons, terms
 
+from generator.parse import parse
+
 
 def test_heading_with_bullets_is_a_card() -> None:
     got = by_term("""
@@ -85,6 +87,39 @@ def test_malformed_heading_without_a_space_is_a_heading() -> None:
         """)
     assert [(c.term, c.section) for c in got] == [("Paging", ("Paging",))]
     assert "#tag" not in got[0].definition_md
+
+
+def test_html_headings_on_their_own_line_are_headings() -> None:
+    got = cards("""
+        # Contracts
+
+        <h2>Mailbox rule </h2>
+        An acceptance is effective when it is sent.
+
+        <H3 id="x"><a name="m"></a>Modification</H3>
+        Consideration is needed under the common law.
+
+        <h2></h2>
+
+            <h2>Indented code</h2>
+
+        ```html
+        <h2>In a fence</h2>
+        ```
+        """)
+    assert [(c.term, c.section) for c in got] == [
+        ("Mailbox rule", ("Mailbox rule",)),
+        ("Modification", ("Mailbox rule", "Modification")),
+    ]
+    assert "<h2>In a fence</h2>" in got[1].definition_md  # a fence is left as written
+    assert got[0].definition_md == "An acceptance is effective when it is sent."
+
+
+def test_html_heading_inside_a_line_of_text_is_not_a_heading() -> None:
+    parsed = parse("# Notes\n\n## Markup\nWrite <h2>Title</h2> for a heading.\n")
+    (title,) = parsed.root.children
+    assert [s.title for s in title.children] == ["Markup"]
+    assert parsed.lines[3] == "Write <h2>Title</h2> for a heading."
 
 
 def test_headings_written_inside_list_items() -> None:

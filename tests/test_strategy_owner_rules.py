@@ -189,6 +189,21 @@ def test_a_headings_sole_sentence_with_a_colon_defines_the_heading() -> None:
     assert reasons(md)["Removes network isolation"] == "the definition of Host network"
 
 
+def test_colon_paragraphs_that_read_as_a_glossary_are_terms_under_a_heading() -> None:
+    md = """
+        # Security notes
+        ## Attacks
+
+        Phishing: deception techniques to reveal sensitive information
+
+        Whaling: a form of spear phishing that targets company executives
+
+        Vishing: the exploitation of voice communication to obtain sensitive information
+        """
+    found = terms(md)
+    assert [t for t in found if t != "Attacks"] == ["Phishing", "Whaling", "Vishing"]
+
+
 def test_a_bold_colon_line_under_a_heading_is_still_a_term() -> None:
     md = """
         # Docker

@@ -122,8 +122,9 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
                 parts = lead_in(previous) and owned
                 yield from _list(unit, scope, ctx, defined_as, parts, told)
         elif unit.type == "paragraph":
-            lone = not scope.owner and not any(unit is g for g in glossary)
-            yield from paragraph_candidates(unit, scope, ctx, defined, lone)
+            grouped = any(unit is g for g in glossary)
+            lone = not scope.owner and not grouped
+            yield from paragraph_candidates(unit, scope, ctx, defined, lone, grouped)
         elif unit.type == "table":
             yield from table_candidates(unit, scope.section, ctx)
         elif unit.type == "dl":

@@ -98,10 +98,16 @@ def item_text(item: SyntaxTreeNode, ctx: Context) -> str:
 
 
 def paragraph_candidates(
-    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, defined: bool, lone: bool = False
+    paragraph: SyntaxTreeNode,
+    scope: Scope,
+    ctx: Context,
+    defined: bool,
+    lone: bool = False,
+    grouped: bool = False,
 ) -> Iterator[Candidate]:
     """`lone`: outside any term and not among other `key: value` paragraphs — a single plain
-    `수업: 2024.04.10` or `Last edited: March` there is the note's metadata."""
+    `수업: 2024.04.10` or `Last edited: March` there is the note's metadata. `grouped`: one of
+    several `key: value` paragraphs that read as a glossary together."""
     if not paragraph.map or paragraph.map[0] in scope.skip:
         return
     cloze = cloze_candidate(paragraph, scope.section, ctx)
@@ -158,7 +164,7 @@ def paragraph_candidates(
         ctx.reject(found[0][0] + 1, found[0][2].term, "a lone `key: value` line, not a glossary")
         return
     top = paragraph.parent is None or paragraph.parent.type == "root"
-    sole = scope.owner and not defined and top and len(starts) == 1
+    sole = scope.owner and not defined and top and len(starts) == 1 and not grouped
     if sole and found and not found[0][2].formatted:
         # `## Host network` then `Removes network isolation: the container uses …`
         ctx.reject(found[0][0] + 1, found[0][2].term, f"the definition of {scope.owner}")
