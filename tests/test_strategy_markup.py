@@ -144,6 +144,29 @@ def test_details_summary_pairs() -> None:
     ]
 
 
+def test_details_holding_only_follow_up_questions_are_not_cards() -> None:
+    md = """
+        ## 운영체제
+        <details>
+          <summary><h3>1. 프로세스가 무엇인가요?</h3></summary>
+        <ul>
+        <li> PCB가 무엇인가요?</li>
+        <li> 리눅스에서 데몬 프로세스에 대해 설명해 주세요.</li>
+        </ul>
+        </details>
+
+        ## Threads
+        <details><summary>What is a thread?</summary>
+        - Why?
+        - A unit of execution inside a process.
+        </details>
+        """
+    assert [c.term for c in cards(md)] == ["What is a thread?"]
+    why = reasons(md)
+    assert why["1. 프로세스가 무엇인가요?"] == "only follow-up questions with no answers"
+    assert why["운영체제"] == "only questions with no answers"  # its body asks, and nothing more
+
+
 def test_details_inside_code_are_not_cards() -> None:
     assert terms("""
         ## HTML

@@ -20,7 +20,7 @@ FILE_NAME = re.compile(
 
 # `… on the midterm? (ask TA)`, `… 설명해주세요.`, `… 말해보세요. (꼬리 질문)`: asked, not answered.
 _ASKED = re.compile(
-    r"(?:[?？]|(?:설명|말|비교|서술|정리)\s*(?:해\s*)?(?:주세요|보세요|하세요|하시오)[.]?"
+    r"(?:[?？]|(?:(?:설명|말|비교|서술|정리)\s*(?:해\s*)?|들어\s*)(?:주세요|보세요|하세요|하시오)[.]?"
     r"|알려\s*주세요[.]?)\s*(?:\([^()]*\))?\s*$"
 )
 
@@ -33,6 +33,13 @@ _TRAILING_MARKS = re.compile(
 
 def _undecorated(text: str) -> str:
     return _TRAILING_MARKS.sub("", text.strip())
+
+
+def only_asks(lines: list[str]) -> bool:
+    """Lines that are all questions (`<li> PCB가 무엇인가요?</li>`, `- Why?`): follow-ups to
+    ask, with no answer among them."""
+    texts = [_undecorated(x) for x in lines if x.strip()]
+    return bool(texts) and all(_ASKED.search(x) for x in texts)
 
 
 def open_questions(block: SyntaxTreeNode) -> bool:

@@ -33,6 +33,7 @@ from .headbody import (
 )
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
+from .markup import unanswered_details
 from .noteindex import indexes_notes
 from .notekinds import (
     is_caption_line,
@@ -320,7 +321,7 @@ def heading_candidate(
     if reason:
         ctx.reject(section.line, section.title, reason)
         return None
-    if content and all(open_questions(b) for b in content):
+    if content and all(open_questions(b) or unanswered_details(b) for b in content):
         ctx.reject(section.line, section.title, "only questions with no answers")
         return None
     if sets_exercise(content):

@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from markdown_it.tree import SyntaxTreeNode
+
 from .candidate import Candidate, Context, Span, dedent_block, strip_prefix
 from .colon import plain_term, term_problem
 from .filters import is_placeholder
+from .headbody import only_asks
 from .labels import is_never_heading
 from .terms import words
 
@@ -138,6 +141,28 @@ _REVEAL = re.compile(
 )
 
 
+def details_parts(block: str) -> tuple[str, str] | None:
+    """The question and answer of a `<details><summary>…</summary> … </details>` block."""
+    summary = _SUMMARY.search(block)
+    if summary is None:
+        return None
+    answer = _DETAILS_CLOSE.split(block[summary.end() :])[0]
+    term = " ".join(_TAG.sub("", summary.group("text")).replace("**", "").split())
+    return term, dedent_block(answer.split("\n"))
+
+
+def unanswered_details(block: SyntaxTreeNode) -> bool:
+    """An HTML `<details>` block whose answer only asks more questions (interview prep lists)."""
+    if block.type != "html_block" or not _DETAILS_OPEN.match(block.content):
+        return False
+    parts = details_parts(block.content)
+    return parts is not None and _asks_only(parts[1])
+
+
+def _asks_only(answer: str) -> bool:
+    return only_asks([strip_prefix(_TAG.sub("", x)) for x in answer.split("\n")])
+
+
 def details_candidates(
     span: Span, code: set[int], section: tuple[str, ...], ctx: Context
 ) -> Iterator[Candidate]:
@@ -152,16 +177,15 @@ def details_candidates(
         if close is None:
             return
         block = "\n".join(lines[index : close + 1])
-        summary = _SUMMARY.search(block)
-        if summary is not None:
-            after = block[summary.end() :]
-            answer = _DETAILS_CLOSE.split(after)[0]
-            term = " ".join(_TAG.sub("", summary.group("text")).replace("**", "").split())
-            definition = dedent_block(answer.split("\n"))
+        parts = details_parts(block)
+        if parts is not None:
+            term, definition = parts
             if _REVEAL.match(term):
                 ctx.reject(index + 1, term, "a button to show the answer, not a question")
             elif is_never_heading(term):  # `<summary>Table of Contents</summary>`: navigation
                 ctx.reject(index + 1, term, "a table of contents or summary, not a question")
+            elif _asks_only(definition):
+                ctx.reject(index + 1, term, "only follow-up questions with no answers")
             elif term and definition:
                 yield Candidate(
                     term=term,
