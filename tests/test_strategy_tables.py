@@ -264,6 +264,20 @@ def test_comparison_tables_with_aspect_rows_stay_comparisons() -> None:
     assert "comparison" in reasons(md)["Feature | Python | Java"]
 
 
+def test_named_columns_compare_whatever_their_cells_say() -> None:
+    md = """
+        # TCP와 UDP
+        ## 전송 계층
+        |프로토콜 종류|TCP|UDP|
+        |:-:|:---:|:---:|
+        |연결 방식|연결형 서비스|비연결형 서비스|
+        |전송 순서|전송 순서 보장|전송 순서가 바뀔 수 있음|
+        |통신 방식|1:1|1:1 or 1:N or N:N|
+        """
+    assert terms(md) == []
+    assert "comparison" in reasons(md)["프로토콜 종류 | TCP | UDP"]
+
+
 def test_two_sides_of_one_thing_are_not_a_glossary() -> None:
     md = """
         ## Refactoring

@@ -100,10 +100,11 @@ _PROPER_NAME = re.compile(r"^(?:[A-Z][a-z0-9]+){2,}$|^[A-Z][A-Z0-9]+$")  # `Arra
 
 def compared_columns(header: list[str], rows: list[list[str]]) -> bool:
     """`| 연산 | ArrayList | LinkedList |` with `O(1)`-like cells: the columns are the things
-    compared, each cell a short value, and no column says what the first one means."""
+    compared, each cell a short value, and no column says what the first one means. Two or
+    more named columns (`| 종류 | TCP | UDP |`) compare those things whatever their cells say."""
     if any(role(MEANING_HEADERS, h) or role(NAME_HEADERS, h) for h in header[1:]):
         return False
     names = [h for h in header[1:] if _PROPER_NAME.match(h.strip())]
     cells = [c for r in rows for c in r[1:]]
     short = all(len(plain_term(c).split()) <= 2 for c in cells)
-    return len(names) == len(header) - 1 and short
+    return len(names) == len(header) - 1 and (short or len(names) >= 2)
