@@ -19,6 +19,7 @@ from pathlib import Path
 from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerprint, signing_key
 from .config import apply_to_note, note_options
 from .extract import extract, title_section
+from .extract.skip import read_skip
 from .identity import card_guid
 from .model import Diagnostic, ExtractedNote, NotedeckError
 from .notefields import LocalImages, Rendered, fields_key, render_early
@@ -53,7 +54,9 @@ def understand(
     parsed = parse(source.text, str(source.front_matter.get("title") or ""))
     title = title_section(parsed)
     info = note_info(file, source, parsed, title.title if title else "")
-    return own, parsed, apply_to_note(extract(parsed, info, own.strategies_off), file, own)
+    skip = read_skip(source.front_matter, source.text, file.shown)
+    note = extract(parsed, info, own.strategies_off, skip)
+    return own, parsed, apply_to_note(note, file, own)
 
 
 def process(

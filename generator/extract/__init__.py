@@ -37,6 +37,7 @@ from .sectionlabels import (
     only_examples,
     section_label_kind,
 )
+from .skip import NO_SKIP, Skip, apply_skip
 from .terms import strip_numbering
 
 __all__ = ["extract", "tail_sections", "title_section"]
@@ -91,10 +92,14 @@ def tail_sections(parsed: ParsedNote, title: Section | None) -> list[Section]:
 
 
 def extract(
-    parsed: ParsedNote, info: NoteInfo, disabled: frozenset[str] = frozenset()
+    parsed: ParsedNote,
+    info: NoteInfo,
+    disabled: frozenset[str] = frozenset(),
+    skip: Skip = NO_SKIP,
 ) -> ExtractedNote:
     """The note's cards; strategies named in `disabled` propose none, so a parent keeps the
-    body a switched-off child would have taken."""
+    body a switched-off child would have taken. Cards named in the note's `skip:` are left out
+    afterwards: their parents still name them, as the note does."""
     ctx = Context(parsed, info)
     candidates: list[Candidate] = []
     sources: list[SourceLink] = []
@@ -125,11 +130,14 @@ def extract(
     }
     candidates = [c for c in candidates if c.strategy not in disabled]
     cards = adopt_images(assemble(candidates, ctx, noise_lines(everything)), start, ctx)
+    cards, skipped, unused = apply_skip(cards, skip, info.path)
+    for card, entry in skipped:
+        ctx.reject(card.loc.line, card.term, f"named in the note's `skip:` ({entry!r})")
     return ExtractedNote(
         info=info,
         cards=cards,
         sources=tuple(sources),
-        diagnostics=_nesting_warning(parsed, info) + _undefined_images(parsed, info),
+        diagnostics=_nesting_warning(parsed, info) + _undefined_images(parsed, info) + unused,
         rejected=tuple(sorted(ctx.rejected, key=lambda r: r.loc.line)),
     )
 
