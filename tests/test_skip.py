@@ -79,11 +79,12 @@ def test_list_leaves_the_named_cards_out_and_explains_why(
     assert main(["list", "--explain", str(note)]) == 0
     explained = capsys.readouterr().out
     assert "docker.md:7: rejected \"Image\": named in the note's `skip:` ('Image')" in explained
-    assert "docker.md:11: rejected \"Bridge\": named in the note's `skip:`" in explained
+    assert 'docker.md:11: rejected "Bridge": named in the note\'s `skip:`' in explained
 
 
 def test_a_skip_that_is_not_names_is_an_error_with_its_line(tmp_path: Path) -> None:
-    write(tmp_path / "notes" / "bad.md", "---\ntitle: Bad\nskip: {Image: true}\n---\n## Image\n- x\n")
+    note = "---\ntitle: Bad\nskip: {Image: true}\n---\n## Image\n- x\n"
+    write(tmp_path / "notes" / "bad.md", note)
     result = run(["build", "notes", "-o", "out"], tmp_path)
     assert result.returncode != 0
     assert "bad.md:3: error: front matter `skip` must be a card's term or a list of them" in (

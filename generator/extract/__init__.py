@@ -17,15 +17,8 @@ from .assemble import assemble
 from .body import body_candidates
 from .candidate import Candidate, Context, Scope
 from .filters import is_date_line, noise_lines
-from .headings import (
-    content_blocks,
-    heading_candidate,
-    heading_term,
-    is_about_notes,
-    names_kinds,
-    path_name,
-    section_name,
-)
+from .headings import content_blocks, heading_candidate, names_kinds
+from .headnames import heading_term, is_about_notes, path_name, section_name
 from .labels import is_label, is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate, overview_subject

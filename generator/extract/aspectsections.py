@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..parse import Section
 from .candidate import Candidate, heading_as_label
-from .headings import heading_term, section_name
+from .headnames import heading_term, section_name
 from .terms import is_question, normalise, what_is, words
 
 # What a term is: its features, its kinds, a summary of it.

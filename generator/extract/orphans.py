@@ -11,7 +11,7 @@ from ..attribute import caption_sources, is_caption, unique
 from ..model import Card, SourceLink
 from ..parse import Section, image_refs, images_in_line
 from .candidate import Context, strip_prefix
-from .headings import path_name
+from .headnames import path_name
 
 Path = tuple[str, ...]
 

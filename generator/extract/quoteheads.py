@@ -13,7 +13,8 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import plain_text
 from .candidate import Candidate, Context, Scope, heading_as_label
-from .headings import heading_term, names_kinds, section_name
+from .headings import names_kinds
+from .headnames import heading_term, section_name
 
 Reader = Callable[[list[SyntaxTreeNode], Scope, Context], Iterator[Candidate]]
 

@@ -1,0 +1,191 @@
+"""What a heading names: its text as shown (`clean_heading`), in a card's section path
+(`path_name`), and the term it stands for, if any (`heading_term`), with the chapters, labels and
+about-the-notes headings that stand for none."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .filters import is_date_line
+from .labels import is_label, is_overview_heading
+from .sectionlabels import is_example_section, section_label_kind
+from .terms import (
+    drop_titled_stop,
+    is_question,
+    looks_like_heading_term,
+    looks_like_term,
+    show_wikilinks,
+    split_aliases,
+    strip_numbering,
+    strip_plain_numbering,
+    strip_question_prefix,
+    what_is,
+)
+
+_OVERVIEW_OF = re.compile(
+    r"^(?:an?\s+)?(?:overview|introduction|intro|basics)\s+(?:of|to)\s+(?:the\s+|an?\s+)?", re.I
+)
+
+
+_CHAPTER = re.compile(
+    r"^(?:(?:chapter|chap|lecture|lec|week|part|day|unit|lesson|session|ch)\.?\s*\d+"
+    r"|제?\s*\d+\s*(?:장|강|주차|주|회차|일차|부|절|교시)"
+    # `KB s.97`, `p. 12`, `Page 40`; a word before a spelled-out `Page 515` names a term
+    # (`Sparse Page 515`), only an abbreviation reads as a book's page after a book's name
+    r"|(?:(?:\S+\s+)?(?:p|pp|pg|s)\.|page|seite)\s*\d+(?:\s*[-–]\s*\d+)?)\s*[.:]?$",
+    re.IGNORECASE,
+)
+
+
+def is_chapter(title: str) -> bool:
+    """`Week 3`, `제2장`, and `Chap 2 (Understanding Morphology)`: the book in parentheses is
+    no alias of a term, and what is left is a chapter's number."""
+    bare = strip_numbering(title)
+    return bool(_CHAPTER.match(bare) or _CHAPTER.match(split_aliases(title)[0]))
+
+
+# `[Vuex] - Vue.js 애플리케이션에 대한 상태 관리 패턴`: the bracketed name, then what it is.
+_NAMED_LEAD = re.compile(r"^\[(?P<term>[^\[\]]{1,40})\]\s*[-–—:]\s+\S")
+
+
+# `A–D`, `ㄱ~ㄷ`, `B` (a glossary's index letters); `My vimrc`, `내 설정` (personal notes).
+_INDEX_OR_PERSONAL = re.compile(
+    r"^(?:[A-Za-zㄱ-ㅎ]|[A-Za-z0-9ㄱ-ㅎ가-힣]\s*[-–~]\s*[A-Za-z0-9ㄱ-ㅎ가-힣]"
+    r"|(?:my|our|나의|내|우리|우리\s*팀의?)\s.+)$",
+    re.IGNORECASE,
+)
+
+
+# `:nerd_face: What I study`: an emoji shortcode the renderer would have drawn.
+_SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+\-]{2,40}:(?=\s|$)")
+# `**2. miRNAs promote … **`: bold markup that failed to parse (a space before the closing `**`).
+_STRAY_EMPHASIS = re.compile(r"^\*\*\s*(?P<text>.+?)\s*\*\*$")
+
+
+def clean_heading(title: str) -> str:
+    """A heading's text as a reader sees it: wiki links shown, emoji shortcodes and bold markers
+    left over from unparsed emphasis removed."""
+    text = _SHORTCODE.sub("", show_wikilinks(title)).strip()
+    stray = _STRAY_EMPHASIS.match(text)
+    return " ".join((stray.group("text") if stray else text).split()) or title
+
+
+_EMOJI_JOINERS = frozenset("\ufe0e\ufe0f\u200d\u20e3")  # variation selectors, joiners
+
+
+def _bare_term(text: str) -> str:
+    """A term without the emoji after it (`IaaS VS PaaS ⭐`); `C++`, `C#` stay whole."""
+    end = len(text)
+    while end and (text[end - 1] in _EMOJI_JOINERS or unicodedata.category(text[end - 1]) == "So"):
+        end -= 1
+    return text[:end].rstrip() or text
+
+
+def section_name(title: str) -> str:
+    """A heading's name without any numbering, for telling what kind of section it is."""
+    return strip_question_prefix(strip_numbering(clean_heading(title)))
+
+
+def path_name(title: str) -> str:
+    """How a heading appears in a card's section path: plain numbering and link brackets
+    dropped, a named number (`Lecture 3:`, `UNIT25)`) kept as the writer put it."""
+    cleaned = clean_heading(title)
+    if is_date_line(cleaned):
+        return cleaned  # `2024.07.01`: a date, not `2024.` numbering `07.01`
+    return strip_question_prefix(strip_plain_numbering(cleaned))
+
+
+# `Utility - Definition`, `Definition of utility`, `웹 표준의 정의`, `Definition: Group`: a label
+# naming its term.
+_DEFINITION_OF = re.compile(
+    r"^(?P<a>.+?)\s*(?:[-–—:]\s*(?:definition|defn|overview|정의|개요|개념)|의\s*(?:정의|개념|의미|개요|뜻))$"
+    r"|^(?:(?:formal|informal|mathematical|precise|basic|general)\s+)?(?:definition|overview)"
+    r"\s+of\s+(?:the\s+|an?\s+)?(?P<b>.+)$"  # `Formal Definition of a Graph`
+    # `Definition: Normal Form Game`, `Definition 2.1 - Group`, `정의: 정규형 게임`
+    r"|^(?:definition|defn|def|정의)\.?(?:\s*\d+(?:\.\d+)*)?\s*[:：\-–—]\s*(?P<c>[^.:：]+)$",
+    re.IGNORECASE,
+)
+
+# `kNN: Discussion`, `Recall: Vector Space Representation`: a topic and a label, joined by a
+# colon; the term is the part that names the thing, the label only says how it is treated.
+_TRAILING_LABEL = (
+    r"(?:discussion|summary|recap|review|introduction|intro|basics|examples?|overview"
+    r"|motivation|intuition|notes?|remarks?|revisited)"
+)
+_LEADING_LABEL = r"(?:recall|review|recap|reminder|refresher|aside)"
+_LABELLED_TOPIC = re.compile(
+    rf"^(?:(?P<a>[^:：]+?)\s*[:：]\s*{_TRAILING_LABEL}|{_LEADING_LABEL}\s*[:：]\s*(?P<b>[^:：]+))$",
+    re.IGNORECASE,
+)
+
+
+def heading_term(
+    title: str, parent_term: str, under_heading: bool = True
+) -> tuple[str, tuple[str, ...], str] | None:
+    """(term, aliases, strategy) a heading stands for, or None when it is not a term.
+
+    A label heading (`### 장점`, `### Examples`) is a card only under a term: its section path
+    (`Docker › 장점`) is what makes it a question. A section label (`Learning resources`,
+    `Spring 코드`) never is."""
+    title = clean_heading(title)
+    bare = strip_question_prefix(strip_numbering(title))
+    if is_overview_heading(title):  # `## 개요` with no subject above it labels nothing
+        return (parent_term, (), "heading") if parent_term else None
+    under_term = is_label(bare) and parent_term and under_heading
+    if section_label_kind(bare) == "label" and (not under_term or is_example_section(bare)):
+        return None  # `Docker › 장점` is a card; `Induction › Example:` is a worked example
+    lead = _NAMED_LEAD.match(bare)
+    if lead:
+        term, aliases = split_aliases(lead.group("term"))
+        return term, aliases, "heading"
+    named = _DEFINITION_OF.match(bare)
+    if named and named.group("c") and not looks_like_term(named.group("c")):
+        named = None  # `Definition: a set with an associative operation` gives no name
+    if named:  # `Marginal Utility - Definition`: the term is the text before the label
+        term, aliases = split_aliases(named.group("a") or named.group("b") or named.group("c"))
+        return _bare_term(term), aliases, "heading"
+    labelled = _LABELLED_TOPIC.match(bare)
+    if labelled and not is_question(bare):  # `kNN: Discussion` → `kNN`
+        term, aliases = split_aliases(labelled.group("a") or labelled.group("b"))
+        return _bare_term(term), aliases, "heading"
+    what = what_is(bare)  # `Q1. IoC란 무엇인가요?`
+    if what:  # `교착 상태란?`, `영속성 컨텍스트란`: the heading names the term it defines
+        term, aliases = split_aliases(what)
+        return term, aliases, "heading"
+    if is_question(title) or is_question(strip_numbering(title)):
+        return _bare_term(bare), (), "question"
+    name = _OVERVIEW_OF.sub("", strip_numbering(title)) or strip_numbering(title)
+    name = name.rstrip(":： ") or name  # `### Loop Coverage:`
+    name = drop_titled_stop(name)  # `## (S) Single Responsibility.`
+    if (
+        is_date_line(name)
+        or _CHAPTER.match(name)
+        or is_chapter(title)
+        or _INDEX_OR_PERSONAL.match(name)
+    ):
+        return None
+    if not looks_like_heading_term(name):
+        return None
+    if is_label(name) and not (parent_term and under_heading):
+        return None  # the card's front shows the heading path, never the title
+    term, aliases = split_aliases(_bare_term(name))
+    return term, aliases, "heading"
+
+
+def is_about_notes(title: str) -> bool:
+    """A heading about the notes themselves (About this repo, How to use, What's inside?)."""
+    return bool(_ABOUT_NOTES.match(section_name(title)))
+
+
+_ABOUT_NOTES = re.compile(
+    r"^(?:about(?:\s+(?:this|the)\s+(?:repo|repository|project|study|notes?))?|how\s+to"
+    r"(?:\s+(?:use|contribute|read|participate|join))?|contributing|contributions?(?:\s+guide)?"
+    r"|(?:commit|pr|code|naming|file|folder)?\s*conventions?(?:\s+rules?)?|license|feedback"
+    r"|members|participants|contributors|contact|acknowledge?ments?|penalt(?:y|ies)"
+    r"|(?:document|folder|directory|repo|repository|project)\s+structure"
+    r"|til\s+(?:format|list|rules?|template)"
+    r"|what(?:'s|\s+is|\s+does)\s+(?:this|here|inside)(?:\s+(?:note|notes|page|repo|document))?"
+    r"(?:\s+(?:contain|cover|include|hold|about))?)\s*[:：?]?$",
+    re.IGNORECASE,
+)
