@@ -278,6 +278,37 @@ def test_named_columns_compare_whatever_their_cells_say() -> None:
     assert "comparison" in reasons(md)["프로토콜 종류 | TCP | UDP"]
 
 
+def test_row_names_that_head_two_tables_are_a_paradigm_not_terms() -> None:
+    md = """
+        # Preterite
+        ## -AR endings
+        | Person | Ending |
+        |---|---|
+        | Yo | -é |
+        | Tú | -aste |
+        | Él/Ella | -ó |
+        | Nosotros | -amos |
+
+        ## -ER/IR endings
+        | Person | Ending |
+        |---|---|
+        | Yo | -í |
+        | Tú | -iste |
+        | Él/Ella | -ió |
+
+        ## Words
+        | Word | Meaning |
+        |---|---|
+        | ayer | yesterday |
+        | anoche | last night |
+        | Yo | I |
+        """
+    # each heading keeps its table as its answer; one shared name (`Yo`) is no paradigm
+    assert terms(md) == ["-AR endings", "-ER/IR endings", "ayer", "anoche", "Yo"]
+    why = reasons(md)
+    assert why["Person | Ending"].startswith("a paradigm: its row names head another table")
+
+
 def test_two_sides_of_one_thing_are_not_a_glossary() -> None:
     md = """
         ## Refactoring

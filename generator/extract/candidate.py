@@ -87,6 +87,7 @@ class Context:
     rejected: list[Rejection] = field(default_factory=list)
     figures: set[int] = field(default_factory=set)  # code and math lines (0-based)
     index: bool = False  # the note is an index (a README of links): thin headings are entries
+    row_heads: list[tuple[int, frozenset[str]]] | None = None  # each table's first column
 
     def reject(self, line: int, text: str, reason: str) -> None:
         self.rejected.append(Rejection(Loc(self.info.path, line), text, reason))

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
 
+from ..parse import Section
 from .candidate import Candidate, Context
 from .colon import definition_problem, plain_term, term_problem
 from .filters import is_date_line
@@ -88,6 +89,8 @@ def table_candidates(
     start = table.map[0]
     header, rows = _table(table, ctx)
     reason = _not_glossary(header, [r for _, r in rows], section_titles(table, ctx))
+    if reason is None and _paradigm(start, rows, ctx):
+        reason = "a paradigm: its row names head another table of this note too (slots, not terms)"
     if reason is not None:
         ctx.reject(start + 1, " | ".join(header), reason)
         return
@@ -107,6 +110,38 @@ def table_candidates(
         # rows of nothing and attribute lines (`{: .xp}`) after the last card go with it
         cands[-1].owned = (cands[-1].owned[0], table.map[1])
     yield from cands
+
+
+def _heads(rows: list[tuple[int, list[str]]]) -> frozenset[str]:
+    return frozenset(plain_term(r[0]).casefold() for _, r in rows if r and r[0].strip())
+
+
+def _paradigm(start: int, rows: list[tuple[int, list[str]]], ctx: Context) -> bool:
+    """`| Yo | -é |`, `| Tú | -aste |` … in one table, `| Yo | -í |` … in the next: row names
+    that head another table of the note as well are the slots of a paradigm (persons, days,
+    cases), each filled in again per table, not terms defined once."""
+    heads = _heads(rows)
+    if len(heads) < 3:
+        return False
+    if ctx.row_heads is None:
+        ctx.row_heads = [
+            (node.map[0], _heads(_table(node, ctx)[1]))
+            for section in _all_sections(ctx.parsed.root)
+            for block in section.body
+            for node in block.walk()
+            if node.type == "table" and node.map
+        ]
+    return any(
+        other != start and len(heads & theirs) >= 3 and len(heads & theirs) * 3 >= len(heads) * 2
+        for other, theirs in ctx.row_heads
+    )
+
+
+def _all_sections(section: Section) -> list[Section]:
+    out = [section]
+    for child in section.children:
+        out.extend(_all_sections(child))
+    return out
 
 
 # `{: .class}` under a table (kramdown): markdown-it reads it as one more row.
