@@ -89,6 +89,30 @@ def test_malformed_heading_without_a_space_is_a_heading() -> None:
     assert "#tag" not in got[0].definition_md
 
 
+def test_a_bold_question_over_its_answer_in_one_paragraph_is_a_question() -> None:
+    md = """
+        # Multithreading interview questions
+
+        ## Beginner
+
+        **Q1. What is a thread?**  
+        A lightweight execution unit within a process.
+
+        **Q2. 프로세스와 스레드의 차이는?**
+        프로세스는 메모리를 따로 갖고, 스레드는 공유한다.
+
+        **Q3. What is a fiber?**  
+        _To be updated_
+        """
+    got = cards(md)
+    assert [(c.term, c.strategy, c.section) for c in got] == [
+        ("What is a thread?", "question", ("Beginner",)),
+        ("프로세스와 스레드의 차이는?", "question", ("Beginner",)),
+    ]
+    assert got[0].definition_md == "A lightweight execution unit within a process."
+    assert reasons(md)["What is a fiber?"] == "a question with no answer yet"
+
+
 def test_html_headings_on_their_own_line_are_headings() -> None:
     got = cards("""
         # Contracts

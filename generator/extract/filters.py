@@ -145,6 +145,21 @@ def _figure_note(line: str) -> bool:
     return bool(_EM_CAPTION.match(text)) and len(text.split()) <= 10
 
 
+_BOLD_QUESTION = re.compile(r"^(\*\*|__)(?P<q>[^*_]+?[?？])\s*\1[ \t\\]*$")
+
+
+def bold_question(line: str) -> str | None:
+    """`**Q1. What is a thread?**` alone on its line: the question it asks."""
+    match = _BOLD_QUESTION.match(line.strip())
+    return match.group("q").strip() if match else None
+
+
+def unanswered_question(source: str) -> bool:
+    """`**Q3. What is a fiber?**` over `_To be updated_`: asked, and the answer left for later."""
+    first, _, rest = source.partition("\n")
+    return bold_question(first) is not None and is_placeholder(rest.strip().strip("*_`~ "))
+
+
 def is_placeholder(text: str) -> bool:
     """`TODO`, `(답변 작성 예정)`, `(공부 중)`: an answer still to be written."""
     return bool(_PLACEHOLDER.match(text))
@@ -234,6 +249,7 @@ def _is_noise(node: SyntaxTreeNode, kind: str) -> bool:
         or _MARKER.match(text)
         or _TAGS_ONLY.match(text)
         or _PLACEHOLDER.match(text)
+        or (node.type == "paragraph" and unanswered_question(node.children[0].content))
     ):
         return True
     return _is_navigation(node) and _short_rest(node)

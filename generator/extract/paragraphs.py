@@ -30,6 +30,7 @@ from .colon import (
     names_a_term,
     split_colon_line,
 )
+from .filters import bold_question, unanswered_question
 from .labels import is_label
 from .lists import alias_lines
 from .prose import defined_subject, named_term, topic_subject
@@ -41,6 +42,8 @@ from .terms import (
     is_expansion,
     same_term,
     split_aliases,
+    strip_numbering,
+    strip_question_prefix,
     term_stem,
 )
 
@@ -89,6 +92,24 @@ def _prose_first(paragraph: SyntaxTreeNode, ctx: Context) -> bool:
     return defined_subject(text) is not None
 
 
+def _asked(question: str, start: int, end: int, scope: Scope, ctx: Context) -> Iterator[Candidate]:
+    """A bold question opening a paragraph whose other lines answer it (interview notes)."""
+    answer = dedent_block(ctx.parsed.lines[start + 1 : end])
+    term = strip_question_prefix(strip_numbering(question))
+    if unanswered_question("\n".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])):
+        ctx.reject(start + 1, term, "a question with no answer yet")
+        return
+    yield Candidate(
+        term=term,
+        section=scope.section,
+        line=start + 1,
+        spans=[],
+        strategy="question",
+        owned=(start, end),
+        text=answer,
+    )
+
+
 def item_text(item: SyntaxTreeNode, ctx: Context) -> str:
     assert item.map is not None
     start, end = item.map
@@ -117,6 +138,10 @@ def paragraph_candidates(
         return
     start, end = paragraph.map
     lines = ctx.parsed.lines
+    asked = None if scope.answer else bold_question(strip_prefix(lines[start]))
+    if asked and end - start > 1:  # `**Q1. What is a thread?**` then its answer on the next line
+        yield from _asked(asked, start, end, scope, ctx)
+        return
     dashed = _dash_lines(lines[start:end])
     first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=dashed)
     if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
