@@ -11,6 +11,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from .config import apply_to_note, note_options
 from .extract import extract, title_section
 from .extract.skip import read_skip
 from .identity import card_guid
-from .model import Diagnostic, ExtractedNote, NotedeckError
+from .model import Diagnostic, ExtractedNote, Loc, NotedeckError
 from .notefields import LocalImages, Rendered, fields_key, render_early
 from .notes import NoteFile, deck_guess, note_info
 from .options import BuildOptions
@@ -49,13 +50,25 @@ def understand(
     file: NoteFile, source: SourceText, options: BuildOptions
 ) -> tuple[BuildOptions, ParsedNote, ExtractedNote]:
     """A read note's own options, its parse and its cards: what `build`, `list` and `check`
-    all make of one note (NotedeckError for a broken one)."""
+    all make of one note (NotedeckError for a broken one, and for a fault of notedeck's own
+    on it: one note it cannot read must not stop the others)."""
     own = note_options(options, source.front_matter, file.shown, source.text)
-    parsed = parse(source.text, str(source.front_matter.get("title") or ""))
-    title = title_section(parsed)
-    info = note_info(file, source, parsed, title.title if title else "")
-    skip = read_skip(source.front_matter, source.text, file.shown)
-    note = extract(parsed, info, own.strategies_off, skip)
+    try:
+        parsed = parse(source.text, str(source.front_matter.get("title") or ""))
+        title = title_section(parsed)
+        info = note_info(file, source, parsed, title.title if title else "")
+        skip = read_skip(source.front_matter, source.text, file.shown)
+        note = extract(parsed, info, own.strategies_off, skip)
+    except NotedeckError:
+        raise
+    except Exception as exc:  # a fault of ours on one note becomes that note's error
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        raise NotedeckError(
+            Loc(file.shown, 1),
+            f"notedeck failed on this note ({type(exc).__name__}: {exc}, "
+            f"at {Path(where.filename).name}:{where.lineno})",
+            "a fault in notedeck, not in the note: please report it with the note attached",
+        ) from exc
     return own, parsed, apply_to_note(note, file, own)
 
 

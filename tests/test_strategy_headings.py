@@ -95,13 +95,13 @@ def test_a_bold_question_over_its_answer_in_one_paragraph_is_a_question() -> Non
 
         ## Beginner
 
-        **Q1. What is a thread?**  
+        **Q1. What is a thread?**\\
         A lightweight execution unit within a process.
 
         **Q2. 프로세스와 스레드의 차이는?**
         프로세스는 메모리를 따로 갖고, 스레드는 공유한다.
 
-        **Q3. What is a fiber?**  
+        **Q3. What is a fiber?**\\
         _To be updated_
         """
     got = cards(md)

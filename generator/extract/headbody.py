@@ -98,7 +98,8 @@ _DIAGRAMS = frozenset(
 
 def is_diagram(block: SyntaxTreeNode) -> bool:
     """A fenced mermaid/PlantUML/Graphviz block: a picture drawn in text, nothing to recall."""
-    info = block.info.split()[0].casefold() if block.type == "fence" and block.info else ""
+    words = block.info.split() if block.type == "fence" else []  # "```   ": no language
+    info = words[0].casefold() if words else ""
     return info.strip("{}.") in _DIAGRAMS
 
 

@@ -203,3 +203,39 @@ def test_emphasis_nested_hundreds_deep_builds(tmp_path: Path, cli) -> None:
     definition = got[0].fields["Definition"]
     assert definition.split().count("x") == 300 and "y" in definition.split()
     assert "<em>" not in definition
+
+
+def test_a_fence_opened_with_trailing_spaces_builds(tmp_path: Path, cli) -> None:
+    # "``` " gives markdown-it an info string of one space: no language, not a crash
+    got = _build(
+        tmp_path,
+        cli,
+        "# Git\n\n## Undo\n\n``` \ngit reset --hard\n```\n\n## Stash\n- Shelve changes for later\n",
+    )
+    assert [c.fields["Term"] for c in got] == ["Undo", "Stash"]
+
+
+def test_a_fault_on_one_note_is_that_notes_error_not_a_traceback(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.workers as workers
+
+    real = workers.extract
+
+    def faulty(parsed, info, *rest):  # type: ignore[no-untyped-def]
+        if info.path.endswith("bad.md"):
+            return [][0]
+        return real(parsed, info, *rest)
+
+    monkeypatch.setattr(workers, "extract", faulty)
+    write(tmp_path / "notes" / "a" / "good.md", "# Good\n\n## Mutex\n- A lock one thread owns\n")
+    write(tmp_path / "notes" / "b" / "bad.md", "# Bad\n\n## Semaphore\n- A counter\n")
+    run = cli("build", str(tmp_path / "notes"), "-o", str(tmp_path / "out"))
+    assert run.code == 1
+    (line,) = [x for x in run.lines if "bad.md" in x]
+    assert line.startswith(f"{tmp_path}/notes/b/bad.md:1: error: notedeck failed on this note")
+    assert "IndexError: list index out of range, at test_robust_structure.py:" in line
+    assert "please report it" in line
+    assert "Traceback" not in "\n".join(run.lines)
+    (apkg,) = (tmp_path / "out").glob("*.apkg")  # the other note's deck is built
+    assert [c.fields["Term"] for c in imported(apkg, tmp_path / "anki")] == ["Mutex"]
