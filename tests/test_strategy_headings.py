@@ -268,6 +268,29 @@ def test_unanswered_questions_and_personal_logs_are_not_cards() -> None:
     assert reasons(md)["Open questions"] == "only questions with no answers"
 
 
+def test_numbered_questions_with_no_answers_are_not_cards() -> None:
+    md = """
+        # 자료구조 면접 질문
+
+        ## 해시
+        ### DS-005
+        해시 자료구조에 대해 설명해 주세요.
+
+        ### DS-006
+        스택 2개로 큐 만들기
+
+        ### 충돌
+        어떻게 하면 충돌을 줄일 수 있을까요? 체이닝과 개방 주소법은 무엇이 다를까요?
+
+        ## Mutex
+        A mutex is a lock one thread owns. When is it used?
+        """
+    assert terms(md) == ["Mutex"]  # a definition, then a question: still answered
+    why = reasons(md)
+    assert why["DS-005"] == why["DS-006"] == "an item's number (`DS-001`), not a term"
+    assert why["충돌"] == "only questions with no answers"
+
+
 def test_imperative_prompts_are_questions() -> None:
     got = cards("""
         # Interview

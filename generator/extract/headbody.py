@@ -35,6 +35,9 @@ def _undecorated(text: str) -> str:
     return _TRAILING_MARKS.sub("", text.strip())
 
 
+_SENTENCES = re.compile(r"(?<=[.!?。？])\s+")
+
+
 def only_asks(lines: list[str]) -> bool:
     """Lines that are all questions (`<li> PCB가 무엇인가요?</li>`, `- Why?`): follow-ups to
     ask, with no answer among them."""
@@ -43,7 +46,10 @@ def only_asks(lines: list[str]) -> bool:
 
 
 def open_questions(block: SyntaxTreeNode) -> bool:
-    """A list of one-line questions with nothing under them: things still to find out."""
+    """A list of one-line questions with nothing under them, or a paragraph that only asks:
+    things still to find out."""
+    if block.type == "paragraph":  # every sentence asks: `A is a lock. When is it used?` tells
+        return only_asks(_SENTENCES.split(plain_text(block)))
     if block.type not in ("bullet_list", "ordered_list"):
         return False
     items = block.children

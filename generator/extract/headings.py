@@ -35,6 +35,7 @@ from .headnames import (
     heading_term,
     is_about_notes,
     is_chapter,
+    is_item_number,
     section_name,
 )
 from .labels import is_label, is_overview_heading
@@ -106,6 +107,8 @@ def heading_candidate(
         reason = "a date, not a term" if is_date_line(section.title) else "a sentence, not a term"
         if is_chapter(clean_heading(section.title)):
             reason = "a chapter heading, not a term"
+        if is_item_number(section.title):
+            reason = "an item's number (`DS-001`), not a term"
         if is_label(strip_numbering(section.title)) or is_overview_heading(section.title):
             reason = "a label heading with no term above it"
         if section_label_kind(section_name(section.title)):

@@ -49,6 +49,15 @@ def is_chapter(title: str) -> bool:
 _NAMED_LEAD = re.compile(r"^\[(?P<term>[^\[\]]{1,40})\]\s*[-–—:]\s+\S")
 
 
+# `DS-001`, `Q007`: an item's number in a numbered list of questions or tasks, zero-padded
+# (`SHA-256`, `COVID-19` are names).
+_ITEM_NUMBER = re.compile(r"^[A-Za-z]{1,6}[-_ ]?0\d{1,3}$")
+
+
+def is_item_number(title: str) -> bool:
+    return bool(_ITEM_NUMBER.match(clean_heading(title)))
+
+
 # `A–D`, `ㄱ~ㄷ`, `B` (a glossary's index letters); `My vimrc`, `내 설정` (personal notes).
 _INDEX_OR_PERSONAL = re.compile(
     r"^(?:[A-Za-zㄱ-ㅎ]|[A-Za-z0-9ㄱ-ㅎ가-힣]\s*[-–~]\s*[A-Za-z0-9ㄱ-ㅎ가-힣]"
@@ -163,6 +172,7 @@ def heading_term(
         or _CHAPTER.match(name)
         or is_chapter(title)
         or _INDEX_OR_PERSONAL.match(name)
+        or _ITEM_NUMBER.match(name)
     ):
         return None
     if not looks_like_heading_term(name):
