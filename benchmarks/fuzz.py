@@ -27,12 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from html_safety import active_content
 
 from generator.build import build
-from generator.model import NotedeckError
+from generator.model import NotedeckError, NoteFault
 from generator.notes import NoteFile
 from generator.options import BuildOptions
 from generator.read import read_text
 from generator.render import basic_fields
-from generator.workers import understand
+from generator.workers import FAULT, understand
 
 CRASHES = Path(__file__).resolve().parent / ".work" / "fuzz-crashes"
 
@@ -140,6 +140,8 @@ def check(data: bytes) -> str | None:
             for name, value in basic_fields(card, extracted.info.title, None).items():
                 if active_content(value):
                     return f"active content in {name}: {active_content(value)} {value[:200]!r}"
+    except NoteFault as fault:  # a crash the build would report as the note's error
+        return "".join(traceback.format_exception(fault.__cause__ or fault))
     except NotedeckError:
         return None
     except Exception:
@@ -154,11 +156,14 @@ def check_build(data: bytes) -> str | None:
         notes.mkdir()
         (notes / "fuzz.md").write_bytes(data)
         try:
-            build([str(notes)], BuildOptions(out=Path(scratch) / "out"))
+            report = build([str(notes)], BuildOptions(out=Path(scratch) / "out"))
         except NotedeckError:
             return None
         except Exception:
             return traceback.format_exc()
+        faults = [str(d) for d in report.diagnostics if FAULT in d.message]
+        if faults:  # a crash the build caught and reported as the note's error
+            return "\n".join(faults)
     return None
 
 

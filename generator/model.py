@@ -34,6 +34,11 @@ class NotedeckError(Exception):
         return f"{where}error: {self.message}{hint}"
 
 
+class NoteFault(NotedeckError):
+    """A fault of notedeck's own on one note (a bug, not bad input): reported as that note's
+    error so the other notes still build, and told apart by tests and the fuzzer."""
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A warning or error tied to a place in a note."""

@@ -22,7 +22,7 @@ from .config import apply_to_note, note_options
 from .extract import extract, title_section
 from .extract.skip import read_skip
 from .identity import card_guid
-from .model import Diagnostic, ExtractedNote, Loc, NotedeckError
+from .model import Diagnostic, ExtractedNote, Loc, NotedeckError, NoteFault
 from .notefields import LocalImages, Rendered, fields_key, render_early
 from .notes import NoteFile, deck_guess, note_info
 from .options import BuildOptions
@@ -46,6 +46,9 @@ class Outcome:
     rendered: Rendered | None = None  # its fields, when rendered along with it
 
 
+FAULT = "notedeck failed on this note"  # how a NoteFault's message starts
+
+
 def understand(
     file: NoteFile, source: SourceText, options: BuildOptions
 ) -> tuple[BuildOptions, ParsedNote, ExtractedNote]:
@@ -63,10 +66,9 @@ def understand(
         raise
     except Exception as exc:  # a fault of ours on one note becomes that note's error
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        raise NotedeckError(
+        raise NoteFault(
             Loc(file.shown, 1),
-            f"notedeck failed on this note ({type(exc).__name__}: {exc}, "
-            f"at {Path(where.filename).name}:{where.lineno})",
+            f"{FAULT} ({type(exc).__name__}: {exc}, at {Path(where.filename).name}:{where.lineno})",
             "a fault in notedeck, not in the note: please report it with the note attached",
         ) from exc
     return own, parsed, apply_to_note(note, file, own)

@@ -10,7 +10,7 @@ from html_safety import active_content
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.model import NotedeckError
+from generator.model import NotedeckError, NoteFault
 from generator.notes import NoteFile
 from generator.options import BuildOptions
 from generator.read import read_text
@@ -34,7 +34,7 @@ WORD = st.one_of(
 )
 PREFIX = st.sampled_from(
     ["", "# ", "## ", "### ", "- ", "  - ", "    - ", "* ", "1. ", "> ", "> - ", "| ", ": ",
-     "```", "    ", "<div>", "---", "- **", "Q: ", "A: "]
+     "```", "``` ", "    ", "<div>", "<h2>", "---", "- **", "Q: ", "A: "]
 )  # fmt: skip
 SEPARATOR = st.sampled_from(["", ": ", " - ", " :: ", "**: ", " | ", "(", ")", " ", "\\"])
 LINE = st.builds(lambda p, a, s, b: p + a + s + b, PREFIX, WORD, SEPARATOR, WORD)
@@ -48,6 +48,7 @@ def _cards(data: bytes) -> None:
         note = NoteFile(Path("/notes/prop.md"), Path("/notes"), "prop.md")
         _, parsed, extracted = understand(note, source, BuildOptions())
     except NotedeckError as exc:
+        assert not isinstance(exc, NoteFault), exc.__cause__  # a crash, caught for the user
         assert exc.loc is not None and exc.loc.path == "prop.md" and exc.loc.line >= 0
         return
     for card in extracted.cards:
