@@ -14,7 +14,8 @@ import pytest
 from cli_helpers import ROOT, imported, run, write
 
 from generator import __version__
-from generator.cli import COMMANDS, EXAMPLES, main
+from generator.cli import COMMANDS, main
+from generator.cliparser import EXAMPLES
 
 NOTE = """# Networking
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator import cli, media
+from generator import cliparser, media
 
 HEAVY = ("generator.extract", "generator.workers", "http.client", "generator.build")
 PROBE = """
@@ -47,4 +47,4 @@ def test_an_unchanged_build_imports_no_pipeline(tmp_path: Path) -> None:
 
 
 def test_the_cli_names_the_media_cache_folder_as_media_does() -> None:
-    assert cli.CACHE_DIR_NAME == media.CACHE_DIR_NAME
+    assert cliparser.CACHE_DIR_NAME == media.CACHE_DIR_NAME
