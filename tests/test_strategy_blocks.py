@@ -147,6 +147,10 @@ def test_sentences_that_do_not_define() -> None:
         Rust is fast and it is a language.
 
         **이 부분이 중요**한 이유는 누수를 막기 때문이다.
+
+        이러한 장점들은 코드의 재사용성을 높이는 방법이다.
+
+        다음 예제는 오버라이딩과 오버로딩을 둘 다 수행하는 예제입니다.
         """)
         == []
     )
