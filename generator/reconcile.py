@@ -103,17 +103,21 @@ def reconcile(
         guid = final[i] or card.guid
         old = lock.cards.get(guid)
         digest = content_hash(card)
+        if old and old.hash == digest:
+            digest = old.hash  # one string for both: the one just made is freed at once
         mod = old.mod if old and old.hash == digest else next_mod(_mod(old), now)
         # The sketch depends only on the definition: an unchanged card keeps its recorded one.
         known = old.sketch if old and old.hash == digest and old.sketch else sketches.get(i)
+        # An unchanged card's entry is made anew too: it shares the card's term and section
+        # (which stay in memory anyway) and the recorded one, with its own copies read from
+        # the lock file, is freed. Equal either way, so the file written is the same.
         entry = entry_for(card, origin, mod, digest, known)
-        if entry == old:
-            entry = old  # the recorded entry itself: a large vault's lock is not held twice
         if guid != card.guid:
             entry = replace(entry, alias=card.guid)
             if i in similarity and old is not None:
                 result.rematched.append(Rematch(guid, old, card, similarity[i]))
         lock.cards[guid] = entry
+        scope.pop(guid, None)  # claimed: only its key counted below, and the old entry is freed
         result.cards.append(card if guid == card.guid else replace(card, guid=guid))
         result.mods[guid] = mod
     for guid in sorted(set(scope) - claimed):
