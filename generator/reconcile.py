@@ -99,6 +99,10 @@ def reconcile(
     result = Reconciled()
     sketches: dict[int, str] = {}
     similarity = _rematch(cards, final, scope, claimed, threshold, sketches)
+    unclaimed = sorted(g for g in scope if g not in claimed)  # left the notes
+    # Tens of thousands of GUIDs and recorded entries: not held while the new ones are made,
+    # so each recorded entry is freed as its card's replaces it.
+    del scope, claimed, aliases
     for i, (card, origin) in enumerate(cards):
         guid = final[i] or card.guid
         old = lock.cards.get(guid)
@@ -117,10 +121,9 @@ def reconcile(
             if i in similarity and old is not None:
                 result.rematched.append(Rematch(guid, old, card, similarity[i]))
         lock.cards[guid] = entry
-        scope.pop(guid, None)  # claimed: only its key counted below, and the old entry is freed
         result.cards.append(card if guid == card.guid else replace(card, guid=guid))
         result.mods[guid] = mod
-    for guid in sorted(set(scope) - claimed):
+    for guid in unclaimed:
         entry = lock.cards[guid]
         if not entry.removed:
             result.removed.append(Removed(guid, entry))
@@ -144,7 +147,8 @@ def _rematch(
 ) -> dict[int, float]:
     """Give unmatched cards the GUID of a vanished card with a (nearly) equal definition.
     The sketches it makes are left in `sketches`, by card index."""
-    old = [Candidate(g, scope[g].sketch, scope[g].note) for g in sorted(set(scope) - claimed)]
+    unclaimed = sorted(g for g in scope if g not in claimed)
+    old = [Candidate(g, scope[g].sketch, scope[g].note) for g in unclaimed]
     unmatched = [i for i in range(len(cards)) if final[i] is None]
     if not old or not unmatched:
         return {}
