@@ -166,6 +166,7 @@ def _finish(
             digest = _digest(deck, stamped, options)
             if not store.deck_fresh(target, digest):  # same inputs, same bytes: keep the file
                 writes.append((target, digest, store, partial(_write, deck, stamped, options)))
+        del origins  # every card's: not held while the decks are written
         problems = run_writes([w for *_, w in writes], job_count(options))
         for done, ((target, digest, store, _), problem) in enumerate(
             zip(writes, problems, strict=True), 1

@@ -241,11 +241,14 @@ def entry_from(raw: Mapping[str, Any], like: Card | None = None) -> Entry:
     Interned: each note's cards repeat its path, key, deck and sections. `like`: the card
     built with the entry's GUID, whose term and section the entry shares when they are equal
     (a large vault's lock file does not hold a second copy of every card's)."""
-    section = tuple(sys.intern(str(s)) for s in raw["section"])
+    section = tuple(str(s) for s in raw["section"])
     term = str(raw["term"])
-    if like is not None:
-        section = like.section if like.section == section else section
-        term = like.term if like.term == term else term
+    if like is not None and like.section == section:
+        section = like.section  # not interned: the table of interned strings never shrinks
+    else:
+        section = tuple(map(sys.intern, section))
+    if like is not None and like.term == term:
+        term = like.term
     return Entry(
         file=sys.intern(str(raw["file"])),
         note=sys.intern(str(raw["note"])),
