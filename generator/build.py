@@ -128,7 +128,12 @@ def _finish(
     outputs: list[str] = []
     stores: dict[Path | None, BuildCache] = {}
     with guarded([] if first else built, options.lock):
-        locks = {r: first.get(r) or read_lock(lock_path(r)) for r in built} if options.lock else {}
+        # Each lock file's entries share the strings of the cards built (see lock.entry_from).
+        locks = (
+            {r: first.get(r) or read_lock(lock_path(r), decks) for r in built}
+            if options.lock
+            else {}
+        )
         calm = not (duplicates or failed or broken)
         target_of = partial(_target, options=options)
         root, lock = _one(locks) if calm else (None, None)
@@ -161,6 +166,7 @@ def _finish(
             digest = _digest(deck, stamped, options)
             if not store.deck_fresh(target, digest):  # same inputs, same bytes: keep the file
                 writes.append((target, digest, store, partial(_write, deck, stamped, options)))
+        del origins  # every card's: not held while the decks are written
         problems = run_writes([w for *_, w in writes], job_count(options))
         for done, ((target, digest, store, _), problem) in enumerate(
             zip(writes, problems, strict=True), 1

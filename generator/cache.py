@@ -130,7 +130,7 @@ def signing_key() -> bytes:
     return key
 
 
-def _sign(payload: bytes) -> bytes:
+def _sign(payload: bytes | memoryview) -> bytes:
     return hmac.new(signing_key(), payload, hashlib.sha256).digest()
 
 
@@ -206,10 +206,10 @@ class BuildCache:
             return
         buffer = io.BytesIO()
         _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-        payload = buffer.getvalue()
+        payload = buffer.getbuffer()  # not copied: a build's record is megabytes in a large vault
         try:
             self._prepare()
-            _write_entry(self._path(kind, key), _sign(payload) + payload)
+            _write_entry(self._path(kind, key), _sign(payload), payload)
         except OSError:
             pass  # a read-only notes folder still builds, just without a cache
 
@@ -246,7 +246,7 @@ class BuildCache:
         self._dirty.clear()
 
 
-def _write_entry(path: Path, data: bytes) -> None:
+def _write_entry(path: Path, *parts: bytes | memoryview) -> None:
     """Write an entry atomically (a temp file renamed over it). Thousands are written in a large
     build, so its folder is made only when writing there fails, not checked every time."""
     try:
@@ -256,7 +256,8 @@ def _write_entry(path: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in parts:
+                handle.write(part)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

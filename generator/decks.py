@@ -72,9 +72,11 @@ def safe_tag(parts: Iterable[str]) -> str:
     return _safe_tag(tuple(parts))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=512)
 def _safe_tag(parts: tuple[str, ...]) -> str:
     # Cached: every card of a section asks for the same tag (40,000 cards, a few thousand tags).
+    # A tag asked again is asked soon (a section's cards, a note's folder): a small cache
+    # serves those; a large one kept thousands of section tags no card asks for again.
     levels = []
     for part in parts:
         text = _SPACE.sub("_", unicodedata.normalize("NFC", part).replace("::", ":").strip())

@@ -19,14 +19,14 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from .fieldnames import BASIC_FIELDS, CLOZE_FIELDS
 from .fsutil import atomic_write, describe_os_error, read_regular
-from .model import Loc, NotedeckError, RenderedCard
+from .model import Card, Deck, Loc, NotedeckError, RenderedCard
 from .rematch import sketch
 
 LOCK_NAME = "notedeck.lock"
@@ -147,12 +147,13 @@ def entry_for(
     )
 
 
-def read_lock(path: Path) -> LockFile:
-    """The lock file at `path`, or an empty one when there is none yet."""
+def read_lock(path: Path, built: Sequence[Deck] = ()) -> LockFile:
+    """The lock file at `path`, or an empty one when there is none yet. `built`: the decks of
+    this build, whose cards' GUID, term and section strings the entries share where equal."""
     from .lockstream import read_canonical
 
     try:
-        canonical = read_canonical(path)  # a line at a time, as notedeck writes it
+        canonical = read_canonical(path, built)  # a line at a time, as notedeck writes it
         if canonical is not None:
             return canonical
         raw = read_regular(path)  # a FIFO would block the build for ever
@@ -235,15 +236,25 @@ def _card_entry(raw: dict[str, Any]) -> Entry | dict[str, Any]:
     return entry_from(raw) if "term" in raw and "hash" in raw and "file" in raw else raw
 
 
-def entry_from(raw: Mapping[str, Any]) -> Entry:
+def entry_from(raw: Mapping[str, Any], like: Card | None = None) -> Entry:
     """A card's entry from its JSON object (KeyError, TypeError or ValueError when it is not).
-    Interned: each note's cards repeat its path, key, deck and sections."""
+    Interned: each note's cards repeat its path, key, deck and sections. `like`: the card
+    built with the entry's GUID, whose term and section the entry shares when they are equal
+    (a large vault's lock file does not hold a second copy of every card's)."""
+    section = tuple(str(s) for s in raw["section"])
+    term = str(raw["term"])
+    if like is not None and like.section == section:
+        section = like.section  # not interned: the table of interned strings never shrinks
+    else:
+        section = tuple(map(sys.intern, section))
+    if like is not None and like.term == term:
+        term = like.term
     return Entry(
         file=sys.intern(str(raw["file"])),
         note=sys.intern(str(raw["note"])),
         deck=sys.intern(str(raw["deck"])),
-        section=tuple(sys.intern(str(s)) for s in raw["section"]),
-        term=str(raw["term"]),
+        section=section,
+        term=term,
         model=sys.intern(str(raw["model"])),
         hash=str(raw["hash"]),
         mod=int(raw["mod"]),

@@ -5,9 +5,10 @@ the decks, then `save`, so two builds of the same notes take turns on the lock f
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from .decks import safe_tag
 from .fsutil import exclusive_lock
@@ -63,12 +64,11 @@ def stamp(
     cards = [card for deck in decks for card in deck.cards]
     if not options.lock:
         return Stamped(decks, {c.guid: now for c in cards}, dict.fromkeys(type_hashes, now))
-    by_root: dict[Path, list[tuple[RenderedCard, Origin]]] = {root: [] for root in built}
+    by_root: dict[Path, _Pairs] = {root: _Pairs(origins) for root in built}
     for card in cards:
-        origin = origins[card.guid]
-        by_root.setdefault(origin.root, []).append((card, origin))
+        by_root.setdefault(origins[card.guid].root, _Pairs(origins)).cards.append(card)
     result = Stamped([], {}, {})
-    final: dict[int, RenderedCard] = {}  # by id() of the card as rendered
+    final: dict[int, RenderedCard] = {}  # by id() of the card as rendered, when it changed
     types: dict[str, int] = {}
     for root in sorted(by_root):
         lock = (locks or {}).get(root) or read_lock(lock_path(root))
@@ -82,8 +82,12 @@ def stamp(
             taken,
         )
         for (card, _), stamped in zip(by_root[root], done.cards, strict=True):
-            final[id(card)] = stamped
-        result.mods.update(done.mods)
+            if stamped is not card:  # a re-matched card: its older GUID
+                final[id(card)] = stamped
+        if result.mods:
+            result.mods.update(done.mods)
+        else:  # the same mapping in the same order, without a copy of tens of thousands
+            result.mods = done.mods
         result.rematched.extend(done.rematched)
         result.removed.extend(done.removed)
         result.reemitted.extend(done.reemitted)
@@ -95,11 +99,42 @@ def stamp(
     return result
 
 
+class _Pairs(Sequence[tuple[RenderedCard, Origin]]):
+    """A notes root's cards, each with its origin: the pairs are made as they are asked for,
+    not tens of thousands of them held for the whole stamp."""
+
+    __slots__ = ("cards", "origins")
+
+    def __init__(self, origins: Mapping[str, Origin]) -> None:
+        self.cards: list[RenderedCard] = []
+        self.origins = origins
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[RenderedCard, Origin]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[RenderedCard, Origin]]: ...
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[RenderedCard, Origin] | list[tuple[RenderedCard, Origin]]:
+        if isinstance(index, slice):
+            return [(c, self.origins[c.guid]) for c in self.cards[index]]
+        card = self.cards[index]
+        return card, self.origins[card.guid]
+
+    def __iter__(self) -> Iterator[tuple[RenderedCard, Origin]]:
+        origins = self.origins
+        return ((card, origins[card.guid]) for card in self.cards)
+
+
 def _regroup(
     decks: list[Deck], final: dict[int, RenderedCard], extra: list[RenderedCard]
 ) -> list[Deck]:
     out = [
-        Deck(d.name, tuple(final[id(c)] for c in d.cards), d.media, d.description) for d in decks
+        Deck(d.name, tuple(final.get(id(c), c) for c in d.cards), d.media, d.description)
+        for d in decks
     ]
     for card in extra:
         top = card.deck.split("::", 1)[0]

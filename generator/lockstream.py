@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from .fsutil import open_regular
 from .lock import VERSION, LockFile, TypeEntry, entry_from
+from .model import Deck, RenderedCard
 
 Line = Callable[[], bytes]  # the file's next line, hashed as it is read
 
@@ -32,11 +33,13 @@ class _Layout(Exception):
     """The file is not in the layout notedeck writes."""
 
 
-def read_canonical(path: Path) -> LockFile | None:
+def read_canonical(path: Path, built: Sequence[Deck] = ()) -> LockFile | None:
     """The lock file, when it is in the layout notedeck writes; None otherwise (and when it
-    has a problem the whole-file parser reports). OSError when it cannot be read."""
+    has a problem the whole-file parser reports). OSError when it cannot be read. Entries
+    share the strings of the `built` card with their GUID (see lock.entry_from)."""
     digest = hashlib.sha256()
     with open_regular(path) as handle:
+        known = {card.guid: card for deck in built for card in deck.cards}  # once there is a file
 
         def line() -> bytes:
             text = handle.readline()
@@ -44,7 +47,7 @@ def read_canonical(path: Path) -> LockFile | None:
             return text
 
         try:
-            lock = _parse(path, line)
+            lock = _parse(path, line, known)
         except (_Layout, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
         if handle.read(1):
@@ -53,7 +56,7 @@ def read_canonical(path: Path) -> LockFile | None:
     return lock
 
 
-def _parse(path: Path, line: Line) -> LockFile:
+def _parse(path: Path, line: Line, known: Mapping[str, RenderedCard]) -> LockFile:
     if line() != _OPEN:
         raise _Layout
     if _member(line(), b"  ")[0] != "about":
@@ -70,7 +73,11 @@ def _parse(path: Path, line: Line) -> LockFile:
     for guid, raw in _members(line, _CARDS_END):
         if not isinstance(raw, dict):
             raise _Layout
-        lock.cards[guid] = entry_from(raw)
+        card = known.get(guid)
+        if card is None:
+            lock.cards[guid] = entry_from(raw)
+        else:  # the card's own GUID string as the key, and its term and section
+            lock.cards[card.guid] = entry_from(raw, card.card)
     if line() != _CLOSE:
         raise _Layout
     return lock

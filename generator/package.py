@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import shutil
 import sqlite3
 import tempfile
 import time
@@ -153,24 +154,27 @@ def write_apkg(
         gdecks[name] = genanki.Deck(
             deck_id(name), name, description=deck.description if name == deck.name else ""
         )
+    # Each deck's cards; their genanki notes are made one at a time as they are written, not
+    # thousands of them held at once.
+    members: dict[str, list[RenderedCard]] = {name: [] for name in gdecks}
     mods: dict[str, int] = {}
     for card in sorted(deck.cards, key=lambda c: c.order):
-        model = models[card.model]
-        fields = [card.fields.get(f["name"], "") for f in model.fields]
-        note = _Note(
-            model=model, fields=fields, guid=card.guid, tags=list(card.tags), due=card.order
-        )
-        gdecks[card.deck].add_note(note)
+        gdecks[card.deck].add_model(models[card.model])  # in the order its notes use them
+        members[card.deck].append(card)
         mods[card.guid] = mod_time(card)
     types = dict(type_mods or {})
-    atomic_write(
-        out,
-        lambda tmp: _write_zip(list(gdecks.values()), deck, mods, types, epoch, tmp),
-    )
+    pairs = [(gdeck, members[name]) for name, gdeck in gdecks.items()]
+    atomic_write(out, lambda tmp: _write_zip(pairs, deck, mods, types, epoch, tmp))
+
+
+def _note(card: RenderedCard, types: Mapping[str, genanki.Model]) -> _Note:
+    model = types[card.model]
+    fields = [card.fields.get(f["name"], "") for f in model.fields]
+    return _Note(model=model, fields=fields, guid=card.guid, tags=list(card.tags), due=card.order)
 
 
 def _write_zip(
-    gdecks: list[genanki.Deck],
+    gdecks: list[tuple[genanki.Deck, list[RenderedCard]]],
     deck: Deck,
     mods: dict[str, int],
     type_mods: dict[str, int],
@@ -183,13 +187,18 @@ def _write_zip(
         conn = sqlite3.connect(db_path)
         # A scratch database: durability buys nothing here and fsyncs cost ~15 ms per deck.
         conn.execute("PRAGMA synchronous = OFF")
-        conn.execute("PRAGMA journal_mode = MEMORY")
+        conn.execute("PRAGMA journal_mode = OFF")
         try:
             cursor = conn.cursor()
-            # A scratch database: no journal file, no waiting for the disk. Neither changes the
-            # bytes of the database file; the package itself is written atomically.
-            cursor.execute("PRAGMA journal_mode = MEMORY")
+            # A scratch database: no journal at all (one kept in memory held a copy of every
+            # page the updates below touch: megabytes for a large deck), no waiting for the
+            # disk. Neither changes the bytes of the database file (both are rollback-journal
+            # modes); nothing is rolled back, and the package itself is written atomically.
+            cursor.execute("PRAGMA journal_mode = OFF")
             cursor.execute("PRAGMA synchronous = OFF")
+            # A small page cache: the database is written once, front to back (nor does the
+            # cache's size change its bytes).
+            cursor.execute("PRAGMA cache_size = -512")
             # Ids count up from the epoch so document order is also id order.
             _write_collection(cursor, gdecks, epoch, itertools.count(epoch * 1000))
             # By id, not guid: `guid` has no index, and a scan per note is quadratic.
@@ -208,7 +217,7 @@ def _write_zip(
             conn.close()
         media = sorted(deck.media, key=lambda m: m.name)
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            _add(zf, "collection.anki2", db_path.read_bytes(), entry_time)
+            _add_file(zf, "collection.anki2", db_path, entry_time)
             index = {str(i): m.name for i, m in enumerate(media)}
             data = json.dumps(index, ensure_ascii=False, sort_keys=True).encode()
             _add(zf, "media", data, entry_time)
@@ -217,7 +226,10 @@ def _write_zip(
 
 
 def _write_collection(
-    cursor: sqlite3.Cursor, gdecks: list[genanki.Deck], epoch: int, ids: Iterator[int]
+    cursor: sqlite3.Cursor,
+    gdecks: list[tuple[genanki.Deck, list[RenderedCard]]],
+    epoch: int,
+    ids: Iterator[int],
 ) -> None:
     """genanki's `Package.write_to_db`, with the collection's decks and note types written
     once: genanki re-reads and rewrites both JSON documents for every deck, so a top-level deck
@@ -228,17 +240,16 @@ def _write_collection(
     (raw_decks,) = cursor.execute("SELECT decks FROM col").fetchone()
     (raw_models,) = cursor.execute("SELECT models FROM col").fetchone()
     decks, models = json.loads(raw_decks), json.loads(raw_models)
-    for gdeck in gdecks:
+    for gdeck, _ in gdecks:
         decks[str(gdeck.deck_id)] = gdeck.to_json()
-        for note in gdeck.notes:
-            gdeck.add_model(note.model)
         # Each deck's note types carry its id; as in genanki, the last deck using one wins.
         models.update({m.model_id: m.to_json(epoch, gdeck.deck_id) for m in gdeck.models.values()})
     cursor.execute("UPDATE col SET decks = ?", (json.dumps(decks),))
     cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
-    for gdeck in gdecks:
-        for note in gdeck.notes:
-            note.write_to_db(cursor, epoch, gdeck.deck_id, ids)
+    types = _models()
+    for gdeck, cards in gdecks:
+        for card in cards:
+            _note(card, types).write_to_db(cursor, epoch, gdeck.deck_id, ids)
 
 
 def _set_model_mods(cursor: sqlite3.Cursor, type_mods: dict[str, int], epoch: int) -> None:
@@ -253,8 +264,26 @@ def _set_model_mods(cursor: sqlite3.Cursor, type_mods: dict[str, int], epoch: in
 def _add(
     zf: zipfile.ZipFile, name: str, data: bytes, entry_time: tuple[int, int, int, int, int, int]
 ) -> None:
+    zf.writestr(_info(name, entry_time), data)
+
+
+def _add_file(
+    zf: zipfile.ZipFile, name: str, path: Path, entry_time: tuple[int, int, int, int, int, int]
+) -> None:
+    """What `_add` writes for the file's bytes, copied a piece at a time: a large deck's
+    collection is megabytes, not held in memory while it is compressed."""
+    info = _info(name, entry_time)
+    info.file_size = path.stat().st_size  # as `writestr` sets it, before the entry is opened
+    with path.open("rb") as source, zf.open(info, "w") as dest:
+        shutil.copyfileobj(source, dest, _PIECE)
+
+
+_PIECE = 1 << 20
+
+
+def _info(name: str, entry_time: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=entry_time)
     info.create_system = _UNIX
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
-    zf.writestr(info, data)
+    return info

@@ -99,16 +99,23 @@ def reconcile(
     result = Reconciled()
     sketches: dict[int, str] = {}
     similarity = _rematch(cards, final, scope, claimed, threshold, sketches)
+    unclaimed = sorted(g for g in scope if g not in claimed)  # left the notes
+    # Tens of thousands of GUIDs and recorded entries: not held while the new ones are made,
+    # so each recorded entry is freed as its card's replaces it.
+    del scope, claimed, aliases
     for i, (card, origin) in enumerate(cards):
         guid = final[i] or card.guid
         old = lock.cards.get(guid)
         digest = content_hash(card)
+        if old and old.hash == digest:
+            digest = old.hash  # one string for both: the one just made is freed at once
         mod = old.mod if old and old.hash == digest else next_mod(_mod(old), now)
         # The sketch depends only on the definition: an unchanged card keeps its recorded one.
         known = old.sketch if old and old.hash == digest and old.sketch else sketches.get(i)
+        # An unchanged card's entry is made anew too: it shares the card's term and section
+        # (which stay in memory anyway) and the recorded one, with its own copies read from
+        # the lock file, is freed. Equal either way, so the file written is the same.
         entry = entry_for(card, origin, mod, digest, known)
-        if entry == old:
-            entry = old  # the recorded entry itself: a large vault's lock is not held twice
         if guid != card.guid:
             entry = replace(entry, alias=card.guid)
             if i in similarity and old is not None:
@@ -116,7 +123,7 @@ def reconcile(
         lock.cards[guid] = entry
         result.cards.append(card if guid == card.guid else replace(card, guid=guid))
         result.mods[guid] = mod
-    for guid in sorted(set(scope) - claimed):
+    for guid in unclaimed:
         entry = lock.cards[guid]
         if not entry.removed:
             result.removed.append(Removed(guid, entry))
@@ -140,7 +147,8 @@ def _rematch(
 ) -> dict[int, float]:
     """Give unmatched cards the GUID of a vanished card with a (nearly) equal definition.
     The sketches it makes are left in `sketches`, by card index."""
-    old = [Candidate(g, scope[g].sketch, scope[g].note) for g in sorted(set(scope) - claimed)]
+    unclaimed = sorted(g for g in scope if g not in claimed)
+    old = [Candidate(g, scope[g].sketch, scope[g].note) for g in unclaimed]
     unmatched = [i for i in range(len(cards)) if final[i] is None]
     if not old or not unmatched:
         return {}

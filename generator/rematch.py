@@ -25,14 +25,12 @@ _WORD = re.compile(r"\w+")
 def sketch(text: str) -> str:
     """The sketch of a definition, as hex (8 digits per hash, smallest first)."""
     words = _WORD.findall(text.casefold())
-    shingles = {" ".join(pair) for pair in itertools.pairwise(words)} or set(words)
-    hashes = sorted(
-        {
-            int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "big")
-            for s in shingles
-        }
-    )
-    return "".join(f"{h:08x}" for h in hashes[:SKETCH_SIZE])
+    shingles = set(map(" ".join, itertools.pairwise(words))) or set(words)
+    # Each hash as its 4 big-endian bytes: they sort as the numbers do, and their hex is the
+    # 8 digits of each (a cold build sketches every card, in the build's own process).
+    blake = hashlib.blake2b
+    hashes = sorted({blake(s.encode("utf-8"), digest_size=4).digest() for s in shingles})
+    return b"".join(hashes[:SKETCH_SIZE]).hex()
 
 
 def _values(sketch_hex: str) -> list[int]:

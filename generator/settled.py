@@ -289,19 +289,22 @@ def deck_key(deck: Deck, origins: Mapping[str, Origin], fingerprint: str) -> str
 
 
 def entries_digest(lock: LockFile, guids: tuple[str, ...]) -> str | None:
-    rows = []
+    """A digest of the deck's lock entries, an entry at a time (a copy of a large deck's
+    entries is never made, at the end of a build, when its memory is at its highest)."""
+    digest = hashlib.sha256()
     for guid in guids:
         e = lock.cards.get(guid)
         if e is None:
             return None
-        rows.append(
-            (guid, e.file, e.note, e.deck, e.section, e.term, e.model, e.hash, e.mod, e.sketch,
-             e.alias, e.removed)
+        row = (
+            guid, e.file, e.note, e.deck, e.section, e.term, e.model, e.hash, e.mod, e.sketch,
+            e.alias, e.removed,
         )  # fmt: skip
-    try:
-        return hashlib.sha256(marshal.dumps(rows, _MARSHAL)).hexdigest()
-    except ValueError:
-        return None
+        try:
+            digest.update(marshal.dumps(row, _MARSHAL))
+        except ValueError:
+            return None
+    return digest.hexdigest()
 
 
 def _where(root: Path, options: BuildOptions) -> str:

@@ -32,6 +32,7 @@ from .read import SourceText, read_bytes, read_text
 # Below this much Markdown, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 256 * 1024
 PARALLEL_MIN_NOTES = 8
+BATCH_MAX_NOTES = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,9 @@ def _run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
             yield from (process(*job, images) for job in jobs)
         return
     # Batches keep round trips few; several per worker even out notes of different sizes.
-    per = -(-len(jobs) // min(len(jobs), workers * 8))
+    # Each batch's results arrive as one message, held whole while it is read: past a few
+    # dozen notes a batch only adds to the build's peak memory, not to its speed.
+    per = min(-(-len(jobs) // min(len(jobs), workers * 8)), BATCH_MAX_NOTES)
     batches = [jobs[i : i + per] for i in range(0, len(jobs), per)]
     with ProcessPoolExecutor(max_workers=min(workers, len(batches))) as pool:
         for outcomes in pool.map(_process_batch, batches):

@@ -158,16 +158,17 @@ def test_disk_full_while_writing_keeps_the_previous_deck(
     assert cli("build", str(notes), "-o", str(out)).code == 0
     before = (out / "Good.apkg").read_bytes()
     write(notes / "good.md", GOOD + "\n## New\n\n- changed\n")
-    real_writestr = zipfile.ZipFile.writestr
+    real_open = zipfile.ZipFile.open
     written: list[str] = []
 
-    def writestr(self: zipfile.ZipFile, info: object, data: object, *a: object) -> None:
-        written.append(str(self.filename))
-        if len(written) == 2:  # half-way through the new package
-            raise OSError(errno.ENOSPC)
-        real_writestr(self, info, data, *a)  # type: ignore[arg-type]
+    def open_entry(self: zipfile.ZipFile, name: object, mode: str = "r", **kw: object) -> object:
+        if mode == "w":  # every entry of the package, whether written whole or a piece at a time
+            written.append(str(self.filename))
+            if len(written) == 2:  # half-way through the new package
+                raise OSError(errno.ENOSPC)
+        return real_open(self, name, mode, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(zipfile.ZipFile, "writestr", writestr)
+    monkeypatch.setattr(zipfile.ZipFile, "open", open_entry)
     run = cli("build", str(notes), "-o", str(out))
     assert run.code == 1
     assert run.lines == [
