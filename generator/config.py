@@ -241,7 +241,7 @@ def read_config(path: Path) -> Updates:
     text = "\n".join(text.split("\n")[skipped:])
     updates: Updates = {}
     for name, value in data.items():
-        loc = Loc(_shown(path), skipped + _line(text, name))
+        loc = Loc(_shown(path), skipped + key_line(text, name))
         updates.update(_convert(name, value, path.parent, loc))
     return updates
 
@@ -256,7 +256,7 @@ def _convert(name: str, value: Any, base: Path, loc: Loc) -> Updates:
         raise ConfigError(loc, f"bad value for `{name}`: {exc}") from None
 
 
-def _line(text: str, key: str) -> int:
+def key_line(text: str, key: str) -> int:
     """The line a key is written on (1 when it cannot be found, e.g. an inline table)."""
     pattern = re.compile(
         rf"^[ \t]*(?:{re.escape(key)}|\"{re.escape(key)}\")[ \t]*[=:]", re.MULTILINE
@@ -293,7 +293,7 @@ def note_options(
         key = KEYS.get(name)
         if key is None or not key.front_matter:
             continue  # front matter holds other tools' keys too (aliases, created, …)
-        loc = Loc(path, _line(text, name))
+        loc = Loc(path, key_line(text, name))
         updates.update(_convert(name, value, Path(path).parent, loc))
     kept = {k: v for k, v in updates.items() if k not in options.pinned}
     return replace(options, **kept) if kept else options

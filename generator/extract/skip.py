@@ -14,10 +14,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from ..config import key_line
 from ..model import Card, Diagnostic, Loc, NotedeckError
 
 _SEPARATOR = re.compile(r"\s*(?:›|>)\s*")
-_KEY = re.compile(r"^skip[ \t]*:", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +34,7 @@ NO_SKIP = Skip()
 def read_skip(front_matter: dict[str, Any], text: str, path: str) -> Skip:
     """The note's `skip:` (a name, or a list of names), or NotedeckError for any other value."""
     value = front_matter.get("skip")
-    match = _KEY.search(text)
-    line = text.count("\n", 0, match.start()) + 1 if match else 1
+    line = key_line(text, "skip")
     if value is None:
         return Skip((), line)
     values = [value] if isinstance(value, (str, int, float)) else value
