@@ -5,10 +5,9 @@ the decks, then `save`, so two builds of the same notes take turns on the lock f
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import overload
 
 from .decks import safe_tag
 from .fsutil import exclusive_lock
@@ -64,9 +63,11 @@ def stamp(
     cards = [card for deck in decks for card in deck.cards]
     if not options.lock:
         return Stamped(decks, {c.guid: now for c in cards}, dict.fromkeys(type_hashes, now))
-    by_root: dict[Path, _Pairs] = {root: _Pairs(origins) for root in built}
+    # Each root's cards alone, their origins looked up by GUID: no (card, origin) pair is held
+    # per card for the whole stamp.
+    by_root: dict[Path, list[RenderedCard]] = {root: [] for root in built}
     for card in cards:
-        by_root.setdefault(origins[card.guid].root, _Pairs(origins)).cards.append(card)
+        by_root.setdefault(origins[card.guid].root, []).append(card)
     result = Stamped([], {}, {})
     final: dict[int, RenderedCard] = {}  # by id() of the card as rendered, when it changed
     types: dict[str, int] = {}
@@ -75,13 +76,14 @@ def stamp(
         done = reconcile(
             lock,
             by_root[root],
+            origins,
             built.get(root, set()),
             now,
             options.rematch_threshold,
             safe_tag(options.removed_tag.split("::")),
             taken,
         )
-        for (card, _), stamped in zip(by_root[root], done.cards, strict=True):
+        for card, stamped in zip(by_root[root], done.cards, strict=True):
             if stamped is not card:  # a re-matched card: its older GUID
                 final[id(card)] = stamped
         if result.mods:
@@ -97,36 +99,6 @@ def stamp(
     result.type_mods = types
     result.decks = _regroup(decks, final, result.reemitted)
     return result
-
-
-class _Pairs(Sequence[tuple[RenderedCard, Origin]]):
-    """A notes root's cards, each with its origin: the pairs are made as they are asked for,
-    not tens of thousands of them held for the whole stamp."""
-
-    __slots__ = ("cards", "origins")
-
-    def __init__(self, origins: Mapping[str, Origin]) -> None:
-        self.cards: list[RenderedCard] = []
-        self.origins = origins
-
-    def __len__(self) -> int:
-        return len(self.cards)
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[RenderedCard, Origin]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[RenderedCard, Origin]]: ...
-    def __getitem__(
-        self, index: int | slice
-    ) -> tuple[RenderedCard, Origin] | list[tuple[RenderedCard, Origin]]:
-        if isinstance(index, slice):
-            return [(c, self.origins[c.guid]) for c in self.cards[index]]
-        card = self.cards[index]
-        return card, self.origins[card.guid]
-
-    def __iter__(self) -> Iterator[tuple[RenderedCard, Origin]]:
-        origins = self.origins
-        return ((card, origins[card.guid]) for card in self.cards)
 
 
 def _regroup(

@@ -9,7 +9,7 @@ failed to load is not mistaken for one whose cards were all removed.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -72,15 +72,17 @@ def _where_card(card: RenderedCard) -> str:
 
 def reconcile(
     lock: LockFile,
-    cards: Sequence[tuple[RenderedCard, Origin]],
+    cards: Sequence[RenderedCard],
+    origins: Mapping[str, Origin],
     built_files: set[str],
     now: int,
     threshold: float,
     removed_tag: str = "",
     taken: frozenset[str] = frozenset(),
 ) -> Reconciled:
-    """`taken`: GUIDs already claimed by cards stamped before (settled decks, see settled.py):
-    they stay in scope but are neither matched again nor removed."""
+    """`origins`: each card's, by its GUID. `taken`: GUIDs already claimed by cards stamped
+    before (settled decks, see settled.py): they stay in scope but are neither matched again
+    nor removed."""
     root = lock.path.parent
     gone = {
         f for f in {e.file for e in lock.cards.values()} - built_files if not (root / f).exists()
@@ -90,7 +92,7 @@ def reconcile(
     final: list[str | None] = [None] * len(cards)
     claimed: set[str] = set(taken)
     for pass_map in (None, aliases):  # a card's own GUID first, then one it kept before
-        for i, (card, _origin) in enumerate(cards):
+        for i, card in enumerate(cards):
             guid = card.guid if pass_map is None else pass_map.get(card.guid)
             in_lock = guid in lock.cards and (pass_map is None or guid in scope)
             if final[i] is None and guid is not None and in_lock and guid not in claimed:
@@ -98,12 +100,12 @@ def reconcile(
                 claimed.add(guid)
     result = Reconciled()
     sketches: dict[int, str] = {}
-    similarity = _rematch(cards, final, scope, claimed, threshold, sketches)
+    similarity = _rematch(cards, origins, final, scope, claimed, threshold, sketches)
     unclaimed = sorted(g for g in scope if g not in claimed)  # left the notes
     # Tens of thousands of GUIDs and recorded entries: not held while the new ones are made,
     # so each recorded entry is freed as its card's replaces it.
     del scope, claimed, aliases
-    for i, (card, origin) in enumerate(cards):
+    for i, card in enumerate(cards):
         guid = final[i] or card.guid
         old = lock.cards.get(guid)
         digest = content_hash(card)
@@ -115,7 +117,7 @@ def reconcile(
         # An unchanged card's entry is made anew too: it shares the card's term and section
         # (which stay in memory anyway) and the recorded one, with its own copies read from
         # the lock file, is freed. Equal either way, so the file written is the same.
-        entry = entry_for(card, origin, mod, digest, known)
+        entry = entry_for(card, origins[card.guid], mod, digest, known)
         if guid != card.guid:
             entry = replace(entry, alias=card.guid)
             if i in similarity and old is not None:
@@ -138,7 +140,8 @@ def _mod(entry: Entry | None) -> int | None:
 
 
 def _rematch(
-    cards: Sequence[tuple[RenderedCard, Origin]],
+    cards: Sequence[RenderedCard],
+    origins: Mapping[str, Origin],
     final: list[str | None],
     scope: dict[str, Entry],
     claimed: set[str],
@@ -153,8 +156,8 @@ def _rematch(
     if not old or not unmatched:
         return {}
     for i in unmatched:
-        sketches[i] = sketch(cards[i][0].card.definition_md)
-    new = [Candidate(str(i), sketches[i], cards[i][1].note) for i in unmatched]
+        sketches[i] = sketch(cards[i].card.definition_md)
+    new = [Candidate(str(i), sketches[i], origins[cards[i].guid].note) for i in unmatched]
     found: dict[int, float] = {}
     for new_key, guid, score in best_pairs(new, old, threshold):
         final[int(new_key)] = guid
