@@ -88,6 +88,14 @@ class Section:
     children: list[Section] = field(default_factory=list)
 
 
+def all_sections(section: Section) -> list[Section]:
+    """A section and every section below it, in document order."""
+    out = [section]
+    for child in section.children:
+        out.extend(all_sections(child))
+    return out
+
+
 @dataclass(slots=True)
 class ParsedNote:
     lines: list[str]

@@ -11,7 +11,7 @@ import re
 
 from ..attribute import is_sources_heading, links_in_nodes
 from ..model import Diagnostic, ExtractedNote, Loc, NoteInfo, SourceLink
-from ..parse import MAX_NESTING, ParsedNote, Section
+from ..parse import MAX_NESTING, ParsedNote, Section, all_sections
 from .aspectsections import describing_aspects, fold_summary, folded_candidate
 from .assemble import assemble
 from .body import body_candidates
@@ -104,7 +104,7 @@ def extract(
     if note is not None:
         candidates.append(note)
     owner = note.term if note is not None else ""
-    ctx.index = is_index_note(_sections(start)[1:])
+    ctx.index = is_index_note(all_sections(start)[1:])
     _blocks(start, (), owner, ctx, candidates)
     if title is not None:
         _blocks(parsed.root, (), "", ctx, candidates)
@@ -113,7 +113,7 @@ def extract(
         subject = overview_subject(start) or subject
     for child in [*start.children, *tail_sections(parsed, title)]:
         _walk(child, (path_name(child.title),), subject, ctx, candidates, sources)
-    everything = [n for s in _sections(parsed.root) for n in s.body]
+    everything = [n for s in all_sections(parsed.root) for n in s.body]
     ctx.figures = {
         i
         for top in everything
@@ -179,7 +179,7 @@ def _walk(
     """`shown_in`: the examples, code or set-up section this one is part of, if any; `aspect`:
     the section is part of the answer of the term above it (`웹 스코프` › `특징`)."""
     if is_sources_heading(section.title):
-        for sub in _sections(section):
+        for sub in all_sections(section):
             sources.extend(links_in_nodes(sub.body))
         ctx.reject(section.line, section.title, "a sources section: its links credit the cards")
         return
@@ -303,13 +303,6 @@ def _blocks(
     out.extend(marked)
     taken = {i for c in marked if c.owned for i in range(*c.owned)}
     out.extend(body_candidates(section.body, Scope(path, owner, taken | code, answer, also), ctx))
-
-
-def _sections(section: Section) -> list[Section]:
-    out = [section]
-    for child in section.children:
-        out.extend(_sections(child))
-    return out
 
 
 _MARKED = ("**", "__", "`", "==", "[[")

@@ -9,6 +9,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import plain_text
 from .filters import is_link_only
+from .terms import SENTENCE_BREAK
 
 # `store/module_moduleName.js`, `docker-compose.yml`: a file of the note's code, not a term
 # (`Node.js`, `ASP.NET` are names).
@@ -35,9 +36,6 @@ def _undecorated(text: str) -> str:
     return _TRAILING_MARKS.sub("", text.strip())
 
 
-_SENTENCES = re.compile(r"(?<=[.!?。？])\s+")
-
-
 def only_asks(lines: list[str]) -> bool:
     """Lines that are all questions (`<li> PCB가 무엇인가요?</li>`, `- Why?`): follow-ups to
     ask, with no answer among them."""
@@ -49,7 +47,7 @@ def open_questions(block: SyntaxTreeNode) -> bool:
     """A list of one-line questions with nothing under them, or a paragraph that only asks:
     things still to find out."""
     if block.type == "paragraph":  # every sentence asks: `A is a lock. When is it used?` tells
-        return only_asks(_SENTENCES.split(plain_text(block)))
+        return only_asks(SENTENCE_BREAK.split(plain_text(block)))
     if block.type not in ("bullet_list", "ordered_list"):
         return False
     items = block.children

@@ -54,6 +54,7 @@ from .notekinds import (
 from .sectionlabels import section_label_kind
 from .tables import table_reason
 from .terms import (
+    SENTENCE_BREAK,
     aliases_from_line,
     is_expansion,
     same_term,
@@ -62,8 +63,6 @@ from .terms import (
     term_stem,
     words,
 )
-
-_SENTENCE = re.compile(r"(?<=[.!?。])\s+")
 
 _PAIR = re.compile(r"\S(?:와|과)\s+\S|\s(?:and|&|/)\s", re.IGNORECASE)
 
@@ -313,7 +312,7 @@ def _alias_paragraphs(blocks: list[SyntaxTreeNode]) -> tuple[set[int], tuple[str
             aliases.extend(found)
             lines.add(block.map[0])
             continue
-        last = _SENTENCE.split(text)[-1]
+        last = SENTENCE_BREAK.split(text)[-1]
         if last != text:  # `… 맡는 것. 제어의 역전이라고도 한다.`: the name stays in the text
             aliases.extend(aliases_from_line(last))
     return lines, tuple(aliases)

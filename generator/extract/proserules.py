@@ -12,7 +12,7 @@ from .aspects import aspect_of
 from .candidate import Candidate, Scope, paragraph_card
 from .labels import is_label
 from .prose import defined_subject
-from .terms import same_term, split_aliases, strip_numbering, words
+from .terms import SENTENCE_BREAK, same_term, split_aliases, strip_numbering, words
 
 
 def _kind_card(
@@ -138,13 +138,12 @@ def other_features(term: str, owner: str) -> bool:
 _GLOSSED_TOPIC = re.compile(
     r"^[가-힣][가-힣 ]{0,20}[(（][^()（）]{2,40}[)）]\s*(?:은|는|이란|란)\s"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 
 
 def glossed_topics(text: str) -> list[tuple[str, str]]:
     """(term, sentence) for each sentence after the first that defines a glossed name."""
     found: list[tuple[str, str]] = []
-    for sentence in _SENTENCE_END.split(text.strip())[1:]:
+    for sentence in SENTENCE_BREAK.split(text.strip())[1:]:
         if not _GLOSSED_TOPIC.match(sentence):
             continue
         subject = defined_subject(sentence)

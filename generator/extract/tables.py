@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..parse import Section
+from ..parse import all_sections
 from .candidate import Candidate, Context
 from .colon import definition_problem, plain_term, term_problem
 from .filters import is_date_line
@@ -126,7 +126,7 @@ def _paradigm(start: int, rows: list[tuple[int, list[str]]], ctx: Context) -> bo
     if ctx.row_heads is None:
         ctx.row_heads = [
             (node.map[0], _heads(_table(node, ctx)[1]))
-            for section in _all_sections(ctx.parsed.root)
+            for section in all_sections(ctx.parsed.root)
             for block in section.body
             for node in block.walk()
             if node.type == "table" and node.map
@@ -135,13 +135,6 @@ def _paradigm(start: int, rows: list[tuple[int, list[str]]], ctx: Context) -> bo
         other != start and len(heads & theirs) >= 3 and len(heads & theirs) * 3 >= len(heads) * 2
         for other, theirs in ctx.row_heads
     )
-
-
-def _all_sections(section: Section) -> list[Section]:
-    out = [section]
-    for child in section.children:
-        out.extend(_all_sections(child))
-    return out
 
 
 # `{: .class}` under a table (kramdown): markdown-it reads it as one more row.

@@ -229,6 +229,10 @@ def strip_question_prefix(text: str) -> str:
     return _QUESTION_PREFIX.sub("", normalise(text)).strip() or normalise(text)
 
 
+# Between two sentences: after a full stop, `!`, `?` (`。`, `？` too) and the space that follows.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?。？])\s+")
+
+
 def looks_like_heading_term(text: str) -> bool:
     """Headings are allowed to be longer than list terms, but not sentences."""
     text = normalise(text)
