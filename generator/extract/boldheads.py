@@ -19,11 +19,10 @@ from markdown_it.tree import SyntaxTreeNode
 from ..attribute import is_sources_heading
 from .candidate import Candidate, Context, strip_prefix
 from .colon import plain_term, term_problem
+from .filters import bold_line
 from .headbody import FILE_NAME, to_do_items
 from .tables import table_candidates
 from .terms import split_aliases, what_is
-
-_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?$")
 
 # `1\. TCO`, `2\. 용어 유래`: a number escaped so it is no list, alone on its line, titling the
 # paragraphs under it as a bold line would.
@@ -66,8 +65,11 @@ def bold_name(unit: Unit, ctx: Context) -> str | None:
     if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
         return None
     line = strip_prefix(ctx.parsed.lines[unit.map[0]])
-    match = _BOLD_LINE.match(line) or _ESCAPED_NUMBER.match(line)
-    return plain_term(match.group("text")) if match else None
+    text = bold_line(line)
+    if text is None:
+        match = _ESCAPED_NUMBER.match(line)
+        text = match.group("text") if match else None
+    return plain_term(text) if text is not None else None
 
 
 def split_bold_sections(

@@ -145,13 +145,20 @@ def _figure_note(line: str) -> bool:
     return bool(_EM_CAPTION.match(text)) and len(text.split()) <= 10
 
 
-_BOLD_QUESTION = re.compile(r"^(\*\*|__)(?P<q>[^*_]+?[?？])\s*\1[ \t\\]*$")
+# `**Generators**`, `**Throughput:**`, `**Q1. What is a thread?**\`: a bold line, nothing else.
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?\\?$")
+
+
+def bold_line(line: str) -> str | None:
+    """The text of a line that is only bold (`**Generators**`), as written."""
+    match = _BOLD_LINE.match(line.strip())
+    return match.group("text") if match else None
 
 
 def bold_question(line: str) -> str | None:
     """`**Q1. What is a thread?**` alone on its line: the question it asks."""
-    match = _BOLD_QUESTION.match(line.strip())
-    return match.group("q").strip() if match else None
+    text = bold_line(line)
+    return text.strip() if text and text.rstrip().endswith(("?", "？")) else None
 
 
 def unanswered_question(source: str) -> bool:
