@@ -14,7 +14,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
+from markdown_it.tree import SyntaxTreeNode, _NesterTokens
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -49,6 +49,8 @@ def _front_matter_only_on_dashes(md: MarkdownIt) -> None:
     original = rule.fn
 
     def front_matter(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if start != 0:  # front matter opens the document (the rule is tried at every block)
+            return False
         first = state.bMarks[start] + state.tShift[start]
         return state.src[first : first + 1] == "-" and bool(original(state, start, end, silent))
 
@@ -63,7 +65,8 @@ class Node(SyntaxTreeNode):
     # Plain class attributes shadow the base class's properties, so the values set on each
     # node below are read straight from it.
     type = ""
-    map = None
+    map: tuple[int, int] | None = None
+    plain: str | None = None  # its visible text, once `plain_text` has been asked for it
 
     def __init__(self, tokens: Sequence[Token] = (), *, create_root: bool = True) -> None:
         super().__init__(tokens, create_root=create_root)
@@ -74,6 +77,53 @@ class Node(SyntaxTreeNode):
 
 _NODE_TYPE = SyntaxTreeNode.type.fget  # type: ignore[attr-defined]
 _NODE_MAP = SyntaxTreeNode.map.fget  # type: ignore[attr-defined]
+
+
+def syntax_tree(tokens: Sequence[Token]) -> Node:
+    """The tree `Node(tokens)` makes, made in one pass over the tokens: the base class copies
+    the tokens of each container once per level it is nested in, and builds every node
+    through its full constructor (a tenth of a large vault's parse time)."""
+    root = _node(None)
+    root.type = "root"
+    _add_children(root, tokens)
+    return root
+
+
+def _node(parent: Node | None) -> Node:
+    node = Node.__new__(Node)  # the attributes SyntaxTreeNode.__init__ sets, set directly
+    node.token = None
+    node.nester_tokens = None
+    node._parent = parent
+    node._children = []
+    if parent is not None:
+        parent._children.append(node)
+    return node
+
+
+def _add_children(parent: Node, tokens: Sequence[Token]) -> None:
+    opened: list[tuple[Node, Token]] = []
+    for token in tokens:
+        if token.nesting == 1:
+            node = _node(parent)
+            node.type = token.type.removesuffix("_open")
+            node.map = (token.map[0], token.map[1]) if token.map else None
+            opened.append((node, token))
+            parent = node
+        elif token.nesting == -1:
+            if not opened:
+                raise ValueError("Invalid token nesting")
+            node, opening = opened.pop()
+            node.nester_tokens = _NesterTokens(opening, token)
+            parent = node._parent
+        else:
+            node = _node(parent)
+            node.token = token
+            node.type = token.type
+            node.map = (token.map[0], token.map[1]) if token.map else None
+            if token.children:
+                _add_children(node, token.children)
+    if opened:
+        raise ValueError(f"unclosed tokens starting {opened[0][1]}")
 
 
 @dataclass(slots=True)
@@ -122,7 +172,7 @@ def parse(text: str, front_title: str = "") -> ParsedNote:
     if inlined != text:  # `![alt][ref]`: rare, so such a note is parsed twice
         text, tokens = inlined, markdown().parse(inlined)
     flattened = _flatten_deep_inline(tokens)
-    tree: SyntaxTreeNode = Node(tokens)
+    tree: SyntaxTreeNode = syntax_tree(tokens)
     root = Section(title="", level=0, line=0, heading=None)
     stack = [root]
     in_items: set[int] = set()
@@ -291,6 +341,14 @@ def start_line(node: SyntaxTreeNode) -> int:
 
 def plain_text(node: SyntaxTreeNode) -> str:
     """The visible text of a block or inline node: markup dropped, line breaks as spaces."""
+    if not isinstance(node, Node):
+        return _plain_text(node)
+    if node.plain is None:  # the rules ask for one node's text several times over
+        node.plain = _plain_text(node)
+    return node.plain
+
+
+def _plain_text(node: SyntaxTreeNode) -> str:
     parts: list[str] = []
     _collect_text(node, parts)
     return " ".join("".join(parts).split())

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from markdown_it.tree import SyntaxTreeNode
 
 from ..model import Loc, NoteInfo, Rejection
 from ..parse import ParsedNote
+from .terms import MEMO
 
 Span = tuple[int, int]  # 0-based, half-open line range
 
@@ -117,6 +119,7 @@ _PREFIX = re.compile(
 )
 
 
+@lru_cache(maxsize=MEMO)
 def strip_prefix(line: str) -> str:
     """A source line without its indentation, quote marks, callout marker, list marker or task
     box."""

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .filters import is_date_line
 from .labels import is_label, is_overview_heading
 from .sectionlabels import is_example_section, section_label_kind
 from .terms import (
+    MEMO,
     drop_titled_stop,
     is_question,
     looks_like_heading_term,
@@ -72,6 +74,7 @@ _SHORTCODE = re.compile(r"(?:(?<=\s)|^):[a-z0-9_+\-]{2,40}:(?=\s|$)")
 _STRAY_EMPHASIS = re.compile(r"^\*\*\s*(?P<text>.+?)\s*\*\*$")
 
 
+@lru_cache(maxsize=MEMO)
 def clean_heading(title: str) -> str:
     """A heading's text as a reader sees it: wiki links shown, emoji shortcodes and bold markers
     left over from unparsed emphasis removed."""
@@ -129,6 +132,7 @@ _LABELLED_TOPIC = re.compile(
 )
 
 
+@lru_cache(maxsize=MEMO)
 def heading_term(
     title: str, parent_term: str, under_heading: bool = True
 ) -> tuple[str, tuple[str, ...], str] | None:

@@ -6,8 +6,9 @@ Kept as data, in one place, so `--explain` can say which list a candidate fell i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .terms import normalise, words
+from .terms import MEMO, normalise, words
 
 # `Pros: …`, `예시: …` — a label introduces a property of something else; it is never a term.
 LABELS = words(
@@ -142,6 +143,7 @@ _FIGURE = re.compile(r"^\s*(?:fig(?:ure)?\.?|table|그림|표|사진|image|img)\
 _COUNT = re.compile(r"\s+\d+\s*(?:가지|개|단계|종류)$")  # `조건 3가지`: a label with a count
 
 
+@lru_cache(maxsize=MEMO)
 def is_label(term: str) -> bool:
     """`Pros`, `예시`, `Time complexity`, `장점 및 단점` — a label, not a term."""
     key = _COUNT.sub("", normalise(term).casefold()).strip(" .:：*_`")

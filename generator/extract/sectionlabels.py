@@ -8,8 +8,9 @@ defines still are. Kept as data, like `labels`, so `--explain` can say why.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .terms import normalise, words
+from .terms import MEMO, normalise, words
 
 _COUNT = re.compile(r"\s+\d+\s*(?:가지|개|단계|종류)$")  # `주요 질문 3가지`
 
@@ -69,6 +70,7 @@ _HOW_TO = re.compile(
 )
 
 
+@lru_cache(maxsize=MEMO)
 def is_section_label(title: str) -> bool:
     """`Introduction`, `Learning resources`, `Essential questions`, `Spring 코드`, `핵심 규칙`,
     `트리거 예시`, `Next?` — a part of the note, not a term (its body's own terms still are)."""
@@ -116,6 +118,7 @@ def only_examples(title: str) -> bool:
     return bool(parts) and parts[-1] in _EXAMPLE_NOUNS and all(w in _EXAMPLE_WORDS for w in parts)
 
 
+@lru_cache(maxsize=MEMO)
 def section_label_kind(title: str) -> str:
     """ "" (a possible term), "label" (never a card) or "grouping" (a card unless its body
     defines terms of its own: `핵심 규칙`, `Rules`)."""

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+# Entries kept by the memoised string functions of the extractor: a note asks the same
+# question of one heading or line many times over (each rule that looks at it asks again).
+MEMO = 4096
 
 _PAREN = re.compile(r"^(?P<term>.+?)\s*[(（](?P<inner>[^()（）]+)[)）]\s*$")
 _ALIAS_LINE = [
@@ -30,6 +35,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+@lru_cache(maxsize=MEMO)
 def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
@@ -46,6 +52,7 @@ _WORD_CLASS = re.compile(
 )
 
 
+@lru_cache(maxsize=MEMO)
 def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     """`Virtual Machine(VM, 가상 머신)` → ("Virtual Machine", ("VM", "가상 머신"))."""
     text = normalise(text)
@@ -73,6 +80,7 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
 _SLASHED = re.compile(r"^(?P<name>.{4,80}?\S)\s+/\s+(?P<abbr>[A-Z][A-Za-z0-9]{1,6})$")
 
 
+@lru_cache(maxsize=MEMO)
 def aliases_from_line(text: str) -> tuple[str, ...]:
     """Aliases named by a line such as `VMM 이라고도 함` or `also called X`; () if none."""
     text = normalise(text).rstrip(".。")
@@ -188,6 +196,7 @@ def show_wikilinks(text: str) -> str:
     return _WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
 
 
+@lru_cache(maxsize=MEMO)
 def strip_numbering(text: str) -> str:
     """`2. Heap` → `Heap`, `Lecture 3: Scheduling` → `Scheduling`, `① 스택` → `스택`."""
     text = _DECORATION.sub("", normalise(text)).strip() or normalise(text)
