@@ -51,12 +51,13 @@ def test_there_are_fixture_notes() -> None:
     assert len(NOTES) > 100
 
 
+PREFIXES = [
+    "", "# ", "## ", "- ", "  - ", "    - ", "1. ", "> ", "> - ", "| a | b |", "|---|---|",
+    ": ", "```", "    ", "<div>", "---", "Term\n: ", "$$", "- [ ] ",
+]  # fmt: skip
 LINE = st.builds(
     lambda prefix, text: prefix + text,
-    st.sampled_from(
-        ["", "# ", "## ", "- ", "  - ", "    - ", "1. ", "> ", "> - ", "| a | b |", "|---|---|",
-         ": ", "```", "    ", "<div>", "---", "Term\n: ", "$$", "- [ ] "]
-    ),  # fmt: skip
+    st.sampled_from(PREFIXES),
     st.text(alphabet=st.sampled_from(list("ab가나 *_`[]()!<>|$=~:#\\")), max_size=20),
 )
 
