@@ -24,7 +24,9 @@ _Q = re.compile(
 _A = re.compile(
     r"^(?:\*\*)?(?:A|Answer|답|답변|정답)\s*\d*\s*[.:：)](?:\*\*)?\s*(?P<text>.*)$", re.I
 )
-_DOUBLE = re.compile(r"^(?P<term>[^:`{}|]+?)(?P<sep>\s*:{2,3}\s*)(?P<def>\S.*)$")
+# The term ends in a non-space and the separator's spaces are taken once: a long run of spaces
+# with no `::` after it is rejected in linear time.
+_DOUBLE = re.compile(r"^(?P<term>[^:`{}|]*?[^:`{}|\s])(?P<sep>\s*+:{2,3}\s*)(?P<def>\S.*)$")
 # Dataview inline fields look the same (`status:: done`); these keys are metadata, not terms.
 _DATAVIEW_KEYS = words(
     """
