@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -161,6 +162,37 @@ def _is_content(unit: Unit, ctx: Context) -> bool:
     return bool(unit.map) and not is_decoration(unit, ctx.parsed.lines) and not is_link_only(unit)
 
 
+@dataclass(slots=True)
+class _ListRead:
+    """One list as its items are read: what holds for all of them, and what they add up to."""
+
+    items: list[SyntaxTreeNode]
+    scope: Scope
+    ctx: Context
+    defined: bool | None
+    aliases: set[int]  # the lines of `- VMM 이라고도 함` items, which name the owner again
+    lines: dict[int, tuple[ColonLine | None, str | None]]  # by item id: see `_colon_line`
+    among_colon: bool  # a label beside other good `name: meaning` lines is a name too
+    fields: bool  # the list fills in the fields of one thing (see `_fields`)
+    among_terms: bool  # see `_term_siblings`
+    colon: list[tuple[SyntaxTreeNode, ColonLine]] = field(default_factory=list)
+    proses: list[Candidate] = field(default_factory=list)
+    units: int = 0  # the items that tell something without defining it
+
+
+def _read_list(
+    items: list[SyntaxTreeNode], scope: Scope, ctx: Context, defined: bool | None
+) -> _ListRead:
+    """What is known of a list before its items are read one by one."""
+    aliases, _ = alias_lines(items)
+    lines = {id(i): _colon_line(i, ctx) for i in items}
+    among_colon = sum(problem is None for _, problem in lines.values()) >= 2
+    fields = _fields(list(lines.values()))
+    among_colon = among_colon and not fields
+    among_terms = _term_siblings(items, scope, ctx)
+    return _ListRead(items, scope, ctx, defined, aliases, lines, among_colon, fields, among_terms)
+
+
 def _list(
     items: list[SyntaxTreeNode],
     scope: Scope,
@@ -173,114 +205,178 @@ def _list(
     `lead_in`: a `…:` paragraph introduces the list — its plain `name: …` lines are parts of
     the owner (`주요 필터:` then `1. UsernamePasswordAuthenticationFilter: …`)."""
     if indexes_notes(items, ctx):  # `- [[Evasion Attack]] - Integrity of model`
-        for item in items:
-            assert item.map is not None
-            shown = strip_prefix(ctx.parsed.lines[item.map[0]])
-            ctx.reject(item.map[0] + 1, shown, "an index of other notes: each explains its name")
+        _reject_index(items, ctx)
         return
-    colon: list[tuple[SyntaxTreeNode, ColonLine]] = []
-    alias_items, _ = alias_lines(items)
-    units = 0
-    lines = {id(i): _colon_line(i, ctx) for i in items}
-    proses: list[Candidate] = []
-    among_colon = sum(problem is None for _, problem in lines.values()) >= 2
-    fields = _fields(list(lines.values()))
-    among_colon = among_colon and not fields
-    among_terms = _term_siblings(items, scope, ctx)
+    read = _read_list(items, scope, ctx, defined)
     heads = numbered_heads(items, ctx)
-    for index, stop in heads.items():  # `1. 웹 표준이란?` heading the bullets under it
-        head = numbered_candidate(items[index], items[index + 1 : stop], scope.section, ctx)
-        if head is not None:
-            yield head
+    yield from _numbered_heads(items, heads, scope, ctx)
     glossed = glossed_items(items, scope.section, ctx)  # `- 프로세스(데이터를 변화하는 작업)`
     yield from glossed.values()
     for index, item in enumerate(items):
-        paragraph = first_paragraph(item)
-        if paragraph is None or not paragraph.map or not item.map:
-            yield from body_candidates(item.children, scope, ctx)
-            continue
-        if index in heads or index in glossed:
-            continue
-        titled = titled_item(item, scope.section, ctx)  # `1. 부정사의 개념` over its lines
-        if titled is not None:
-            units += 1  # its lines are prose: they tell against reading its siblings as a glossary
-            yield titled
-            inner = Scope(scope.section, titled.term, scope.skip, scope.answer)
-            yield from body_candidates(item.children[1:], inner, ctx)
-            continue
-        first = paragraph.map[0]
-        if first in alias_items or first in scope.skip:
-            continue
-        cloze = cloze_candidate(paragraph, scope.section, ctx)
-        if cloze is not None:
-            cloze.owned = (item.map[0], item.map[1])
-            yield cloze
-            yield from body_candidates(item.children[1:], Scope(scope.section, "", scope.skip), ctx)
-            continue
-        aspect = aspect_item(item, scope, ctx, among_terms)
-        if aspect is not None:
-            units += 1  # `- Mechanism` beside `- Drugs: …`: the list describes its owner
-            yield from under_label(item, aspect, scope, ctx)
-            continue
-        term_item = item_candidate(item, scope.section, ctx, among_terms)
-        if (
-            term_item is not None
-            and term_item.strategy == "list-term"
-            and _sole_description(items, scope, defined, ctx)
-        ):
-            ctx.reject(term_item.line, term_item.term, f"the description of {scope.owner}")
-            term_item = None
-        if term_item is not None:
-            yield term_item
-            answer = term_item.strategy == "question-item"  # its items answer it
-            inner = Scope(scope.section, term_item.term, scope.skip, answer)
-            yield from body_candidates(item.children[1:], inner, ctx)
-            continue
-        units += 1  # only lines that define nothing else count against a glossary
-        line, problem = lines[id(item)]
-        if line is not None:
-            if problem == "label, not a term" and among_colon and not is_strong_label(line.term):
-                problem = None  # `- feature: …` among `- develop: …`, `- release: …`
-            if problem is None and is_expansion(line.term, scope.owner):
-                problem = f"the full name of {scope.owner}, kept on its card"
-            if problem is None and fields:
-                problem = f"a field of {scope.owner or 'the section'} beside Definition, Example …"
-            if problem is None:
-                colon.append((item, line))
-            else:
-                ctx.reject(first + 1, line.term, problem)
-        else:
-            prose = prose_candidate(paragraph, scope, ctx, formatted_only=True)
-            if prose is not None:
-                prose.owned = (item.map[0], item.map[1])
-                prose.spans = []
-                prose.text = item_text(item, ctx)
-                if prose.strategy == "prose-named" and index and _POINTS_BACK.match(prose.text):
-                    # `- This is called **paging**`: what it names is the item above
-                    prose.text = item_text(items[index - 1], ctx) + "  \n" + prose.text
-                units -= 1  # a definition of its own, like a term item
-                proses.append(prose)
-            elif "**" in ctx.parsed.lines[first] or FORMATTED_PAREN.search(ctx.parsed.lines[first]):
-                # `- In a digraph, **in-degree** is the …`, `1. Build a _bijection_ (a map) …`
-                yield from sentence_candidates(paragraph, scope, ctx, "")
-        owner = line.term if line is not None else "item"
-        yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)
+        yield from _item(read, index, item, index in heads or index in glossed)
     ordered = all(i.parent is not None and i.parent.type == "ordered_list" for i in items)
-    if ordered and len(proses) * 5 < len(items) * 3:  # `1. `qa` starts recording` `2. …`
-        for prose in proses:
-            ctx.reject(prose.line, prose.term, "a step of a procedure, not a definition")
-    else:
-        yield from proses
-    plain = bool(colon) and all(not line.formatted for _, line in colon)
-    stages = ordered and is_flow((*scope.section, scope.owner))  # `## 요청 처리 흐름`, `1. …`
-    stages = stages and not any(DEFINING_PHRASE.search(line.definition) for _, line in colon)
-    stages = stages and (plain or len(colon) < units)  # bold names beside other steps too
-    if numbered_steps(items, colon, units) or (plain and lead_in) or stages:
+    yield from _prose_cards(read, ordered)
+    if _steps(read, ordered, lead_in):
         defined = None  # `1. Client Hello: …` `2. Server Hello: …` `3. …`: steps of a procedure
-    yield from _colon_cards(colon, units, scope, ctx, defined, told)
+    yield from _colon_cards(read.colon, read.units, scope, ctx, defined, told)
+
+
+def _reject_index(items: list[SyntaxTreeNode], ctx: Context) -> None:
+    """An index of other notes makes no card: each item's note explains its name."""
+    for item in items:
+        assert item.map is not None
+        shown = strip_prefix(ctx.parsed.lines[item.map[0]])
+        ctx.reject(item.map[0] + 1, shown, "an index of other notes: each explains its name")
+
+
+def _numbered_heads(
+    items: list[SyntaxTreeNode], heads: dict[int, int], scope: Scope, ctx: Context
+) -> Iterator[Candidate]:
+    """Which numbered items head the bullets under them (`1. 웹 표준이란?`): their cards."""
+    for index, stop in heads.items():
+        head = numbered_candidate(items[index], items[index + 1 : stop], scope.section, ctx)
+        if head is not None:
+            yield head
+
+
+def _item(read: _ListRead, index: int, item: SyntaxTreeNode, made: bool) -> Iterator[Candidate]:
+    """Whether the list reads an item's line, or the item is a body, made, a title or skipped."""
+    scope, ctx = read.scope, read.ctx
+    paragraph = first_paragraph(item)
+    if paragraph is None or not paragraph.map or not item.map:
+        yield from body_candidates(item.children, scope, ctx)
+        return
+    if made:  # a numbered heading or a glossed item
+        return
+    titled = titled_item(item, scope.section, ctx)  # `1. 부정사의 개념` over its lines
+    if titled is not None:
+        read.units += 1  # its lines are prose: they tell against reading its siblings as a glossary
+        yield titled
+        inner = Scope(scope.section, titled.term, scope.skip, scope.answer)
+        yield from body_candidates(item.children[1:], inner, ctx)
+        return
+    first = paragraph.map[0]
+    if first in read.aliases or first in scope.skip:
+        return
+    yield from _item_line(read, index, item, paragraph)
+
+
+def _item_line(
+    read: _ListRead, index: int, item: SyntaxTreeNode, paragraph: SyntaxTreeNode
+) -> Iterator[Candidate]:
+    """What an item's line is, the first that fits: a cloze, a label, a term item or plain."""
+    scope, ctx = read.scope, read.ctx
+    assert item.map is not None
+    cloze = cloze_candidate(paragraph, scope.section, ctx)
+    if cloze is not None:
+        cloze.owned = (item.map[0], item.map[1])
+        yield cloze
+        yield from body_candidates(item.children[1:], Scope(scope.section, "", scope.skip), ctx)
+        return
+    aspect = aspect_item(item, scope, ctx, read.among_terms)
+    if aspect is not None:
+        read.units += 1  # `- Mechanism` beside `- Drugs: …`: the list describes its owner
+        yield from under_label(item, aspect, scope, ctx)
+        return
+    term_item = _term_item(read, item)
+    if term_item is not None:
+        yield term_item
+        answer = term_item.strategy == "question-item"  # its items answer it
+        inner = Scope(scope.section, term_item.term, scope.skip, answer)
+        yield from body_candidates(item.children[1:], inner, ctx)
+        return
+    yield from _plain_line(read, index, item, paragraph)
+
+
+def _term_item(read: _ListRead, item: SyntaxTreeNode) -> Candidate | None:
+    """The item as a term item, unless it is the sole description under its owner's heading."""
+    term_item = item_candidate(item, read.scope.section, read.ctx, read.among_terms)
+    if (
+        term_item is not None
+        and term_item.strategy == "list-term"
+        and _sole_description(read.items, read.scope, read.defined, read.ctx)
+    ):
+        read.ctx.reject(term_item.line, term_item.term, f"the description of {read.scope.owner}")
+        return None
+    return term_item
+
+
+def _plain_line(
+    read: _ListRead, index: int, item: SyntaxTreeNode, paragraph: SyntaxTreeNode
+) -> Iterator[Candidate]:
+    """Whether a plain line is a `name: meaning` line, a prose definition or sentences."""
+    scope, ctx = read.scope, read.ctx
+    assert paragraph.map is not None
+    first = paragraph.map[0]
+    read.units += 1  # only lines that define nothing else count against a glossary
+    line, problem = read.lines[id(item)]
+    if line is not None:
+        problem = _colon_problem(read, line, problem)
+        if problem is None:
+            read.colon.append((item, line))
+        else:
+            ctx.reject(first + 1, line.term, problem)
+    else:
+        prose = _prose_item(read, index, item, paragraph)
+        if prose is not None:
+            read.units -= 1  # a definition of its own, like a term item
+            read.proses.append(prose)
+        elif "**" in ctx.parsed.lines[first] or FORMATTED_PAREN.search(ctx.parsed.lines[first]):
+            # `- In a digraph, **in-degree** is the …`, `1. Build a _bijection_ (a map) …`
+            yield from sentence_candidates(paragraph, scope, ctx, "")
+    owner = line.term if line is not None else "item"
+    yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)
+
+
+def _colon_problem(read: _ListRead, line: ColonLine, problem: str | None) -> str | None:
+    """What keeps an item's `name: meaning` line from being a card beside its siblings."""
+    owner = read.scope.owner
+    if problem == _LABEL and read.among_colon and not is_strong_label(line.term):
+        problem = None  # `- feature: …` among `- develop: …`, `- release: …`
+    if problem is None and is_expansion(line.term, owner):
+        problem = f"the full name of {owner}, kept on its card"
+    if problem is None and read.fields:
+        problem = f"a field of {owner or 'the section'} beside Definition, Example …"
+    return problem
+
+
+def _prose_item(
+    read: _ListRead, index: int, item: SyntaxTreeNode, paragraph: SyntaxTreeNode
+) -> Candidate | None:
+    """Whether an item defines a formatted name in prose; its answer is the item's text."""
+    assert item.map is not None
+    prose = prose_candidate(paragraph, read.scope, read.ctx, formatted_only=True)
+    if prose is None:
+        return None
+    prose.owned = (item.map[0], item.map[1])
+    prose.spans = []
+    prose.text = item_text(item, read.ctx)
+    if prose.strategy == "prose-named" and index and _POINTS_BACK.match(prose.text):
+        # `- This is called **paging**`: what it names is the item above
+        prose.text = item_text(read.items[index - 1], read.ctx) + "  \n" + prose.text
+    return prose
 
 
 _POINTS_BACK = re.compile(r"^(?:this|these|it|such\s+\w+)\s+(?:is|are)\s", re.IGNORECASE)
+
+
+def _prose_cards(read: _ListRead, ordered: bool) -> Iterator[Candidate]:
+    """Whether the prose items are definitions, or steps of a procedure among the others."""
+    if ordered and len(read.proses) * 5 < len(read.items) * 3:  # `1. `qa` starts recording` `2. …`
+        for prose in read.proses:
+            read.ctx.reject(prose.line, prose.term, "a step of a procedure, not a definition")
+        return
+    yield from read.proses
+
+
+def _steps(read: _ListRead, ordered: bool, lead_in: bool) -> bool:
+    """Whether the list's `name: …` lines are the steps of a procedure rather than terms."""
+    colon, scope = read.colon, read.scope
+    plain = bool(colon) and all(not line.formatted for _, line in colon)
+    stages = ordered and is_flow((*scope.section, scope.owner))  # `## 요청 처리 흐름`, `1. …`
+    stages = stages and not any(DEFINING_PHRASE.search(line.definition) for _, line in colon)
+    stages = stages and (plain or len(colon) < read.units)  # bold names beside other steps too
+    return numbered_steps(read.items, colon, read.units) or (plain and lead_in) or stages
 
 
 def under_label(
