@@ -209,9 +209,8 @@ def _item(read: ListRead, index: int, item: SyntaxTreeNode, made: bool) -> Itera
     titled = titled_item(item, scope.section, ctx)  # `1. 부정사의 개념` over its lines
     if titled is not None:
         read.units += 1  # its lines are prose: they tell against reading its siblings as a glossary
-        yield titled
         inner = Scope(scope.section, titled.term, scope.skip, scope.answer)
-        yield from body_candidates(item.children[1:], inner, ctx)
+        yield from _with_nested(titled, item, inner, ctx)
         return
     first = paragraph.map[0]
     if first in read.aliases or first in scope.skip:
@@ -228,8 +227,7 @@ def _item_line(
     cloze = cloze_candidate(paragraph, scope.section, ctx)
     if cloze is not None:
         cloze.owned = (item.map[0], item.map[1])
-        yield cloze
-        yield from body_candidates(item.children[1:], Scope(scope.section, "", scope.skip), ctx)
+        yield from _with_nested(cloze, item, Scope(scope.section, "", scope.skip), ctx)
         return
     aspect = aspect_item(item, scope, ctx, read.among_terms)
     if aspect is not None:
@@ -238,12 +236,19 @@ def _item_line(
         return
     term_item = list_term_item(read, item)
     if term_item is not None:
-        yield term_item
         answer = term_item.strategy == "question-item"  # its items answer it
         inner = Scope(scope.section, term_item.term, scope.skip, answer)
-        yield from body_candidates(item.children[1:], inner, ctx)
+        yield from _with_nested(term_item, item, inner, ctx)
         return
     yield from _plain_line(read, index, item, paragraph)
+
+
+def _with_nested(
+    card: Candidate, item: SyntaxTreeNode, inner: Scope, ctx: Context
+) -> Iterator[Candidate]:
+    """An item's own card first, then the cards of the blocks nested under it, in `inner`."""
+    yield card
+    yield from body_candidates(item.children[1:], inner, ctx)
 
 
 def _plain_line(
