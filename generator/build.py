@@ -20,8 +20,9 @@ from .cache import BuildCache, cache_for, deck_digest
 from .export import write_tsv
 from .fsutil import describe_os_error
 from .loaded import Progress, deck_file_name, load, origins_of, render_decks, top_deck
-from .lock import LockFile, Origin, lock_path, read_lock
+from .lock import LockFile, Origin, lock_path
 from .locking import Stamped, guarded, save, stamp, unique_cards
+from .lockread import read_lock
 from .model import BuildReport, Deck, Diagnostic, NotedeckError
 from .notes import NoteFile
 from .options import BuildOptions

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .decks import safe_tag
 from .fsutil import exclusive_lock
-from .lock import LockFile, Origin, guard_path, lock_path, read_lock, type_mods, write_lock
+from .lock import LockFile, Origin, guard_path, lock_path, type_mods, write_lock
+from .lockread import read_lock
 from .model import Deck, Diagnostic, NotedeckError, RenderedCard
 from .options import BuildOptions
 from .reconcile import Rematch, Removed, reconcile

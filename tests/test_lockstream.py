@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.lock import Entry, LockFile, TypeEntry, read_lock, render_lock
+from generator.lock import Entry, LockFile, TypeEntry, render_lock
+from generator.lockread import read_lock
 from generator.lockstream import read_canonical
 from generator.model import NotedeckError
 
