@@ -33,7 +33,7 @@ Unit = SyntaxTreeNode | list[SyntaxTreeNode]
 # `**Types of Public Law**` under `## Public Law`, `**트리거의 유형**` under `## 트리거`
 _KINDS_OF = re.compile(
     r"^(?:(?:the\s+)?(?:main\s+)?(?:types|kinds|sorts|forms|categories|classes)\s+of\s+(?P<en>.+))$"
-    r"|^(?P<ko>.+?)\s*(?:의)?\s*(?:종류|유형|분류)$",
+    r"|^(?P<ko>.*?\S)\s*+(?:의\s*+)?(?:종류|유형|분류)$",
     re.IGNORECASE,
 )
 

@@ -26,7 +26,7 @@ _WRAPPED = (
 )
 _ALIAS_TAIL = r"(?:\s*[(（][^)）]*[)）])?"
 _BOLD_COLON = re.compile(
-    r"^(?P<term>(?:\*\*|__)[^*_]+?)\s*[:：](?P<close>\*\*|__)\s*(?P<def>\S.*)$"
+    r"^(?P<term>(?:\*\*|__)[^*_]*?[^*_\s])\s*+[:：](?P<close>\*\*|__)\s*(?P<def>\S.*)$"
 )
 # `**Offeror.** The party who makes an offer.`: a run-in head, as glossaries in textbooks set it.
 _BOLD_PERIOD = re.compile(
@@ -49,11 +49,11 @@ _PLAIN_COLON = re.compile(
     # `**일**정 관리` (a mnemonic's letter), `COCOMO**Basic**`, `조직형(**Organic**)`
     r"|(?<![^\s])\*\*[^*:：\s]{1,3}\*\*(?=[가-힣])(?![는은이가을를의에와과도로])"
     r"|(?<=\w)[*]{2}[A-Za-z][^*:：]*[*]{2}(?!\w)|[(（](?:[^()（）:：*]|\*\*[^*:：]+\*\*)*[)）])+?)"
-    r"\s*(?P<sep>[:：])(?![:：/])"
+    r"(?<!\s)\s*+(?P<sep>[:：])(?![:：/])"
     r"\s*(?P<def>\S.*)$"
 )
 _PLAIN_DASH = re.compile(
-    r"^(?P<term>(?:[^:：`*\[\]]|\[\[[^\[\]|]+\]\])+?)\s+(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$"
+    r"^(?P<term>(?:[^:：`*\[\]]|\[\[[^\[\]|]+\]\])+?)(?<!\s)\s++(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$"
 )
 # `[[ottoman]] empire -- sunni, southwest asia`: a dash no prose sentence would use.
 STRONG_DASH = re.compile(r"\S\s+(?:--|—|–)\s+\S")
@@ -107,7 +107,8 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
         match = pattern.match(text)
         if match:
             term_md = match.group("term").strip()
-            name = re.sub(r"[(（][^)）]*[)）]", "", term_md)  # not `Little Endian (**Default**)`
+            # Not `Little Endian (**Default**)`; a bounded scan, so `((((…` is read once.
+            name = re.sub(r"[(（][^)）]{0,200}[)）]", "", term_md)
             marked = "**" in name  # `Axiom of **Reflexivity**`: the writer marked the name
             if marked and len(name.split("**")[0].split()) > 3:
                 continue  # `Each instruction … creates a **layer**: …`: a sentence naming it
@@ -128,14 +129,19 @@ def _run_in_name(term_md: str) -> bool:
 
 
 # `중간형 COCOMO**Intermediate**`, `조직형 **Organic**`: a Korean name, its English name in bold.
-_BOLD_GLOSS = re.compile(r"^(?P<name>.*[가-힣].*?)\s*\*\*(?P<gloss>[A-Za-z][A-Za-z \-]*)\*\*$")
+_GLOSS = re.compile(r"[A-Za-z][A-Za-z \-]*")
+_HANGUL = re.compile(r"[가-힣]")
 
 
 def _glossed(term_md: str) -> str:
-    gloss = _BOLD_GLOSS.match(term_md)
-    if gloss is None or "**" in gloss.group("name"):
+    # The last bold span is found by position, not by a pattern backtracking over the name.
+    start = term_md.rfind("**", 0, len(term_md) - 2)
+    if start < 0 or not term_md.endswith("**"):
         return plain_term(term_md)
-    return f"{plain_term(gloss.group('name'))} ({gloss.group('gloss').strip()})"
+    name, gloss = term_md[:start], term_md[start + 2 : -2]
+    if not _GLOSS.fullmatch(gloss) or "**" in name or "\n" in name or not _HANGUL.search(name):
+        return plain_term(term_md)
+    return f"{plain_term(name)} ({gloss.strip()})"
 
 
 _SPELLED_EQ = re.compile(r"^(?P<term>[A-Za-z][A-Za-z0-9]{1,7})\s*=\s*(?P<def>[A-Z][^=]+?)\s*$")

@@ -146,7 +146,7 @@ def _figure_note(line: str) -> bool:
 
 
 # `**Generators**`, `**Throughput:**`, `**Q1. What is a thread?**\`: a bold line, nothing else.
-_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\s*[:：]?\1\s*[:：]?\\?$")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]*?[^*_\s])\s*+[:：]?\1\s*+[:：]?\\?$")
 
 
 def bold_line(line: str) -> str | None:

@@ -19,10 +19,10 @@ from .labels import is_never_heading
 from .terms import words
 
 _Q = re.compile(
-    r"^(?:\*\*)?(?:Q|Question|질문|문제)\s*\d*\s*[.:：)](?:\*\*)?\s*(?P<text>\S.*)$", re.I
+    r"^(?:\*\*)?(?:Q|Question|질문|문제)\s*+(?:\d+\s*+)?[.:：)](?:\*\*)?\s*(?P<text>\S.*)$", re.I
 )
 _A = re.compile(
-    r"^(?:\*\*)?(?:A|Answer|답|답변|정답)\s*\d*\s*[.:：)](?:\*\*)?\s*(?P<text>.*)$", re.I
+    r"^(?:\*\*)?(?:A|Answer|답|답변|정답)\s*+(?:\d+\s*+)?[.:：)](?:\*\*)?\s*(?P<text>.*)$", re.I
 )
 # The term ends in a non-space and the separator's spaces are taken once: a long run of spaces
 # with no `::` after it is rejected in linear time.

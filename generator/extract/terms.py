@@ -168,7 +168,7 @@ _NUMBERING = re.compile(
 )
 # Leading emoji and symbols (`📌 개념`, `✅ Step`), and a `[category]` tag (`[OS] Deadlock`).
 _DECORATION = re.compile(
-    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"!?:;,/=&%^|{}#]+\s*|\[[^\]]{1,20}\]\s+(?=[^\s\-–—:]))+"
+    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"!?:;,/=&%^|{}#]++\s*+|\[[^\]]{1,20}\]\s+(?=[^\s\-–—:]))++"
 )
 # `Q1.`, `Q:`, and a `? ` bullet mark (`- ? What happens when …?`) before a question.
 _QUESTION_PREFIX = re.compile(r"^\s*(?:Q\s*\d*\s*[.:)]|[?？](?=\s+\S))\s*", re.IGNORECASE)
