@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .lock import LOCK_NAME
 from .model import BuildReport, NotedeckError
 from .ui import Output
 
@@ -21,7 +22,8 @@ Snapshot = dict[str, tuple[int, int]]
 
 
 def snapshot(paths: list[str], skip: Path | None = None) -> Snapshot:
-    """(mtime, size) of every visible file under `paths`, except built decks and `skip`."""
+    """(mtime, size) of every visible file under `paths`, except built decks, lock files (each
+    rebuild writes its own: seen as a change, it caused a second rebuild) and `skip`."""
     found: Snapshot = {}
     skip = skip.resolve() if skip is not None else None
     for raw in paths:
@@ -29,7 +31,9 @@ def snapshot(paths: list[str], skip: Path | None = None) -> Snapshot:
         files = [root] if root.is_file() else _files(root)
         for file in files:
             resolved = file.resolve()
-            if file.suffix == ".apkg" or (skip is not None and resolved.is_relative_to(skip)):
+            if file.suffix == ".apkg" or file.name == LOCK_NAME:
+                continue
+            if skip is not None and resolved.is_relative_to(skip):
                 continue
             try:
                 stat = file.stat()

@@ -105,6 +105,25 @@ def test_watch_rebuilds_and_prints_only_what_changed(tmp_path: Path) -> None:
     assert watcher.until("Stopped watching")
 
 
+def test_a_rebuild_is_not_set_off_by_the_lock_file_it_wrote(tmp_path: Path) -> None:
+    """Each rebuild writes notedeck.lock beside the notes: seen as a change, it set off a second
+    rebuild (`Changed: notes/notedeck.lock`) after every edit."""
+    note = write(tmp_path / "notes" / "net.md", NOTE)
+    watcher = Watcher(tmp_path, "notes", "-o", "out")
+    try:
+        watcher.until("Watching notes")
+        note.write_text(NOTE + "\n## QUIC\n\n- Streams over UDP with TLS built in\n", "utf-8")
+        assert watcher.until("Rebuilt in")[0] == "Changed: notes/net.md"
+        assert (tmp_path / "notes" / "notedeck.lock").is_file()
+        time.sleep(2)  # a second rebuild would start within 0.6 s (poll, then debounce)
+        assert watcher.lines.empty(), watcher.lines.get()
+    finally:
+        assert watcher.stop() == 0
+    before = snapshot([str(tmp_path / "notes")])
+    (tmp_path / "notes" / "notedeck.lock").write_text("{}\n", "utf-8")
+    assert snapshot([str(tmp_path / "notes")]) == before
+
+
 def test_snapshot_ignores_built_decks_and_hidden_files(tmp_path: Path) -> None:
     write(tmp_path / "n" / "a.md", "x")
     write(tmp_path / "n" / ".obsidian" / "workspace.json", "{}")
