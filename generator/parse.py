@@ -58,43 +58,39 @@ def _front_matter_only_on_dashes(md: MarkdownIt) -> None:
 
 
 class Node(SyntaxTreeNode):
-    """A syntax tree node whose `type` and `map` are worked out once, when it is made: the
+    """A syntax tree node whose `type` and `map` are set once, when `syntax_tree` makes it: the
     extractor asks for them millions of times in a large vault, and each ask was a chain of
     property calls. Nothing changes a node's tokens after the tree is built."""
 
     # Plain class attributes shadow the base class's properties, so the values set on each
-    # node below are read straight from it.
+    # node are read straight from it (the root keeps `map` None).
     type = ""
     map: tuple[int, int] | None = None
     plain: str | None = None  # its visible text, once `plain_text` has been asked for it
 
-    def __init__(self, tokens: Sequence[Token] = (), *, create_root: bool = True) -> None:
-        super().__init__(tokens, create_root=create_root)
-        self.type = _NODE_TYPE(self)
-        if not create_root:  # the root has no map (None here, never asked for)
-            self.map = _NODE_MAP(self)
-
-
-_NODE_TYPE = SyntaxTreeNode.type.fget  # type: ignore[attr-defined]
-_NODE_MAP = SyntaxTreeNode.map.fget  # type: ignore[attr-defined]
-
 
 def syntax_tree(tokens: Sequence[Token]) -> Node:
-    """The tree `Node(tokens)` makes, made in one pass over the tokens: the base class copies
-    the tokens of each container once per level it is nested in, and builds every node
-    through its full constructor (a tenth of a large vault's parse time)."""
-    root = _node(None)
+    """The tree markdown-it-py's `SyntaxTreeNode(tokens)` makes, made in one pass over the
+    tokens: the base class copies the tokens of each container once per level it is nested
+    in, and builds every node through its full constructor (a tenth of a large vault's parse
+    time)."""
+    root = _node(None, None)
     root.type = "root"
     _add_children(root, tokens)
     return root
 
 
-def _node(parent: Node | None) -> Node:
-    node = Node.__new__(Node)  # the attributes SyntaxTreeNode.__init__ sets, set directly
+def _node(parent: Node | None, token: Token | None) -> Node:
+    """A node for `token` (an unnested one, or the opening of a pair) under `parent`, with the
+    attributes SyntaxTreeNode.__init__ would set."""
+    node = Node.__new__(Node)
     node.token = None
     node.nester_tokens = None
     node._parent = parent
     node._children = []
+    if token is not None:
+        node.type = token.type.removesuffix("_open") if token.nesting == 1 else token.type
+        node.map = (token.map[0], token.map[1]) if token.map else None
     if parent is not None:
         parent._children.append(node)
     return node
@@ -104,11 +100,8 @@ def _add_children(parent: Node, tokens: Sequence[Token]) -> None:
     opened: list[tuple[Node, Token]] = []
     for token in tokens:
         if token.nesting == 1:
-            node = _node(parent)
-            node.type = token.type.removesuffix("_open")
-            node.map = (token.map[0], token.map[1]) if token.map else None
-            opened.append((node, token))
-            parent = node
+            parent = _node(parent, token)
+            opened.append((parent, token))
         elif token.nesting == -1:
             if not opened:
                 raise ValueError("Invalid token nesting")
@@ -116,10 +109,8 @@ def _add_children(parent: Node, tokens: Sequence[Token]) -> None:
             node.nester_tokens = _NesterTokens(opening, token)
             parent = node._parent
         else:
-            node = _node(parent)
+            node = _node(parent, token)
             node.token = token
-            node.type = token.type
-            node.map = (token.map[0], token.map[1]) if token.map else None
             if token.children:
                 _add_children(node, token.children)
     if opened:

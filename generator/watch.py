@@ -30,10 +30,9 @@ def snapshot(paths: list[str], skip: Path | None = None) -> Snapshot:
         root = Path(raw)
         files = [root] if root.is_file() else _files(root)
         for file in files:
-            resolved = file.resolve()
             if file.suffix == ".apkg" or file.name == LOCK_NAME:
                 continue
-            if skip is not None and resolved.is_relative_to(skip):
+            if skip is not None and file.resolve().is_relative_to(skip):
                 continue
             try:
                 stat = file.stat()
