@@ -20,12 +20,15 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
-from .fetch import DownloadError, Limits, download
 from .fsutil import atomic_write_bytes
 
-__all__ = ["DownloadError", "Fetched", "Limits", "fetch_all", "prune", "read_cached", "store"]
+if TYPE_CHECKING:
+    from .fetch import Limits
+
+__all__ = ["Fetched", "fetch_all", "prune", "read_cached", "store"]
 
 _CACHE_FORMAT = 1
 MAX_UNUSED_DAYS = 60
@@ -69,6 +72,9 @@ def fetch_all(
 
 
 def _attempt(url: str, cache: Path, limits: Limits) -> Fetched | str:
+    # http.client and ssl take a tenth of a rebuild's start-up: loaded when a build downloads.
+    from .fetch import DownloadError, download
+
     try:
         data, content_type = download(url, limits)
     except DownloadError as exc:

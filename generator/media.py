@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from .download import Fetched, Limits, fetch_all, prune
+from .download import Fetched, fetch_all, prune
 from .localpath import NameFinder, Refusal, locate
 from .model import Diagnostic, ImageRef, Level, MediaFile
 from .options import BuildOptions
@@ -193,6 +193,8 @@ def collect(notes: Sequence[NoteImages], options: BuildOptions) -> MediaSet:
             else:
                 media.add_local(image, note, level)
     if remote:
+        from .fetch import Limits  # with http.client and ssl: only when there is a download
+
         limits = Limits(options.download_timeout, options.max_image_bytes, options.download_workers)
         fetched = fetch_all(
             (clean_src(image.src) for _, image in remote),

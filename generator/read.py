@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .fsutil import describe_os_error
 from .model import Diagnostic, Loc, NotedeckError
 
@@ -141,6 +139,8 @@ def _load_yaml(source: str, path: str) -> Any:
         raise NotedeckError(Loc(path, 2), "front matter is too large", "keep it under 64 KB")
     if _flow_depth(source) > MAX_FRONT_MATTER_DEPTH:
         raise NotedeckError(Loc(path, 2), "broken front matter: nested too deeply")
+    import yaml  # PyYAML is loaded only when a note has front matter
+
     try:
         return yaml.safe_load(source)
     except yaml.YAMLError as exc:

@@ -12,13 +12,15 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from .model import BuildReport, Diagnostic, NotedeckError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 _LEVEL_COLOUR = {"error": "\033[1;31m", "warning": "\033[1;33m"}
 _RESET = "\033[0m"
@@ -129,6 +131,8 @@ class ProgressBar:
         if self.bar is None:
             if time.monotonic() - self.started < PROGRESS_AFTER:
                 return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
             console = Console(file=self.err, highlight=False)
             columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
             self.bar = Progress(*columns, console=console, transient=True)
