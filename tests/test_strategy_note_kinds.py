@@ -1,14 +1,15 @@
 """Notes and sections that hold no terms however they are laid out: a repository index of
-links and empty headings, a study plan of dated entries, a problem's sample input and output."""
+links and empty headings, a changelog, a study plan of dated entries, a problem's sample input
+and output."""
 
 from __future__ import annotations
 
 import pytest
-from extract_helpers import cards, reasons, terms
+from extract_helpers import cards, reasons, run, terms
 
 from generator.extract.colon import term_problem
 from generator.extract.labels import is_emphasis_phrase
-from generator.extract.notekinds import is_dated_entry
+from generator.extract.notekinds import is_changelog, is_dated_entry
 from generator.extract.prose import defined_subject
 
 _INDEX = """
@@ -700,3 +701,98 @@ def test_a_term_never_runs_across_a_line_break_tag() -> None:
     assert terms(note) == ["블랙박스 테스트"]
     assert term_problem("Wiki<br> Black-box testing") == "HTML markup, not a term"
     assert term_problem("Black-box testing") is None
+
+
+_KEEP_A_CHANGELOG = """
+# Changelog
+
+All notable changes to this project will be documented in this file.
+
+## [Unreleased]
+
+### Changed
+- **Breaking change**: scripts are now run directly
+- Retry: three attempts instead of one
+
+## [0.4.0] - 2024-10-23
+
+### Added
+- `-P` starts the process in the shell
+
+### Fixed
+- Config: a missing file is no longer an error
+"""
+
+
+def test_a_changelog_makes_no_cards() -> None:
+    note = run(_KEEP_A_CHANGELOG)
+    assert note.cards == ()
+    assert [r.reason for r in note.rejected] == [
+        "a changelog: its entries record changes, not terms"
+    ]
+
+
+@pytest.mark.parametrize("title", ["Change log", "Release notes", "변경 이력", "릴리스 노트"])
+def test_a_changelog_is_known_by_its_title(title: str) -> None:
+    note = f"""
+    # {title}
+
+    ## 로그인
+    - Mutex: 한 스레드만 소유하는 락으로 교체
+    """
+    assert terms(note) == []
+
+
+def test_a_changelog_is_known_by_its_release_headings_without_a_title() -> None:
+    note = """
+    ## v1.2.0 (2024-03-01)
+    ### Features
+    - Cache: results are kept between builds
+
+    ## v1.1.0 (2024-01-15)
+    ### Bug fixes
+    - Parser: tabs inside lists
+    """
+    assert terms(note) == []
+
+
+@pytest.mark.parametrize("name", ["CHANGELOG.md", "changelog.md", "HISTORY.md", "docs/NEWS.md"])
+def test_a_changelog_is_known_by_its_file_name(name: str) -> None:
+    assert is_changelog("", name.rsplit("/", 1)[-1].removesuffix(".md"), [])
+
+
+@pytest.mark.parametrize("name", ["history.md", "news.md", "changes-in-cells.md"])
+def test_a_study_note_named_like_a_changelog_in_lower_case_is_a_study_note(name: str) -> None:
+    assert not is_changelog("", name.removesuffix(".md"), [])
+
+
+def test_numbered_headings_are_not_releases() -> None:
+    note = """
+    # 자료구조
+
+    ## 1.1 Stack
+    - 나중에 넣은 것을 먼저 꺼내는 자료구조
+
+    ## 1.2 Queue
+    - 먼저 넣은 것을 먼저 꺼내는 자료구조
+
+    ## 2.1.3 Heap
+    - 부모가 자식보다 크거나 같은 완전 이진 트리
+    """
+    assert terms(note) == ["Stack", "Queue", "Heap"]
+
+
+def test_one_release_section_in_a_study_note_leaves_the_note_alone() -> None:
+    note = """
+    # Python
+
+    ## 3.12.0
+    - f-strings may nest quotes
+
+    ## GIL
+    - Global interpreter lock: one thread runs Python bytecode at a time
+
+    ## Decorator
+    - A function that takes a function and returns another
+    """
+    assert "Decorator" in terms(note)

@@ -8,6 +8,7 @@ candidates to `assemble`, which cuts each definition out of the note's own lines
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 
 from ..attribute import is_sources_heading, links_in_nodes
 from ..model import Diagnostic, ExtractedNote, Loc, NoteInfo, SourceLink
@@ -22,7 +23,7 @@ from .headnames import heading_term, is_about_notes, path_name, section_name
 from .labels import is_label, is_log_heading, is_never_heading, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate, overview_subject
-from .notekinds import is_index_note
+from .notekinds import is_changelog, is_index_note
 from .orphans import adopt_images
 from .sectionlabels import (
     is_example_section,
@@ -98,6 +99,12 @@ def extract(
     sources: list[SourceLink] = []
     title = title_section(parsed)
     start = title if title is not None else parsed.root
+    shown = title.title if title is not None else parsed.front_title
+    if is_changelog(shown, PurePosixPath(info.rel).stem, start.children):
+        line = title.line if title is not None else 1
+        ctx.reject(line, shown or info.title, "a changelog: its entries record changes, not terms")
+        found = _nesting_warning(parsed, info) + _undefined_images(parsed, info)
+        return ExtractedNote(info=info, cards=(), diagnostics=found, rejected=tuple(ctx.rejected))
     if title is not None:
         ctx.reject(title.line, title.title, "the note's title")
     note = note_candidate(start, ctx)

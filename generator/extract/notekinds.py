@@ -1,6 +1,6 @@
 """Notes and sections that hold no terms however they are laid out: a repository index whose
-headings only point elsewhere, a study plan of dated entries, a problem's sample input and
-output."""
+headings only point elsewhere, a changelog, a study plan of dated entries, a problem's sample
+input and output."""
 
 from __future__ import annotations
 
@@ -107,6 +107,41 @@ def is_index_note(sections: list[Section]) -> bool:
     return (
         len(thin) * 3 >= len(sections) * 2 and len(bare) * 2 >= len(sections) and len(linking) >= 3
     )
+
+
+# `# Changelog`, `# Release notes`, `# 변경 이력`: a note that records changes to something.
+_CHANGELOG_TITLE = re.compile(
+    r"^(?:change\s*log|changes|release\s+notes|release\s+history|version\s+history"
+    r"|revision\s+history|what'?s\s+new|변경\s*(?:이력|사항|내역|기록|로그)|릴리[스즈]\s*노트"
+    r"|업데이트\s*(?:내역|기록|로그|노트)|버전\s*(?:이력|기록|히스토리))\s*[:.]?$",
+    re.IGNORECASE,
+)
+# The names a project gives its changelog file. `HISTORY.md` and `NEWS.md` only in capitals:
+# `history.md` in a history course is a study note.
+_CHANGELOG_FILES = frozenset(
+    {"changelog", "change-log", "change_log", "release-notes", "release_notes", "releasenotes"}
+)
+_CHANGELOG_CAPITALS = frozenset({"CHANGES", "HISTORY", "NEWS", "RELEASES"})
+# `[0.4.0] - 2024-10-23`, `v1.2.0 (2024-01-02)`, `Version 2.1`, `1.0.0`, `[Unreleased]`: a
+# release. A bare `1.2` or `2.1 Heap` is a numbered heading, not a release.
+_RELEASE = re.compile(
+    r"^(?:\[\s*(?:unreleased|v?\d+(?:\.\d+)+[\w.+-]*)\s*\](?:\([^()\s]*\))?"
+    r"|(?:version\s+|v)\d+(?:\.\d+)+[\w.+-]*|\d+\.\d+\.\d+[\w.+-]*|unreleased)"
+    r"(?:\s*(?:[-–—:]\s*)?\(?\d{4}[-./]\d{1,2}[-./]\d{1,2}\)?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_changelog(title: str, file_stem: str, sections: list[Section]) -> bool:
+    """A changelog or release notes (`CHANGELOG.md`; `# Changelog`; headings that are
+    releases, `## [0.4.0] - 2024-10-23` › `### Added`): its entries record what changed in a
+    project, and its `Added`, `Changed` and `Fixed` headings are not terms."""
+    if _CHANGELOG_TITLE.match(title.strip()):
+        return True
+    if file_stem.casefold() in _CHANGELOG_FILES or file_stem in _CHANGELOG_CAPITALS:
+        return True
+    releases = sum(1 for s in sections if _RELEASE.match(s.title.strip()))
+    return releases >= 2 and releases * 2 >= len(sections)
 
 
 # `edX(www.edx.org)`, `Google(https://…)`: a site named with its address.
