@@ -3,7 +3,10 @@ list items, and numbered lines that head a list."""
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import by_term, cards, reasons, terms
+
+from generator.extract.labels import is_label
 
 
 def test_section_labels_are_not_cards_but_their_terms_are() -> None:
@@ -185,6 +188,34 @@ def test_a_leading_definition_label_names_the_term_after_it() -> None:
     made = [c.term for c in got]
     assert "Definition: Abelian Group" not in made
     assert not any(t.startswith(("a set", "실행 중인")) for t in made)  # a sentence names nothing
+
+
+@pytest.mark.parametrize(
+    "label", ["Definición", "Definição", "Définition", "Definizione", "Определение", "定義"]
+)
+def test_definition_labels_in_other_languages_label_the_term_above(label: str) -> None:
+    md = f"""
+        # POO
+        ### Abstracción
+        **{label}:**
+        Representación simplificada de un objeto, mostrando solo lo esencial.
+        ### Encapsulamiento
+        #### {label}
+        Ocultamiento de los detalles internos de un objeto.
+        """
+    assert terms(md) == ["Abstracción", "Encapsulamiento"]
+
+
+@pytest.mark.parametrize("label", ["Ventajas", "Nachteile", "Примеры", "Esempio", "Faustregel"])
+def test_property_labels_in_other_languages_are_labels(label: str) -> None:
+    assert is_label(label)
+    md = f"""
+        # Redes
+        ## Protocolos
+        **{label}**
+        - fiable, pero más lento que UDP
+        """
+    assert label not in terms(md)
 
 
 def test_a_definition_label_with_no_subject_is_no_card() -> None:

@@ -47,6 +47,10 @@ LABELS = words(
     부작용 적응증 금기증 금기 증상 진단 치료 합병증
     update trivia aside beispiel beispiele exemple exemples ejemplo ejemplos
     analogy analogies explanation 비유
+    définition definición definicion definição definicao definizione definitie definicja
+    определение визначення 定義 定义 пример примеры esempio esempi exemplo exemplos 例 例子
+    ventajas desventajas vantagens desvantagens avantages inconvénients vorteile nachteile
+    vantaggi svantaggi преимущества недостатки faustregel hinweis remarque nota примечание
     """
 ) | {"motivation", "intuition"}  # why a topic is studied, not a thing to recall
 # Two-word names of one side of a term (`- **Clinical relevance:**` under `## Mismatch repair`).
@@ -88,6 +92,9 @@ OVERVIEW_HEADINGS = words(
     """
     overview introduction intro about definition what is it 개요 소개 정의 개념 설명 뜻
     의미 한줄정의
+    définition definición definicion definição definicao definizione definitie definicja
+    определение визначення 定義 定义 概要 概述 简介 introducción introduccion introdução
+    introducao einführung einleitung überblick übersicht aperçu panoramica введение обзор
     """
 ) | {"한 줄 정의", "한줄 정의", "one-line definition", "one line definition", "in one line"}
 # Headings whose sections are never cards (nor anything under them).
