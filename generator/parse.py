@@ -19,6 +19,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .cjkemphasis import cjk_friendly_emphasis
 from .linklabel import linear_link_labels
 from .model import ImageRef, Loc
 from .refimages import inline_reference_images
@@ -31,9 +32,11 @@ MAX_NESTING = 100
 @cache
 def markdown() -> MarkdownIt:
     """The one Markdown dialect notedeck reads: CommonMark + tables, strikethrough,
-    front matter, definition lists and `$…$` math (kept intact, never mangled as emphasis)."""
+    front matter, definition lists and `$…$` math (kept intact, never mangled as emphasis),
+    with emphasis that closes before a Korean particle (cjkemphasis.py)."""
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
+    cjk_friendly_emphasis(md)
     md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
     _front_matter_only_on_dashes(md)
     linear_link_labels(md)

@@ -189,3 +189,35 @@ def test_every_font_stack_ends_in_a_sans_or_mono_family_with_korean_first() -> N
     for korean in ("Apple SD Gothic Neo", "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic"):
         assert korean in body
     assert body.index("Noto Sans CJK KR") < body.index("Noto Sans CJK JP")
+
+
+@pytest.mark.parametrize(
+    ("source", "bold"),
+    [
+        ("영역을 **다국어 기본 평면 (BMP)**이라고 한다.", "다국어 기본 평면 (BMP)"),
+        ("문자열은 **Immutable(변경 불가능)**특성을 가진다", "Immutable(변경 불가능)"),
+        ("이를 **스풀링(Spooling)**이라고 한다.", "스풀링(Spooling)"),
+        ("**“공개 문서는 점검한다”**는 원칙", "“공개 문서는 점검한다”"),
+        ("これは**「重要なこと」**です。", "「重要なこと」"),
+        ("这是**我想做的事。**所以继续。", "我想做的事。"),
+        ("**标签：**正文", "标签："),
+    ],
+)
+def test_bold_closes_before_a_korean_particle_or_cjk_text(source: str, bold: str) -> None:
+    html_out = markdown_html(source)
+    assert f"<strong>{bold}</strong>" in html_out
+    assert "**" not in html_out
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("foo**(bar)**baz", "foo**(bar)**baz"),  # CommonMark: no CJK beside the runs
+        ("변수_이름_값", "변수_이름_값"),  # `_` inside a word is still no emphasis
+        ("snake_case_name", "snake_case_name"),
+        ("**bold** text and *it*", "<strong>bold</strong> text and <em>it</em>"),
+        ("가~~(취소)~~나", "가<s>(취소)</s>나"),
+    ],
+)
+def test_emphasis_elsewhere_follows_commonmark(source: str, expected: str) -> None:
+    assert expected in markdown_html(source)
