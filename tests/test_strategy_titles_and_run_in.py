@@ -74,6 +74,25 @@ def test_flat_level_one_headings_are_all_sections() -> None:
     assert terms(note) == ["Consideration", "Mitigation"]
 
 
+def test_an_empty_opening_heading_before_level_one_sections_is_the_title() -> None:
+    note = """
+        # 퍼텐셜 이론
+
+        # 개요
+
+        조화 함수의 경계값 문제를 다루는 이론이다.
+
+        # 정의
+
+        ## 용량
+
+        콤팩트 집합의 **용량**은 에너지 하한의 역수이다.
+    """
+    assert reasons(note)["퍼텐셜 이론"] == "the note's title"
+    found = {c.term: c.section for c in cards(note)}
+    assert found == {"퍼텐셜 이론": ("개요",), "용량": ("정의", "용량")}
+
+
 def test_bold_run_in_heads_split() -> None:
     for line, term, definition in [
         ("**Offeror.** The party who makes an offer.", "Offeror", "The party who makes an offer."),

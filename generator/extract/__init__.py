@@ -40,9 +40,10 @@ _EXPLICIT = frozenset({"qa", "double-colon", "cloze", "details"})
 
 
 def title_section(parsed: ParsedNote) -> Section | None:
-    """The document title: a level-1 heading that opens the note and is its only one, or one
+    """The document title: a level-1 heading that opens the note and is its only one; one
     that holds the note's sections while each later level-1 heading is a lone remark with no
-    sections of its own (`# Note: this may be on the exam` at the end of lecture notes)."""
+    sections of its own (`# Note: this may be on the exam` at the end of lecture notes); or one
+    with nothing under it, before level-1 headings used as sections."""
     root = parsed.root
     top = [s for s in root.children if s.level == 1]
     if not top or root.children[0] is not top[0]:
@@ -50,8 +51,12 @@ def title_section(parsed: ParsedNote) -> Section | None:
     named = parsed.front_title
     if named and not _restates(top[0].title, named) and _sectioning(top):
         return None  # front matter names the note; `# What does this contain?` is a section
-    if len(top) == 1 or (_named(top[0].children) and not any(_named(s.children) for s in top[1:])):
-        return top[0]
+    first = top[0]
+    if len(top) == 1 or (_named(first.children) and not any(_named(s.children) for s in top[1:])):
+        return first
+    # `# 퍼텐셜 이론` then `# 개요`, `# 정의`: an empty first heading names the note.
+    if first.title.strip() and not first.body and not first.children:
+        return first
     return None
 
 
