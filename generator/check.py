@@ -18,6 +18,7 @@ from .attribute import is_caption, is_sources_heading
 from .extract import tail_sections, title_section
 from .extract.assemble import TWICE
 from .extract.filters import is_link_only
+from .extract.headnames import path_name
 from .extract.terms import looks_like_term
 from .localpath import OUTSIDE_HINT, Found, NameFinder, locate
 from .model import Card, Diagnostic, ExtractedNote, Level, Loc, NotedeckError
@@ -86,7 +87,8 @@ def _content_sections(parsed: ParsedNote) -> Iterator[tuple[Section, tuple[str, 
 def _empty_headings(parsed: ParsedNote, cards: tuple[Card, ...], path: str) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for section, heading_path in _content_sections(parsed):
-        if any(card.section[: len(heading_path)] == heading_path for card in cards):
+        shown = tuple(map(path_name, heading_path))  # as cards show it: `1-1. ` numbering off
+        if any(card.section[: len(shown)] == shown for card in cards):
             continue
         if section.body and all(is_link_only(b) for b in section.body):
             continue  # a table of contents or navigation: never cards, by design

@@ -118,6 +118,16 @@ def test_navigation_and_grouping_headings_are_not_reported(tmp_path: Path) -> No
     assert check([str(tmp_path / "notes")]) == []
 
 
+def test_numbered_headings_that_make_cards_are_not_reported(tmp_path: Path) -> None:
+    note = (
+        "# 정보처리기사\n\n## 1-1. 소프트웨어 재사용(Software Reuse)\n\n"
+        "이미 만들어진 코드를 다시 활용하는 것이다.\n\n"
+        "## 2. Heap\n\n### 2.1 Min heap\n\n- 부모가 자식보다 작거나 같은 트리\n"
+    )
+    write(tmp_path / "notes" / "a.md", note)
+    assert check([str(tmp_path / "notes")]) == []
+
+
 def test_the_users_own_note_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(CARDS)]) == 0
     assert capsys.readouterr().out == ""
