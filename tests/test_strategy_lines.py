@@ -342,3 +342,18 @@ def test_a_br_after_a_sentence_or_a_bare_link_makes_no_term() -> None:
     """
     found = terms(md)
     assert not {"The build was slow", "System call reference"} & set(found)
+
+
+def test_explain_does_not_turn_down_a_line_another_strategy_made_a_card() -> None:
+    note = """
+        # 디스크
+
+        ## 파티션 구조 확인
+
+        리눅스에서 디스크는 `/dev/` 디렉터리 아래에 장치 파일로 표시된다.
+
+        > **sda란?**
+        > `sd`는 SCSI Disk의 약자로, 리눅스가 디스크를 인식하는 방식이다.
+        """
+    assert "sda란?" in terms(note)
+    assert "sda란?" not in reasons(note)

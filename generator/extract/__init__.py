@@ -11,7 +11,7 @@ import re
 from pathlib import PurePosixPath
 
 from ..attribute import is_sources_heading, links_in_nodes
-from ..model import Diagnostic, ExtractedNote, Loc, NoteInfo, SourceLink
+from ..model import Card, Diagnostic, ExtractedNote, Loc, NoteInfo, Rejection, SourceLink
 from ..parse import MAX_NESTING, ParsedNote, Section, all_sections
 from .aspectsections import describing_aspects, fold_summary, folded_candidate
 from .assemble import assemble
@@ -143,8 +143,20 @@ def extract(
         cards=cards,
         sources=tuple(sources),
         diagnostics=_nesting_warning(parsed, info) + _undefined_images(parsed, info) + unused,
-        rejected=tuple(sorted(ctx.rejected, key=lambda r: r.loc.line)),
+        rejected=_turned_down(ctx.rejected, cards),
     )
+
+
+def _turned_down(rejected: list[Rejection], cards: tuple[Card, ...]) -> tuple[Rejection, ...]:
+    """The rejections `--explain` shows, in line order: not the ones another strategy
+    overruled (`> **sda란?**` is no colon term, but it is a question card)."""
+    made = {(c.loc.line, _same(c.term)) for c in cards}
+    kept = (r for r in rejected if (r.loc.line, _same(r.text)) not in made)
+    return tuple(sorted(kept, key=lambda r: r.loc.line))
+
+
+def _same(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 _FLAT = "flatten it"
