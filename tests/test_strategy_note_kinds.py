@@ -796,3 +796,14 @@ def test_one_release_section_in_a_study_note_leaves_the_note_alone() -> None:
     - A function that takes a function and returns another
     """
     assert "Decorator" in terms(note)
+
+
+def test_a_study_log_of_dated_headings_is_no_changelog() -> None:
+    note = """
+    # 공부 기록
+    ### 2024.03.04
+    - 네트워크 강의 듣기
+    ### 2024.03.05
+    - 운영체제 강의 듣기
+    """
+    assert "a changelog: its entries record changes, not terms" not in reasons(note).values()

@@ -132,6 +132,14 @@ _RELEASE = re.compile(
 )
 
 
+def _is_release(title: str) -> bool:
+    """`[0.4.0] - 2024-10-23`, `v2.1.0 (2024-05-02)`; not the date `2024.03.04` of a log."""
+    return bool(_RELEASE.match(title)) and not _DATE_ONLY.match(title)
+
+
+_DATE_ONLY = re.compile(r"^\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}\.?(?:\s.*)?$")
+
+
 def is_changelog(title: str, file_stem: str, sections: list[Section]) -> bool:
     """A changelog or release notes (`CHANGELOG.md`; `# Changelog`; headings that are
     releases, `## [0.4.0] - 2024-10-23` › `### Added`): its entries record what changed in a
@@ -140,7 +148,7 @@ def is_changelog(title: str, file_stem: str, sections: list[Section]) -> bool:
         return True
     if file_stem.casefold() in _CHANGELOG_FILES or file_stem in _CHANGELOG_CAPITALS:
         return True
-    releases = sum(1 for s in sections if _RELEASE.match(s.title.strip()))
+    releases = sum(1 for s in sections if _is_release(s.title.strip()))
     return releases >= 2 and releases * 2 >= len(sections)
 
 
