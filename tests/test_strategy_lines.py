@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from extract_helpers import by_term, cards, reasons, terms
 
-from generator.extract.colon import line_problem, split_colon_line
+from generator.extract.colon import line_problem, split_colon_line, term_problem
 
 
 @pytest.mark.parametrize(
@@ -357,3 +357,33 @@ def test_explain_does_not_turn_down_a_line_another_strategy_made_a_card() -> Non
         """
     assert "sda란?" in terms(note)
     assert "sda란?" not in reasons(note)
+
+
+@pytest.mark.parametrize("term", ["Next.js", "home (`/home`)", "Home directory", "Next-Key Lock"])
+def test_a_term_holding_a_navigation_word_is_still_a_term(term: str) -> None:
+    note = f"""
+        # Notes
+
+        ## Terms
+
+        - **{term}**: the thing this line explains in a few words
+        - **swap**: disk space used as memory when memory runs out
+        """
+    assert len(terms(note)) == 2
+
+
+@pytest.mark.parametrize("term", ["← Previous", "Next →", "이전 글", "Back to top", "[Home]"])
+def test_navigation_phrases_are_no_terms(term: str) -> None:
+    assert term_problem(term) == "navigation link, not a term"
+
+
+@pytest.mark.parametrize("term", ["Process -> Resource", "중성자 → 양성자", "X → Y", "A ⇒ B"])
+def test_a_change_or_relation_is_no_term(term: str) -> None:
+    note = f"""
+        # Notes
+
+        ## Graph
+
+        - {term}: what the arrow means in the figure
+        """
+    assert term not in terms(note)

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .candidate import Context, strip_prefix
 from .filters import is_date_line
-from .labels import is_emphasis_phrase, is_figure_label, is_label, is_navigation
+from .labels import is_emphasis_phrase, is_figure_label, is_label, is_navigation_phrase
 from .terms import is_expansion, looks_like_term, show_wikilinks, split_aliases
 
 _WRAPPED = (
@@ -184,6 +184,7 @@ def _names_checked(line: ColonLine) -> ColonLine:
     return ColonLine(named, line.term_md, line.definition, line.formatted, line.dashed)
 
 
+_ARROW = re.compile(r"[←→↔⇒⇐⇔⟶⟵]|->|<-|=>")
 _ORDINAL = re.compile(
     r"^(?:(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:번\s*)?[째쨰]"
     # `second` alone is a unit of time, so only `secondly` counts
@@ -216,7 +217,9 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
     named = _ALIAS_PARENS.sub("", term) or term
     if not code and re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", named):
         return "code, not a term"
-    if is_navigation(term) and len(term) < 20 and re.search(r"[^\W\d_]", term):
+    if _ARROW.search(term) and not is_navigation_phrase(term):
+        return "a change or relation (A → B), not a term"  # `X → Y`, `중성자 → 양성자`
+    if is_navigation_phrase(term):
         return "navigation link, not a term"
     if re.match(r"(?:a|an)\s", term):  # lower case: `a directory listing`, not `A record`
         return "a phrase, not a term"

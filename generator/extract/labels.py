@@ -247,6 +247,13 @@ def is_navigation(text: str) -> bool:
     return bool(_NAV.search(text))
 
 
+def is_navigation_phrase(text: str) -> bool:
+    """`← Previous`, `Next →`, `Back to top`, `이전 글`: nothing but a way to move on. A term
+    that only holds such a word is another thing: `Next.js`, `home (/home)`, `Next-Key Lock`."""
+    rest = _NAV.sub(" ", text)
+    return rest != text and not rest.strip(" \t|·:-–—>()[]")
+
+
 def is_figure_label(text: str) -> bool:
     """`Figure 3`, `그림 1.`, `<표 2>` — a caption's label."""
     return bool(_FIGURE.match(text.lstrip("<[(")))
