@@ -482,3 +482,31 @@ def test_a_qualified_definition_heading_names_its_subject() -> None:
         ("Tree", ("Formal Definition of a Tree",)),
         ("Definitions of Done", ("Definitions of Done",)),
     ]
+
+
+def test_label_headings_under_a_task_are_no_cards() -> None:
+    md = """
+        # 우아한테크캠프 Day3
+        ## 비동기 카페 만들기
+        ### 목표
+        - 구현 요구 사항대로 구현하기
+        ### 특징
+        - 주문마다 바리스타가 한 명씩 붙는다
+        """
+    assert terms(md) == []
+    assert reasons(md)["목표"] == "a label heading with no term above it"
+
+
+def test_the_authors_own_remarks_are_no_card_even_under_a_term() -> None:
+    md = """
+        # 우아한테크캠프 Day3
+        ## 이벤트 루프
+        - 콜 스택이 비면 태스크 큐의 콜백을 꺼내 실행하는 반복
+        ### 회고
+        - 처음엔 어려웠지만 그림을 그려 보니 이해가 됐다.
+        ## 스크럼 이벤트
+        - 스프린트 동안 정해진 때에 여는 회의들
+        ### 스프린트 회고
+        - 스프린트가 끝날 때 일하는 방식을 돌아보고 고칠 점을 정하는 회의
+        """
+    assert terms(md) == ["이벤트 루프", "스크럼 이벤트", "스프린트 회고"]

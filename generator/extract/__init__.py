@@ -18,9 +18,9 @@ from .assemble import assemble
 from .body import body_candidates
 from .candidate import Candidate, Context, Scope
 from .filters import is_date_line, noise_lines
-from .headings import content_blocks, heading_candidate, names_kinds
+from .headings import content_blocks, heading_candidate, names_kinds, names_no_term
 from .headnames import heading_term, is_about_notes, path_name, section_name
-from .labels import is_label, is_log_heading, is_never_heading, is_personal
+from .labels import is_label, is_log_heading, is_never_heading, is_own_remarks, is_personal
 from .markup import details_candidates, markup_candidates
 from .notecard import is_note_subject, note_candidate, overview_subject
 from .notekinds import is_changelog, is_index_note
@@ -211,7 +211,8 @@ def _walk(
         ctx.reject(section.line, section.title, "a list of resources to read or watch")
         return
     under_term = len(path) > 1 and bool(parent_term)  # `Events › Retrospective` is a term
-    never = is_never_heading(section.title) and not under_term
+    own = is_own_remarks(section.title)  # `### 회고` under a mission: the author's, never a term
+    never = is_never_heading(section.title) and (own or not under_term)
     if never or is_log_heading(strip_numbering(section.title)):
         ctx.reject(
             section.line, section.title, "a table of contents, changelog, summary or log section"
@@ -244,7 +245,7 @@ def _walk(
         out.append(heading)
     out.extend(_logged(section, found, ctx))
     named = heading_term(section.title, parent_term, len(path) > 1)
-    term = named[0] if named is not None else ""
+    term = named[0] if named is not None and not names_no_term(section.title, named[0]) else ""
     shown_in = shown_in or (
         section.title if is_example_section(section_name(section.title)) else ""
     )

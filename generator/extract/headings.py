@@ -72,6 +72,12 @@ _PAIR = re.compile(r"\S(?:와|과)\s+\S|\s(?:and|&|/)\s", re.IGNORECASE)
 _TASK_HEADING = re.compile(r"\S\s+\S*(?:하기|만들기|맛보기|해보기)$")
 
 
+def names_no_term(title: str, term: str) -> bool:
+    """A heading that is a task (`비동기 카페 만들기`) or about the notes themselves: its label
+    sub-headings (`### 목표`) are parts of the task, not sides of a term."""
+    return bool(_TASK_HEADING.search(term)) or is_about_notes(title)
+
+
 def _quiz(question: str, content: list[SyntaxTreeNode], ctx: Context) -> bool:
     """A question heading whose whole body is a list of answer choices."""
     if len(content) != 1 or content[0].type not in ("bullet_list", "ordered_list"):

@@ -206,6 +206,17 @@ _PERSONAL = re.compile(
 )
 
 
+# The author's own remarks, named by a bare word: `### 회고` under a mission is what the
+# author thought of it, while `### 스프린트 회고` under `## 스크럼 이벤트` is a term.
+_OWN_REMARKS = re.compile(
+    r"^\s*(?:오늘의\s*|나의\s*|내\s*)?(?:회고|느낀\s*점|후기|소감|감상|배운\s*점)\s*[:.!]?\s*$"
+)
+
+
+def is_own_remarks(title: str) -> bool:
+    return bool(_OWN_REMARKS.match(normalise(title)))
+
+
 def is_personal(title: str) -> bool:
     """`My stories`, `What I tried`: the author's own business, sub-headings and all."""
     return bool(_PERSONAL.match(normalise(title)))
