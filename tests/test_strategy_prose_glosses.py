@@ -493,6 +493,34 @@ def test_a_note_with_more_than_one_topic_is_no_concept_note(tail: str) -> None:
     assert "Loss Aversion" not in terms(_ESSAY + tail)
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "In computer science, an associative array, key-value store, map, symbol table, or "
+        "dictionary is an abstract data type that stores a collection of key/value pairs.",
+        "An abstract data type that stores a collection of key/value pairs, each key once.",
+    ],
+)
+def test_a_one_paragraph_concept_note_answers_its_title(lead: str) -> None:
+    note = f"---\ntitle: Associative array\n---\n\n# Associative array\n\n{lead}\n\n"
+    note += "## Related\n\n- [[Abstract data type]]\n"
+    found = by_term(note)
+    assert list(found) == ["Associative array"]
+    assert found["Associative array"].definition_md == lead
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "I wrote this after the lecture on Tuesday, see the slides.",  # a remark, not the title
+        "backend-cs-interview<br/>\n└── OS<br/>\n├── [Process](p.md)<br/>\n"
+        "├── [Deadlock](d.md)<br/>",
+    ],
+)
+def test_a_lone_paragraph_that_is_no_lead_makes_no_concept_note(lead: str) -> None:
+    assert terms(f"# OS\n\n{lead}\n\n## Related\n\n- [[Kernel]]\n") == []
+
+
 def test_a_generic_title_over_prose_is_no_concept_note() -> None:
     note = "# Notes\n\nPeople feel a loss more.\n\nA discount feels small.\n"
     assert terms(note) == []

@@ -59,10 +59,10 @@ def note_candidate(top: Section, ctx: Context) -> Candidate | None:
 def _concept_essay(top: Section, content: list[SyntaxTreeNode], ctx: Context) -> bool:
     """`# Opportunity Cost`, a few paragraphs explaining it, then only `See also` or
     `References`: the whole note answers its title."""
-    if top is ctx.parsed.root or len(content) < 2:
-        return False
-    if any(b.type != "paragraph" for b in content):
+    if top is ctx.parsed.root or any(b.type != "paragraph" for b in content):
         return False  # a list or table under the title holds terms of its own
+    if len(content) == 1 and not _defines_title(content[0], ctx):
+        return False  # one paragraph may be a remark; it must be about the title
     if not all(_is_reference(child.title) for child in top.children):
         return False
     texts = [" ".join(ctx.parsed.lines[b.map[0] : b.map[1]]) for b in content if b.map]
@@ -72,6 +72,23 @@ def _concept_essay(top: Section, content: list[SyntaxTreeNode], ctx: Context) ->
     if any(line is not None and line_problem(line) is None for line in lines):
         return False
     return not any(defined_subject(t) for t in texts)  # no paragraph defines a term of its own
+
+
+def _defines_title(paragraph: SyntaxTreeNode, ctx: Context) -> bool:
+    """`In computer science, an associative array … is an abstract data type …` under
+    `# Associative array`, or `An abstract data type that stores …`: a lead that names the
+    title or opens with what it is."""
+    text = " ".join(plain_text(paragraph).split())
+    links = sum(1 for n in paragraph.walk() if n.type == "link")
+    if links > 2 or not _SENTENCE_END.search(text):
+        return False  # `└── OS<br/>├── [Process](…)`: a listing, not a lead
+    names = [re.escape(n.strip()) for n in (ctx.info.title, *ctx.info.aliases) if n.strip()]
+    if names and re.search(rf"(?<!\w)(?:{'|'.join(names)})(?![A-Za-z0-9])", text, re.I):
+        return True
+    return bool(DEFINING_PHRASE.match(text[:1].lower() + text[1:])) and len(text.split()) >= 4
+
+
+_SENTENCE_END = re.compile(r"(?:[.!。]|다)[\"'”’)]*$")
 
 
 def _described(top: Section, content: list[SyntaxTreeNode], ctx: Context) -> bool:
