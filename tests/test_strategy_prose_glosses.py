@@ -498,7 +498,8 @@ def test_a_note_with_more_than_one_topic_is_no_concept_note(tail: str) -> None:
     [
         "In computer science, an associative array, key-value store, map, symbol table, or "
         "dictionary is an abstract data type that stores a collection of key/value pairs.",
-        "An abstract data type that stores a collection of key/value pairs, each key once.",
+        "In Python, what other languages call an associative array is the dict, "
+        "a table of key/value pairs.",
     ],
 )
 def test_a_one_paragraph_concept_note_answers_its_title(lead: str) -> None:

@@ -76,16 +76,15 @@ def _concept_essay(top: Section, content: list[SyntaxTreeNode], ctx: Context) ->
 
 def _defines_title(paragraph: SyntaxTreeNode, ctx: Context) -> bool:
     """`In computer science, an associative array … is an abstract data type …` under
-    `# Associative array`, or `An abstract data type that stores …`: a lead that names the
-    title or opens with what it is."""
+    `# Associative array`: a lead sentence that names the title. (`# Semaphore` over `A
+    counter of permits.` stays a title: one short line under it may be a remark.)"""
     text = " ".join(plain_text(paragraph).split())
     links = sum(1 for n in paragraph.walk() if n.type == "link")
     if links > 2 or not _SENTENCE_END.search(text):
         return False  # `└── OS<br/>├── [Process](…)`: a listing, not a lead
     names = [re.escape(n.strip()) for n in (ctx.info.title, *ctx.info.aliases) if n.strip()]
-    if names and re.search(rf"(?<!\w)(?:{'|'.join(names)})(?![A-Za-z0-9])", text, re.I):
-        return True
-    return bool(DEFINING_PHRASE.match(text[:1].lower() + text[1:])) and len(text.split()) >= 4
+    pattern = rf"(?<!\w)(?:{'|'.join(names)})(?![A-Za-z0-9])"
+    return bool(names) and bool(re.search(pattern, text, re.IGNORECASE))
 
 
 _SENTENCE_END = re.compile(r"(?:[.!。]|다)[\"'”’)]*$")
