@@ -387,3 +387,36 @@ def test_a_change_or_relation_is_no_term(term: str) -> None:
         - {term}: what the arrow means in the figure
         """
     assert term not in terms(note)
+
+
+def test_symbols_and_method_names_ending_in_a_question_mark_are_terms() -> None:
+    note = """
+        # Regex
+
+        `*` - zero or more
+
+        `?` - zero or one
+
+        ## Mutex methods
+        - `#lock` - acquires the lock
+        - `#locked?` - true if the lock is held
+        """
+    made = terms(note)
+    assert "?" in made and "#locked?" in made
+    assert term_problem("Is this a term?") == "a question, not a term"
+
+
+def test_nested_bullets_written_without_spaces_say_something() -> None:
+    note = """
+        # 发布级别
+
+        ## 何时使用每个发布级别
+
+        - **`STABLE`**：
+          - 用于所有生产应用和不需要提前访问未发布功能的库。
+          - 这是稳定版本和每夜构建版本的默认级别。
+        - **`CANARY`：**
+          - 如果您是框架作者，请使用此级别。
+          - 不建议用于生产或面向用户的应用程序。
+        """
+    assert {"STABLE", "CANARY"} <= set(terms(note))

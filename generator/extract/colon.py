@@ -184,6 +184,7 @@ def _names_checked(line: ColonLine) -> ColonLine:
     return ColonLine(named, line.term_md, line.definition, line.formatted, line.dashed)
 
 
+_SYMBOLS = re.compile(r"[^\w\s]{1,3}")
 _ARROW = re.compile(r"[←→↔⇒⇐⇔⟶⟵]|->|<-|=>")
 _ORDINAL = re.compile(
     r"^(?:(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:번\s*)?[째쨰]"
@@ -209,8 +210,8 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "caption, not a term"
     if is_label(term):
         return "label, not a term"
-    if term.rstrip().endswith(("?", "？")):
-        return "a question, not a term"
+    if term.rstrip().endswith(("?", "？")) and not (code or _SYMBOLS.fullmatch(term.strip())):
+        return "a question, not a term"  # `?` in regex and Ruby's `#locked?` are names
     if is_emphasis_phrase(term):
         return "emphasis, not a term"
     # `가격(Price; $P$)`: a `;` between the names in parentheses is no statement separator

@@ -188,10 +188,11 @@ def is_quiz(question: str, answer: list[str]) -> bool:
 
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # A word that ends in a particle or a verb ending (`리소스를 조회`, `저절로 움직임`), a colon,
-# an arrow or a sentence's end: the item says something, it does not only name.
+# an arrow or a sentence's end (`。`: Chinese and Japanese write a sentence with no space in
+# it): the item says something, it does not only name.
 _SAYS = re.compile(
     r"[가-힣](?:을|를|이|가|은|는|에|에서|으로|로|와|과|도|만|하는|한|된|인|함|임|됨|음|다)(?:\s|$)"
-    r"|[:：=→↑↓$.!?;]|(?<![\w-])(?:a|an|the|is|are|of|to|for|with)(?![\w-])",
+    r"|[:：=→↑↓$.!?;。！？，、；]|(?<![\w-])(?:a|an|the|is|are|of|to|for|with)(?![\w-])",
     re.IGNORECASE,
 )
 
