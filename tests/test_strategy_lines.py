@@ -420,3 +420,15 @@ def test_nested_bullets_written_without_spaces_say_something() -> None:
           - 不建议用于生产或面向用户的应用程序。
         """
     assert {"STABLE", "CANARY"} <= set(terms(note))
+
+
+@pytest.mark.parametrize(
+    "term", ["If the pattern", "When the queue is empty", "If want them included"]
+)
+def test_a_clause_is_no_term(term: str) -> None:
+    assert term_problem(term) == "a clause, not a term"
+
+
+@pytest.mark.parametrize("term", ["While loop", "If statement", "unless", "Since"])
+def test_a_term_named_after_a_conjunction_stays_a_term(term: str) -> None:
+    assert term_problem(term) is None

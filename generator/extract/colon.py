@@ -184,6 +184,10 @@ def _names_checked(line: ColonLine) -> ColonLine:
     return ColonLine(named, line.term_md, line.definition, line.formatted, line.dashed)
 
 
+_CLAUSE = re.compile(
+    r"(?:if|when|whenever|while|because|although|though|unless|whether|since)\s+\S+\s+\S",
+    re.IGNORECASE,
+)
 _SYMBOLS = re.compile(r"[^\w\s]{1,3}")
 _ARROW = re.compile(r"[←→↔⇒⇐⇔⟶⟵]|->|<-|=>")
 _ORDINAL = re.compile(
@@ -222,6 +226,8 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "a change or relation (A → B), not a term"  # `X → Y`, `중성자 → 양성자`
     if is_navigation_phrase(term):
         return "navigation link, not a term"
+    if _CLAUSE.match(term):
+        return "a clause, not a term"  # `If the pattern is a string, …`, `When the queue …`
     if re.match(r"(?:a|an)\s", term):  # lower case: `a directory listing`, not `A record`
         return "a phrase, not a term"
     if _WEEKDAY.match(term):
