@@ -807,3 +807,20 @@ def test_a_study_log_of_dated_headings_is_no_changelog() -> None:
     - 운영체제 강의 듣기
     """
     assert "a changelog: its entries record changes, not terms" not in reasons(note).values()
+
+
+@pytest.mark.parametrize(
+    "line", ["###### tags: `git` `github`", "## Tags: python, os", "## 태그: 운영체제"]
+)
+def test_a_tags_heading_is_metadata(line: str) -> None:
+    note = f"""
+    # Git
+
+    {line}
+
+    > 이 노트가 Git을 배우는 데 도움이 되기를 바란다.
+
+    ## Commit
+    - A snapshot of the project's files
+    """
+    assert terms(note) == ["Commit"]

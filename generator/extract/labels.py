@@ -127,7 +127,8 @@ NEVER_HEADINGS = re.compile(
     r"|(?:this|next) (?:week|month)(?:'s)?(?:\s.*)?|(?:weekly|daily|training|study) plan"
     r"|이번\s*주.*"
     r"|다음\s*(?:스터디|모임|수업|강의)|(?:예상|연습|면접|받은)\s*질문(?:\s*목록)?"
-    r"|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap)"
+    r"|summary|정리|요약|마무리|결론|conclusion|wrap[- ]up|recap"
+    r"|(?:tags?|태그|categories|카테고리|keywords)\s*[:：].*)"  # HackMD's `###### tags: `git``
     r"\s*[:!.]?\s*$",
     re.IGNORECASE,
 )
