@@ -28,7 +28,9 @@ from .sanitise import ImageMap, sanitise, trusted
 SECTION_SEPARATOR = " › "
 
 _OBSIDIAN_EMBED = re.compile(r"!\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
-_WIKILINK = re.compile(r"(?<!!)\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+_WIKILINK = re.compile(r"(?<!!)\[\[([^\[\]|#]*)(?:#([^\[\]|]*))?(?:\|([^\[\]]*))?\]\]")
+# `> [!tip] Remember`, `> [!faq]- Why?`: an Obsidian callout's first line, shown as its title.
+_CALLOUT = re.compile(r"^((?:[ \t]*>)+[ \t]*)\[!([A-Za-z][\w-]*)\][+-]?[ \t]*(.*)$", re.MULTILINE)
 
 _NOTE_SUFFIXES = ("", ".md", ".markdown")
 
@@ -96,7 +98,8 @@ def card_css() -> str:
 
 def obsidian_to_markdown(text: str, image_src: ImageMap | None = None) -> str:
     """`![[x.png|alt]]` → `![alt](<x.png>)`, `![[x.png|300x200]]` → an image of that size;
-    `[[Target|shown]]` and an embedded note `![[Target]]` (no image bundled) → `shown`/`Target`."""
+    `[[Target|shown]]` and an embedded note `![[Target]]` (no image bundled) → `shown`/`Target`;
+    a callout's `> [!tip] Title` → its title in bold."""
 
     def embed(match: re.Match[str]) -> str:
         target = match.group(1).strip()
@@ -108,8 +111,17 @@ def obsidian_to_markdown(text: str, image_src: ImageMap | None = None) -> str:
         size = f' "nd-size:{width}{"x" + height if height else ""}"' if width else ""
         return f"![{alt}](<{target}>{size})"
 
-    text = _OBSIDIAN_EMBED.sub(embed, text)
-    return _WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+    def link(match: re.Match[str]) -> str:
+        target, heading, shown = match.groups()
+        return (shown or target or heading or "").strip()  # `[[#Nested tags]]`: the heading
+
+    def callout(match: re.Match[str]) -> str:
+        quote, kind, title = match.groups()
+        title = title.strip() or kind.replace("-", " ").capitalize()
+        return f"{quote}**{title}**\n{quote.rstrip()}"  # the title a paragraph of its own
+
+    text = _CALLOUT.sub(callout, _OBSIDIAN_EMBED.sub(embed, text))
+    return _WIKILINK.sub(link, text)
 
 
 # One line of text in which Markdown finds nothing to do and the sanitiser nothing to remove:

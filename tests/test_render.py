@@ -221,3 +221,16 @@ def test_bold_closes_before_a_korean_particle_or_cjk_text(source: str, bold: str
 )
 def test_emphasis_elsewhere_follows_commonmark(source: str, expected: str) -> None:
     assert expected in markdown_html(source)
+
+
+def test_an_obsidian_callout_shows_its_title_not_its_marker() -> None:
+    out = markdown_html("> [!tip] Remember\n> A resolver asks other servers for you.")
+    assert "[!tip]" not in out
+    assert "<strong>Remember</strong>" in out
+    assert "A resolver asks other servers for you." in out
+    assert "<strong>Faq</strong>" in markdown_html("> [!faq]-\n> Why? Because.")
+
+
+def test_a_wikilink_to_a_heading_of_the_same_note_shows_the_heading() -> None:
+    assert markdown_html("See [[#Nested tags]].") == "<p>See Nested tags.</p>"
+    assert markdown_html("See [[Page#Part|the part]].") == "<p>See the part.</p>"
