@@ -21,6 +21,7 @@ _TAG_SPLIT = re.compile(r"[,\s]+")
 
 # How each key a note may set is written for notedeck: the warning's hint.
 EXAMPLES = {
+    "title": "title: Transport layer",
     "deck": "deck: Networking::Transport",
     "tags": "tags: [network, exam]",
     "aliases": "aliases: [TCP]",
@@ -35,7 +36,9 @@ def usable_front_matter(
     front_matter: dict[str, Any], text: str, path: str
 ) -> tuple[dict[str, Any], tuple[Diagnostic, ...]]:
     """The front matter without the notedeck keys whose values notedeck cannot use, and a
-    warning for each of them. A single alias becomes a list of one."""
+    warning for each of them. A single alias becomes a list of one. A `title: [a, b]` left out
+    names the note as a note without a title is named (its first heading, else its file name),
+    never by a Python repr that would end up in its deck's file name."""
     meta = dict(front_matter)
     found: list[Diagnostic] = []
     for name, value in front_matter.items():
@@ -70,7 +73,7 @@ def _unusable(name: str, value: Any, base: Path) -> str | None:
     """Why notedeck cannot use this value of one of its keys (None: it can, or the key is
     another tool's alone)."""
     try:
-        if name == "deck":
+        if name in ("title", "deck"):
             _text(value)
         elif name == "tags":
             note_tags(value)
