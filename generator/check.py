@@ -28,7 +28,6 @@ from .read import read_note
 from .workers import understand
 
 _LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*<?([^)\s>\[]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_CODE = ("fence", "code_block")
 
 
 def check(paths: list[str], options: BuildOptions | None = None) -> list[Diagnostic]:
@@ -153,26 +152,10 @@ def _empty_definitions(parsed: ParsedNote, path: str) -> list[Diagnostic]:
     return found
 
 
-def _code_lines(parsed: ParsedNote) -> set[int]:
-    lines: set[int] = set()
-    for block in _all_blocks(parsed.root):
-        for node in block.walk():
-            if node.type in _CODE and node.map:
-                lines.update(range(node.map[0], node.map[1]))
-    return lines
-
-
-def _all_blocks(section: Section) -> Iterator[SyntaxTreeNode]:
-    yield from section.body
-    for child in section.children:
-        yield from _all_blocks(child)
-
-
 def _images(parsed: ParsedNote, file: NoteFile, finder: NameFinder) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    code = _code_lines(parsed)
     for index, line in enumerate(parsed.lines):
-        if index in code:
+        if index in parsed.code_lines:  # as the build reads them: code is never an image
             continue
         for src, _alt in images_in_line(line):
             problem = _image_problem(src, file, finder)

@@ -6,6 +6,7 @@ so a card's definition is the user's own Markdown.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -146,6 +147,8 @@ class ParsedNote:
     plain_from: int = 0  # 1-based line of the first block whose inline markup became plain text
     undefined_images: tuple[tuple[int, str], ...] = ()  # (line, `![alt][ref]`) with no `[ref]:`
     front_title: str = ""  # the front matter's `title:`, as read.py parsed it
+    # 0-based lines inside code blocks: what looks like an image there is code, never an image
+    code_lines: frozenset[int] = frozenset()
 
 
 def parse(text: str, front_title: str = "") -> ParsedNote:
@@ -186,6 +189,9 @@ def parse(text: str, front_title: str = "") -> ParsedNote:
             stack[-1].body.append(node)
     lines = text.split("\n")
     plain = flattened.map[0] + 1 if flattened is not None and flattened.map else 0
+    code = frozenset(
+        i for t in tokens if t.type in _CODE_BLOCKS and t.map for i in range(t.map[0], t.map[1])
+    )
     cut = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), None)
     if cut is None or not cut.map:
         return ParsedNote(
@@ -194,10 +200,16 @@ def parse(text: str, front_title: str = "") -> ParsedNote:
             plain_from=plain,
             undefined_images=tuple(undefined),
             front_title=front_title,
+            code_lines=code,
         )
     read_to = max((t.map[1] for t in tokens if t.map and t.nesting == 0), default=0)
     unread = next((i + 1 for i in range(read_to, len(lines)) if lines[i].strip()), 0)
-    return ParsedNote(lines, root, cut.map[0] + 1, unread, plain, tuple(undefined), front_title)
+    return ParsedNote(
+        lines, root, cut.map[0] + 1, unread, plain, tuple(undefined), front_title, code
+    )
+
+
+_CODE_BLOCKS = ("fence", "code_block")
 
 
 def _flatten_deep_inline(tokens: list[Token]) -> Token | None:
@@ -407,8 +419,11 @@ def obsidian_alt(text: str) -> tuple[str, str, str]:
 
 def _found_in_line(line: str) -> list[tuple[int, str, str, bool]]:
     found: list[tuple[int, str, str, bool]] = []
+    code = code_spans(line) if "`" in line else []
     for number, pattern in enumerate(_IMAGE_PATTERNS):
         for match in pattern.finditer(line):
+            if code and _inside(match.start(), code):
+                continue  # `![alt](x.png)` in inline code shows the syntax, not an image
             groups = match.groupdict()
             src = groups.get("angled") or match.group("src")
             alt = groups.get("alt") or ""
@@ -418,8 +433,50 @@ def _found_in_line(line: str) -> list[tuple[int, str, str, bool]]:
     return sorted(found)
 
 
+_TICKS = re.compile(r"`+")
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each inline code span on a line: a run of backticks up to the next run
+    of as many (CommonMark). A run with no closing run is literal text; a run after a
+    backslash opens nothing. Each run is looked at once, so a line of many unmatched runs
+    costs time in proportion to its length."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        after = bisect.bisect_right(same, index)
+        if _escaped(line, start) or after == len(same):
+            index += 1
+            continue
+        closing = same[after]
+        spans.append((start, runs[closing][1]))
+        index = closing + 1
+    return spans
+
+
+def _escaped(line: str, position: int) -> bool:
+    """Is the character at `position` escaped: after an odd number of backslashes?"""
+    before = position
+    while before > 0 and line[before - 1] == "\\":
+        before -= 1
+    return (position - before) % 2 == 1
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    at = bisect.bisect_right(spans, position, key=lambda span: span[0]) - 1
+    return at >= 0 and position < spans[at][1]
+
+
 def images_in_line(line: str) -> list[tuple[str, str]]:
-    """(src, alt) of every image written on a line: Markdown, Obsidian `![[x]]` and `<img>`."""
+    """(src, alt) of every image written on a line: Markdown, Obsidian `![[x]]` and `<img>`;
+    none inside inline code. Lines of code blocks are the caller's to leave out
+    (`ParsedNote.code_lines`)."""
     return [(src, alt) for _, src, alt, _wiki in _found_in_line(line)]
 
 
