@@ -11,8 +11,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode, _NesterTokens
@@ -25,8 +27,50 @@ from .model import ImageRef, Loc
 from .refimages import inline_reference_images
 
 # markdown-it stops reading at this depth (CommonMark's preset says 20: ten levels of
-# bullets, which real outlines reach). 100 stays far inside Python's recursion limit.
+# bullets, which real outlines reach). 100 stays far inside Python's recursion limit. It counts
+# markdown-it's levels: a list costs two (the list and its item), a `>` quote one, so about 49
+# levels of bullets or 99 of quotes are read.
 MAX_NESTING = 100
+_TOO_DEEP = "notedeck_too_deep"  # the env key under which _Blocks records what it skipped
+
+
+class _Blocks(ParserBlock):
+    """markdown-it's block parser, but where nesting reaches MAX_NESTING it skips only the
+    lines of the container that is too deep: those indented at least as far as its content.
+    markdown-it itself skips to the end of the range it was asked to read, which for a list
+    item is the rest of the note, so every heading after a too-deep outline was lost. Each skip
+    is recorded in the parse's env as (first line, end line, open lists, open quotes)."""
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        if state.level < state.md.options.maxNesting:
+            super().tokenize(state, startLine, endLine)
+            return
+        line = min(startLine + 1, endLine)  # the container's own first line, at least
+        while line < endLine and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+            line += 1
+        state.line = line
+        if line == startLine:
+            return  # an empty range: nothing is lost
+        skipped: list[tuple[int, int, int, int]] = state.env.setdefault(_TOO_DEEP, [])
+        # What is open is counted once, for the message: a list of many deep items stays linear.
+        lists, quotes = _open_containers(state.tokens) if not skipped else (0, 0)
+        skipped.append((startLine, line, lists, quotes))
+
+
+_LISTS = frozenset({"bullet_list", "ordered_list", "dl"})
+_QUOTES = frozenset({"blockquote", "alert"})
+
+
+def _open_containers(tokens: list[Token]) -> tuple[int, int]:
+    """The lists and quotes open at the end of `tokens`."""
+    lists = quotes = 0
+    for token in tokens:
+        kind = token.type.rpartition("_")[0]
+        if token.nesting and kind in _LISTS:
+            lists += token.nesting
+        elif token.nesting and kind in _QUOTES:
+            quotes += token.nesting
+    return lists, quotes
 
 
 @cache
@@ -34,6 +78,9 @@ def markdown() -> MarkdownIt:
     """The one Markdown dialect notedeck reads: CommonMark + tables, strikethrough,
     front matter, definition lists and `$…$` math (kept intact, never mangled as emphasis)."""
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+    blocks = _Blocks()
+    blocks.ruler = md.block.ruler
+    md.block = blocks
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
     _front_matter_only_on_dashes(md)
@@ -142,8 +189,13 @@ def all_sections(section: Section) -> list[Section]:
 class ParsedNote:
     lines: list[str]
     root: Section
-    nesting_cut: int = 0  # 1-based line where nesting reached MAX_NESTING (0: it never did)
-    unread_from: int = 0  # 1-based first line markdown-it gave up on after such a cut
+    # Where nesting reached MAX_NESTING: the 1-based first line not read (0: it never did), the
+    # levels read, of what ("lists", "quotes", "lists and quotes"), and how many lines were not
+    # read, there and wherever else it did
+    nesting_cut: int = 0
+    nesting_read: int = 0
+    nesting_kind: str = ""
+    nesting_skipped: int = 0
     plain_from: int = 0  # 1-based line of the first block whose inline markup became plain text
     undefined_images: tuple[tuple[int, str], ...] = ()  # (line, `![alt][ref]`) with no `[ref]:`
     front_title: str = ""  # the front matter's `title:`, as read.py parsed it
@@ -157,14 +209,15 @@ def parse(text: str, front_title: str = "") -> ParsedNote:
     `front_title`: the `title:` of the note's front matter (kept with the parse, which the
     note's title depends on)."""
     text = repair_lazy_tables(repair_headings(text))
-    env: dict[str, object] = {}
+    env: dict[str, Any] = {}
     tokens = markdown().parse(text, env)
     references = env.get("references")
     inlined, undefined = inline_reference_images(
         text, tokens, references if isinstance(references, dict) else {}
     )
     if inlined != text:  # `![alt][ref]`: rare, so such a note is parsed twice
-        text, tokens = inlined, markdown().parse(inlined)
+        env = {}
+        text, tokens = inlined, markdown().parse(inlined, env)
     flattened = _flatten_deep_inline(tokens)
     tree: SyntaxTreeNode = syntax_tree(tokens)
     root = Section(title="", level=0, line=0, heading=None)
@@ -192,21 +245,26 @@ def parse(text: str, front_title: str = "") -> ParsedNote:
     code = frozenset(
         i for t in tokens if t.type in _CODE_BLOCKS and t.map for i in range(t.map[0], t.map[1])
     )
-    cut = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), None)
-    if cut is None or not cut.map:
-        return ParsedNote(
-            lines,
-            root,
-            plain_from=plain,
-            undefined_images=tuple(undefined),
-            front_title=front_title,
-            code_lines=code,
-        )
-    read_to = max((t.map[1] for t in tokens if t.map and t.nesting == 0), default=0)
-    unread = next((i + 1 for i in range(read_to, len(lines)) if lines[i].strip()), 0)
-    return ParsedNote(
-        lines, root, cut.map[0] + 1, unread, plain, tuple(undefined), front_title, code
+    parsed = ParsedNote(
+        lines,
+        root,
+        plain_from=plain,
+        undefined_images=tuple(undefined),
+        front_title=front_title,
+        code_lines=code,
     )
+    skipped = env.get(_TOO_DEEP)
+    if skipped:
+        first, _, lists, quotes = skipped[0]
+        parsed.nesting_cut = first + 1
+        parsed.nesting_read = lists + quotes - 1  # the innermost one's content is not read
+        parsed.nesting_kind = " and ".join(
+            kind for kind, count in (("lists", lists), ("quotes", quotes)) if count
+        )
+        parsed.nesting_skipped = sum(
+            1 for start, end, _, _ in skipped for i in range(start, end) if lines[i].strip()
+        )
+    return parsed
 
 
 _CODE_BLOCKS = ("fence", "code_block")
