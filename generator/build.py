@@ -127,6 +127,7 @@ def _finish(
     for notes_root in first if kept else ():  # their notes are built, just not loaded
         built.setdefault(notes_root, set()).update(r for k in kept.values() for r, _ in k.notes)
     outputs: list[str] = []
+    unwritten: list[str] = []  # decks left as the last build wrote them, for the summary
     stores: dict[Path | None, BuildCache] = {}
     with guarded([] if first else built, options.lock):
         # Each lock file's entries share the strings of the cards built (see lock.entry_from).
@@ -152,13 +153,15 @@ def _finish(
         clashing = _clashes(decks, options, diagnostics)
         for deck in decks:
             target = _target(deck, options)
-            if deck.name in clashing:
-                continue
             if deck.name in protected:
                 why = f"{target} not written: a note of deck {deck.name!r} has errors"
                 diagnostics.append(Diagnostic(None, "warning", why, _KEPT))
-                continue
-            if any(c.card.loc.path in broken for c in deck.cards):
+            if (
+                deck.name in clashing
+                or deck.name in protected
+                or any(c.card.loc.path in broken for c in deck.cards)
+            ):
+                unwritten.append(deck.name)
                 continue
             outputs.append(str(target))
             if deck.name in kept or (settle and deck.name in settle.settled):
@@ -184,10 +187,15 @@ def _finish(
             written_decks = {deck.name for deck in decks if str(target_of(deck)) in outputs}
             settled.remember(settle, decks, written_decks, target_of, fed)
     counts = held.counts(decks, kept)
+    # What the summary counts is what was written: a deck left unwritten is named, not counted.
+    shipped = [
+        (deck, n) for deck, n in zip(decks, counts, strict=True) if deck.name not in unwritten
+    ]
     stats = {
         "decks": len(outputs),
-        "cards": sum(counts),
-        "media": sum(len(d.media) for d in decks),
+        "cards": sum(n for _, n in shipped),
+        "media": sum(len(deck.media) for deck, _ in shipped),
+        "unwritten": len(unwritten),
         "written": len(writes),
         "warnings": sum(1 for d in diagnostics if d.level == "warning"),
         "errors": sum(1 for d in diagnostics if d.level == "error"),
@@ -206,6 +214,7 @@ def _finish(
         removed=tuple(str(r) for r in stamped.removed),
         locks=tuple(str(p) for p in written),
         deck_cards=counts if kept else (),
+        unwritten=tuple(unwritten),
     )
     if before is not None:
         unchanged.remember(before, options, report, len(media_diagnostics))

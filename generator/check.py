@@ -29,7 +29,6 @@ from .read import read_note
 from .workers import understand
 
 _LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*<?([^)\s>\[]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_CODE = ("fence", "code_block")
 
 
 def check(paths: list[str], options: BuildOptions | None = None) -> list[Diagnostic]:
@@ -55,7 +54,8 @@ def check_note(
     found.extend(_empty_headings(parsed, note.cards, file.shown))
     found.extend(_twice(note))
     found.extend(_empty_definitions(parsed, file.shown))
-    found.extend(_images(parsed, file, finder or NameFinder(file.root)))
+    missing: Level = "error" if options.strict else "warning"  # `missing_images`, as in build
+    found.extend(_images(parsed, file, finder or NameFinder(file.root), missing))
     found.extend(_source_links(parsed, file.shown))
     return found
 
@@ -155,38 +155,28 @@ def _empty_definitions(parsed: ParsedNote, path: str) -> list[Diagnostic]:
     return found
 
 
-def _code_lines(parsed: ParsedNote) -> set[int]:
-    lines: set[int] = set()
-    for block in _all_blocks(parsed.root):
-        for node in block.walk():
-            if node.type in _CODE and node.map:
-                lines.update(range(node.map[0], node.map[1]))
-    return lines
-
-
-def _all_blocks(section: Section) -> Iterator[SyntaxTreeNode]:
-    yield from section.body
-    for child in section.children:
-        yield from _all_blocks(child)
-
-
-def _images(parsed: ParsedNote, file: NoteFile, finder: NameFinder) -> list[Diagnostic]:
+def _images(
+    parsed: ParsedNote, file: NoteFile, finder: NameFinder, missing: Level
+) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    code = _code_lines(parsed)
     for index, line in enumerate(parsed.lines):
-        if index in code:
+        if index in parsed.code_lines:  # as the build reads them: code is never an image
             continue
         for src, _alt in images_in_line(line):
-            problem = _image_problem(src, file, finder)
+            problem = _image_problem(src, file, finder, missing)
             if problem is not None:
                 level, message, hint = problem
                 found.append(_diag(file.shown, index + 1, level, message, hint))
     return found
 
 
-def _image_problem(src: str, file: NoteFile, finder: NameFinder) -> tuple[Level, str, str] | None:
-    """What `build` will make of a local image, found the way it finds it (`localpath.locate`):
-    a missing file is a warning, a path it never reads an error."""
+def _image_problem(
+    src: str, file: NoteFile, finder: NameFinder, missing: Level
+) -> tuple[Level, str, str] | None:
+    """What `build` will make of a local image, found the way it finds it (`localpath.locate`)
+    and worded as it words it: an image that cannot be found (no such file, or a web site's
+    `/img/x.png`) is `missing`, a warning unless missing images are errors, as in the build; a
+    path it never reads (one leading out of the notes root) an error."""
     scheme = urlparse(src).scheme.lower()
     if len(scheme) > 1 and scheme != "file":
         return None  # remote, data: and other URLs are not files to look for
@@ -194,7 +184,7 @@ def _image_problem(src: str, file: NoteFile, finder: NameFinder) -> tuple[Level,
     if isinstance(where, Found):
         return None
     if where.missing:
-        return ("warning", f"image not found: `{src}`", "check the file name and folder")
+        return (missing, where.message, where.hint)
     if where.hint != OUTSIDE_HINT:  # too large, no file named, no scheme: locate says why
         return ("error", where.message, where.hint)
     return (

@@ -113,7 +113,11 @@ def _build_once(paths: list[str], options: BuildOptions, output: Output) -> Buil
     output.diagnostics(report.diagnostics)
     _identity_lines(report, options, output)
     counts = report.deck_cards or tuple(len(deck.cards) for deck in report.decks)
-    for deck, path, count in zip(report.decks, report.outputs, counts, strict=False):
+    # `outputs` holds the written decks' files, in the decks' order.
+    written = [
+        (d, n) for d, n in zip(report.decks, counts, strict=False) if d.name not in report.unwritten
+    ]
+    for (deck, count), path in zip(written, report.outputs, strict=False):
         output.detail(f"{path}: {count} card(s), {len(deck.media)} media file(s)")
     output.summary(report, time.monotonic() - started)
     return report

@@ -13,12 +13,14 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .decks import deck_name
 from .model import Card, ExtractedNote, Loc, NotedeckError
-from .notes import NoteFile
 from .options import BuildOptions
+
+if TYPE_CHECKING:  # notes.py reads front matter through notemeta.py, which needs KEYS
+    from .notes import NoteFile
 
 CONFIG_FILE = "notedeck.toml"
 PYPROJECT = "pyproject.toml"
@@ -34,7 +36,8 @@ _TAG_SPLIT = re.compile(r"[,\s]+")
 
 
 class ConfigError(NotedeckError):
-    """A problem in a config file or a front-matter setting (exit code 2)."""
+    """A problem in a config file (exit code 2). A note's front matter is shared with other
+    tools: a value notedeck cannot use there is a warning instead (notemeta.py)."""
 
 
 class BadValue(ValueError):
@@ -287,7 +290,9 @@ def resolve(paths: list[str], flags: Updates | None = None) -> tuple[BuildOption
 def note_options(
     options: BuildOptions, front_matter: dict[str, Any], path: str, text: str
 ) -> BuildOptions:
-    """A note's own options: its front matter's settings over the file's, under the flags."""
+    """A note's own options: its front matter's settings over the file's, under the flags.
+    `front_matter` is the note's as notemeta.usable_front_matter leaves it; a value no setting
+    takes is a ConfigError here."""
     updates: Updates = {}
     for name, value in front_matter.items():
         key = KEYS.get(name)

@@ -3,7 +3,9 @@
 Only files inside the notes root are read, so a shared notes folder never leaks a private file
 into a deck: `../` paths leading out, absolute and Windows paths, `file://` URLs and symlinks
 pointing out are refused. A src resolves relative to its note first; then, as Obsidian links
-do, relative to the notes root, or by bare file name anywhere inside it.
+do, relative to the notes root, or by bare file name anywhere inside it. A path from the root,
+`/img/x.png`, is most often a web site's (notes shared with Jekyll, Hugo or Docusaurus): it
+names no file of the notes folder, and is reported as an image that cannot be found.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ class Found:
 class Refusal:
     message: str
     hint: str = ""
-    missing: bool = False  # no such file (as opposed to a path that is never read)
+    # no such file in the notes folder, or a site-absolute path that names none: a warning in
+    # `check` too (as opposed to a path that is never read, which `check` makes an error)
+    missing: bool = False
 
 
 OUTSIDE_HINT = "only images inside the notes folder are bundled; copy the image into it"
@@ -57,8 +61,13 @@ def locate(src: str, note_file: Path, root: Path, finder: NameFinder) -> Found |
     path = unquote(parts.path).replace("\\", "/")
     if not path:
         return Refusal(f"image '{raw}' names no file")
-    if path.startswith("/"):
-        return Refusal(f"image '{raw}' is an absolute path; not bundled", OUTSIDE_HINT)
+    if path.startswith("/"):  # `/img/x.png`: a web site's root (Jekyll, Hugo, …), or the disk's
+        return Refusal(
+            f"image '{raw}' is an absolute path (from a web site's root or the disk's), not a "
+            "file in the notes folder; not bundled",
+            "copy the image into the notes folder and link it relative to the note",
+            missing=True,
+        )
     direct = _inside(note_file.parent / path, root, raw)
     if not isinstance(direct, Path):
         return direct or _fallback(raw, path, root, finder)
@@ -109,7 +118,7 @@ def _fallback(raw: str, path: str, root: Path, finder: NameFinder) -> Found | Re
 
 
 def _missing(raw: str) -> Refusal:
-    return Refusal(f"image not found: {raw}", "check the path, relative to the note", True)
+    return Refusal(f"image not found: {raw}", "check the file name and folder", True)
 
 
 class NameFinder:

@@ -170,3 +170,4 @@ class BuildReport:
     removed: tuple[str, ...] = ()  # cards that left the notes in this build, as text
     locks: tuple[str, ...] = ()  # lock files written
     deck_cards: tuple[int, ...] = ()  # cards per deck, when `decks` came from a record without them
+    unwritten: tuple[str, ...] = ()  # decks not written (a broken note, a clashing file name)

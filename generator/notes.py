@@ -6,12 +6,13 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .decks import deck_name
 from .fsutil import describe_os_error
 from .lock import enclosing_root
 from .model import Diagnostic, Level, Loc, NotedeckError, NoteInfo
+from .notemeta import note_tags, usable_front_matter
 from .options import BuildOptions
 from .read import SourceText, decode, parse_front_matter
 
@@ -150,22 +151,6 @@ def _shown(file: Path) -> str:
         return file.as_posix()
 
 
-def _tags(value: Any, path: str) -> tuple[str, ...]:
-    """Front-matter `tags`: `a, b` or `[a, b]`. Anki tags hold no spaces, so `machine
-    learning` becomes `machine_learning`."""
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        words = re.split(r"[,\s]+", value)
-    elif isinstance(value, list) and all(not isinstance(v, (list, dict)) for v in value):
-        words = ["_".join(str(v).split()) for v in value if v is not None]
-    elif isinstance(value, (int, float)):
-        words = [str(value)]
-    else:
-        raise NotedeckError(Loc(path, 1), "front matter `tags` must be a word or a list of words")
-    return tuple(w.strip() for w in words if w.strip())
-
-
 def note_info(
     note: NoteFile, source: SourceText, parsed: ParsedNote, title_heading: str
 ) -> NoteInfo:
@@ -180,7 +165,7 @@ def note_info(
         key=key,
         title=title,
         deck=deck,
-        tags=_tags(meta.get("tags"), note.shown),
+        tags=note_tags(meta.get("tags")),
         aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
         meta=meta,
     )
@@ -201,7 +186,7 @@ def deck_guess(note: NoteFile, options: BuildOptions) -> str:
         text = data.decode("utf-8", "replace")
     text = text.replace("\r\n", "\n")
     try:
-        meta = parse_front_matter(text, note.file.name)
+        meta = usable_front_matter(parse_front_matter(text, note.file.name), text, "")[0]
     except NotedeckError:
         meta = {}
     heading = _H1.search(text)

@@ -6,12 +6,15 @@ so a card's definition is the user's own Markdown.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode, _NesterTokens
@@ -25,8 +28,50 @@ from .model import ImageRef, Loc
 from .refimages import inline_reference_images
 
 # markdown-it stops reading at this depth (CommonMark's preset says 20: ten levels of
-# bullets, which real outlines reach). 100 stays far inside Python's recursion limit.
+# bullets, which real outlines reach). 100 stays far inside Python's recursion limit. It counts
+# markdown-it's levels: a list costs two (the list and its item), a `>` quote one, so about 49
+# levels of bullets or 99 of quotes are read.
 MAX_NESTING = 100
+_TOO_DEEP = "notedeck_too_deep"  # the env key under which _Blocks records what it skipped
+
+
+class _Blocks(ParserBlock):
+    """markdown-it's block parser, but where nesting reaches MAX_NESTING it skips only the
+    lines of the container that is too deep: those indented at least as far as its content.
+    markdown-it itself skips to the end of the range it was asked to read, which for a list
+    item is the rest of the note, so every heading after a too-deep outline was lost. Each skip
+    is recorded in the parse's env as (first line, end line, open lists, open quotes)."""
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        if state.level < state.md.options.maxNesting:
+            super().tokenize(state, startLine, endLine)
+            return
+        line = min(startLine + 1, endLine)  # the container's own first line, at least
+        while line < endLine and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+            line += 1
+        state.line = line
+        if line == startLine:
+            return  # an empty range: nothing is lost
+        skipped: list[tuple[int, int, int, int]] = state.env.setdefault(_TOO_DEEP, [])
+        # What is open is counted once, for the message: a list of many deep items stays linear.
+        lists, quotes = _open_containers(state.tokens) if not skipped else (0, 0)
+        skipped.append((startLine, line, lists, quotes))
+
+
+_LISTS = frozenset({"bullet_list", "ordered_list", "dl"})
+_QUOTES = frozenset({"blockquote", "alert"})
+
+
+def _open_containers(tokens: list[Token]) -> tuple[int, int]:
+    """The lists and quotes open at the end of `tokens`."""
+    lists = quotes = 0
+    for token in tokens:
+        kind = token.type.rpartition("_")[0]
+        if token.nesting and kind in _LISTS:
+            lists += token.nesting
+        elif token.nesting and kind in _QUOTES:
+            quotes += token.nesting
+    return lists, quotes
 
 
 @cache
@@ -35,6 +80,9 @@ def markdown() -> MarkdownIt:
     front matter, definition lists and `$…$` math (kept intact, never mangled as emphasis),
     with emphasis that closes before a Korean particle (cjkemphasis.py)."""
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+    blocks = _Blocks()
+    blocks.ruler = md.block.ruler
+    md.block = blocks
     md.enable(["table", "strikethrough"])
     cjk_friendly_emphasis(md)
     md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
@@ -144,11 +192,18 @@ def all_sections(section: Section) -> list[Section]:
 class ParsedNote:
     lines: list[str]
     root: Section
-    nesting_cut: int = 0  # 1-based line where nesting reached MAX_NESTING (0: it never did)
-    unread_from: int = 0  # 1-based first line markdown-it gave up on after such a cut
+    # Where nesting reached MAX_NESTING: the 1-based first line not read (0: it never did), the
+    # levels read, of what ("lists", "quotes", "lists and quotes"), and how many lines were not
+    # read, there and wherever else it did
+    nesting_cut: int = 0
+    nesting_read: int = 0
+    nesting_kind: str = ""
+    nesting_skipped: int = 0
     plain_from: int = 0  # 1-based line of the first block whose inline markup became plain text
     undefined_images: tuple[tuple[int, str], ...] = ()  # (line, `![alt][ref]`) with no `[ref]:`
     front_title: str = ""  # the front matter's `title:`, as read.py parsed it
+    # 0-based lines inside code blocks: what looks like an image there is code, never an image
+    code_lines: frozenset[int] = frozenset()
 
 
 def parse(text: str, front_title: str = "") -> ParsedNote:
@@ -157,14 +212,15 @@ def parse(text: str, front_title: str = "") -> ParsedNote:
     `front_title`: the `title:` of the note's front matter (kept with the parse, which the
     note's title depends on)."""
     text = repair_lazy_tables(repair_headings(text))
-    env: dict[str, object] = {}
+    env: dict[str, Any] = {}
     tokens = markdown().parse(text, env)
     references = env.get("references")
     inlined, undefined = inline_reference_images(
         text, tokens, references if isinstance(references, dict) else {}
     )
     if inlined != text:  # `![alt][ref]`: rare, so such a note is parsed twice
-        text, tokens = inlined, markdown().parse(inlined)
+        env = {}
+        text, tokens = inlined, markdown().parse(inlined, env)
     flattened = _flatten_deep_inline(tokens)
     tree: SyntaxTreeNode = syntax_tree(tokens)
     root = Section(title="", level=0, line=0, heading=None)
@@ -189,18 +245,32 @@ def parse(text: str, front_title: str = "") -> ParsedNote:
             stack[-1].body.append(node)
     lines = text.split("\n")
     plain = flattened.map[0] + 1 if flattened is not None and flattened.map else 0
-    cut = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), None)
-    if cut is None or not cut.map:
-        return ParsedNote(
-            lines,
-            root,
-            plain_from=plain,
-            undefined_images=tuple(undefined),
-            front_title=front_title,
+    code = frozenset(
+        i for t in tokens if t.type in _CODE_BLOCKS and t.map for i in range(t.map[0], t.map[1])
+    )
+    parsed = ParsedNote(
+        lines,
+        root,
+        plain_from=plain,
+        undefined_images=tuple(undefined),
+        front_title=front_title,
+        code_lines=code,
+    )
+    skipped = env.get(_TOO_DEEP)
+    if skipped:
+        first, _, lists, quotes = skipped[0]
+        parsed.nesting_cut = first + 1
+        parsed.nesting_read = lists + quotes - 1  # the innermost one's content is not read
+        parsed.nesting_kind = " and ".join(
+            kind for kind, count in (("lists", lists), ("quotes", quotes)) if count
         )
-    read_to = max((t.map[1] for t in tokens if t.map and t.nesting == 0), default=0)
-    unread = next((i + 1 for i in range(read_to, len(lines)) if lines[i].strip()), 0)
-    return ParsedNote(lines, root, cut.map[0] + 1, unread, plain, tuple(undefined), front_title)
+        parsed.nesting_skipped = sum(
+            1 for start, end, _, _ in skipped for i in range(start, end) if lines[i].strip()
+        )
+    return parsed
+
+
+_CODE_BLOCKS = ("fence", "code_block")
 
 
 def _flatten_deep_inline(tokens: list[Token]) -> Token | None:
@@ -410,8 +480,11 @@ def obsidian_alt(text: str) -> tuple[str, str, str]:
 
 def _found_in_line(line: str) -> list[tuple[int, str, str, bool]]:
     found: list[tuple[int, str, str, bool]] = []
+    code = code_spans(line) if "`" in line else []
     for number, pattern in enumerate(_IMAGE_PATTERNS):
         for match in pattern.finditer(line):
+            if code and _inside(match.start(), code):
+                continue  # `![alt](x.png)` in inline code shows the syntax, not an image
             groups = match.groupdict()
             src = groups.get("angled") or match.group("src")
             alt = groups.get("alt") or ""
@@ -421,8 +494,50 @@ def _found_in_line(line: str) -> list[tuple[int, str, str, bool]]:
     return sorted(found)
 
 
+_TICKS = re.compile(r"`+")
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each inline code span on a line: a run of backticks up to the next run
+    of as many (CommonMark). A run with no closing run is literal text; a run after a
+    backslash opens nothing. Each run is looked at once, so a line of many unmatched runs
+    costs time in proportion to its length."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        after = bisect.bisect_right(same, index)
+        if _escaped(line, start) or after == len(same):
+            index += 1
+            continue
+        closing = same[after]
+        spans.append((start, runs[closing][1]))
+        index = closing + 1
+    return spans
+
+
+def _escaped(line: str, position: int) -> bool:
+    """Is the character at `position` escaped: after an odd number of backslashes?"""
+    before = position
+    while before > 0 and line[before - 1] == "\\":
+        before -= 1
+    return (position - before) % 2 == 1
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    at = bisect.bisect_right(spans, position, key=lambda span: span[0]) - 1
+    return at >= 0 and position < spans[at][1]
+
+
 def images_in_line(line: str) -> list[tuple[str, str]]:
-    """(src, alt) of every image written on a line: Markdown, Obsidian `![[x]]` and `<img>`."""
+    """(src, alt) of every image written on a line: Markdown, Obsidian `![[x]]` and `<img>`;
+    none inside inline code. Lines of code blocks are the caller's to leave out
+    (`ParsedNote.code_lines`)."""
     return [(src, alt) for _, src, alt, _wiki in _found_in_line(line)]
 
 

@@ -93,12 +93,17 @@ class Output:
         table.add_row("Warnings", str(stats.get("warnings", 0)))
         if stats.get("errors"):
             table.add_row("Errors", str(stats["errors"]))
+        if report.unwritten:
+            table.add_row("Not written", str(len(report.unwritten)))
         table.add_row("Time", f"{seconds:.1f} s")
         self.console().print(table)
         written = ", ".join(report.outputs) or "nothing written"
         if len(report.outputs) > 3:
             folder = os.path.dirname(report.outputs[0]) or "."
             written = f"{len(report.outputs)} files in {folder}"
+        if report.unwritten:  # the counts above leave these decks out: say which they are
+            names = ", ".join(report.unwritten) if len(report.unwritten) <= 3 else "see above"
+            written += f"; {len(report.unwritten)} deck(s) not written ({names})"
         self.print(
             f"Built {stats.get('decks', 0)} deck(s), {stats.get('cards', 0)} card(s), "
             f"{stats.get('media', 0)} media file(s), {stats.get('warnings', 0)} warning(s) "

@@ -14,7 +14,7 @@ import os
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerprint, signing_key
@@ -24,6 +24,7 @@ from .extract.skip import read_skip
 from .identity import card_guid
 from .model import Diagnostic, ExtractedNote, Loc, NotedeckError, NoteFault
 from .notefields import LocalImages, Rendered, fields_key, render_early
+from .notemeta import usable_front_matter
 from .notes import NoteFile, deck_guess, note_info
 from .options import BuildOptions
 from .parse import ParsedNote, parse
@@ -56,7 +57,9 @@ def understand(
     """A read note's own options, its parse and its cards: what `build`, `list` and `check`
     all make of one note (NotedeckError for a broken one, and for a fault of notedeck's own
     on it: one note it cannot read must not stop the others)."""
-    own = note_options(options, source.front_matter, file.shown, source.text)
+    meta, ignored = usable_front_matter(source.front_matter, source.text, file.shown)
+    source = replace(source, front_matter=meta)
+    own = note_options(options, meta, file.shown, source.text)
     try:
         parsed = parse(source.text, str(source.front_matter.get("title") or ""))
         title = title_section(parsed)
@@ -72,6 +75,8 @@ def understand(
             f"{FAULT} ({type(exc).__name__}: {exc}, at {Path(where.filename).name}:{where.lineno})",
             "a fault in notedeck, not in the note: please report it with the note attached",
         ) from exc
+    if ignored:
+        note = replace(note, diagnostics=(*ignored, *note.diagnostics))
     return own, parsed, apply_to_note(note, file, own)
 
 

@@ -49,10 +49,14 @@ NOTE = """# Operating Systems
 - [notes](./other.md)
 """
 OUTSIDE = "is outside the notes root and will not be bundled"
+ABSOLUTE = (
+    "is an absolute path (from a web site's root or the disk's), not a file in the notes "
+    "folder; not bundled"
+)
 EXPECTED = [
-    "notes/os.md:7: warning: image not found: `img/nope.png` (check the file name and folder)",
+    "notes/os.md:7: warning: image not found: img/nope.png (check the file name and folder)",
     f"notes/os.md:8: error: image `../secret.png` {OUTSIDE}",
-    f"notes/os.md:9: error: image `/etc/passwd` {OUTSIDE}",
+    f"notes/os.md:9: warning: image '/etc/passwd' {ABSOLUTE}",
     f"notes/os.md:10: error: image `file:///etc/passwd` {OUTSIDE}",
     "notes/os.md:12: warning: heading `Empty heading` makes no cards",
     "notes/os.md:18: warning: `Mutex` is defined twice in this section (first at line 16)",
@@ -106,7 +110,43 @@ def test_images_are_found_the_way_build_finds_them(tmp_path: Path) -> None:
     write(notes / "os" / "a.md", "# A\n\n## Latency\n\n- meaning\n\n![d](diagram.png)\n")
     assert check([str(notes)]) == []
     write(notes / "os" / "a.md", "# A\n\n## Latency\n\n- meaning\n\n![d](nowhere.png)\n")
-    assert [d.message for d in check([str(notes)])] == ["image not found: `nowhere.png`"]
+    assert [d.message for d in check([str(notes)])] == ["image not found: nowhere.png"]
+
+
+SITE_NOTE = """---
+title: Callout
+---
+
+## Callout
+
+- an anchored tip that guides people through the app
+
+<img src="/img/docs/callout-demo.gif" width="70%" />
+![shot](img/missing.png)
+"""
+
+
+@pytest.mark.parametrize(("config", "level", "code"), [("", "warning", 0), ("error", "error", 1)])
+def test_build_and_check_agree_on_images_that_cannot_be_found(
+    tmp_path: Path, config: str, level: str, code: int
+) -> None:
+    """A site-absolute `/img/…` (notes shared with a web site) names no file of the notes
+    folder: both commands report it, and a missing file, in the same words and at the same
+    level (a warning, or an error with `missing_images = "error"`)."""
+    notes = tmp_path / "notes"
+    write(notes / "callout.md", SITE_NOTE)
+    if config:
+        write(notes / "notedeck.toml", f'missing_images = "{config}"\n')
+    expected = [
+        f"notes/callout.md:9: {level}: image '/img/docs/callout-demo.gif' {ABSOLUTE} (copy the "
+        "image into the notes folder and link it relative to the note)",
+        f"notes/callout.md:10: {level}: image not found: img/missing.png (check the file name "
+        "and folder)",
+    ]
+    checked = run(["check", "notes"], tmp_path)
+    assert (checked.returncode, checked.stdout.splitlines()) == (code, expected)
+    built = run(["build", "notes", "-o", "out"], tmp_path)
+    assert (built.returncode, built.stderr.splitlines()[:2]) == (code, expected)
 
 
 def test_navigation_and_grouping_headings_are_not_reported(tmp_path: Path) -> None:

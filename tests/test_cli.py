@@ -143,6 +143,29 @@ def test_quiet_and_verbose(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     ]
 
 
+def test_the_summary_counts_what_was_written_and_names_what_was_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A deck with a broken note is not written; its cards were counted as built, and -v paired
+    the written file with the unwritten deck's count."""
+    notes = tmp_path / "notes"
+    write(notes / "bad" / "card.md", "---\ntags: [x\n---\n\n## Packet\n\n- a unit of data\n")
+    write(notes / "bad" / "net.md", NOTE)
+    write(notes / "good" / "os.md", "# OS\n\n## Mutex\n\n- a lock one thread holds\n")
+    out = tmp_path / "out"
+    assert main(["build", str(notes), "-o", str(out), "--verbose"]) == 1
+    captured = capsys.readouterr()
+    assert [p.name for p in out.glob("*.apkg")] == ["Good.apkg"]
+    assert len(imported(out / "Good.apkg", tmp_path / "anki")) == 1
+    assert captured.out.splitlines()[-1].startswith(
+        "Built 1 deck(s), 1 card(s), 0 media file(s), 1 warning(s) in "
+    )
+    assert captured.out.splitlines()[-1].endswith(f"→ {out}/Good.apkg; 1 deck(s) not written (Bad)")
+    assert re.search(r"Not written +│ +1 ", captured.out)
+    assert f"{out}/Bad.apkg not written: a note of deck 'Bad' has errors" in captured.err
+    assert f"{out}/Good.apkg: 1 card(s), 0 media file(s)" in captured.err
+
+
 def test_config_with_an_unknown_key_is_a_usage_error(tmp_path: Path) -> None:
     write(tmp_path / "notes" / "net.md", NOTE)
     write(tmp_path / "notes" / "notedeck.toml", 'deck = "{title}"\ncolour = "red"\n')

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
-from cli_helpers import ROOT, imported, write
+from cli_helpers import ROOT, imported, run, write
 
 from generator.cli import main
 from generator.config import KEYS, ConfigError, find_config, note_options, resolve
@@ -110,16 +111,99 @@ def test_broken_toml_names_its_line(tmp_path: Path) -> None:
     assert "broken TOML" in info.value.message
 
 
-def test_a_bad_front_matter_value_is_an_error_in_that_note(
+IGNORED = "(the note is built without it; if it is meant for notedeck, write e.g."
+
+
+def test_a_front_matter_value_notedeck_cannot_use_is_a_warning_and_the_note_builds(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Front matter is shared with other tools (a code page's `language: javascript`, a
+    Hugging Face card's `language: [en]`): their values cost no note and no deck."""
     notes = tmp_path / "notes"
     write(notes / "a.md", "---\ntitle: A\nreverse: maybe\n---\n" + NOTE)
     write(notes / "b.md", "---\nimages: offline\n---\n" + NOTE.replace("# Threads", "# B"))
-    assert main(["list", str(notes), "--json"]) == 1
+    write(notes / "code.md", "---\nlanguage: javascript\n---\n## Closure\n\n- a function\n")
+    write(notes / "hf.md", "---\nlanguage:\n- en\n---\n## Hybrid search\n\n- fused\n")
+    assert main(["list", str(notes), "--json"]) == 0
     captured = capsys.readouterr()
-    assert "a.md:3: error: bad value for `reverse`: expected true or false" in captured.err
-    assert '"term": "Thread"' in captured.out  # b.md still lists; `images` is not per-note
+    assert captured.err.splitlines() == [
+        f"{notes}/a.md:3: warning: notedeck ignores front matter `reverse`: expected true or "
+        f"false, got 'maybe' {IGNORED} `reverse: true`)",
+        f"{notes}/code.md:2: warning: notedeck ignores front matter `language`: expected 'auto' "
+        f"or a language code such as 'ko' or 'en', got 'javascript' {IGNORED} `language: en`)",
+        f"{notes}/hf.md:2: warning: notedeck ignores front matter `language`: expected a "
+        f"string, got list ['en'] {IGNORED} `language: en`)",
+    ]
+    terms = [card["term"] for card in json.loads(captured.out)]
+    assert terms == ["Thread", "Mutex", "Thread", "Mutex", "Closure", "Hybrid search"]
+
+
+@pytest.mark.parametrize(
+    ("front", "warning"),
+    [
+        ("deck: [a, b]", "`deck`: expected text, got list ['a', 'b']"),
+        ("deck: {x: 1}", "`deck`: expected text, got dict {'x': 1}"),
+        ("tags: {a: 1}", "`tags`: expected a word or a list of words, got dict {'a': 1}"),
+        ("tags: [[a], b]", "`tags`: expected a word or a list of words, got list [['a'], 'b']"),
+        ("aliases: {a: 1}", "`aliases`: expected a name or a list of names, got dict {'a': 1}"),
+        ("skip: true", "`skip`: expected a card's term or a list of them, got bool True"),
+        ("strategies: [colon]", "`strategies`: expected a table of strategy = true/false"),
+        ("strategies: {guess: false}", "`strategies`: unknown strategy 'guess'"),
+        ("reverse: 1", "`reverse`: expected true or false, got 1"),
+        ("language: 42", "`language`: expected a string, got int 42"),
+    ],
+)
+def test_each_key_a_note_sets_warns_about_a_value_it_cannot_use(
+    tmp_path: Path, front: str, warning: str
+) -> None:
+    """The deck is written (exit code 0) as if the key were not there: the default deck name
+    (the folder and title), the folder's tag, every card."""
+    notes = tmp_path / "notes"
+    write(notes / "os" / "threads.md", f"---\n{front}\n---\n" + NOTE)
+    result = run(["build", "notes", "-o", "out"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"notes/os/threads.md:2: warning: notedeck ignores front matter {warning}"
+        + result.stderr.split(warning, 1)[1].splitlines()[0]
+    ]
+    assert IGNORED in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in (tmp_path / "out").glob("*.apkg")] == ["OS.apkg"]
+    cards = imported(tmp_path / "out" / "OS.apkg", tmp_path / "anki")
+    assert sorted(c.fields["Term"] for c in cards) == ["Mutex", "Thread"]
+    assert {c.deck for c in cards} == {"OS::Threads"}
+    assert all("os" in c.tags for c in cards)
+
+
+@pytest.mark.parametrize(
+    ("front", "deck", "tags"),
+    [
+        ("deck: 2024\ntags: 3", "2024", "3"),  # numbers where text is expected are text
+        ("deck: Mine\ntags: machine learning, exam", "Mine", "exam"),
+        ("aliases: Thread\ntags: [a, 7]", "OS::Threads", "7"),  # one alias, Obsidian's way
+        ("language:\nreverse:\nstrategies:", "OS::Threads", "os"),  # empty: as if unwritten
+    ],
+)
+def test_values_a_user_means_are_used_without_a_warning(
+    tmp_path: Path, front: str, deck: str, tags: str
+) -> None:
+    notes = tmp_path / "notes"
+    write(notes / "os" / "threads.md", f"---\n{front}\n---\n" + NOTE)
+    result = run(["build", "notes", "-o", "out"], tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    (apkg,) = (tmp_path / "out").glob("*.apkg")
+    cards = imported(apkg, tmp_path / "anki")
+    assert {c.deck for c in cards} == {deck}
+    assert all(tags in c.tags for c in cards)
+
+
+def test_a_bad_value_in_the_config_file_stays_an_error(tmp_path: Path) -> None:
+    """notedeck.toml holds notedeck's settings alone: a value it cannot use there is a mistake,
+    and nothing is built."""
+    _notes(tmp_path, 'language = "javascript"\n')
+    result = run(["build", "notes", "-o", "out"], tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("notes/notedeck.toml:1: error: bad value for `language`")
+    assert not (tmp_path / "out").exists()
 
 
 def test_template_config_is_valid_and_documents_every_key(tmp_path: Path) -> None:

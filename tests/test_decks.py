@@ -174,3 +174,34 @@ def test_a_deck_with_many_sub_decks_imports_whole(tmp_path: Path) -> None:
         assert sum(1 for c in got if "nucleus" in c.fields.get("Text", "")) == 8
     finally:
         col.close()
+
+
+@pytest.mark.parametrize(
+    ("front", "deck", "got"),
+    [
+        ("title: [a, b]", "Threads", "list ['a', 'b']"),  # as with no title: the first heading
+        ("title: {a: 1}", "Threads", "dict {'a': 1}"),
+        ("title: true", "Threads", "bool True"),
+        ("title: 1984", "1984", ""),  # a number is text
+    ],
+)
+def test_a_title_that_is_not_text_never_names_a_deck_by_its_repr(
+    tmp_path: Path, front: str, deck: str, got: str
+) -> None:
+    note = tmp_path / "notes" / "threads.md"
+    note.parent.mkdir()
+    note.write_text(f"---\n{front}\n---\n{NOTES['os/threads.md']}", "utf-8")
+    report = build([str(note.parent)], BuildOptions(out=tmp_path / "out"))
+    assert [Path(p).name for p in report.outputs] == [f"{deck}.apkg"]
+    assert [(str(d.loc), d.level, d.message) for d in report.diagnostics] == (
+        [
+            (
+                f"{note}:2",
+                "warning",
+                f"notedeck ignores front matter `title`: expected text, got {got}",
+            )
+        ]
+        if got
+        else []
+    )
+    assert {d for _, d, _ in imported(tmp_path, report.outputs)} == {deck}

@@ -226,3 +226,65 @@ def test_undefined_references_and_code_are_left_as_written() -> None:
 )
 def test_image_kinds_are_known_by_their_first_bytes(head: bytes, extension: str | None) -> None:
     assert image_extension(head) == extension
+
+
+CODE_NOTE = """# Images
+
+## Resizing
+
+Escape the pipe when resizing an image in a table:
+
+```md
+![[og-image.png\\|200]] | Obsidian
+```
+
+An older note wrote it indented:
+
+    ![old](img/z.png)
+
+## Markdown images
+
+- the syntax `![alt](img/x.png)`, or ``<img src="img/y.png">`` in HTML
+
+## Missing
+
+- this one is an image, and it is missing
+![lost](img/lost.png)
+"""
+
+
+def test_code_is_never_an_image_to_build_or_to_check(tmp_path: Path) -> None:
+    """Build and check agree: image syntax in a fenced or indented code block or in inline code
+    is code, so neither looks for its file; the image outside code is reported by both."""
+    from generator.check import check
+
+    note = tmp_path / "notes" / "images.md"
+    write_tree(note.parent, {"images.md": CODE_NOTE})
+    report = build([str(note.parent)], BuildOptions(out=tmp_path / "out"))
+    lost = line_of(note, "![lost]")
+    built = [(d.loc.line if d.loc else 0, d.message) for d in report.diagnostics]
+    assert built == [(lost, "image not found: img/lost.png")]
+    checked = [
+        d.loc.line if d.loc else 0
+        for d in check([str(note.parent)])
+        if d.message.startswith("image")
+    ]
+    assert checked == [lost]
+    cards = {card.card.term: card for deck in report.decks for card in deck.cards}
+    assert [image.src for image in cards["Missing"].card.images] == ["img/lost.png"]
+    assert cards["Resizing"].card.images == () and cards["Markdown images"].card.images == ()
+    assert "og-image.png" in text_of(cards["Resizing"].fields["Definition"])
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("`![a](x.png)` then ![b](y.png)", [("y.png", "b")]),
+        ('``<img src="x.png">`` and ![[y.png]]', [("y.png", "")]),
+        ("`` a ` ![a](x.png) ``", []),  # a shorter run inside does not close the span
+        ("` unclosed ![a](x.png)", [("x.png", "a")]),  # a run with no closing one is text
+        ("\\`![a](x.png)`", [("x.png", "a")]),  # an escaped backtick opens no span
+    ],
+)
+def test_images_in_inline_code_are_not_images(line: str, found: list[tuple[str, str]]) -> None:
+    assert images_in_line(line) == found

@@ -82,15 +82,21 @@ def test_list_leaves_the_named_cards_out_and_explains_why(
     assert 'docker.md:11: rejected "Bridge": named in the note\'s `skip:`' in explained
 
 
-def test_a_skip_that_is_not_names_is_an_error_with_its_line(tmp_path: Path) -> None:
+def test_a_skip_that_is_not_names_is_a_warning_with_its_line(tmp_path: Path) -> None:
+    """Front matter is shared with other tools: a `skip:` that names no cards is left out with
+    a warning, and the note builds with every card."""
     note = "---\ntitle: Bad\nskip: {Image: true}\n---\n## Image\n- x\n"
     write(tmp_path / "notes" / "bad.md", note)
     result = run(["build", "notes", "-o", "out"], tmp_path)
-    assert result.returncode != 0
-    assert "bad.md:3: error: front matter `skip` must be a card's term or a list of them" in (
-        result.stderr
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "notes/bad.md:3: warning: notedeck ignores front matter `skip`: expected a card's term "
+        "or a list of them, got dict {'Image': True} (the note is built without it; if it is "
+        "meant for notedeck, write e.g. `skip: [Overview]`)\n"
     )
-    assert "Traceback" not in result.stderr
+    assert [c.fields["Term"] for c in imported(tmp_path / "out" / "Bad.apkg", tmp_path / "a")] == [
+        "Image"
+    ]
 
 
 def test_the_built_deck_lacks_exactly_the_skipped_cards(tmp_path: Path) -> None:

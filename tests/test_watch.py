@@ -91,8 +91,7 @@ def test_watch_rebuilds_and_prints_only_what_changed(tmp_path: Path) -> None:
         note.write_text(NOTE.split("## UDP")[0] + figure, "utf-8")
         removed = watcher.until("Rebuilt in")
         assert removed[1:-1] == [
-            "notes/net.md:10: warning: image not found: nope.png"
-            " (check the path, relative to the note)",
+            "notes/net.md:10: warning: image not found: nope.png (check the file name and folder)",
             "+ Figure (notes/net.md:7)",
             "- UDP (notes/net.md:7)",
             "- QUIC (notes/net.md:11)",

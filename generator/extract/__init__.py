@@ -165,9 +165,10 @@ _FLAT = "flatten it"
 def _nesting_warning(parsed: ParsedNote, info: NoteInfo) -> tuple[Diagnostic, ...]:
     found: list[Diagnostic] = []
     if parsed.nesting_cut:
-        message = f"nested more than {MAX_NESTING} levels deep: deeper lines are not read"
-        if parsed.unread_from:
-            message += f", nor anything from line {parsed.unread_from} on"
+        message = (
+            f"{parsed.nesting_kind} nested more than {parsed.nesting_read} levels deep: "
+            f"{parsed.nesting_skipped} line(s) nested deeper are not read; the rest of the note is"
+        )
         found.append(Diagnostic(Loc(info.path, parsed.nesting_cut), "warning", message, _FLAT))
     if parsed.plain_from:
         message = (

@@ -217,7 +217,8 @@ def _cut(
             if is_caption(line, previous):
                 credits.extend(caption_sources(line))
                 continue
-            found = image_refs(line, ctx.info.path, index + 1)
+            code = index in ctx.parsed.code_lines  # `![x](y.png)` in a code block is code
+            found = [] if code else image_refs(line, ctx.info.path, index + 1)
             images.extend(found)
             kept.append(line)
             if line.strip():

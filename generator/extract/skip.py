@@ -14,8 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from ..config import key_line
+from ..config import BadValue, key_line
 from ..model import Card, Diagnostic, Loc, NotedeckError
+from ..notemeta import skip_entries
 
 _SEPARATOR = re.compile(r"\s*(?:›|>)\s*")
 
@@ -32,20 +33,17 @@ NO_SKIP = Skip()
 
 
 def read_skip(front_matter: dict[str, Any], text: str, path: str) -> Skip:
-    """The note's `skip:` (a name, or a list of names), or NotedeckError for any other value."""
-    value = front_matter.get("skip")
+    """The note's `skip:` (a name, or a list of names), or NotedeckError for any other value
+    (the build drops such a value with a warning first: see notemeta.py)."""
     line = key_line(text, "skip")
-    if value is None:
-        return Skip((), line)
-    values = [value] if isinstance(value, (str, int, float)) else value
-    if not isinstance(values, list) or any(isinstance(v, (list, dict)) for v in values):
+    try:
+        return Skip(skip_entries(front_matter.get("skip")), line)
+    except BadValue:
         raise NotedeckError(
             Loc(path, line),
             "front matter `skip` must be a card's term or a list of them",
             'e.g. skip: [Overview, "Docker › 장점"]',
-        )
-    entries = tuple(str(v).strip() for v in values if v is not None and str(v).strip())
-    return Skip(entries, line)
+        ) from None
 
 
 def _norm(text: str) -> str:

@@ -35,7 +35,12 @@ def tree(tmp_path: Path) -> Path:
 PATHS = [
     # (line in the note, the warning it gets)
     ("- up ![a](../outside/secret.png)", "image '../outside/secret.png' " + OUTSIDE_WARNING),
-    ("- abs ![b]({outside}/secret.png)", "image '{outside}/secret.png' is an absolute path" + NB),
+    (
+        "- abs ![b]({outside}/secret.png)",
+        "image '{outside}/secret.png' is an absolute path (from a web site's root or the disk's), "
+        "not a file in the notes folder; not bundled (copy the image into the notes folder and "
+        "link it relative to the note)",
+    ),
     (
         "- file ![c](file://{outside}/secret.png)",
         "image 'file://{outside}/secret.png' is a file:// URL" + NB,
@@ -142,7 +147,7 @@ def test_no_active_content_reaches_a_card_in_real_anki(tmp_path: Path, cli) -> N
     assert run.code == 0
     assert run.lines == [
         # `<img src="x">`: no such file (an extensionless src is not taken for a note embed)
-        f"{note}:8: warning: image not found: x (check the path, relative to the note)",
+        f"{note}:8: warning: image not found: x (check the file name and folder)",
         f"{note}:15: warning: inline data: image is not bundled "
         "(save it as a file beside the note)",
     ]
