@@ -16,6 +16,7 @@ from ..parse import Section, plain_text
 from .aspects import aspect_of
 from .candidate import Candidate, Context, strip_prefix
 from .colon import split_colon_line
+from .details import unanswered_details
 from .filters import is_date_line, is_decoration, is_link_only, is_unfinished
 from .headbody import (
     FILE_NAME,
@@ -40,7 +41,6 @@ from .headnames import (
 )
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
-from .markup import unanswered_details
 from .noteindex import indexes_notes
 from .notekinds import (
     is_caption_line,
