@@ -19,7 +19,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import MAX_NESTING
 from .candidate import Candidate, Context, Span, dedent_block, strip_prefix
-from .headbody import only_asks
+from .headbody import EMPTY_DETAILS, only_asks, shows_nothing
 from .labels import is_never_heading
 
 # `[^<>]` keeps each match attempt from running past the next tag on a line of unclosed `<`.
@@ -104,8 +104,8 @@ _DETAILS_OPEN = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
 
 
 def unanswered_details(block: SyntaxTreeNode) -> bool:
-    """An HTML `<details>` block whose answer only asks more questions (interview prep lists):
-    none answered, or each answered behind a button of its own (a card of its own)."""
+    """An HTML `<details>` block with no answer of its own: empty, or only more questions (interview
+    prep lists), none answered or each answered behind a button of its own (a card of its own)."""
     if block.type != "html_block" or not _DETAILS_OPEN.match(block.content):
         return False
     reader = _Reader(block.content.split("\n"), 0, set(), (), None)
@@ -113,11 +113,22 @@ def unanswered_details(block: SyntaxTreeNode) -> bool:
     if not roots or roots[0].summary is None:
         return False
     root = roots[0]
-    return _asks_only(reader.answer(root, reader.inner_cuts(root)))
+    answer = reader.answer(root, reader.inner_cuts(root))
+    return not answer or shows_nothing(answer) or _asks_only(answer)
+
+
+# A summary on one line; `[^<]` keeps a line of unclosed summaries linear.
+_SUMMARY = re.compile(r"<summary\b[^<>]*>([^<]*)</summary\s*>", re.IGNORECASE)
 
 
 def _asks_only(answer: str) -> bool:
-    return only_asks([strip_prefix(_TAG.sub("", x)) for x in answer.split("\n")])
+    """Only questions: the labels of answer buttons (`<summary>Answer</summary>`) say nothing."""
+
+    def label(match: re.Match[str]) -> str:
+        return "" if _REVEAL.match(_words(match.group(1))) else match.group(0)
+
+    lines = [strip_prefix(_TAG.sub("", _SUMMARY.sub(label, x))) for x in answer.split("\n")]
+    return only_asks(lines)
 
 
 def details_candidates(
@@ -214,8 +225,8 @@ class _Reader:
     def _propose(self, term: str, line: int, node: _Details, answer: str) -> bool:
         if not term:
             return False
-        if not answer:
-            self.reject(line, term, "no answer under the question")
+        if not answer or shows_nothing(answer):  # the answer around it keeps such a question
+            self.reject(line, term, EMPTY_DETAILS)
             return False
         self.found.append(
             Candidate(

@@ -29,6 +29,7 @@ from .headbody import (
     only_diagrams,
     open_questions,
     sets_exercise,
+    shows_nothing,
     to_do_list,
 )
 from .headnames import (
@@ -151,7 +152,9 @@ def heading_candidate(
     if reason:
         ctx.reject(section.line, section.title, reason)
         return None
-    if content and all(open_questions(b) or unanswered_details(b) for b in content):
+    # Blocks of bare tags (`</details>` after a blank line inside one) neither ask nor answer.
+    asked = [b for b in content if not (b.type == "html_block" and shows_nothing(b.content))]
+    if asked and all(open_questions(b) or unanswered_details(b) for b in asked):
         ctx.reject(section.line, section.title, "only questions with no answers")
         return None
     if sets_exercise(content):

@@ -27,6 +27,7 @@ SHAPES = {
     "summaries never closed": "<details><summary>Q?\n",
     "follow-ups": "<li>Why?<details><summary>답변</summary>Because.</details></li>\n",
     "stray closing tags": "</details></summary>\n",
+    "empty answer buttons": "- Why?\n  <details><summary>답변</summary><p></p><!-- <summary>\n",
 }
 
 
