@@ -23,6 +23,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .cjkemphasis import cjk_friendly_emphasis
+from .htmlblocks import html_blocks_as_rendered, html_heading, place_after_heading
 from .linklabel import linear_link_labels
 from .model import ImageRef, Loc
 from .refimages import inline_reference_images
@@ -88,6 +89,7 @@ def markdown() -> MarkdownIt:
     md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
     _front_matter_only_on_dashes(md)
     linear_link_labels(md)
+    html_blocks_as_rendered(md)
     return md
 
 
@@ -290,24 +292,13 @@ def _flatten_deep_inline(tokens: list[Token]) -> Token | None:
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TIGHT_HEADING = re.compile(r"^(#{2,6})(?=[^\s#\d])(\S.*)$")
 _TIGHT_TITLE = re.compile(r"^(#)(?=[^\s#\d])([^#]*\s[^#]*)$")
-_HTML_HEADING = re.compile(r"^ {0,3}<h([1-6])(?:\s[^>]*)?>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _html_heading(line: str) -> str | None:
-    """`<h2>Mailbox rule</h2>` on a line of its own → `## Mailbox rule`: raw HTML headings are
-    headings to whoever reads the rendered note (the inner tags are dropped, as rendered)."""
-    match = _HTML_HEADING.match(line)
-    if match is None:
-        return None
-    text = " ".join(_TAG.sub("", match.group(2)).split())
-    return f"{'#' * int(match.group(1))} {text}" if text else None
 
 
 def repair_headings(text: str) -> str:
     """`##Title` → `## Title` outside code fences and front matter; `#Title words` only as the
-    note's first line (a lone `#word` elsewhere is an Obsidian tag); `<h2>Title</h2>` on a line
-    of its own → `## Title`. Line numbers never change."""
+    note's first line (a lone `#word` elsewhere is an Obsidian tag); `<h2>Title</h2>` opening a
+    line (`<h3 id="x">`, a title over several lines, tags after it) → `## Title`. Line numbers
+    never change."""
     lines = text.split("\n")
     fence = ""
     seen_content = False
@@ -330,9 +321,23 @@ def repair_headings(text: str) -> str:
         )
         if tight:
             lines[index] = f"{tight.group(1)} {tight.group(2)}"
-        lines[index] = _html_heading(line) or lines[index]
+        _repair_html_heading(lines, index)
         seen_content = True
     return "\n".join(lines)
+
+
+def _repair_html_heading(lines: list[str], index: int) -> None:
+    """`<h2>Title</h2>` → `## Title` (raw HTML headings are headings to whoever reads the
+    rendered note); the lines it spanned beyond the first are left blank."""
+    found = html_heading(lines, index)
+    if found is None:
+        return
+    heading, last, rest = found
+    if not place_after_heading(lines, last, rest):
+        return
+    lines[index] = heading
+    for spanned in range(index + 1, last + 1):
+        lines[spanned] = ""
 
 
 _ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)\S")

@@ -170,3 +170,66 @@ def test_a_card_without_a_section_shows_no_empty_section_line(tmp_path: Path) ->
     assert 'class="nd-section"' not in card.question
     assert '<div class="nd-term">Foo</div>' in card.question
     assert "bar 설명" in card.answer and "제목" in text_of(card.answer)
+
+
+def test_an_html_export_shows_each_heading_and_its_code_intact(tmp_path: Path) -> None:
+    """A blog's HTML export (`<h3>` then `<p>`/`<pre>` lines, no blank lines between them), as
+    Anki renders it: one card per heading, and a blank line inside `<pre>` stays in the code."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "flow.md").write_text(
+        '<h3 id="switch문">switch문</h3>\n'
+        "<p><strong>switch문의 제약조건</strong></p>\n"
+        "<pre><code>switch(result){\n case 1:\n\n case 2: *x*\n}</code></pre>\n"
+        '<h3 id="break문">break문</h3>\n'
+        "<p>가장 가까운 반복문을 벗어난다.</p>\n",
+        "utf-8",
+    )
+    assert main(["build", str(notes), "-o", str(tmp_path / "dist")]) == 0
+    col = open_collection(tmp_path / "anki")
+    try:
+        import_apkg(col, next((tmp_path / "dist").glob("*.apkg")))
+        by_term = {text_of(c.fields["Term"]): c for c in cards(col)}
+    finally:
+        col.close()
+    assert list(by_term) == ["switch문", "break문"]
+    switch = by_term["switch문"].answer
+    assert "<pre><code>switch(result){\n case 1:\n\n case 2: *x*\n}</code></pre>" in switch
+    assert "break" not in text_of(switch) and "###" not in switch
+    assert "가장 가까운 반복문을 벗어난다." in by_term["break문"].answer
+
+
+def test_nested_details_become_one_card_per_question_with_whole_html(tmp_path: Path) -> None:
+    """An interview note's `<details>` Q&A whose answer holds follow-up questions, each answered
+    behind a button of its own, as Anki renders it: every question is a card, and no answer is
+    cut at an inner `</details>` (nothing left open, no stray closing tag)."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "jvm.md").write_text(
+        "## Java\n\n<details>\n  <summary><h3>1. JVM이 무엇인가요?</h3></summary>\n"
+        "  <details>\n    <summary>답변</summary>\n    <p>자바 실행 환경입니다.</p>\n"
+        "    <details>\n      <summary>꼬리 질문</summary>\n      <ul>\n"
+        "      <li> GC는 무엇인가요?\n        <details>\n          <summary>답변</summary>\n"
+        "          <p>쓰지 않는 메모리를 회수합니다.</p>\n        </details>\n      </li>\n"
+        "      <li> JIT는 무엇인가요?\n        <details>\n          <summary>답변</summary>\n"
+        "          <p>자주 쓰는 코드를 기계어로 바꿉니다.</p>\n        </details>\n      </li>\n"
+        "      </ul>\n    </details>\n  </details>\n</details>\n",
+        "utf-8",
+    )
+    assert main(["build", str(notes), "-o", str(tmp_path / "dist")]) == 0
+    col = open_collection(tmp_path / "anki")
+    try:
+        import_apkg(col, next((tmp_path / "dist").glob("*.apkg")))
+        by_term = {text_of(c.fields["Term"]): c for c in cards(col)}
+    finally:
+        col.close()
+    assert list(by_term) == ["1. JVM이 무엇인가요?", "GC는 무엇인가요?", "JIT는 무엇인가요?"]
+    for card in by_term.values():
+        definition = card.fields["Definition"]
+        assert definition.count("<details") == definition.count("</details>")
+        assert not definition.lstrip().startswith("</")
+    jvm = by_term["1. JVM이 무엇인가요?"].answer
+    assert "자바 실행 환경입니다." in jvm and "GC는 무엇인가요?" in jvm
+    assert "쓰지 않는 메모리" not in jvm  # the follow-up's answer is on its own card
+    assert "쓰지 않는 메모리를 회수합니다." in by_term["GC는 무엇인가요?"].answer
+    assert "기계어" in by_term["JIT는 무엇인가요?"].answer

@@ -149,6 +149,21 @@ def test_unknown_language_and_indented_code_are_escaped_plain_text() -> None:
     assert "&lt;b&gt;x&lt;/b&gt;" in out and "&lt;i&gt;y&lt;/i&gt;" in out
 
 
+def test_a_pre_after_html_keeps_its_blank_lines_and_code() -> None:
+    # A `<p>` line opens an HTML block that CommonMark ends at a blank line; inside `<pre>` the
+    # blank line is code, so the block (and the code) goes on to `</pre>`.
+    code = "<pre><code>switch(x){\n case 1:\n\n case 2: *y*\n}</code></pre>"
+    out = markdown_html("<p><strong>switch</strong></p>\n" + code)
+    assert out == "<p><strong>switch</strong></p>\n" + code
+    inline = markdown_html("<li><p>case</p><pre><code>a\n\n- b</code></pre></li>")
+    assert "<pre><code>a\n\n- b</code></pre>" in inline and "<ul>" not in inline
+
+
+def test_a_blank_line_ends_the_html_block_only_outside_pre_and_comments() -> None:
+    out = markdown_html("<div>one <!-- a\n\n*b* --> end</div>\n\n**two**")
+    assert out == "<div>one  end</div>\n<p><strong>two</strong></p>"
+
+
 def test_tables_keep_their_alignment_and_nothing_else() -> None:
     out = markdown_html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n")
     assert '<th style="text-align:left">a</th>' in out

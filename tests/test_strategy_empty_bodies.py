@@ -1,10 +1,13 @@
 """Bodies that say nothing: a heading over an empty code fence left to fill in, a `Detail`
-heading that only labels the notes under it, and the tail of a table row that broke out of its
-table (`- 잦은 시스템 | - …`) are no cards."""
+heading that only labels the notes under it, the tail of a table row that broke out of its
+table (`- 잦은 시스템 | - …`) and an answer button over an answer never written
+(`<details><summary>답변</summary><p></p></details>`) are no cards."""
 
 from __future__ import annotations
 
-from extract_helpers import reasons, terms
+from extract_helpers import by_term, reasons, terms
+
+EMPTY_DETAILS = "its `<details>` answer is empty: nothing is written under its summary"
 
 
 def test_a_heading_over_an_empty_fence_has_no_body() -> None:
@@ -121,3 +124,102 @@ def test_a_term_that_starts_with_an_ordinal_word_is_still_a_term() -> None:
         - **second**: 시간의 SI 기본 단위
         """
     assert terms(md) == ["대사", "First-Pass Effect", "second"]
+
+
+def test_questions_over_empty_answer_buttons_are_no_cards() -> None:
+    md = """
+        # 동적 프로그래밍
+
+        ## 관련 기술면접 질문
+        1. Dynamic Programming과 분할정복의 차이점은?
+            <details>
+            <summary>답변</summary>
+            <p>
+            </p>
+            </details>
+        2. Dynamic Programming 적용 조건
+            <details>
+            <summary>답변</summary>
+            <p>&nbsp;</p><!-- 나중에 정리 -->
+            </details>
+        """
+    assert terms(md) == []
+    why = reasons(md)
+    assert why["Dynamic Programming과 분할정복의 차이점은?"] == EMPTY_DETAILS
+    assert why["Dynamic Programming 적용 조건"] == EMPTY_DETAILS
+    assert why["관련 기술면접 질문"] == "only questions with no answers"
+
+
+def test_empty_details_questions_are_no_cards() -> None:
+    md = """
+        # Interview
+        ## Java
+        <details><summary>What is the JVM?</summary><p></p></details>
+
+        <details>
+        <summary>What is a class loader?</summary>
+        <ul>
+        <li>Why is it lazy?
+        <details><summary>Answer</summary>
+
+        </details>
+        </li>
+        </ul>
+        </details>
+
+        ### Q: What is the heap?
+        <details>
+        <summary>Answer</summary>
+        <p></p>
+        </details>
+        """
+    assert terms(md) == []
+    why = reasons(md)
+    assert why["What is the JVM?"] == EMPTY_DETAILS
+    assert why["Why is it lazy?"] == EMPTY_DETAILS
+    assert why["What is a class loader?"] == "only follow-up questions with no answers"
+    assert why["Java"] == "only questions with no answers"
+    assert why["What is the heap?"] == EMPTY_DETAILS
+
+
+def test_an_answer_of_an_image_or_a_word_is_not_empty() -> None:
+    got = by_term("""
+        # Interview
+        ## Java
+        <details><summary>What does the heap look like?</summary><img src="heap.png"></details>
+
+        <details><summary>Is Java compiled?</summary><p>Yes</p></details>
+
+        1. JVM의 역할은?
+            <details>
+            <summary>답변</summary>
+            <p>바이트코드를 실행한다.</p>
+            </details>
+        """)
+    assert list(got) == ["What does the heap look like?", "Is Java compiled?", "JVM의 역할은?"]
+    assert got["Is Java compiled?"].definition_md == "<p>Yes</p>"
+    assert "바이트코드를 실행한다." in got["JVM의 역할은?"].definition_md
+
+
+def test_an_empty_answer_button_leaves_no_trace_in_the_answer_around_it() -> None:
+    md = """
+        # 동적 프로그래밍
+
+        ## 관련 기술면접 질문
+        1. Dynamic Programming이란?
+            <details>
+            <summary>답변</summary>
+            <p>이전 결과를 저장해 다시 쓰는 기법</p>
+            </details>
+        2. Dynamic Programming과 분할정복의 차이점은?
+            <details>
+            <summary>답변</summary>
+            <p></p>
+            </details>
+        """
+    got = by_term(md)
+    assert "Dynamic Programming과 분할정복의 차이점은?" not in got
+    assert reasons(md)["Dynamic Programming과 분할정복의 차이점은?"] == EMPTY_DETAILS
+    assert "이전 결과를 저장해 다시 쓰는 기법" in got["Dynamic Programming"].definition_md
+    for card in got.values():  # the unanswered question may be named, its empty button not
+        assert "<p></p>" not in card.definition_md

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from extract_helpers import by_term, cards, reasons, terms
 
@@ -144,6 +146,103 @@ def test_html_heading_inside_a_line_of_text_is_not_a_heading() -> None:
     (title,) = parsed.root.children
     assert [s.title for s in title.children] == ["Markup"]
     assert parsed.lines[3] == "Write <h2>Title</h2> for a heading."
+
+
+def test_html_export_headings_end_the_html_block_above_them() -> None:
+    # A blog export (Velog): `<h3>` headings and `<p>` bodies with no blank line between them.
+    got = cards("""
+        <h3 id="if문">if문</h3>
+        <p>조건이 참일 때만 실행한다.
+        <img alt="" src="https://example.org/if.png" /></p>
+        <h3 id="switch문">switch문</h3>
+        <p><strong>switch문의 제약조건</strong></p>
+        <pre><code>switch(result){
+         case 1:
+
+         case 2:
+        }</code></pre>
+        <h3 id="break문">break문</h3>
+        <p>자신이 포함된 가장 가까운 반복문을 벗어난다.</p>
+        <h3 id="continue문">continue문</h3>
+        <p>다음 반복으로 넘어간다.</p>
+        """)
+    assert [(c.term, c.loc.line) for c in got] == [
+        ("if문", 1),
+        ("switch문", 4),
+        ("break문", 11),
+        ("continue문", 13),
+    ]
+    assert "###" not in "".join(c.definition_md for c in got)
+    assert got[1].definition_md.endswith("case 1:\n\n case 2:\n}</code></pre>")
+    assert got[2].definition_md == "<p>자신이 포함된 가장 가까운 반복문을 벗어난다.</p>"
+
+
+def test_html_headings_over_lines_and_with_tags_after_them() -> None:
+    got = cards("""
+        # Java
+
+        <h2> Overloading
+        </h2>
+
+        A new method with the same name and other parameters.
+
+        <h2 id="o"><a href="#o">Overriding</a></h2><a name="o"></a>
+        A method of the parent written again in the child.
+
+        <h2>Hiding</h2><p>A static method of the parent declared again.</p>
+
+        ## Shadowing
+        A variable that hides another of the same name.
+        """)
+    assert [(c.term, c.loc.line) for c in got] == [
+        ("Overloading", 3),
+        ("Overriding", 8),
+        ("Hiding", 11),
+        ("Shadowing", 13),
+    ]
+    assert got[1].definition_md == "A method of the parent written again in the child."
+    assert got[2].definition_md == "<p>A static method of the parent declared again.</p>"
+
+
+def test_markdown_heading_right_after_html_starts_a_section() -> None:
+    got = cards("""
+        # Quiz
+        ## TCP
+        <details>
+        <summary>Answer</summary>
+        A reliable, connection-oriented transport protocol.
+        </details>
+        ## UDP
+        A connectionless transport protocol.
+        """)
+    assert [(c.term, c.section) for c in got] == [("TCP", ("TCP",)), ("UDP", ("UDP",))]
+    assert "connectionless" not in got[0].definition_md
+
+
+def test_headings_inside_html_that_is_still_open_are_not_sections() -> None:
+    md = """
+        # Java
+        ## JVM
+        <details>
+        <summary>What is the JVM?</summary>
+        <h3>In short</h3>
+        The virtual machine that runs Java bytecode.
+        </details>
+
+        ## Build
+        <div><pre><code># not a heading: a comment in a shell script
+        make all
+
+        # nor this
+        </code></pre></div>
+        """
+    parsed = parse(textwrap.dedent(md).lstrip("\n"))
+    (title,) = parsed.root.children
+    assert [s.title for s in title.children] == ["JVM", "Build"]
+    got = by_term(md)
+    assert list(got) == ["What is the JVM?", "Build"]
+    assert "bytecode" in got["What is the JVM?"].definition_md
+    assert "# nor this" in got["Build"].definition_md
 
 
 def test_headings_written_inside_list_items() -> None:

@@ -167,6 +167,135 @@ def test_details_holding_only_follow_up_questions_are_not_cards() -> None:
     assert why["운영체제"] == "only questions with no answers"  # its body asks, and nothing more
 
 
+def test_nested_details_are_matched_by_depth_and_follow_ups_are_cards() -> None:
+    md = """
+        ## Java, Spring
+
+        <details>
+          <summary><h3>1. JVM이 무엇인지 설명해 주세요.</h3></summary>
+            <details>
+              <summary>답변</summary>
+              <p>자바 기반 애플리케이션을 위한 실행 환경입니다.</p>
+              <details>
+                <summary>꼬리 질문</summary>
+                <ul>
+                <li> JVM은 어떤 실행 과정을 거치나요?
+                  <details>
+                    <summary>답변</summary>
+                    <p>클래스 로더가 바이트코드를 로딩합니다.</p>
+                  </details>
+                </li>
+                <li>가비지 컬렉션이 뭔지 설명해 주세요.<details><summary>Answer</summary>
+                    <p>Heap에서 쓰지 않는 객체를 정리하는 작업입니다.</p></details></li>
+                </ul>
+              </details>
+            </details>
+        </details>
+        """
+    got = cards(md)
+    assert [(c.term, c.strategy, c.loc.line) for c in got] == [
+        ("1. JVM이 무엇인지 설명해 주세요.", "details", 3),
+        ("JVM은 어떤 실행 과정을 거치나요?", "details", 11),
+        ("가비지 컬렉션이 뭔지 설명해 주세요.", "details", 17),
+    ]
+    outer, first, second = (c.definition_md for c in got)
+    # The answer the button hides, then the follow-ups by name: their answers are their own.
+    assert outer == (
+        "<p>자바 기반 애플리케이션을 위한 실행 환경입니다.</p>\n"
+        "<details>\n"
+        "  <summary>꼬리 질문</summary>\n"
+        "  <ul>\n"
+        "  <li> JVM은 어떤 실행 과정을 거치나요?\n"
+        "  </li>\n"
+        "  <li>가비지 컬렉션이 뭔지 설명해 주세요.</li>\n"
+        "  </ul>\n"
+        "</details>"
+    )
+    assert first == "<p>클래스 로더가 바이트코드를 로딩합니다.</p>"
+    assert second == "<p>Heap에서 쓰지 않는 객체를 정리하는 작업입니다.</p>"
+    why = reasons(md)
+    assert why["Java, Spring"] == "a section of explicit cards, not a term"
+    assert why["꼬리 질문"] == "a heading over follow-up questions, not a question"
+    assert why["답변"] == "a button to show the answer, not a question"
+
+
+def test_a_question_nested_in_an_answer_is_its_own_card() -> None:
+    got = cards("""
+        ## Network
+        <details><summary>What is TCP?</summary>
+
+        A reliable transport protocol.
+
+        ```html
+        </details>
+        ```
+
+        <details>
+        <summary>How does it stay reliable?</summary>
+        Acknowledgements and retransmission.
+        </details>
+        </details>
+        """)
+    # Its summary stays in the answer around it, naming it; what it hides is its own answer.
+    assert [(c.term, c.definition_md) for c in got] == [
+        (
+            "What is TCP?",
+            "A reliable transport protocol.\n\n```html\n</details>\n```\n\n<details>\n"
+            "<summary>How does it stay reliable?</summary></details>",
+        ),
+        ("How does it stay reliable?", "Acknowledgements and retransmission."),
+    ]
+
+
+def test_follow_ups_answered_elsewhere_leave_no_card_of_their_own() -> None:
+    md = """
+        # 면접 질문
+        ## OS
+        <details>
+        <summary>1. 프로세스가 무엇인가요?</summary>
+        <ul>
+        <li>PCB가 무엇인가요?
+        <details><summary>답변</summary>프로세스의 정보를 담는 자료구조입니다.</details>
+        </li>
+        </ul>
+        </details>
+        """
+    assert terms(md) == ["PCB가 무엇인가요?"]
+    why = reasons(md)
+    assert (
+        why["1. 프로세스가 무엇인가요?"]
+        == "only follow-up questions answered on cards of their own"
+    )
+    assert why["OS"] == "only questions with no answers"  # its own: theirs are cards of their own
+
+
+def test_what_comes_before_an_answer_button_is_a_question_only_when_it_asks() -> None:
+    md = """
+        ## HTTP
+        <p>HTTP is a stateless protocol that carries requests and responses.</p>
+        <details><summary>Answer</summary>It keeps no session between requests.</details>
+
+        <p>Status codes</p>
+        <details><summary>더보기</summary>200, 404, 500</details>
+
+        1. 쿠키와 세션의 차이는?
+            <details><summary>답변</summary>쿠키는 클라이언트에, 세션은 서버에 저장된다.</details>
+
+        <ul><li>What is a cookie?</li></ul>
+
+        <details><summary>Answer</summary>A small piece of data the browser keeps.</details>
+        """
+    got = cards(md)
+    # A paragraph that tells, a label, a Markdown list item (a question of its own strategy,
+    # made once) and a question in an element closed before the button: no `details` card.
+    assert [(c.term, c.strategy) for c in got] == [
+        ("HTTP", "heading"),
+        ("쿠키와 세션의 차이는?", "question-item"),
+    ]
+    buttons = [r.loc.line for r in run(md).rejected if r.text in ("Answer", "더보기", "답변")]
+    assert buttons == [3, 6, 9, 13]
+
+
 def test_details_inside_code_are_not_cards() -> None:
     assert terms("""
         ## HTML

@@ -17,11 +17,12 @@ from .aspectsections import describing_aspects, fold_summary, folded_candidate
 from .assemble import assemble
 from .body import body_candidates
 from .candidate import Candidate, Context, Scope
+from .details import details_candidates
 from .filters import is_date_line, noise_lines
 from .headings import content_blocks, heading_candidate, names_kinds, names_no_term
 from .headnames import heading_term, is_about_notes, path_name, section_name
 from .labels import is_label, is_log_heading, is_never_heading, is_own_remarks, is_personal
-from .markup import details_candidates, markup_candidates
+from .markup import markup_candidates
 from .notecard import is_note_subject, note_candidate, overview_subject
 from .notekinds import is_changelog, is_index_note
 from .orphans import adopt_images

@@ -11,7 +11,16 @@ from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
-from .headbody import CONTENTS, EXAM_PROBLEM, answer_reason, contents_reason, is_musing
+from .headbody import (
+    CONTENTS,
+    EMPTY_DETAILS,
+    EMPTY_HTML,
+    EXAM_PROBLEM,
+    answer_reason,
+    contents_reason,
+    empty_reason,
+    is_musing,
+)
 from .terms import term_key, term_stem
 
 TWICE = "defined twice in this section"
@@ -106,6 +115,10 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
         if contents_reason(cand.strategy, cand.term, cand.text.splitlines()):
             ctx.reject(cand.line, cand.term, CONTENTS)
             return None
+        empty = empty_reason(cand.text)
+        if empty:
+            ctx.reject(cand.line, cand.term, empty)
+            return None
         return _make(cand, cand.text, [], [], ctx)
     children = owners.inside(cand)
     if _compares(cand, children):
@@ -126,6 +139,8 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
     if reason:  # an exam problem leaves the answer of the term it tests too (cut after it)
         ctx.reject(cand.line, cand.term, reason)
         noise.update(range(*cand.owned) if cand.owned and reason == EXAM_PROBLEM else ())
+        if reason in (EMPTY_DETAILS, EMPTY_HTML):  # an empty widget: a parent keeps the name only
+            noise.update(i for span in cand.spans for i in range(*span))
         return None
     if not own and cand.grouping:
         names = [_name_line(c, stubs, excluded, ctx) for c in named]

@@ -3,6 +3,7 @@ diagrams, questions still to be answered."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from markdown_it.tree import SyntaxTreeNode
@@ -52,7 +53,14 @@ def open_questions(block: SyntaxTreeNode) -> bool:
         return False
     items = block.children
     asked = sum(bool(_ASKED.search(_undecorated(plain_text(item)))) for item in items)
-    return bool(items) and all(len(i.children) == 1 for i in items) and asked * 2 >= len(items)
+    return bool(items) and all(map(_nothing_under, items)) and asked * 2 >= len(items)
+
+
+def _nothing_under(item: SyntaxTreeNode) -> bool:
+    """A list item with nothing nested under its line, or only HTML that shows nothing (an
+    answer button over an answer never written)."""
+    rest = item.children[1:]
+    return all(b.type == "html_block" and shows_nothing(b.content) for b in rest)
 
 
 _TASK = re.compile(r"^\[[ xX]?\](?:\s|$)")
@@ -261,9 +269,57 @@ def lists_sections(term: str, lines: list[str]) -> bool:
     return enough and short and all(_SECTION_ENTRY.match(line) for line in entries)
 
 
+# What shows on a card: everything but tags, comments and the label of a `<details>` widget.
+_PIECE = re.compile(r"<!--|-->|<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>")
+
+
+def shows_nothing(answer: str) -> bool:
+    """An answer of HTML that shows nothing once rendered (`<details><summary>답변</summary>
+    <p></p></details>`: a button over an answer never written): no text outside tags,
+    comments and summaries, and no image. One pass over its tags."""
+    if "<" not in answer:
+        return False
+    hidden = ""  # inside a comment (`--`) or a `summary`
+    shown: list[str] = []
+    at = 0
+    for match in _PIECE.finditer(answer):
+        if not hidden:
+            shown.append(answer[at : match.start()])
+        at = match.end()
+        tag, name = match.group(0), (match.group(2) or "").lower()
+        if hidden == "--":
+            hidden = "" if tag == "-->" else hidden
+        elif hidden:
+            hidden = "" if name == "summary" and match.group(1) else hidden
+        elif tag == "<!--":
+            hidden = "--"
+        elif name == "img":
+            return False
+        elif name == "summary" and not match.group(1):
+            hidden = "summary"
+    if not hidden:
+        shown.append(answer[at:])
+    return not html.unescape("".join(shown)).strip()
+
+
+_DETAILS = re.compile(r"<details\b", re.IGNORECASE)
+EMPTY_DETAILS = "its `<details>` answer is empty: nothing is written under its summary"
+EMPTY_HTML = "its answer is only HTML tags, with no text"
+
+
+def empty_reason(answer: str) -> str:
+    """Why an answer that shows nothing is no card ("" when it shows something)."""
+    if not shows_nothing(answer):
+        return ""
+    return EMPTY_DETAILS if _DETAILS.search(answer) else EMPTY_HTML
+
+
 def answer_reason(strategy: str, term: str, answer: list[str], children: bool) -> str:
-    """Why a card's answer makes it no card: an exam problem, names with nothing said, or a
-    table of contents."""
+    """Why a card's answer makes it no card: nothing that shows, an exam problem, names with
+    nothing said, or a table of contents."""
+    empty = empty_reason("\n".join(answer))
+    if empty:
+        return empty
     if strategy in ("question", "question-item") and is_quiz(term, answer):
         return EXAM_PROBLEM
     if strategy == "list-term" and not children and only_names(answer):

@@ -16,6 +16,7 @@ from ..parse import Section, plain_text
 from .aspects import aspect_of
 from .candidate import Candidate, Context, strip_prefix
 from .colon import split_colon_line
+from .details import unanswered_details
 from .filters import is_date_line, is_decoration, is_link_only, is_unfinished
 from .headbody import (
     FILE_NAME,
@@ -28,6 +29,7 @@ from .headbody import (
     only_diagrams,
     open_questions,
     sets_exercise,
+    shows_nothing,
     to_do_list,
 )
 from .headnames import (
@@ -40,7 +42,6 @@ from .headnames import (
 )
 from .labels import is_label, is_overview_heading
 from .lists import alias_lines
-from .markup import unanswered_details
 from .noteindex import indexes_notes
 from .notekinds import (
     is_caption_line,
@@ -157,7 +158,9 @@ def heading_candidate(
     if reason:
         ctx.reject(section.line, section.title, reason)
         return None
-    if content and all(open_questions(b) or unanswered_details(b) for b in content):
+    # Blocks of bare tags (`</details>` after a blank line inside one) neither ask nor answer.
+    asked = [b for b in content if not (b.type == "html_block" and shows_nothing(b.content))]
+    if asked and all(open_questions(b) or unanswered_details(b) for b in asked):
         ctx.reject(section.line, section.title, "only questions with no answers")
         return None
     if sets_exercise(content):

@@ -1,4 +1,5 @@
-"""Strategy: explicit flashcard markup from other tools — `Q:`/`A:` pairs and `term :: definition`.
+"""Strategy: explicit flashcard markup from other tools — `Q:`/`A:` pairs and `term :: definition`
+(`<details>` Q&A is in details.py).
 
 Scans the note's own lines (code excluded), because people write these pairs as paragraphs,
 list items or bare lines alike.
@@ -9,13 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from markdown_it.tree import SyntaxTreeNode
-
-from .candidate import Candidate, Context, Span, dedent_block, strip_prefix
+from .candidate import Candidate, Context, Span, strip_prefix
 from .colon import plain_term, term_problem
 from .filters import is_placeholder
-from .headbody import only_asks
-from .labels import is_never_heading
 from .terms import words
 
 _Q = re.compile(
@@ -127,75 +124,3 @@ def _double(
         owned=(index, index + 1),
         text=match.group("def").strip(),
     )
-
-
-_DETAILS_OPEN = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
-_DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
-_SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-# `<summary>Answer</summary>`, `<summary>정답 보기</summary>`: the widget's label, not a question;
-# what it hides answers the heading above.
-_REVEAL = re.compile(
-    r"^\W*(?:show |click (?:to |for )?(?:see |show |expand )?(?:the )?)?(?:answers?|solution|hint|"
-    r"explanation|details|more|expand|정답|답|답변|해설|풀이|힌트|펼치기|더보기|접기)"
-    r"(?:\s*(?:보기|확인|펼치기))?\W*$",
-    re.IGNORECASE,
-)
-
-
-def details_parts(block: str) -> tuple[str, str] | None:
-    """The question and answer of a `<details><summary>…</summary> … </details>` block."""
-    summary = _SUMMARY.search(block)
-    if summary is None:
-        return None
-    answer = _DETAILS_CLOSE.split(block[summary.end() :])[0]
-    term = " ".join(_TAG.sub("", summary.group("text")).replace("**", "").split())
-    return term, dedent_block(answer.split("\n"))
-
-
-def unanswered_details(block: SyntaxTreeNode) -> bool:
-    """An HTML `<details>` block whose answer only asks more questions (interview prep lists)."""
-    if block.type != "html_block" or not _DETAILS_OPEN.match(block.content):
-        return False
-    parts = details_parts(block.content)
-    return parts is not None and _asks_only(parts[1])
-
-
-def _asks_only(answer: str) -> bool:
-    return only_asks([strip_prefix(_TAG.sub("", x)) for x in answer.split("\n")])
-
-
-def details_candidates(
-    span: Span, code: set[int], section: tuple[str, ...], ctx: Context
-) -> Iterator[Candidate]:
-    """`<details><summary>Question</summary> answer </details>`: interview notes' Q&A."""
-    lines = ctx.parsed.lines
-    index, end = span
-    while index < end:
-        if index in code or not _DETAILS_OPEN.match(lines[index]):
-            index += 1
-            continue
-        close = next((i for i in range(index, end) if _DETAILS_CLOSE.search(lines[i])), None)
-        if close is None:
-            return
-        block = "\n".join(lines[index : close + 1])
-        parts = details_parts(block)
-        if parts is not None:
-            term, definition = parts
-            if _REVEAL.match(term):
-                ctx.reject(index + 1, term, "a button to show the answer, not a question")
-            elif is_never_heading(term):  # `<summary>Table of Contents</summary>`: navigation
-                ctx.reject(index + 1, term, "a table of contents or summary, not a question")
-            elif _asks_only(definition):
-                ctx.reject(index + 1, term, "only follow-up questions with no answers")
-            elif term and definition:
-                yield Candidate(
-                    term=term,
-                    section=section,
-                    line=index + 1,
-                    spans=[],
-                    strategy="details",
-                    owned=(index, close + 1),
-                    text=definition,
-                )
-        index = close + 1
