@@ -6,6 +6,7 @@ import pytest
 from extract_helpers import by_term, cards, reasons, terms
 
 from generator.extract.colon import line_problem, split_colon_line
+from generator.extract.terms import case_matters
 
 
 @pytest.mark.parametrize(
@@ -180,6 +181,92 @@ def test_same_term_twice_in_a_section_is_one_card_in_two_sections_two() -> None:
         ("Mutex", ("B",), "a lock in B"),
         ("Semaphore", ("B",), "a counter"),
     ]
+
+
+def test_terms_told_apart_by_case_are_two_cards_when_case_matters() -> None:
+    """`\\s` and `\\S`, `%y` and `%Y`, `` `list` `` and `` `List` ``: code spells them apart."""
+    md = r"""
+        ## Regex
+        `\s` - whitespace
+
+        `\S` - not whitespace
+
+        `\d` - digit
+
+        `\D` - not a digit
+
+        ## strftime
+        - `%y`: the year without its century
+        - `%Y`: the year with its century
+        - `%a`: the weekday, short
+        - `%A`: the weekday, in full
+
+        ## vi
+        - `p`: put the text after the cursor
+        - `P`: put the text before the cursor
+
+        ## typing
+        | Name | Meaning |
+        |---|---|
+        | `list` | the built-in list type |
+        | `List` | the typing module's alias for it |
+        """
+    got = [c for c in cards(md) if c.strategy != "heading"]
+    want = [r"\s", r"\S", r"\d", r"\D", "%y", "%Y", "%a", "%A", "p", "P", "list", "List"]
+    assert [c.term for c in got] == want
+    assert all(c.cased for c in got)
+    assert "defined twice" not in " ".join(reasons(md).values())
+
+
+def test_prose_terms_that_differ_only_in_case_are_one_term() -> None:
+    md = """
+        ## Protocols
+        - TCP: a reliable, ordered byte stream
+        - tcp: the same protocol, written in lower case
+        - Mutex: a lock
+        - MUTEX: the same lock, shouted
+        """
+    assert [c.term for c in cards(md) if c.strategy == "colon"] == ["TCP", "Mutex"]
+    assert reasons(md)["tcp"].startswith("defined twice in this section")
+    assert reasons(md)["MUTEX"].startswith("defined twice in this section")
+    assert not any(c.cased for c in cards(md))
+
+
+def test_a_code_term_written_twice_alike_is_still_one_card() -> None:
+    md = """
+        ## Regex
+        - `\\S`: not whitespace
+        - `\\S`: any character but a space, tab or newline
+        """
+    assert terms(md) == ["\\S"]
+    assert reasons(md)["\\S"].startswith("defined twice in this section")
+
+
+@pytest.mark.parametrize(
+    ("term", "cased"),
+    [
+        (r"\S", True),
+        ("%Y", True),
+        ("A", True),
+        ("-V", True),
+        ("MAX_SIZE", True),
+        ("Thread::Mutex", True),
+        ("np.linalg.norm(H, axis=2)", True),
+        ("$HOME", True),
+        ("@Bean", True),
+        ("RANK()", True),
+        ("O(n)", True),
+        ("TCP", False),
+        ("Mutex", False),
+        ("A record", False),
+        ("HOL(Head Of Line) Blocking", False),
+        ("Buffered v.s. Unbuffered RAM", False),
+        ("e.g. C", False),
+        ("Node.js", False),
+    ],
+)
+def test_which_terms_case_tells_apart(term: str, cased: bool) -> None:
+    assert case_matters(term) is cased
 
 
 def test_code_blocks_and_comments_never_make_cards() -> None:

@@ -12,7 +12,7 @@ from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
 from .headbody import CONTENTS, EXAM_PROBLEM, answer_reason, contents_reason, is_musing
-from .terms import term_key, term_stem
+from .terms import case_matters, normalise, term_key, term_stem
 
 TWICE = "defined twice in this section"
 
@@ -29,25 +29,35 @@ def assemble(candidates: list[Candidate], ctx: Context, noise: set[int]) -> tupl
             built[id(cand)] = card
             owners.add(cand)
     cards: list[Card | None] = []
-    first: dict[tuple[tuple[str, ...], str], tuple[int, Candidate]] = {}
+    first: dict[tuple[tuple[str, ...], str], list[tuple[int, Candidate]]] = {}
     for cand in ordered:
         card = built.get(id(cand))
         if card is None:
             continue
-        seen = first.get(_key(cand))
+        key = _key(cand)
+        same = first.setdefault(key, [])
+        seen = next((s for s in same if _same_term(cards[s[0]], card)), None)
         if seen is not None and _passing(seen[1]) and cand.owned is not None:
             # `laws called **bylaws**` then `**bylaw:** …`: the definition of its own wins
             ctx.reject(seen[1].line, seen[1].term, f"{TWICE} (defined at line {cand.line})")
             cards[seen[0]] = None
-            first[_key(cand)] = (len(cards), cand)
+            same[same.index(seen)] = (len(cards), cand)
             cards.append(card)
             continue
         if seen is not None:
             ctx.reject(cand.line, cand.term, f"{TWICE} (first at line {seen[1].line})")
             continue
-        first[_key(cand)] = (len(cards), cand)
+        same.append((len(cards), cand))
         cards.append(card)
     return tuple(c for c in cards if c is not None)
+
+
+def _same_term(one: Card | None, other: Card) -> bool:
+    """Two cards whose terms share a key are one term, unless case tells them apart in both
+    (`\\s` and `\\S`, `%y` and `%Y`): then each is a term of its own, and its own card."""
+    if one is None:
+        return False
+    return not (one.cased and other.cased and normalise(one.term) != normalise(other.term))
 
 
 def _passing(cand: Candidate) -> bool:
@@ -313,8 +323,16 @@ def _make(
         tags=ctx.info.tags,
         kind=cand.kind,
         strategy=cand.strategy,
+        cased=case_matters(cand.term) or _written_as_code(cand, ctx),
     )
     return attribute(card, credits)
+
+
+def _written_as_code(cand: Candidate, ctx: Context) -> bool:
+    """`` `List` `` and `` `list` ``: a term the note writes as code is spelled as code is,
+    capitals and all."""
+    lines = ctx.parsed.lines
+    return 0 < cand.line <= len(lines) and f"`{cand.term}`" in lines[cand.line - 1]
 
 
 def _dedupe(aliases: tuple[str, ...], term: str) -> tuple[str, ...]:

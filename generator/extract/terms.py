@@ -156,6 +156,38 @@ def term_key(term: str) -> str:
     return normalise(term).casefold()
 
 
+# Terms whose letter case is part of the name: a single letter with or without a sigil (`a`
+# and `A` in vi, `-v` and `-V`), a regex or TeX escape (`\s`, `\S`), a format directive (`%y`,
+# `%Y`), a name with code punctuation (`MAX_SIZE`, `Thread::Mutex`, `np.linalg`, `$HOME`,
+# `@Bean`), a call (`RANK()`, `O(n)`). Prose (`TCP`, `tcp`) is one term however it is
+# capitalised, and so is `HOL(Head Of Line) Blocking` or `e.g. C`. Each branch is a fixed
+# shape, started only at a word's start: the test is linear on any line.
+_CASED = re.compile(
+    r"^[^\w\s]{0,2}[A-Za-z][^\w\s]{0,2}$"
+    r"|\\[A-Za-z]|%[-_0^#]?[A-Za-z]|^--?[A-Za-z]|(?<!\w)[$@][A-Za-z]"
+    r"|[A-Za-z0-9]_[A-Za-z0-9]|^_|\w(?:::|->)\w|\w\(\)|(?<![\w.])[A-Za-z]\("
+    r"|(?<![\w.])[a-z_]\w+\.[A-Za-z_]"
+)
+
+
+@lru_cache(maxsize=MEMO)
+def case_matters(term: str) -> bool:
+    """Does letter case tell this term from another (`\\s` and `\\S`), as in code, where
+    `tcp` and `TCP` in prose are one term? Terms written as code count too (the caller knows)."""
+    return bool(_CASED.search(normalise(term)))
+
+
+def identity_key(term: str, cased: bool) -> str:
+    """The term as card identity sees it: `term_key`, except that a term whose case matters
+    keeps its capitals (`\\S` is not `\\s`). A term with no capitals keeps the key it always
+    had, so making case count changed no lower-case card's identity."""
+    key = term_key(term)
+    if not cased:
+        return key
+    exact = normalise(term)
+    return exact if any(c.isupper() for c in exact) else key
+
+
 # No `[` inside: each `[[` is then tried up to the next bracket, not to the end of the line.
 _WIKILINK = re.compile(r"!?\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 _NUMBERING = re.compile(
