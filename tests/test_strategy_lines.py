@@ -24,6 +24,15 @@ from generator.extract.terms import case_matters
         ("_job_ - a unit of work", "job", "a unit of work"),
         ("`fork()` — creates a process", "fork()", "creates a process"),
         ("[[Mutex|뮤텍스]]: 락", "뮤텍스", "락"),
+        ('The "a:b" mapping: a dict of one key', 'The "a:b" mapping', "a dict of one key"),
+        ("`std::cout`: the standard output stream", "std::cout", "the standard output stream"),
+        (
+            "Newton's law: force is mass times acceleration",
+            "Newton's law",
+            "force is mass times acceleration",
+        ),
+        ("rock 'n' roll: a genre of popular music", "rock 'n' roll", "a genre of popular music"),
+        ("'90s grunge: a rock genre", "'90s grunge", "a rock genre"),
     ],
 )
 def test_colon_and_dash_lines_split(line: str, term: str, definition: str) -> None:
@@ -53,6 +62,33 @@ def test_lines_that_are_not_definitions(line: str, reason: str) -> None:
     assert found is not None
     problem = line_problem(found)
     assert problem is not None and reason in problem
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Like ":wq", but write only when changes have been made.',
+        "Like “:wq”, but write only when changes have been made.",
+        "He typed ':q!' and left without saving",
+        "Like `:wq` but only when changed",
+        'She said "a - b" twice',
+    ],
+)
+def test_a_colon_or_dash_inside_quotes_or_code_splits_nothing(line: str) -> None:
+    assert split_colon_line(line) is None
+
+
+def test_a_quoted_command_in_a_quote_is_no_card() -> None:
+    md = """
+        # Vim
+        ## Saving
+        - `:w`: write the buffer to its file
+        - `:x`: write and quit
+
+        > Like ":wq", but write only when changes have been made.
+        """
+    assert [c.term for c in cards(md) if c.strategy == "colon"] == [":w", ":x"]
+    assert 'Like "' not in reasons(md)
 
 
 def test_glossary_list_gives_one_card_per_line() -> None:

@@ -44,8 +44,16 @@ _WRAPPED_SEP = re.compile(
     rf"^(?:The\s+)?(?P<term>(?:{_WRAPPED}){_ALIAS_TAIL})\s*"
     rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
 )
+# A colon or dash inside quotes (`Like ":wq", but …`) or code separates nothing: a quoted or
+# coded span is read whole, as one piece of the term, and an unclosed one ends no term. A `'`
+# opens a quote only at a word's start (not `Newton's`, `'90s`); each quote mark can be read
+# one way only, so a line of them is still read in linear time.
+_QUOTED = (
+    r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’'
+    r"|(?<![^\s(（])'(?!\d)[^'\n]*'|(?<=[^\s(（])'|(?<![^\s(（])'(?=\d)"
+)
 _PLAIN_COLON = re.compile(
-    r"^(?P<term>(?:[^:：`*\[\]()（）]|`[^`]+`|(?<=\w\s)\*\*[^*:：]+\*\*"
+    r"^(?P<term>(?:[^:：`*\[\]()（）\"“‘']|`[^`]+`|" + _QUOTED + r"|(?<=\w\s)\*\*[^*:：]+\*\*"
     # `**일**정 관리` (a mnemonic's letter), `COCOMO**Basic**`, `조직형(**Organic**)`
     r"|(?<![^\s])\*\*[^*:：\s]{1,3}\*\*(?=[가-힣])(?![는은이가을를의에와과도로])"
     r"|(?<=\w)[*]{2}[A-Za-z][^*:：]*[*]{2}(?!\w)|[(（](?:[^()（）:：*]|\*\*[^*:：]+\*\*)*[)）])+?)"
@@ -53,7 +61,8 @@ _PLAIN_COLON = re.compile(
     r"\s*(?P<def>\S.*)$"
 )
 _PLAIN_DASH = re.compile(
-    r"^(?P<term>(?:[^:：`*\[\]]|\[\[[^\[\]|]+\]\])+?)(?<!\s)\s++(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$"
+    r"^(?P<term>(?:[^:：`*\[\]\"“‘']|" + _QUOTED + r"|\[\[[^\[\]|]+\]\])+?)(?<!\s)\s++"
+    r"(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$"
 )
 # `[[ottoman]] empire -- sunni, southwest asia`: a dash no prose sentence would use.
 STRONG_DASH = re.compile(r"\S\s+(?:--|—|–)\s+\S")
