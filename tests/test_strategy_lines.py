@@ -6,7 +6,7 @@ import pytest
 from extract_helpers import by_term, cards, reasons, terms
 
 from generator.extract.colon import line_problem, split_colon_line
-from generator.extract.terms import case_matters
+from generator.extract.terms import case_matters, split_aliases
 
 
 @pytest.mark.parametrize(
@@ -89,6 +89,27 @@ def test_a_quoted_command_in_a_quote_is_no_card() -> None:
         """
     assert [c.term for c in cards(md) if c.strategy == "colon"] == [":w", ":x"]
     assert 'Like "' not in reasons(md)
+
+
+def test_a_linked_bold_term_is_the_link_text_and_its_url_no_alias() -> None:
+    md = """
+        # Tools
+        ## Tracing tools
+        - **[LangSmith](https://www.langchain.com/langsmith):** A platform for tracing LLM calls.
+        - **[Langfuse](https://langfuse.com) (LF):** An open-source tracing platform.
+        - Phoenix (https://phoenix.arize.com): A notebook-first tracing tool.
+        """
+    got = [(c.term, c.aliases) for c in cards(md) if c.strategy == "colon"]
+    assert got == [("LangSmith", ()), ("Langfuse", ("LF",)), ("Phoenix", ())]
+
+
+def test_a_url_in_parentheses_is_never_an_alias() -> None:
+    assert split_aliases("LangSmith (https://www.langchain.com/langsmith)") == ("LangSmith", ())
+    assert split_aliases("Docs (www.example.com/a/b)") == ("Docs", ())
+    assert split_aliases("Virtual Machine(VM, 가상 머신)") == (
+        "Virtual Machine",
+        ("VM", "가상 머신"),
+    )
 
 
 def test_glossary_list_gives_one_card_per_line() -> None:

@@ -67,6 +67,8 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
         return match.group("term").strip(), ()  # `Carlill v Carbolic (1893)`: a year
     if _CALL.match(text):
         return text, ()  # `O(log n)`, `malloc(size)`: notation, not a name and an alias
+    if _URL.search(match.group("inner")):
+        return match.group("term").strip(), ()  # `LangSmith (https://…)`: where it is, not a name
     inner = _PLURAL_NOTE.sub("", match.group("inner"))
     parts = [p.strip() for p in _ALIAS_SPLIT.split(inner) if p.strip()]
     term = match.group("term").strip()
@@ -77,6 +79,7 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     return term, tuple(parts)
 
 
+_URL = re.compile(r"://|(?<![\w.])www\.")
 _SLASHED = re.compile(r"^(?P<name>.{4,80}?\S)\s+/\s+(?P<abbr>[A-Z][A-Za-z0-9]{1,6})$")
 
 
