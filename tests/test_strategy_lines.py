@@ -103,6 +103,26 @@ def test_a_linked_bold_term_is_the_link_text_and_its_url_no_alias() -> None:
     assert got == [("LangSmith", ()), ("Langfuse", ("LF",)), ("Phoenix", ())]
 
 
+@pytest.mark.parametrize(
+    ("written", "term", "aliases"),
+    [
+        ("np.linalg.norm(H, axis=2)", "np.linalg.norm(H, axis=2)", ()),
+        ("os.path.join(a, b)", "os.path.join(a, b)", ()),
+        ("std::max(a, b)", "std::max(a, b)", ()),
+        ("Counter(maxlen=3)", "Counter(maxlen=3)", ()),
+        ("useState(initial)", "useState(initial)", ()),
+        ("Stack(LIFO)", "Stack", ("LIFO",)),
+        ("TCP(Transmission Control Protocol)", "TCP", ("Transmission Control Protocol",)),
+        ("Process(프로세스)", "Process", ("프로세스",)),
+        ("Deadlock (교착 상태)", "Deadlock", ("교착 상태",)),
+    ],
+)
+def test_a_calls_arguments_stay_in_the_term(
+    written: str, term: str, aliases: tuple[str, ...]
+) -> None:
+    assert split_aliases(written) == (term, aliases)
+
+
 def test_a_url_in_parentheses_is_never_an_alias() -> None:
     assert split_aliases("LangSmith (https://www.langchain.com/langsmith)") == ("LangSmith", ())
     assert split_aliases("Docs (www.example.com/a/b)") == ("Docs", ())

@@ -530,3 +530,25 @@ def test_a_vocabulary_table_of_weekdays_is_not_a_schedule() -> None:
         """
     assert terms(md) == ["Montag", "Dienstag", "Monday", "Tuesday"]
     assert "schedule" in reasons(md)[" | "]
+
+
+def test_a_calls_arguments_are_part_of_the_term_not_aliases() -> None:
+    md = """
+        ## NumPy
+        | Call | Meaning |
+        |---|---|
+        | `np.linalg.norm(H, axis=2)` | norms of the 6 vectors |
+        | `np.linalg.norm(H, axis=2, keepdims=True)` | the same, keeping the last axis |
+        | `torch.cat(xs, dim=0)` | joins tensors along the first axis |
+        | Stack(LIFO) | last in, first out |
+        | 가상 머신(Virtual Machine, VM) | 하드웨어를 흉내 내는 소프트웨어 |
+        """
+    got = [(c.term, c.aliases) for c in cards(md) if c.strategy == "table"]
+    assert got == [
+        ("np.linalg.norm(H, axis=2)", ()),
+        ("np.linalg.norm(H, axis=2, keepdims=True)", ()),
+        ("torch.cat(xs, dim=0)", ()),
+        ("Stack", ("LIFO",)),
+        ("가상 머신", ("Virtual Machine", "VM")),
+    ]
+    assert not any(r.startswith("defined twice") for r in reasons(md).values())

@@ -22,6 +22,25 @@ _ALIAS_LINE = [
     re.compile(r"^(?:별칭|alias(?:es)?|약어|별명)\s*[:：]\s*(?P<alias>.+?)$", re.IGNORECASE),
 ]
 _CALL = re.compile(r"^(?:[A-Za-z]|[A-Za-z_][\w.]*(?=\([a-z_]))\([^()]*\)$")
+# `np.linalg.norm(H, axis=2)`, `torch.cat(xs, dim=0)`: a code name (dotted, scoped, snake_case or
+# lower-case) and, right after it, arguments — one token each, perhaps `key=value`. Each token
+# stops at a comma, a space or `=`, so an argument list is read one way only.
+_CODE_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*", re.ASCII)
+_ARG = r"[\w.$'\"\[\]+\-*/]+(?:\s*=\s*[\w.$'\"\[\]+\-*/]+)?"
+_ARGS = re.compile(rf"\s*{_ARG}(?:\s*,\s*{_ARG})*\s*", re.ASCII)
+
+
+def _is_call(text: str, name: str, inner: str) -> bool:
+    """`np.linalg.norm(H, axis=2)`: a call's arguments, part of the term. `Stack(LIFO)`,
+    `Virtual Machine(VM, 가상 머신)`, `Term (약어)` name a term and its other names."""
+    if not text.startswith(name + "(") or not _CODE_NAME.fullmatch(name):
+        return False
+    if not _ARGS.fullmatch(inner):
+        return False
+    code = name[:1].islower() or any(mark in name for mark in (".", "_", "::", "->", "$"))
+    return code or "=" in inner
+
+
 _PLURAL_NOTE = re.compile(r"^\s*(?:pl\.|plural:?|복수형:?)\s*", re.IGNORECASE)
 _ALIAS_SPLIT = re.compile(r"\s*(?:,|、|/|;|·|\bor\b|또는)\s*")
 # Korean predicate endings that make a line a sentence rather than a noun phrase.
@@ -65,7 +84,7 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
         return text, ()
     if year:
         return match.group("term").strip(), ()  # `Carlill v Carbolic (1893)`: a year
-    if _CALL.match(text):
+    if _CALL.match(text) or _is_call(text, match.group("term"), match.group("inner")):
         return text, ()  # `O(log n)`, `malloc(size)`: notation, not a name and an alias
     if _URL.search(match.group("inner")):
         return match.group("term").strip(), ()  # `LangSmith (https://…)`: where it is, not a name
