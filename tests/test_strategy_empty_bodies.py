@@ -4,7 +4,7 @@ table (`- 잦은 시스템 | - …`) are no cards."""
 
 from __future__ import annotations
 
-from extract_helpers import reasons, terms
+from extract_helpers import by_term, reasons, terms
 
 
 def test_a_heading_over_an_empty_fence_has_no_body() -> None:
@@ -121,3 +121,49 @@ def test_a_term_that_starts_with_an_ordinal_word_is_still_a_term() -> None:
         - **second**: 시간의 SI 기본 단위
         """
     assert terms(md) == ["대사", "First-Pass Effect", "second"]
+
+
+def test_a_kramdown_attribute_list_is_markup_not_a_body() -> None:
+    md = """
+        # conda
+        ## Basics
+        {: .-two-column}
+
+        ### Environments
+        {: .-prime}
+
+        An isolated set of packages, with its own Python.
+        {: .lead}
+
+        ## Channels
+        {: .-three-column}
+        """
+    assert terms(md) == ["Environments"]
+    assert by_term(md)["Environments"].definition_md == (
+        "An isolated set of packages, with its own Python."
+    )
+    assert "{" not in reasons(md)
+    assert reasons(md)["Channels"] == "heading with no body of its own"
+
+
+def test_attribute_lists_and_dividers_in_a_table_are_left_out_of_an_answer() -> None:
+    md = """
+        # Networks
+        ## Transport layer
+        Moves data between processes on two hosts.
+
+        | | TCP | UDP |
+        | --- | --- | --- |
+        | Ordered | yes | no |
+        | --- | --- | --- |
+        | Connection | yes | no |
+        {: .table .table-striped}
+
+        ```text
+        segment = header + data
+        ```
+        {: style="width: 300px"}
+        """
+    got = by_term(md)["Transport layer"].definition_md
+    assert "{:" not in got and "| --- | --- | --- |\n| Connection" not in got
+    assert "| Connection | yes | no |" in got and "segment = header" in got

@@ -552,3 +552,20 @@ def test_a_calls_arguments_are_part_of_the_term_not_aliases() -> None:
         ("가상 머신", ("Virtual Machine", "VM")),
     ]
     assert not any(r.startswith("defined twice") for r in reasons(md).values())
+
+
+def test_a_divider_row_inside_a_table_is_never_a_card() -> None:
+    md = """
+        # conda
+        ## Getting started
+        | Command | Description |
+        | --- | --- |
+        | `conda info` | Show version and configuration |
+        | --- | --- |
+        | `conda update -n base conda` | Update Conda |
+        | :--- | ---: |
+        | `conda list` | List the installed packages |
+        """
+    got = [c for c in cards(md) if c.strategy == "table"]
+    assert [c.term for c in got] == ["conda info", "conda update -n base conda", "conda list"]
+    assert not any("---" in c.term or "---" in c.definition_md for c in cards(md))

@@ -139,30 +139,45 @@ def _paradigm(start: int, rows: list[tuple[int, list[str]]], ctx: Context) -> bo
 
 # `{: .class}` under a table (kramdown): markdown-it reads it as one more row.
 _ATTRIBUTES = re.compile(r"^\|?\s*\{:[^}]*\}\s*(?:\|\s*)*$")
+# `| --- | :---: |` inside a table's body (cheat sheets split a table into parts with one): a
+# divider, drawn as a row, that holds nothing.
+_DASHES = re.compile(r":?-+:?")
+
+
+def _is_divider(cells: list[str]) -> bool:
+    return any(cells) and all(not c or _DASHES.fullmatch(c) for c in cells)
+
+
+def _rows(table: SyntaxTreeNode, ctx: Context) -> list[tuple[int, list[str]]]:
+    """The body's rows as written: not blank lines, attribute lines or dividers."""
+    start, end = table.map or (0, 0)
+    lines = ctx.parsed.lines
+    rows = []
+    for i in range(start + 2, end):
+        if lines[i].strip() and not _ATTRIBUTES.match(lines[i].strip()):
+            cells = split_row(lines[i])
+            if not _is_divider(cells):
+                rows.append((i, cells))
+    return rows
 
 
 def _table(table: SyntaxTreeNode, ctx: Context) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header (plain text) and the rows (as written) that hold an answer: columns of only
-    links or marks (`[?](…)`, `✅`) are left out, and so are attribute lines."""
-    start, end = table.map or (0, 0)
-    lines = ctx.parsed.lines
-    rows = [
-        (i, split_row(lines[i]))
-        for i in range(start + 2, end)
-        if lines[i].strip() and not _ATTRIBUTES.match(lines[i].strip())
-    ]
-    drop = _extra_columns(table, ctx)
-    header = [plain_term(c) for c in _drop(split_row(lines[start]), drop)]
+    links or marks (`[?](…)`, `✅`) are left out, and so are attribute lines and dividers."""
+    start = table.map[0] if table.map else 0
+    rows = _rows(table, ctx)
+    drop = _extra_columns(table, ctx, rows)
+    header = [plain_term(c) for c in _drop(split_row(ctx.parsed.lines[start]), drop)]
     return header, [(i, _drop(r, drop)) for i, r in rows]
 
 
-def _extra_columns(table: SyntaxTreeNode, ctx: Context) -> set[int]:
-    start, end = table.map or (0, 0)
-    lines = ctx.parsed.lines
-    rows = [split_row(lines[i]) for i in range(start + 2, end) if lines[i].strip()]
-    header = split_row(lines[start])
+def _extra_columns(
+    table: SyntaxTreeNode, ctx: Context, found: list[tuple[int, list[str]]] | None = None
+) -> set[int]:
+    rows = [r for _, r in (_rows(table, ctx) if found is None else found)]
+    header = split_row(ctx.parsed.lines[table.map[0] if table.map else 0])
     drop = decoration_columns(rows, len(header))
-    if index_column(header, [r for r in rows if not _ATTRIBUTES.match("|".join(r))]):
+    if index_column(header, rows):
         drop.add(0)  # `| # | Word | Meaning |`: a running number, not the term
     return drop
 
