@@ -569,3 +569,42 @@ def test_a_divider_row_inside_a_table_is_never_a_card() -> None:
     got = [c for c in cards(md) if c.strategy == "table"]
     assert [c.term for c in got] == ["conda info", "conda update -n base conda", "conda list"]
     assert not any("---" in c.term or "---" in c.definition_md for c in cards(md))
+
+
+def test_a_row_that_makes_no_card_stays_in_the_answer_as_a_list_item() -> None:
+    md = """
+        # Code review
+        ### What to avoid
+        | Anti-pattern | Why it fails |
+        | --- | --- |
+        | Drive-by LGTM | Approving before reading the whole diff is theater |
+        | Comments without code | "This logic looks off" — which logic, which line? |
+        """
+    got = by_term(md)
+    assert list(got) == ["What to avoid", "Drive-by LGTM"]
+    assert reasons(md)["Comments without code"] == "line ends in '?'"
+    assert got["What to avoid"].definition_md == (
+        "- Drive-by LGTM\n"
+        '- Comments without code: "This logic looks off" — which logic, which line?'
+    )
+    assert "|" not in got["What to avoid"].definition_md
+
+
+def test_rows_before_the_first_card_are_not_lost() -> None:
+    md = """
+        # Glossary
+        ## Review words
+        | Word | Meaning | Example |
+        | --- | --- | --- |
+        | Nit | Which part is wrong? | "nit: rename" |
+        | LGTM | Looks good to me | "LGTM, ship it" |
+        | PTAL | Please take another look | "PTAL after the fix" |
+        """
+    got = by_term(md)
+    assert [t for t in got if got[t].strategy == "table"] == ["LGTM", "PTAL"]
+    answer = got["Review words"].definition_md
+    assert answer.splitlines() == [
+        '- Nit: Which part is wrong?; Example: "nit: rename"',
+        "- LGTM",
+        "- PTAL",
+    ]

@@ -123,15 +123,23 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
     excluded = set(cand.drop) | noise
     stubs: dict[int, str] = dict(cand.shown)
     named = _outermost(children)
+    rows: dict[int, str] = {}  # a table's rows that made no card, shown as list items
     for child in named:
         assert child.owned is not None
         if child.stub is not None:
             stubs[child.owned[0]] = child.stub
+        for index, item in child.rows.items():
+            if item is None:
+                excluded.add(index)
+            else:
+                rows[index] = item
     for child in children:
         assert child.owned is not None
         excluded.update(range(*child.owned))
     child_lines = {c.line - 1 for c in children} | set(stubs)
-    kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx, bool(children))
+    kept, credits, images, own = _cut(
+        cand.spans, excluded, stubs, child_lines, ctx, bool(children), rows
+    )
     reason = answer_reason(cand.strategy, cand.term, kept, bool(children))
     if reason:  # an exam problem leaves the answer of the term it tests too (cut after it)
         ctx.reject(cand.line, cand.term, reason)
@@ -202,12 +210,14 @@ def _cut(
     child_lines: set[int],
     ctx: Context,
     has_children: bool,
+    rows: dict[int, str] | None = None,
 ) -> tuple[list[str], list[SourceLink], list[ImageRef], bool]:
     """The definition's lines, the image credits among them, its images, and whether any line
     is the card's own: not a child's name, and — once children took their definitions — not a
     remark pointing back at them (`이 방식은 …`, `This is …`) nor a formula or code left over.
     An image is the card's own: a parent that shows a figure besides its children's names keeps
-    its card, so the figure is not lost."""
+    its card, so the figure is not lost. `rows`: lines shown as other text (a table's row that
+    made no card, as a list item); they are the card's own."""
     kept: list[str] = []
     credits: list[SourceLink] = []
     images: list[ImageRef] = []
@@ -223,7 +233,7 @@ def _cut(
                 continue
             if index in excluded:
                 continue
-            line = lines[index]
+            line = rows.get(index, lines[index]) if rows else lines[index]
             if is_caption(line, previous):
                 credits.extend(caption_sources(line))
                 continue

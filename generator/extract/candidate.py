@@ -40,6 +40,10 @@ class Candidate:
     grouping: bool = False  # no card if only child terms remain in the definition
     parent: bool = False  # … unless it names two or more children: then they are its answer
     shown: dict[int, str] = field(default_factory=dict)  # lines shown differently (as labels)
+    # The rest of a table whose rows are cards, as a parent that names them shows it: a row
+    # that made no card as a list item (its content is on no card), the header, the delimiter
+    # and markup rows as nothing (None). Every card of the table shares one.
+    rows: dict[int, str | None] = field(default_factory=dict)
 
 
 _HEADING_LINE = re.compile(

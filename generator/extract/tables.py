@@ -104,12 +104,38 @@ def table_candidates(
         )
         header = ["", ""]
     cands = [c for i, cells in rows if (c := _row(i, cells, header, section, ctx, codes))]
-    if cands and cands[0].owned:  # the header and the delimiter row go with the first row
-        cands[0].owned = (start, max(cands[0].owned[1], start + 2))
-    if cands and cands[-1].owned and rows[-1][0] < cands[-1].owned[1]:
-        # rows of nothing and attribute lines (`{: .xp}`) after the last card go with it
-        cands[-1].owned = (cands[-1].owned[0], table.map[1])
+    if cands:
+        left = _left_rows(table.map, rows, {c.line - 1 for c in cands}, header)
+        for cand in cands:
+            cand.rows = left
     yield from cands
+
+
+def _left_rows(
+    span: tuple[int, int], rows: list[tuple[int, list[str]]], made: set[int], header: list[str]
+) -> dict[int, str | None]:
+    """The lines of a table some of whose rows are cards, as the answer that names those cards
+    shows them: its header, delimiter and markup rows as nothing, and a row that made no card
+    (`| Comments without code | "Which line?" |`) as a list item beside their names — a
+    table's row on its own, without the header, would be raw `|` text."""
+    left: dict[int, str | None] = {i: None for i in range(*span) if i not in made}
+    for index, cells in rows:
+        if index not in made and any(c.strip() for c in cells):
+            left[index] = _as_item(cells, header)
+    return left
+
+
+def _as_item(cells: list[str], header: list[str]) -> str:
+    """`- Comments without code: "This logic looks off" — which logic, which line?`; a third
+    column follows under its header's name (`; Example: …`)."""
+    first, rest = cells[0].strip(), [_cell(c) for c in cells[1:]]
+    named = [(h, c) for h, c in zip(header[1:], rest, strict=False) if c]
+    if not first:
+        return "- " + "; ".join(c for _, c in named)
+    if not named:
+        return f"- {first}"
+    more = "".join(f"; {h or 'More'}: {c}" for h, c in named[1:])
+    return f"- {first}: {named[0][1]}{more}"
 
 
 def _heads(rows: list[tuple[int, list[str]]]) -> frozenset[str]:
