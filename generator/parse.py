@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode, _NesterTokens
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .linklabel import linear_link_labels
@@ -31,10 +32,14 @@ MAX_NESTING = 100
 @cache
 def markdown() -> MarkdownIt:
     """The one Markdown dialect notedeck reads: CommonMark + tables, strikethrough,
-    front matter, definition lists and `$…$` math (kept intact, never mangled as emphasis)."""
+    front matter, definition lists, `$…$` math (kept intact, never mangled as emphasis) and
+    footnotes (`text[^1]` and `[^1]: a note on it`). A footnote's definition stays where it is
+    written, with its lines, so the extractor can leave it out of the answer it stands in and
+    attach it to the card that cites it."""
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
+    md.use(footnote_plugin, inline=False, move_to_end=False)
     _front_matter_only_on_dashes(md)
     linear_link_labels(md)
     return md

@@ -189,3 +189,20 @@ def test_every_font_stack_ends_in_a_sans_or_mono_family_with_korean_first() -> N
     for korean in ("Apple SD Gothic Neo", "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic"):
         assert korean in body
     assert body.index("Noto Sans CJK KR") < body.index("Noto Sans CJK JP")
+
+
+def test_a_footnote_renders_as_a_numbered_note_under_the_answer() -> None:
+    out = markdown_html(
+        "Grids[^grid] and solvers[^2].\n\n[^grid]: A *regular* Cartesian grid.\n\n[^2]: Implicit."
+    )
+    assert "[^" not in out
+    assert '<sup class="nd-fnref">1</sup>' in out and '<sup class="nd-fnref">2</sup>' in out
+    notes = re.findall(r'<div class="nd-footnote"><sup>(\d)</sup><div>(.*?)</div></div>', out, re.S)
+    assert [(n, re.sub(r"<[^>]+>", "", t).strip()) for n, t in notes] == [
+        ("1", "A regular Cartesian grid."),
+        ("2", "Implicit."),
+    ]
+    assert "href" not in out  # no jump links: Anki's reviewer would leave the card
+    assert ".nd-footnote" in card_css()
+    # Brackets that cite nothing the answer defines are text, as written.
+    assert markdown_html("Match [^abc] once.") == "<p>Match [^abc] once.</p>"

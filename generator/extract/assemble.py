@@ -11,6 +11,7 @@ from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
+from .footnotes import cited, footnotes, with_footnotes
 from .headbody import CONTENTS, EXAM_PROBLEM, answer_reason, contents_reason, is_musing
 from .terms import case_matters, normalise, term_key, term_stem
 
@@ -323,6 +324,10 @@ def _make(
 ) -> Card | None:
     if not definition.strip() or not cand.term.strip():
         return None
+    if cited(definition):  # `grid[^1]`: the footnote goes under the answer citing it
+        if ctx.footnotes is None:
+            ctx.footnotes = footnotes(ctx.parsed)
+        definition = with_footnotes(definition, ctx.footnotes)
     card = Card(
         term=cand.term,
         definition_md=definition,

@@ -94,6 +94,7 @@ class Context:
     figures: set[int] = field(default_factory=set)  # code and math lines (0-based)
     index: bool = False  # the note is an index (a README of links): thin headings are entries
     row_heads: list[tuple[int, frozenset[str]]] | None = None  # each table's first column
+    footnotes: dict[str, str] | None = None  # `[^1]: …` by label, once a card cites one
 
     def reject(self, line: int, text: str, reason: str) -> None:
         self.rejected.append(Rejection(Loc(self.info.path, line), text, reason))

@@ -115,7 +115,7 @@ def only_attributes(node: SyntaxTreeNode) -> bool:
 def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
     """A block that carries no content of its own: rules, comments, images with their captions,
     kramdown attribute lists."""
-    if node.type == "hr":
+    if node.type in ("hr", "footnote_reference"):  # a footnote goes with the card citing it
         return True
     if node.type == "html_block":
         return node.content.strip().startswith("<!--") or is_html_image(node.content)
@@ -241,8 +241,9 @@ _DANGLING = frozenset(
 
 
 def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
-    """0-based lines no definition shows: HTML comments, rules, navigation and anchor links,
-    edit notes, `[TOC]` markers, `#tag` lines, changelog entries and kramdown attribute lists."""
+    """0-based lines no definition shows where they are written: HTML comments, rules,
+    navigation and anchor links, edit notes, `[TOC]` markers, `#tag` lines, changelog entries,
+    kramdown attribute lists and footnotes (a cited one is added to the card citing it)."""
     out: set[int] = set()
     for top in nodes:
         for node in top.walk():
@@ -285,11 +286,11 @@ def _footer(nodes: list[SyntaxTreeNode]) -> set[int]:
     return set(range(*last.map)) if wrapped else set()
 
 
-_NOISY = frozenset({"hr", "html_block", "paragraph", "list_item", "tr"})
+_NOISY = frozenset({"hr", "html_block", "paragraph", "list_item", "tr", "footnote_reference"})
 
 
 def _is_noise(node: SyntaxTreeNode, kind: str) -> bool:
-    if kind == "hr":
+    if kind in ("hr", "footnote_reference"):  # footnotes: see footnotes.py
         return True
     if kind == "tr":
         return is_markup_row(node)
