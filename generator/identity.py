@@ -24,11 +24,14 @@ def stable_hash(*parts: str) -> int:
     return int.from_bytes(digest[:8], "big") >> 1
 
 
-def card_guid(note_key: str, section: tuple[str, ...], term: str) -> str:
-    from .extract.terms import term_key  # the extractor: not needed for deck ids alone
+def card_guid(note_key: str, section: tuple[str, ...], term: str, cased: bool = False) -> str:
+    """`cased`: the term's letter case is part of it (`\\s` and `\\S` in a regex cheat sheet
+    are two cards, so two notes in Anki); otherwise `TCP` and `tcp` are one identity."""
+    from .extract.terms import identity_key, term_key  # not needed for deck ids alone
 
     keys = [term_key(s) for s in section]
-    return _base91(stable_hash("notedeck-card", note_key, *keys, "\x1e", term_key(term)))
+    name = identity_key(term, cased)
+    return _base91(stable_hash("notedeck-card", note_key, *keys, "\x1e", name))
 
 
 def deck_id(name: str) -> int:

@@ -88,7 +88,7 @@ def load(
 
 def guid_of(note: ExtractedNote, index: int) -> str:
     card = note.cards[index]
-    return card_guid(note.info.key, card.section, card.term)
+    return card_guid(note.info.key, card.section, card.term, card.cased)
 
 
 def top_deck(name: str) -> str:

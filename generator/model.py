@@ -90,6 +90,7 @@ class Card:
     tags: tuple[str, ...] = ()
     kind: Literal["basic", "cloze"] = "basic"
     strategy: str = ""
+    cased: bool = False  # letter case is part of the term (`\S` is not `\s`): see identity.py
 
 
 @dataclass(frozen=True, slots=True)

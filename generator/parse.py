@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode, _NesterTokens
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .cjkemphasis import cjk_friendly_emphasis
@@ -78,8 +79,11 @@ def _open_containers(tokens: list[Token]) -> tuple[int, int]:
 @cache
 def markdown() -> MarkdownIt:
     """The one Markdown dialect notedeck reads: CommonMark + tables, strikethrough,
-    front matter, definition lists and `$…$` math (kept intact, never mangled as emphasis),
-    with emphasis that closes before a Korean particle (cjkemphasis.py)."""
+    front matter, definition lists, `$…$` math (kept intact, never mangled as emphasis) and
+    footnotes (`text[^1]` and `[^1]: a note on it`), with emphasis that closes before a Korean
+    particle (cjkemphasis.py). A footnote's definition stays where it is written, with its
+    lines, so the extractor can leave it out of the answer it stands in and attach it to the
+    card that cites it."""
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     blocks = _Blocks()
     blocks.ruler = md.block.ruler
@@ -87,6 +91,7 @@ def markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     cjk_friendly_emphasis(md)
     md.use(front_matter_plugin).use(deflist_plugin).use(dollarmath_plugin, double_inline=True)
+    md.use(footnote_plugin, inline=False, move_to_end=False)
     _front_matter_only_on_dashes(md)
     linear_link_labels(md)
     html_blocks_as_rendered(md)

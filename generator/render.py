@@ -61,6 +61,36 @@ def _fence(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, e
     return highlight_code(token.content, token.info if token.type == "fence" else "")
 
 
+def _footnote_number(label: str, env: EnvType) -> str:
+    """A footnote's number: the order in which the text cites it (`[^clt]` is shown as 1)."""
+    refs = env.get("footnotes", {}).get("refs", {})
+    number = refs.get(":" + label, -1) if isinstance(refs, dict) else -1
+    return str(number + 1) if isinstance(number, int) and number >= 0 else html.escape(label)
+
+
+def _footnote_ref(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """`grid[^1]`: a raised number. No link: a card is too short to jump around in, and Anki's
+    reviewer would follow `#fn1` out of the card."""
+    meta = tokens[idx].meta
+    return f'<sup class="nd-fnref">{int(meta["id"]) + 1}</sup>'
+
+
+def _footnote_open(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """`[^1]: …` where the card's answer ends: the note, under the same raised number."""
+    number = _footnote_number(str(tokens[idx].meta.get("label", "")), env)
+    return f'<div class="nd-footnote"><sup>{number}</sup><div>'
+
+
+def _footnote_close(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return "</div></div>\n"
+
+
 # `![[x.png|300x200]]` reaches the renderer as `![](<x.png> "nd-size:300x200")`.
 _SIZE_TITLE = re.compile(r"^nd-size:(\d+)(?:x(\d+))?$")
 
@@ -86,6 +116,9 @@ def _renderer() -> MarkdownIt:
         md.add_render_rule(rule, _math_block)
     for rule in ("fence", "code_block"):
         md.add_render_rule(rule, _fence)
+    md.add_render_rule("footnote_ref", _footnote_ref)
+    md.add_render_rule("footnote_reference_open", _footnote_open)
+    md.add_render_rule("footnote_reference_close", _footnote_close)
     return md
 
 

@@ -97,7 +97,9 @@ def process(
     except NotedeckError as exc:
         problem = Diagnostic(exc.loc, "error", exc.message, exc.hint)
         return Outcome(file, None, problem, deck_guess(file, options))
-    guids = tuple(card_guid(note.info.key, card.section, card.term) for card in note.cards)
+    guids = tuple(
+        card_guid(note.info.key, card.section, card.term, card.cased) for card in note.cards
+    )
     entry = CachedNote(note, source.diagnostics, own, guids)
     rendered = render_early(note, file.file, file.root, own, images or LocalImages())
     if store is not None and key:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build import load
+from generator.extract.terms import case_matters
 from generator.options import BuildOptions
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -61,12 +62,15 @@ def write_expected(note: Path, cards: list[dict[str, Any]]) -> None:
 
 
 def key(card: dict[str, Any]) -> tuple[tuple[str, ...], str]:
-    """What makes a card the same card: its section path and term (case, spacing, NFC aside)."""
+    """What makes a card the same card: its section path and term (case, spacing, NFC aside;
+    case counts in a term whose case tells it from another, such as `\\s` and `\\S`)."""
 
-    def norm(text: str) -> str:
-        return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    def norm(text: str, cased: bool = False) -> str:
+        text = " ".join(unicodedata.normalize("NFC", text).split())
+        return text if cased else text.casefold()
 
-    return tuple(norm(s) for s in card["section"]), norm(card["term"])
+    term = card["term"]
+    return tuple(norm(s) for s in card["section"]), norm(term, case_matters(term))
 
 
 def differences(name: str, want: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[str]:

@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from anki_helpers import imported
 
 from generator.build import build, load
 from generator.cli import card_records
+from generator.extract import terms
+from generator.identity import card_guid
 from generator.lock import next_mod
 from generator.model import BuildReport, NotedeckError
 from generator.options import BuildOptions
@@ -287,3 +290,50 @@ def test_two_notes_with_one_id_do_not_share_a_card(root: Path, tmp_path: Path) -
     assert len(warnings) == 3 and all(d.loc and d.loc.path.endswith("b.md") for d in warnings)
     assert "own front-matter `id`" in warnings[0].hint
     assert {e["file"] for e in lock_of(root).values()} == {"a.md", "sorting.md"}
+
+
+CASED = r"""# Regex
+
+## Classes
+
+| Class | Matches |
+|---|---|
+| `\s` | a whitespace character |
+| `\S` | any character but whitespace |
+| `\d` | a digit |
+| `\D` | any character but a digit |
+"""
+
+
+def test_terms_told_apart_by_case_are_two_notes_in_anki(tmp_path: Path) -> None:
+    """`\\s` and `\\S` are two cards, two lock entries and two notes after an import."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "regex.md").write_text(CASED, "utf-8")
+    report = run(notes, tmp_path)
+    assert not [d for d in report.diagnostics if "same identity" in d.message]
+    assert sorted(by_term(notes)) == [r"\D", r"\S", r"\d", r"\s"]
+    got = imported(tmp_path / "out" / "Regex.apkg", tmp_path / "anki")
+    assert [c.fields["Term"] for c in got] == [r"\s", r"\S", r"\d", r"\D"]
+    assert len({c.guid for c in got}) == len({c.note_id for c in got}) == 4
+
+
+def test_a_card_keeps_its_guid_when_case_starts_to_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lower-case code term keeps the GUID it always had; a capitalised one, given a GUID of
+    its own now that case counts, keeps its old one through the lock file."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    lone = CASED.replace("| `\\s` |", "| `\\w` |").replace("| `\\d` |", "| `\\b` |")
+    (notes / "regex.md").write_text(lone, "utf-8")  # no two terms differ only in case
+    with monkeypatch.context() as before:  # the identity every card had before case counted
+        before.setattr(terms, "identity_key", lambda term, cased: terms.term_key(term))
+        run(notes, tmp_path, cache=False)
+    old = {t: g for t, (g, _) in by_term(notes).items()}
+    report = run(notes, tmp_path, cache=False)
+    assert len(report.rematched) == 2  # `\S` and `\D`, whose own GUIDs changed
+    assert {t: g for t, (g, _) in by_term(notes).items()} == old
+    assert card_guid("regex.md", ("Classes",), r"\d", True) == card_guid(
+        "regex.md", ("Classes",), r"\d"
+    )

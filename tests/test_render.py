@@ -249,3 +249,20 @@ def test_an_obsidian_callout_shows_its_title_not_its_marker() -> None:
 def test_a_wikilink_to_a_heading_of_the_same_note_shows_the_heading() -> None:
     assert markdown_html("See [[#Nested tags]].") == "<p>See Nested tags.</p>"
     assert markdown_html("See [[Page#Part|the part]].") == "<p>See the part.</p>"
+
+
+def test_a_footnote_renders_as_a_numbered_note_under_the_answer() -> None:
+    out = markdown_html(
+        "Grids[^grid] and solvers[^2].\n\n[^grid]: A *regular* Cartesian grid.\n\n[^2]: Implicit."
+    )
+    assert "[^" not in out
+    assert '<sup class="nd-fnref">1</sup>' in out and '<sup class="nd-fnref">2</sup>' in out
+    notes = re.findall(r'<div class="nd-footnote"><sup>(\d)</sup><div>(.*?)</div></div>', out, re.S)
+    assert [(n, re.sub(r"<[^>]+>", "", t).strip()) for n, t in notes] == [
+        ("1", "A regular Cartesian grid."),
+        ("2", "Implicit."),
+    ]
+    assert "href" not in out  # no jump links: Anki's reviewer would leave the card
+    assert ".nd-footnote" in card_css()
+    # Brackets that cite nothing the answer defines are text, as written.
+    assert markdown_html("Match [^abc] once.") == "<p>Match [^abc] once.</p>"

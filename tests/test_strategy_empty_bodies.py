@@ -223,3 +223,49 @@ def test_an_empty_answer_button_leaves_no_trace_in_the_answer_around_it() -> Non
     assert "이전 결과를 저장해 다시 쓰는 기법" in got["Dynamic Programming"].definition_md
     for card in got.values():  # the unanswered question may be named, its empty button not
         assert "<p></p>" not in card.definition_md
+
+
+def test_a_kramdown_attribute_list_is_markup_not_a_body() -> None:
+    md = """
+        # conda
+        ## Basics
+        {: .-two-column}
+
+        ### Environments
+        {: .-prime}
+
+        An isolated set of packages, with its own Python.
+        {: .lead}
+
+        ## Channels
+        {: .-three-column}
+        """
+    assert terms(md) == ["Environments"]
+    assert by_term(md)["Environments"].definition_md == (
+        "An isolated set of packages, with its own Python."
+    )
+    assert "{" not in reasons(md)
+    assert reasons(md)["Channels"] == "heading with no body of its own"
+
+
+def test_attribute_lists_and_dividers_in_a_table_are_left_out_of_an_answer() -> None:
+    md = """
+        # Networks
+        ## Transport layer
+        Moves data between processes on two hosts.
+
+        | | TCP | UDP |
+        | --- | --- | --- |
+        | Ordered | yes | no |
+        | --- | --- | --- |
+        | Connection | yes | no |
+        {: .table .table-striped}
+
+        ```text
+        segment = header + data
+        ```
+        {: style="width: 300px"}
+        """
+    got = by_term(md)["Transport layer"].definition_md
+    assert "{:" not in got and "| --- | --- | --- |\n| Connection" not in got
+    assert "| Connection | yes | no |" in got and "segment = header" in got

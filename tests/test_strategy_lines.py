@@ -6,6 +6,7 @@ import pytest
 from extract_helpers import by_term, cards, reasons, terms
 
 from generator.extract.colon import line_problem, split_colon_line, term_problem
+from generator.extract.terms import case_matters, split_aliases
 
 
 @pytest.mark.parametrize(
@@ -23,6 +24,15 @@ from generator.extract.colon import line_problem, split_colon_line, term_problem
         ("_job_ - a unit of work", "job", "a unit of work"),
         ("`fork()` — creates a process", "fork()", "creates a process"),
         ("[[Mutex|뮤텍스]]: 락", "뮤텍스", "락"),
+        ('The "a:b" mapping: a dict of one key', 'The "a:b" mapping', "a dict of one key"),
+        ("`std::cout`: the standard output stream", "std::cout", "the standard output stream"),
+        (
+            "Newton's law: force is mass times acceleration",
+            "Newton's law",
+            "force is mass times acceleration",
+        ),
+        ("rock 'n' roll: a genre of popular music", "rock 'n' roll", "a genre of popular music"),
+        ("'90s grunge: a rock genre", "'90s grunge", "a rock genre"),
     ],
 )
 def test_colon_and_dash_lines_split(line: str, term: str, definition: str) -> None:
@@ -52,6 +62,74 @@ def test_lines_that_are_not_definitions(line: str, reason: str) -> None:
     assert found is not None
     problem = line_problem(found)
     assert problem is not None and reason in problem
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Like ":wq", but write only when changes have been made.',
+        "Like “:wq”, but write only when changes have been made.",
+        "He typed ':q!' and left without saving",
+        "Like `:wq` but only when changed",
+        'She said "a - b" twice',
+    ],
+)
+def test_a_colon_or_dash_inside_quotes_or_code_splits_nothing(line: str) -> None:
+    assert split_colon_line(line) is None
+
+
+def test_a_quoted_command_in_a_quote_is_no_card() -> None:
+    md = """
+        # Vim
+        ## Saving
+        - `:w`: write the buffer to its file
+        - `:x`: write and quit
+
+        > Like ":wq", but write only when changes have been made.
+        """
+    assert [c.term for c in cards(md) if c.strategy == "colon"] == [":w", ":x"]
+    assert 'Like "' not in reasons(md)
+
+
+def test_a_linked_bold_term_is_the_link_text_and_its_url_no_alias() -> None:
+    md = """
+        # Tools
+        ## Tracing tools
+        - **[LangSmith](https://www.langchain.com/langsmith):** A platform for tracing LLM calls.
+        - **[Langfuse](https://langfuse.com) (LF):** An open-source tracing platform.
+        - Phoenix (https://phoenix.arize.com): A notebook-first tracing tool.
+        """
+    got = [(c.term, c.aliases) for c in cards(md) if c.strategy == "colon"]
+    assert got == [("LangSmith", ()), ("Langfuse", ("LF",)), ("Phoenix", ())]
+
+
+@pytest.mark.parametrize(
+    ("written", "term", "aliases"),
+    [
+        ("np.linalg.norm(H, axis=2)", "np.linalg.norm(H, axis=2)", ()),
+        ("os.path.join(a, b)", "os.path.join(a, b)", ()),
+        ("std::max(a, b)", "std::max(a, b)", ()),
+        ("Counter(maxlen=3)", "Counter(maxlen=3)", ()),
+        ("useState(initial)", "useState(initial)", ()),
+        ("Stack(LIFO)", "Stack", ("LIFO",)),
+        ("TCP(Transmission Control Protocol)", "TCP", ("Transmission Control Protocol",)),
+        ("Process(프로세스)", "Process", ("프로세스",)),
+        ("Deadlock (교착 상태)", "Deadlock", ("교착 상태",)),
+    ],
+)
+def test_a_calls_arguments_stay_in_the_term(
+    written: str, term: str, aliases: tuple[str, ...]
+) -> None:
+    assert split_aliases(written) == (term, aliases)
+
+
+def test_a_url_in_parentheses_is_never_an_alias() -> None:
+    assert split_aliases("LangSmith (https://www.langchain.com/langsmith)") == ("LangSmith", ())
+    assert split_aliases("Docs (www.example.com/a/b)") == ("Docs", ())
+    assert split_aliases("Virtual Machine(VM, 가상 머신)") == (
+        "Virtual Machine",
+        ("VM", "가상 머신"),
+    )
 
 
 def test_glossary_list_gives_one_card_per_line() -> None:
@@ -180,6 +258,92 @@ def test_same_term_twice_in_a_section_is_one_card_in_two_sections_two() -> None:
         ("Mutex", ("B",), "a lock in B"),
         ("Semaphore", ("B",), "a counter"),
     ]
+
+
+def test_terms_told_apart_by_case_are_two_cards_when_case_matters() -> None:
+    """`\\s` and `\\S`, `%y` and `%Y`, `` `list` `` and `` `List` ``: code spells them apart."""
+    md = r"""
+        ## Regex
+        `\s` - whitespace
+
+        `\S` - not whitespace
+
+        `\d` - digit
+
+        `\D` - not a digit
+
+        ## strftime
+        - `%y`: the year without its century
+        - `%Y`: the year with its century
+        - `%a`: the weekday, short
+        - `%A`: the weekday, in full
+
+        ## vi
+        - `p`: put the text after the cursor
+        - `P`: put the text before the cursor
+
+        ## typing
+        | Name | Meaning |
+        |---|---|
+        | `list` | the built-in list type |
+        | `List` | the typing module's alias for it |
+        """
+    got = [c for c in cards(md) if c.strategy != "heading"]
+    want = [r"\s", r"\S", r"\d", r"\D", "%y", "%Y", "%a", "%A", "p", "P", "list", "List"]
+    assert [c.term for c in got] == want
+    assert all(c.cased for c in got)
+    assert "defined twice" not in " ".join(reasons(md).values())
+
+
+def test_prose_terms_that_differ_only_in_case_are_one_term() -> None:
+    md = """
+        ## Protocols
+        - TCP: a reliable, ordered byte stream
+        - tcp: the same protocol, written in lower case
+        - Mutex: a lock
+        - MUTEX: the same lock, shouted
+        """
+    assert [c.term for c in cards(md) if c.strategy == "colon"] == ["TCP", "Mutex"]
+    assert reasons(md)["tcp"].startswith("defined twice in this section")
+    assert reasons(md)["MUTEX"].startswith("defined twice in this section")
+    assert not any(c.cased for c in cards(md))
+
+
+def test_a_code_term_written_twice_alike_is_still_one_card() -> None:
+    md = """
+        ## Regex
+        - `\\S`: not whitespace
+        - `\\S`: any character but a space, tab or newline
+        """
+    assert terms(md) == ["\\S"]
+    assert reasons(md)["\\S"].startswith("defined twice in this section")
+
+
+@pytest.mark.parametrize(
+    ("term", "cased"),
+    [
+        (r"\S", True),
+        ("%Y", True),
+        ("A", True),
+        ("-V", True),
+        ("MAX_SIZE", True),
+        ("Thread::Mutex", True),
+        ("np.linalg.norm(H, axis=2)", True),
+        ("$HOME", True),
+        ("@Bean", True),
+        ("RANK()", True),
+        ("O(n)", True),
+        ("TCP", False),
+        ("Mutex", False),
+        ("A record", False),
+        ("HOL(Head Of Line) Blocking", False),
+        ("Buffered v.s. Unbuffered RAM", False),
+        ("e.g. C", False),
+        ("Node.js", False),
+    ],
+)
+def test_which_terms_case_tells_apart(term: str, cased: bool) -> None:
+    assert case_matters(term) is cased
 
 
 def test_code_blocks_and_comments_never_make_cards() -> None:

@@ -55,6 +55,22 @@ def test_double_colon_lines() -> None:
     assert "metadata" in reasons(md)["status"]
 
 
+def test_a_double_colon_inside_a_link_code_or_a_name_is_no_card() -> None:
+    md = """
+        ## Ruby
+        - [class Thread::Mutex](https://docs.ruby-lang.org/Thread=3a=3aMutex.html) - a lock
+        - Reach it as `Foo::bar` from outside
+        - class Thread::Queue is a thread-safe queue
+        - Convert with f(std::string) as needed
+        Latency :: the time one request takes
+        """
+    got = [(c.term, c.strategy) for c in cards(md)]
+    assert ("Latency", "double-colon") in got
+    assert ("class Thread::Mutex", "colon") in got
+    assert not [t for t, s in got if s == "double-colon" and t != "Latency"]
+    assert not [t for t in reasons(md) if t.startswith(("[class", "class Thread", "f(std"))]
+
+
 def test_cloze_deletions_use_the_cloze_kind() -> None:
     got = cards("""
         ## Biology

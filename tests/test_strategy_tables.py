@@ -530,3 +530,81 @@ def test_a_vocabulary_table_of_weekdays_is_not_a_schedule() -> None:
         """
     assert terms(md) == ["Montag", "Dienstag", "Monday", "Tuesday"]
     assert "schedule" in reasons(md)[" | "]
+
+
+def test_a_calls_arguments_are_part_of_the_term_not_aliases() -> None:
+    md = """
+        ## NumPy
+        | Call | Meaning |
+        |---|---|
+        | `np.linalg.norm(H, axis=2)` | norms of the 6 vectors |
+        | `np.linalg.norm(H, axis=2, keepdims=True)` | the same, keeping the last axis |
+        | `torch.cat(xs, dim=0)` | joins tensors along the first axis |
+        | Stack(LIFO) | last in, first out |
+        | 가상 머신(Virtual Machine, VM) | 하드웨어를 흉내 내는 소프트웨어 |
+        """
+    got = [(c.term, c.aliases) for c in cards(md) if c.strategy == "table"]
+    assert got == [
+        ("np.linalg.norm(H, axis=2)", ()),
+        ("np.linalg.norm(H, axis=2, keepdims=True)", ()),
+        ("torch.cat(xs, dim=0)", ()),
+        ("Stack", ("LIFO",)),
+        ("가상 머신", ("Virtual Machine", "VM")),
+    ]
+    assert not any(r.startswith("defined twice") for r in reasons(md).values())
+
+
+def test_a_divider_row_inside_a_table_is_never_a_card() -> None:
+    md = """
+        # conda
+        ## Getting started
+        | Command | Description |
+        | --- | --- |
+        | `conda info` | Show version and configuration |
+        | --- | --- |
+        | `conda update -n base conda` | Update Conda |
+        | :--- | ---: |
+        | `conda list` | List the installed packages |
+        """
+    got = [c for c in cards(md) if c.strategy == "table"]
+    assert [c.term for c in got] == ["conda info", "conda update -n base conda", "conda list"]
+    assert not any("---" in c.term or "---" in c.definition_md for c in cards(md))
+
+
+def test_a_row_that_makes_no_card_stays_in_the_answer_as_a_list_item() -> None:
+    md = """
+        # Code review
+        ### What to avoid
+        | Anti-pattern | Why it fails |
+        | --- | --- |
+        | Drive-by LGTM | Approving before reading the whole diff is theater |
+        | Comments without code | "This logic looks off" — which logic, which line? |
+        """
+    got = by_term(md)
+    assert list(got) == ["What to avoid", "Drive-by LGTM"]
+    assert reasons(md)["Comments without code"] == "line ends in '?'"
+    assert got["What to avoid"].definition_md == (
+        "- Drive-by LGTM\n"
+        '- Comments without code: "This logic looks off" — which logic, which line?'
+    )
+    assert "|" not in got["What to avoid"].definition_md
+
+
+def test_rows_before_the_first_card_are_not_lost() -> None:
+    md = """
+        # Glossary
+        ## Review words
+        | Word | Meaning | Example |
+        | --- | --- | --- |
+        | Nit | Which part is wrong? | "nit: rename" |
+        | LGTM | Looks good to me | "LGTM, ship it" |
+        | PTAL | Please take another look | "PTAL after the fix" |
+        """
+    got = by_term(md)
+    assert [t for t in got if got[t].strategy == "table"] == ["LGTM", "PTAL"]
+    answer = got["Review words"].definition_md
+    assert answer.splitlines() == [
+        '- Nit: Which part is wrong?; Example: "nit: rename"',
+        "- LGTM",
+        "- PTAL",
+    ]

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
 from .candidate import Candidate, Context, Span, dedent_block
+from .footnotes import cited, footnotes, with_footnotes
 from .headbody import (
     CONTENTS,
     EMPTY_DETAILS,
@@ -21,7 +23,7 @@ from .headbody import (
     empty_reason,
     is_musing,
 )
-from .terms import term_key, term_stem
+from .terms import case_matters, normalise, term_key, term_stem
 
 TWICE = "defined twice in this section"
 
@@ -38,25 +40,38 @@ def assemble(candidates: list[Candidate], ctx: Context, noise: set[int]) -> tupl
             built[id(cand)] = card
             owners.add(cand)
     cards: list[Card | None] = []
-    first: dict[tuple[tuple[str, ...], str], tuple[int, Candidate]] = {}
+    first: dict[tuple[tuple[str, ...], str], list[tuple[int, Candidate]]] = {}
     for cand in ordered:
         card = built.get(id(cand))
         if card is None:
             continue
-        seen = first.get(_key(cand))
+        key = _key(cand)
+        same = first.setdefault(key, [])
+        seen = next((s for s in same if _same_term(cards[s[0]], card)), None)
         if seen is not None and _passing(seen[1]) and cand.owned is not None:
             # `laws called **bylaws**` then `**bylaw:** …`: the definition of its own wins
             ctx.reject(seen[1].line, seen[1].term, f"{TWICE} (defined at line {cand.line})")
             cards[seen[0]] = None
-            first[_key(cand)] = (len(cards), cand)
+            same[same.index(seen)] = (len(cards), cand)
             cards.append(card)
             continue
         if seen is not None:
             ctx.reject(cand.line, cand.term, f"{TWICE} (first at line {seen[1].line})")
             continue
-        first[_key(cand)] = (len(cards), cand)
+        same.append((len(cards), cand))
         cards.append(card)
+    for same in first.values():  # a cased term's own identity only where case tells two apart
+        if len(same) == 1 and (card := cards[same[0][0]]) is not None and card.cased:
+            cards[same[0][0]] = replace(card, cased=False)  # `useState` keeps the GUID it had
     return tuple(c for c in cards if c is not None)
+
+
+def _same_term(one: Card | None, other: Card) -> bool:
+    """Two cards whose terms share a key are one term, unless case tells them apart in both
+    (`\\s` and `\\S`, `%y` and `%Y`): then each is a term of its own, and its own card."""
+    if one is None:
+        return False
+    return not (one.cased and other.cased and normalise(one.term) != normalise(other.term))
 
 
 def _passing(cand: Candidate) -> bool:
@@ -126,15 +141,23 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
     excluded = set(cand.drop) | noise
     stubs: dict[int, str] = dict(cand.shown)
     named = _outermost(children)
+    rows: dict[int, str] = {}  # a table's rows that made no card, shown as list items
     for child in named:
         assert child.owned is not None
         if child.stub is not None:
             stubs[child.owned[0]] = child.stub
+        for index, item in child.rows.items():
+            if item is None:
+                excluded.add(index)
+            else:
+                rows[index] = item
     for child in children:
         assert child.owned is not None
         excluded.update(range(*child.owned))
     child_lines = {c.line - 1 for c in children} | set(stubs)
-    kept, credits, images, own = _cut(cand.spans, excluded, stubs, child_lines, ctx, bool(children))
+    kept, credits, images, own = _cut(
+        cand.spans, excluded, stubs, child_lines, ctx, bool(children), rows
+    )
     reason = answer_reason(cand.strategy, cand.term, kept, bool(children))
     if reason:  # an exam problem leaves the answer of the term it tests too (cut after it)
         ctx.reject(cand.line, cand.term, reason)
@@ -207,12 +230,14 @@ def _cut(
     child_lines: set[int],
     ctx: Context,
     has_children: bool,
+    rows: dict[int, str] | None = None,
 ) -> tuple[list[str], list[SourceLink], list[ImageRef], bool]:
     """The definition's lines, the image credits among them, its images, and whether any line
     is the card's own: not a child's name, and — once children took their definitions — not a
     remark pointing back at them (`이 방식은 …`, `This is …`) nor a formula or code left over.
     An image is the card's own: a parent that shows a figure besides its children's names keeps
-    its card, so the figure is not lost."""
+    its card, so the figure is not lost. `rows`: lines shown as other text (a table's row that
+    made no card, as a list item); they are the card's own."""
     kept: list[str] = []
     credits: list[SourceLink] = []
     images: list[ImageRef] = []
@@ -228,7 +253,7 @@ def _cut(
                 continue
             if index in excluded:
                 continue
-            line = lines[index]
+            line = rows.get(index, lines[index]) if rows else lines[index]
             if is_caption(line, previous):
                 credits.extend(caption_sources(line))
                 continue
@@ -319,6 +344,10 @@ def _make(
 ) -> Card | None:
     if not definition.strip() or not cand.term.strip():
         return None
+    if cited(definition):  # `grid[^1]`: the footnote goes under the answer citing it
+        if ctx.footnotes is None:
+            ctx.footnotes = footnotes(ctx.parsed)
+        definition = with_footnotes(definition, ctx.footnotes)
     card = Card(
         term=cand.term,
         definition_md=definition,
@@ -329,8 +358,16 @@ def _make(
         tags=ctx.info.tags,
         kind=cand.kind,
         strategy=cand.strategy,
+        cased=case_matters(cand.term) or _written_as_code(cand, ctx),
     )
     return attribute(card, credits)
+
+
+def _written_as_code(cand: Candidate, ctx: Context) -> bool:
+    """`` `List` `` and `` `list` ``: a term the note writes as code is spelled as code is,
+    capitals and all."""
+    lines = ctx.parsed.lines
+    return 0 < cand.line <= len(lines) and f"`{cand.term}`" in lines[cand.line - 1]
 
 
 def _dedupe(aliases: tuple[str, ...], term: str) -> tuple[str, ...]:

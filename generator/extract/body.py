@@ -28,7 +28,7 @@ from .boldheads import Unit, split_bold_sections
 from .candidate import Candidate, Context, Scope, strip_prefix
 from .cloze import cloze_candidate
 from .deflist import deflist_candidates
-from .filters import is_decoration, is_link_only
+from .filters import is_decoration, is_link_only, only_attributes
 from .listrules import (
     ListRead,
     bold_terms,
@@ -111,7 +111,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
                 owned = bool(scope.owner or subject) or names_aspect(previous)
                 parts = lead_in(previous) and owned
                 yield from _list(unit, scope, ctx, defined_as, parts, told)
-        elif unit.type == "paragraph":
+        elif unit.type == "paragraph" and not only_attributes(unit):  # `{: .class}`: markup
             grouped = any(unit is g for g in glossary)
             lone = not scope.owner and not grouped
             yield from paragraph_candidates(unit, scope, ctx, defined, lone, grouped)

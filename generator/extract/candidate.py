@@ -40,6 +40,10 @@ class Candidate:
     grouping: bool = False  # no card if only child terms remain in the definition
     parent: bool = False  # … unless it names two or more children: then they are its answer
     shown: dict[int, str] = field(default_factory=dict)  # lines shown differently (as labels)
+    # The rest of a table whose rows are cards, as a parent that names them shows it: a row
+    # that made no card as a list item (its content is on no card), the header, the delimiter
+    # and markup rows as nothing (None). Every card of the table shares one.
+    rows: dict[int, str | None] = field(default_factory=dict)
 
 
 _HEADING_LINE = re.compile(
@@ -90,6 +94,7 @@ class Context:
     figures: set[int] = field(default_factory=set)  # code and math lines (0-based)
     index: bool = False  # the note is an index (a README of links): thin headings are entries
     row_heads: list[tuple[int, frozenset[str]]] | None = None  # each table's first column
+    footnotes: dict[str, str] | None = None  # `[^1]: …` by label, once a card cites one
 
     def reject(self, line: int, text: str, reason: str) -> None:
         self.rejected.append(Rejection(Loc(self.info.path, line), text, reason))

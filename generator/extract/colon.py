@@ -44,21 +44,32 @@ _WRAPPED_SEP = re.compile(
     rf"^(?:The\s+)?(?P<term>(?:{_WRAPPED}){_ALIAS_TAIL})\s*"
     rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
 )
+# A colon or dash inside quotes (`Like ":wq", but …`) or code separates nothing: a quoted or
+# coded span is read whole, as one piece of the term, and an unclosed one ends no term. A `'`
+# opens a quote only at a word's start (not `Newton's`, `'90s`); each quote mark can be read
+# one way only, so a line of them is still read in linear time.
+_QUOTED = (
+    r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’'
+    r"|(?<![^\s(（])'(?!\d)[^'\n]*'|(?<=[^\s(（])'|(?<![^\s(（])'(?=\d)"
+)
 _PLAIN_COLON = re.compile(
-    r"^(?P<term>(?:[^:：`*\[\]()（）]|`[^`]+`|(?<=\w\s)\*\*[^*:：]+\*\*"
+    r"^(?P<term>(?:[^:：`*\[\]()（）\"“‘']|`[^`]+`|" + _QUOTED + r"|(?<=\w\s)\*\*[^*:：]+\*\*"
     # `**일**정 관리` (a mnemonic's letter), `COCOMO**Basic**`, `조직형(**Organic**)`
     r"|(?<![^\s])\*\*[^*:：\s]{1,3}\*\*(?=[가-힣])(?![는은이가을를의에와과도로])"
-    r"|(?<=\w)[*]{2}[A-Za-z][^*:：]*[*]{2}(?!\w)|[(（](?:[^()（）:：*]|\*\*[^*:：]+\*\*)*[)）])+?)"
+    r"|(?<=\w)[*]{2}[A-Za-z][^*:：]*[*]{2}(?!\w)|[(（](?:[^()（）:：*]|://|\*\*[^*:：]+\*\*)*[)）])+?)"
     r"(?<!\s)\s*+(?P<sep>[:：])(?![:：/])"
     r"\s*(?P<def>\S.*)$"
 )
 _PLAIN_DASH = re.compile(
-    r"^(?P<term>(?:[^:：`*\[\]]|\[\[[^\[\]|]+\]\])+?)(?<!\s)\s++(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$"
+    r"^(?P<term>(?:[^:：`*\[\]\"“‘']|" + _QUOTED + r"|\[\[[^\[\]|]+\]\])+?)(?<!\s)\s++"
+    r"(?P<sep>[-–—]{1,2})\s+(?P<def>\S.*)$"
 )
 # `[[ottoman]] empire -- sunni, southwest asia`: a dash no prose sentence would use.
 STRONG_DASH = re.compile(r"\S\s+(?:--|—|–)\s+\S")
 _MARKS = re.compile(r"^(?:\*\*|__|\*|_|`)(.*?)(?:\*\*|__|\*|_|`)$")
-_LINK = re.compile(r"^\[([^\]]+)\]\([^)]*\)$")
+# A link anywhere in a term (`**[LangSmith](https://…):**`): its text is the name, its URL none
+# of it. No bracket inside the text, so each `[` is tried only up to the next bracket.
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _WEEKDAY = re.compile(
     r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b|^[월화수목금토일]요일|^[월화수목금토일]$",
     re.IGNORECASE,
@@ -155,9 +166,8 @@ def plain_term(term_md: str) -> str:
         return " ".join(code.group(1).split())  # `?:`, `fork()`: exactly as written
     if text.count("`") >= 2 and not re.fullmatch(r"`[^`]*`", text):
         text = text.replace("`", "")  # `h` `j` `k` `l`, `(?=...)` positive lookahead
-    link = _LINK.match(text)
-    if link:
-        text = link.group(1)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
     for _ in range(2):
         marks = _MARKS.match(text)
         if marks:

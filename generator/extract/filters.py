@@ -83,15 +83,45 @@ _POINTER = re.compile(
 )
 
 
+# `{: .-two-column}`, `{:toc}`: a kramdown attribute list on a line of its own sets a class or
+# an id on the block beside it. It is markup, like a comment: never shown, never content.
+_ATTRIBUTE_LINE = re.compile(r"\{:[^{}\n]*\}")
+
+
+def is_attribute_line(text: str) -> bool:
+    """A line (quote marks and indentation already off) that is only a kramdown attribute list."""
+    return _ATTRIBUTE_LINE.fullmatch(text.strip()) is not None
+
+
+def attribute_lines(node: SyntaxTreeNode) -> list[int]:
+    """0-based lines of a paragraph that are only attribute lists (`Intro text` then
+    `{: .lead}` on the next line is one paragraph; the second line is markup)."""
+    inline = inline_of(node) if node.type == "paragraph" and node.map else None
+    if inline is None or "{:" not in inline.content:
+        return []
+    assert node.map is not None
+    parts = inline.content.split("\n")
+    return [node.map[0] + i for i, part in enumerate(parts) if is_attribute_line(part)]
+
+
+def only_attributes(node: SyntaxTreeNode) -> bool:
+    """A paragraph made only of attribute lists: markup for the block above or below it."""
+    if not node.map:
+        return False
+    found = attribute_lines(node)
+    return bool(found) and len(found) == node.map[1] - node.map[0]
+
+
 def is_decoration(node: SyntaxTreeNode, lines: list[str]) -> bool:
-    """A block that carries no content of its own: rules, comments, images with their captions."""
-    if node.type == "hr":
+    """A block that carries no content of its own: rules, comments, images with their captions,
+    kramdown attribute lists."""
+    if node.type in ("hr", "footnote_reference"):  # a footnote goes with the card citing it
         return True
     if node.type == "html_block":
         return node.content.strip().startswith("<!--") or is_html_image(node.content)
     if node.type == "paragraph":
         inline = inline_of(node)
-        if inline is None:
+        if inline is None or only_attributes(node):
             return True
         if node.map and _FOOTNOTE.match(lines[node.map[0]]):
             return True  # `[^1]: Any questions? …`: a note on the text, not part of it
@@ -211,8 +241,9 @@ _DANGLING = frozenset(
 
 
 def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
-    """0-based lines no definition shows: HTML comments, rules, navigation and anchor links,
-    edit notes, `[TOC]` markers, `#tag` lines and changelog entries."""
+    """0-based lines no definition shows where they are written: HTML comments, rules,
+    navigation and anchor links, edit notes, `[TOC]` markers, `#tag` lines, changelog entries,
+    kramdown attribute lists and footnotes (a cited one is added to the card citing it)."""
     out: set[int] = set()
     for top in nodes:
         for node in top.walk():
@@ -221,7 +252,23 @@ def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
                 continue
             if _is_noise(node, kind):
                 out.update(range(*node.map))
+            elif kind == "paragraph":
+                out.update(attribute_lines(node))
     return out | _footer(nodes)
+
+
+_DIVIDER_CELL = re.compile(r":?-+:?")
+
+
+def is_markup_row(row: SyntaxTreeNode) -> bool:
+    """A table row that shows nothing: a kramdown attribute list read as a row (`{: .table}`
+    under a table) or a divider (`| --- | --- |` inside the body, kramdown's break between
+    parts of a table)."""
+    cells = [" ".join(c.content.split()) for c in row.walk() if c.type == "inline"]
+    filled = [c for c in cells if c]
+    if len(filled) == 1 and is_attribute_line(filled[0]):
+        return True
+    return bool(filled) and all(_DIVIDER_CELL.fullmatch(c) for c in filled)
 
 
 def _footer(nodes: list[SyntaxTreeNode]) -> set[int]:
@@ -239,12 +286,14 @@ def _footer(nodes: list[SyntaxTreeNode]) -> set[int]:
     return set(range(*last.map)) if wrapped else set()
 
 
-_NOISY = frozenset({"hr", "html_block", "paragraph", "list_item"})
+_NOISY = frozenset({"hr", "html_block", "paragraph", "list_item", "tr", "footnote_reference"})
 
 
 def _is_noise(node: SyntaxTreeNode, kind: str) -> bool:
-    if kind == "hr":
+    if kind in ("hr", "footnote_reference"):  # footnotes: see footnotes.py
         return True
+    if kind == "tr":
+        return is_markup_row(node)
     if kind == "html_block":
         return bool(_SPACER.match(node.content.strip()))
     if kind == "list_item":

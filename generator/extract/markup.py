@@ -93,6 +93,15 @@ def _qa(
     return cand, index
 
 
+# `Thread::Mutex`: letters or digits on both sides of a bare `::` make one name, as C++, Ruby
+# and Rust write scopes. (`캐시 히트::찾는 …` has no such name: the pair is a card.)
+_SCOPE = re.compile(r"[A-Za-z0-9_][A-Za-z_]", re.ASCII)
+
+
+def _unclosed(text: str, opening: str, closing: str) -> bool:
+    return text.count(opening) > text.count(closing)
+
+
 def _dedent_tail(text: str) -> str:
     head, *rest = text.split("\n")
     if not rest:
@@ -104,11 +113,17 @@ def _dedent_tail(text: str) -> str:
 def _double(
     index: int, match: re.Match[str], section: tuple[str, ...], ctx: Context
 ) -> Candidate | None:
-    term = plain_term(match.group("term"))
+    written = match.group("term")
+    if _unclosed(written, "[", "]") or _unclosed(written, "(", ")"):
+        return None  # `[class Thread::Mutex](…)`, `f(std::string)`: inside a link or a call
+    term = plain_term(written)
     if term.casefold() in _DATAVIEW_KEYS:
         ctx.reject(index + 1, term, "an inline metadata field, not a term")
         return None
-    spaced = match.group("sep").startswith(" ") and match.group("sep").endswith(" ")
+    sep = match.group("sep")
+    spaced = sep.startswith(" ") and sep.endswith(" ")
+    if sep == "::" and _SCOPE.match(written[-1] + match.group("def")[0]):
+        return None  # `class Thread::Mutex`, `std::vector`: a scope inside a name, not a card
     if not spaced and not re.search(r"\s|[가-힣]", term):
         return None  # `std::vector`, `Foo::bar`: code, not a card
     problem = term_problem(term, max_words=10)

@@ -104,12 +104,38 @@ def table_candidates(
         )
         header = ["", ""]
     cands = [c for i, cells in rows if (c := _row(i, cells, header, section, ctx, codes))]
-    if cands and cands[0].owned:  # the header and the delimiter row go with the first row
-        cands[0].owned = (start, max(cands[0].owned[1], start + 2))
-    if cands and cands[-1].owned and rows[-1][0] < cands[-1].owned[1]:
-        # rows of nothing and attribute lines (`{: .xp}`) after the last card go with it
-        cands[-1].owned = (cands[-1].owned[0], table.map[1])
+    if cands:
+        left = _left_rows(table.map, rows, {c.line - 1 for c in cands}, header)
+        for cand in cands:
+            cand.rows = left
     yield from cands
+
+
+def _left_rows(
+    span: tuple[int, int], rows: list[tuple[int, list[str]]], made: set[int], header: list[str]
+) -> dict[int, str | None]:
+    """The lines of a table some of whose rows are cards, as the answer that names those cards
+    shows them: its header, delimiter and markup rows as nothing, and a row that made no card
+    (`| Comments without code | "Which line?" |`) as a list item beside their names — a
+    table's row on its own, without the header, would be raw `|` text."""
+    left: dict[int, str | None] = {i: None for i in range(*span) if i not in made}
+    for index, cells in rows:
+        if index not in made and any(c.strip() for c in cells):
+            left[index] = _as_item(cells, header)
+    return left
+
+
+def _as_item(cells: list[str], header: list[str]) -> str:
+    """`- Comments without code: "This logic looks off" — which logic, which line?`; a third
+    column follows under its header's name (`; Example: …`)."""
+    first, rest = cells[0].strip(), [_cell(c) for c in cells[1:]]
+    named = [(h, c) for h, c in zip(header[1:], rest, strict=False) if c]
+    if not first:
+        return "- " + "; ".join(c for _, c in named)
+    if not named:
+        return f"- {first}"
+    more = "".join(f"; {h or 'More'}: {c}" for h, c in named[1:])
+    return f"- {first}: {named[0][1]}{more}"
 
 
 def _heads(rows: list[tuple[int, list[str]]]) -> frozenset[str]:
@@ -139,30 +165,45 @@ def _paradigm(start: int, rows: list[tuple[int, list[str]]], ctx: Context) -> bo
 
 # `{: .class}` under a table (kramdown): markdown-it reads it as one more row.
 _ATTRIBUTES = re.compile(r"^\|?\s*\{:[^}]*\}\s*(?:\|\s*)*$")
+# `| --- | :---: |` inside a table's body (cheat sheets split a table into parts with one): a
+# divider, drawn as a row, that holds nothing.
+_DASHES = re.compile(r":?-+:?")
+
+
+def _is_divider(cells: list[str]) -> bool:
+    return any(cells) and all(not c or _DASHES.fullmatch(c) for c in cells)
+
+
+def _rows(table: SyntaxTreeNode, ctx: Context) -> list[tuple[int, list[str]]]:
+    """The body's rows as written: not blank lines, attribute lines or dividers."""
+    start, end = table.map or (0, 0)
+    lines = ctx.parsed.lines
+    rows = []
+    for i in range(start + 2, end):
+        if lines[i].strip() and not _ATTRIBUTES.match(lines[i].strip()):
+            cells = split_row(lines[i])
+            if not _is_divider(cells):
+                rows.append((i, cells))
+    return rows
 
 
 def _table(table: SyntaxTreeNode, ctx: Context) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header (plain text) and the rows (as written) that hold an answer: columns of only
-    links or marks (`[?](…)`, `✅`) are left out, and so are attribute lines."""
-    start, end = table.map or (0, 0)
-    lines = ctx.parsed.lines
-    rows = [
-        (i, split_row(lines[i]))
-        for i in range(start + 2, end)
-        if lines[i].strip() and not _ATTRIBUTES.match(lines[i].strip())
-    ]
-    drop = _extra_columns(table, ctx)
-    header = [plain_term(c) for c in _drop(split_row(lines[start]), drop)]
+    links or marks (`[?](…)`, `✅`) are left out, and so are attribute lines and dividers."""
+    start = table.map[0] if table.map else 0
+    rows = _rows(table, ctx)
+    drop = _extra_columns(table, ctx, rows)
+    header = [plain_term(c) for c in _drop(split_row(ctx.parsed.lines[start]), drop)]
     return header, [(i, _drop(r, drop)) for i, r in rows]
 
 
-def _extra_columns(table: SyntaxTreeNode, ctx: Context) -> set[int]:
-    start, end = table.map or (0, 0)
-    lines = ctx.parsed.lines
-    rows = [split_row(lines[i]) for i in range(start + 2, end) if lines[i].strip()]
-    header = split_row(lines[start])
+def _extra_columns(
+    table: SyntaxTreeNode, ctx: Context, found: list[tuple[int, list[str]]] | None = None
+) -> set[int]:
+    rows = [r for _, r in (_rows(table, ctx) if found is None else found)]
+    header = split_row(ctx.parsed.lines[table.map[0] if table.map else 0])
     drop = decoration_columns(rows, len(header))
-    if index_column(header, [r for r in rows if not _ATTRIBUTES.match("|".join(r))]):
+    if index_column(header, rows):
         drop.add(0)  # `| # | Word | Meaning |`: a running number, not the term
     return drop
 

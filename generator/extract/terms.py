@@ -22,6 +22,25 @@ _ALIAS_LINE = [
     re.compile(r"^(?:별칭|alias(?:es)?|약어|별명)\s*[:：]\s*(?P<alias>.+?)$", re.IGNORECASE),
 ]
 _CALL = re.compile(r"^(?:[A-Za-z]|[A-Za-z_][\w.]*(?=\([a-z_]))\([^()]*\)$")
+# `np.linalg.norm(H, axis=2)`, `torch.cat(xs, dim=0)`: a code name (dotted, scoped, snake_case or
+# lower-case) and, right after it, arguments — one token each, perhaps `key=value`. Each token
+# stops at a comma, a space or `=`, so an argument list is read one way only.
+_CODE_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*", re.ASCII)
+_ARG = r"[\w.$'\"\[\]+\-*/]+(?:\s*=\s*[\w.$'\"\[\]+\-*/]+)?"
+_ARGS = re.compile(rf"\s*{_ARG}(?:\s*,\s*{_ARG})*\s*", re.ASCII)
+
+
+def _is_call(text: str, name: str, inner: str) -> bool:
+    """`np.linalg.norm(H, axis=2)`: a call's arguments, part of the term. `Stack(LIFO)`,
+    `Virtual Machine(VM, 가상 머신)`, `Term (약어)` name a term and its other names."""
+    if not text.startswith(name + "(") or not _CODE_NAME.fullmatch(name):
+        return False
+    if not _ARGS.fullmatch(inner):
+        return False
+    code = name[:1].islower() or any(mark in name for mark in (".", "_", "::", "->", "$"))
+    return code or "=" in inner
+
+
 _PLURAL_NOTE = re.compile(r"^\s*(?:pl\.|plural:?|복수형:?)\s*", re.IGNORECASE)
 _ALIAS_SPLIT = re.compile(r"\s*(?:,|、|/|;|·|\bor\b|또는)\s*")
 # Korean predicate endings that make a line a sentence rather than a noun phrase.
@@ -65,8 +84,10 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
         return text, ()
     if year:
         return match.group("term").strip(), ()  # `Carlill v Carbolic (1893)`: a year
-    if _CALL.match(text):
+    if _CALL.match(text) or _is_call(text, match.group("term"), match.group("inner")):
         return text, ()  # `O(log n)`, `malloc(size)`: notation, not a name and an alias
+    if _URL.search(match.group("inner")):
+        return match.group("term").strip(), ()  # `LangSmith (https://…)`: where it is, not a name
     inner = _PLURAL_NOTE.sub("", match.group("inner"))
     parts = [p.strip() for p in _ALIAS_SPLIT.split(inner) if p.strip()]
     term = match.group("term").strip()
@@ -77,6 +98,7 @@ def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     return term, tuple(parts)
 
 
+_URL = re.compile(r"://|(?<![\w.])www\.")
 _SLASHED = re.compile(r"^(?P<name>.{4,80}?\S)\s+/\s+(?P<abbr>[A-Z][A-Za-z0-9]{1,6})$")
 
 
@@ -154,6 +176,38 @@ def term_stem(text: str) -> str:
 def term_key(term: str) -> str:
     """What makes two spellings the same term: NFC, case and spacing ignored."""
     return normalise(term).casefold()
+
+
+# Terms whose letter case is part of the name: a single letter with or without a sigil (`a`
+# and `A` in vi, `-v` and `-V`), a regex or TeX escape (`\s`, `\S`), a format directive (`%y`,
+# `%Y`), a name with code punctuation (`MAX_SIZE`, `Thread::Mutex`, `np.linalg`, `$HOME`,
+# `@Bean`), a call (`RANK()`, `O(n)`). Prose (`TCP`, `tcp`) is one term however it is
+# capitalised, and so is `HOL(Head Of Line) Blocking` or `e.g. C`. Each branch is a fixed
+# shape, started only at a word's start: the test is linear on any line.
+_CASED = re.compile(
+    r"^[^\w\s]{0,2}[A-Za-z][^\w\s]{0,2}$"
+    r"|\\[A-Za-z]|%[-_0^#]?[A-Za-z]|^--?[A-Za-z]|(?<!\w)[$@][A-Za-z]"
+    r"|[A-Za-z0-9]_[A-Za-z0-9]|^_|\w(?:::|->)\w|\w\(\)|(?<![\w.])[A-Za-z]\("
+    r"|(?<![\w.])[a-z_]\w+\.[A-Za-z_]"
+)
+
+
+@lru_cache(maxsize=MEMO)
+def case_matters(term: str) -> bool:
+    """Does letter case tell this term from another (`\\s` and `\\S`), as in code, where
+    `tcp` and `TCP` in prose are one term? Terms written as code count too (the caller knows)."""
+    return bool(_CASED.search(normalise(term)))
+
+
+def identity_key(term: str, cased: bool) -> str:
+    """The term as card identity sees it: `term_key`, except that a term whose case matters
+    keeps its capitals (`\\S` is not `\\s`). A term with no capitals keeps the key it always
+    had, so making case count changed no lower-case card's identity."""
+    key = term_key(term)
+    if not cased:
+        return key
+    exact = normalise(term)
+    return exact if any(c.isupper() for c in exact) else key
 
 
 # No `[` inside: each `[[` is then tried up to the next bracket, not to the end of the line.

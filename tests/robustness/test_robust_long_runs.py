@@ -26,6 +26,8 @@ SHAPES = [
     ("A", "가", ": 뜻"),  # Hangul before a colon (the bold-gloss pattern)
     ("- ", "(", " - meaning"),  # unclosed parentheses in a dashed term
     ("- **A", " ", " 종류**"),  # `X의 종류`: the kinds of a term
+    ('- "', "a", ": meaning"),  # an unclosed quote before a colon
+    ("- x", "'x", ": meaning"),  # apostrophes, each readable as a quote mark
 ]
 
 
