@@ -21,6 +21,7 @@ from .cliparser import build_parser
 from .config import ConfigError, resolve
 from .decks import card_tags, safe_tag
 from .fsutil import describe_os_error
+from .interrupt import noticed
 from .model import BuildReport, NotedeckError
 from .options import BuildOptions
 from .quick import build
@@ -243,7 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     output = Output(getattr(args, "verbosity", 0))
     try:
-        return COMMANDS[args.command](args, output)
+        with noticed():  # a Ctrl-C whose KeyboardInterrupt is lost still stops a watcher
+            return COMMANDS[args.command](args, output)
     except ConfigError as exc:
         output.error(exc)
         return 2

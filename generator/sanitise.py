@@ -13,6 +13,8 @@ from urllib.parse import urlparse
 
 import nh3
 
+from .interrupt import deferred
+
 ImageMap = Callable[[str], str]
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {
@@ -70,7 +72,10 @@ def sanitise(fragment: str, image_src: ImageMap | None = None) -> str:
         return html.escape(_ANY_TAG.sub(" ", fragment), quote=False)
     _IMAGE_MAP[0] = image_src
     try:
-        cleaned = _cleaner()(fragment)
+        # nh3 ignores an exception from the attribute filter and drops the attribute: a Ctrl-C
+        # raised there was lost, and the card was built and cached without it.
+        with deferred:
+            cleaned = _cleaner()(fragment)
     finally:
         _IMAGE_MAP[0] = None
     # An image whose file is not in the deck shows its alt text instead of a broken box.

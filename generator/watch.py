@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .interrupt import interrupted
 from .lock import LOCK_NAME
 from .model import BuildReport, NotedeckError
 from .ui import Output
@@ -122,8 +123,12 @@ def watch(
     states, seen = card_states(first), {str(d) for d in first.diagnostics}
     last = snapshot(paths, out)
     output.print(f"Watching {', '.join(paths)} for changes (Ctrl-C to stop)")
+
+    def stopped() -> bool:
+        return stop() or interrupted()
+
     try:
-        while (current := wait_for_change(paths, last, out, stop)) is not None:
+        while (current := wait_for_change(paths, last, out, stopped)) is not None:
             output.print("Changed: " + ", ".join(changed_files(last, current)))
             last, started = current, time.monotonic()
             try:
@@ -140,5 +145,8 @@ def watch(
             took = time.monotonic() - started
             output.print(f"Rebuilt in {took:.1f} s: {len(changes) or 'no'} card change(s)")
     except KeyboardInterrupt:
+        output.print("Stopped watching.")
+        return 0
+    if interrupted():  # a Ctrl-C whose KeyboardInterrupt was lost (see interrupt.py)
         output.print("Stopped watching.")
     return 0

@@ -12,16 +12,19 @@ import gc
 import multiprocessing
 import os
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import TypeVar
 
 from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerprint, signing_key
 from .config import apply_to_note, note_options
 from .extract import extract, title_section
 from .extract.skip import read_skip
 from .identity import card_guid
+from .interrupt import deferred
 from .model import Diagnostic, ExtractedNote, Loc, NotedeckError, NoteFault
 from .notefields import LocalImages, Rendered, fields_key, render_early
 from .notemeta import usable_front_matter
@@ -34,6 +37,9 @@ from .read import SourceText, read_bytes, read_text
 PARALLEL_MIN_BYTES = 256 * 1024
 PARALLEL_MIN_NOTES = 8
 BATCH_MAX_NOTES = 32
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +141,28 @@ def _run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     # dozen notes a batch only adds to the build's peak memory, not to its speed.
     per = min(-(-len(jobs) // min(len(jobs), workers * 8)), BATCH_MAX_NOTES)
     batches = [jobs[i : i + per] for i in range(0, len(jobs), per)]
-    with ProcessPoolExecutor(max_workers=min(workers, len(batches))) as pool:
-        for outcomes in pool.map(_process_batch, batches):
-            yield from outcomes
+    for outcomes in _in_workers(_process_batch, batches, min(workers, len(batches))):
+        yield from outcomes
+
+
+def _in_workers(
+    work: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    context: BaseContext | None = None,
+    chunk: int = 1,
+) -> Iterator[R]:
+    """`work` on each item in worker processes; the results in the items' order."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        # The workers start with the first item handed over, before the thread that looks
+        # after them: a Ctrl-C in between left them waiting for work, and this process
+        # waiting for them at exit, for ever.
+        with deferred:
+            results = pool.map(work, items, chunksize=chunk)
+        yield from results
+    finally:
+        pool.shutdown(cancel_futures=True)  # after a Ctrl-C, only the items under way finish
 
 
 def _keyed(
@@ -248,9 +273,8 @@ def run_writes(writes: list[Callable[[], None]], workers: int) -> list[BaseExcep
     gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            chunk = max(1, len(writes) // (workers * 8))
-            return list(pool.map(_write, range(len(writes)), chunksize=chunk))
+        chunk = max(1, len(writes) // (workers * 8))
+        return list(_in_workers(_write, range(len(writes)), workers, context, chunk))
     finally:
         gc.unfreeze()
         _WRITES = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import queue
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -17,9 +19,11 @@ from cli_helpers import ROOT, imported, write
 
 from generator.build import build
 from generator.config import resolve
+from generator.interrupt import noticed
 from generator.model import BuildReport
 from generator.ui import Output
 from generator.watch import card_changes, changed_files, snapshot, watch
+from generator.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_NOTES
 
 NOTE = """# Networking
 
@@ -121,6 +125,102 @@ def test_a_rebuild_is_not_set_off_by_the_lock_file_it_wrote(tmp_path: Path) -> N
     before = snapshot([str(tmp_path / "notes")])
     (tmp_path / "notes" / "notedeck.lock").write_text("{}\n", "utf-8")
     assert snapshot([str(tmp_path / "notes")]) == before
+
+
+def children(pid: int) -> list[int]:
+    """The processes `pid` has started (Linux: /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):  # the thread or the process has ended
+            found.extend(int(child) for child in (task / "children").read_text().split())
+    return found
+
+
+@pytest.mark.skipif(
+    not Path(f"/proc/self/task/{os.getpid()}/children").exists(),
+    reason="needs /proc/PID/task/TID/children to see the watcher's worker processes",
+)
+def test_ctrl_c_as_a_rebuild_starts_its_worker_processes_stops_the_watcher(
+    tmp_path: Path,
+) -> None:
+    """SIGINT just after a rebuild's first worker process appears. It used to be lost, raised in
+    logging's at-fork hook (the watcher went on watching), or raised before the pool's manager
+    thread started (the workers started so far waited for work, and the watcher for them at
+    exit), or while that thread was made but not started (`cannot join thread`): most tries
+    failed one of these ways."""
+    section = "## Term {}\n\n- " + "a long definition of the term, " * 30 + "\n\n"
+    per_note = PARALLEL_MIN_BYTES // PARALLEL_MIN_NOTES // len(section) + 1
+    for i in range(PARALLEL_MIN_NOTES):
+        text = f"# Topic {i}\n\n" + "".join(section.format(j) for j in range(per_note))
+        note = write(tmp_path / "notes" / f"topic-{i}.md", text)
+    # No cache: the rebuild parses every note again, so it starts worker processes.
+    args = ("notes", "-o", "out", "--format", "tsv", "--no-cache", "--jobs", "4")
+    watcher = Watcher(tmp_path, *args)
+    started: list[int] = []
+    try:
+        watcher.until("Watching notes", timeout=60)
+        note.write_text(text + section.format("new"), "utf-8")
+        deadline = time.monotonic() + 30
+        while not started and time.monotonic() < deadline:
+            started = children(watcher.process.pid)
+        assert started, "the rebuild started no worker process"
+        watcher.process.send_signal(signal.SIGINT)
+        code = watcher.process.wait(timeout=10)
+    finally:
+        for pid in [*children(watcher.process.pid), *started, watcher.process.pid]:
+            with contextlib.suppress(OSError):  # a hung watcher's workers wait for ever
+                os.kill(pid, signal.SIGKILL)
+    assert code == 0
+    assert watcher.until("Stopped watching")
+
+
+def lose_a_ctrl_c() -> None:
+    """SIGINT whose KeyboardInterrupt is raised where Python only prints an exception and goes
+    on (here a weakref callback; nh3's attribute filter, at-fork hooks and __del__ alike)."""
+
+    class Thing:
+        pass
+
+    thing = Thing()
+    ref = weakref.ref(thing, lambda _: signal.raise_signal(signal.SIGINT))
+    del thing
+    assert ref() is None
+
+
+def test_a_ctrl_c_whose_keyboard_interrupt_was_lost_still_stops_watching(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    note = write(tmp_path / "notes" / "net.md", NOTE)
+    options, _ = resolve(["notes"])
+    first = build(["notes"], options)
+    lost: list[BaseException | None] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: lost.append(u.exc_value))
+    shown = io.StringIO()
+
+    def edit() -> None:
+        while "Watching" not in shown.getvalue():
+            time.sleep(0.05)
+        note.write_text(NOTE + "\n## QUIC\n\n- Streams over UDP with TLS built in\n", "utf-8")
+
+    def rebuild() -> BuildReport:
+        report = build(["notes"], options)
+        lose_a_ctrl_c()
+        return report
+
+    editor = threading.Thread(target=edit, daemon=True)
+    editor.start()
+    deadline = time.monotonic() + 20  # the old watcher went on: end it anyway
+    with noticed():
+        code = watch(["notes"], options.out, first, rebuild, Output(out=shown, err=shown),
+                     lambda: time.monotonic() > deadline)  # fmt: skip
+    assert [type(exc) for exc in lost] == [KeyboardInterrupt]
+    assert code == 0
+    lines = shown.getvalue().splitlines()
+    assert lines[-3] == "+ QUIC (notes/net.md:11)"
+    assert lines[-2].startswith("Rebuilt in")
+    assert lines[-1] == "Stopped watching."
+    assert time.monotonic() < deadline
 
 
 def test_snapshot_ignores_built_decks_and_hidden_files(tmp_path: Path) -> None:
