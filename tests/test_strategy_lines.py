@@ -596,3 +596,45 @@ def test_a_clause_is_no_term(term: str) -> None:
 @pytest.mark.parametrize("term", ["While loop", "If statement", "unless", "Since"])
 def test_a_term_named_after_a_conjunction_stays_a_term(term: str) -> None:
     assert term_problem(term) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "`git push --set-upstream origin master` -u 로 설정 가능.",
+        "`ls` --all 로 숨김 파일까지 본다",
+        "`rm` -rf 는 위험하다",
+    ],
+)
+def test_a_flag_after_a_command_is_no_dash_separator(line: str) -> None:
+    assert split_colon_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "term"),
+    [
+        ("**Pasting** -Sampling the data without replacement", "Pasting"),
+        ("**Mutex**—a lock", "Mutex"),
+    ],
+)
+def test_a_dash_right_before_a_word_still_separates(line: str, term: str) -> None:
+    found = split_colon_line(line)
+    assert found is not None and found.term == term
+
+
+@pytest.mark.parametrize(
+    "term", ["하지만 해당 테이블에 table-layout", "그래서 이 경우", "만약 키가 없으면"]
+)
+def test_a_korean_clause_is_no_term(term: str) -> None:
+    assert term_problem(term) == "a clause, not a term"
+
+
+def test_curly_quotes_stay_on_both_sides_of_a_heading_term() -> None:
+    note = """
+        # 이벤트 위임
+
+        ## ‘행동’ 패턴
+
+        요소에 선언적 방식으로 행동을 추가하는 패턴이다.
+        """
+    assert terms(note) == ["‘행동’ 패턴"]

@@ -42,7 +42,9 @@ _BOLD_ARROW = re.compile(
 _ARROW = re.compile(r"→|->|=>|⇒|\\(?:rightarrow|to|Rightarrow|longrightarrow)\b")
 _WRAPPED_SEP = re.compile(
     rf"^(?:The\s+)?(?P<term>(?:{_WRAPPED}){_ALIAS_TAIL})\s*"
-    rf"(?P<sep>[:：](?![:：])|[-–—]{{1,2}}|=)\s*(?P<def>\S.*)$"
+    # `` `git push` -u 로 설정 ``, `--force`: a command-line flag after the code, no dash
+    rf"(?P<sep>[:：](?![:：])|--(?![a-z])|-(?![A-Za-z]{{1,2}}(?:\s|$)|-[a-z])|[–—]{{1,2}}|=)"
+    r"\s*(?P<def>\S.*)$"
 )
 # A colon or dash inside quotes (`Like ":wq", but …`) or code separates nothing: a quoted or
 # coded span is read whole, as one piece of the term, and an unclosed one ends no term. A `'`
@@ -195,11 +197,12 @@ def _names_checked(line: ColonLine) -> ColonLine:
 
 
 _CLAUSE = re.compile(
-    r"(?:if|when|whenever|while|because|although|though|unless|whether|since)\s+\S+\s+\S",
+    r"(?:if|when|whenever|while|because|although|though|unless|whether|since)\s+\S+\s+\S"
+    r"|(?:하지만|그러나|그런데|그리고|그래서|따라서|그러므로|게다가|반면에?|만약|만일)\s+\S",
     re.IGNORECASE,
 )
 _SYMBOLS = re.compile(r"[^\w\s]{1,3}")
-_ARROW = re.compile(r"[←→↔⇒⇐⇔⟶⟵]|->|<-|=>")
+_RELATION = re.compile(r"[←→↔⇒⇐⇔⟶⟵]|->|<-|=>")
 _ORDINAL = re.compile(
     r"^(?:(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:번\s*)?[째쨰]"
     # `second` alone is a unit of time, so only `secondly` counts
@@ -232,7 +235,7 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
     named = _ALIAS_PARENS.sub("", term) or term
     if not code and re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", named):
         return "code, not a term"
-    if _ARROW.search(term) and not is_navigation_phrase(term):
+    if _RELATION.search(term) and not is_navigation_phrase(term):
         return "a change or relation (A → B), not a term"  # `X → Y`, `중성자 → 양성자`
     if is_navigation_phrase(term):
         return "navigation link, not a term"

@@ -220,9 +220,10 @@ _NUMBERING = re.compile(
     r"|[IVX]+\.\s+|[가-하][.)]\s+|[A-Z][.)]\s+(?=\S{2}))",
     re.IGNORECASE,
 )
-# Leading emoji and symbols (`📌 개념`, `✅ Step`), and a `[category]` tag (`[OS] Deadlock`).
+# Leading emoji and symbols (`📌 개념`, `✅ Step`), and a `[category]` tag (`[OS] Deadlock`);
+# not an opening quote (`‘행동’ 패턴` keeps both of its quotes).
 _DECORATION = re.compile(
-    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"!?:;,/=&%^|{}#]++\s*+|\[[^\]]{1,20}\]\s+(?=[^\s\-–—:]))++"
+    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"‘“„「『«‹!?:;,/=&%^|{}#]++\s*+|\[[^\]]{1,20}\]\s+(?=[^\s\-–—:]))++"
 )
 # `Q1.`, `Q:`, and a `? ` bullet mark (`- ? What happens when …?`) before a question.
 _QUESTION_PREFIX = re.compile(r"^\s*(?:Q\s*\d*\s*[.:)]|[?？](?=\s+\S))\s*", re.IGNORECASE)
