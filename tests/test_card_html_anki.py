@@ -185,13 +185,7 @@ def test_an_html_export_shows_each_heading_and_its_code_intact(tmp_path: Path) -
         "<p>가장 가까운 반복문을 벗어난다.</p>\n",
         "utf-8",
     )
-    assert main(["build", str(notes), "-o", str(tmp_path / "dist")]) == 0
-    col = open_collection(tmp_path / "anki")
-    try:
-        import_apkg(col, next((tmp_path / "dist").glob("*.apkg")))
-        by_term = {text_of(c.fields["Term"]): c for c in cards(col)}
-    finally:
-        col.close()
+    by_term = _built_by_term(notes, tmp_path)
     assert list(by_term) == ["switch문", "break문"]
     switch = by_term["switch문"].answer
     assert "<pre><code>switch(result){\n case 1:\n\n case 2: *x*\n}</code></pre>" in switch
@@ -216,13 +210,7 @@ def test_nested_details_become_one_card_per_question_with_whole_html(tmp_path: P
         "      </ul>\n    </details>\n  </details>\n</details>\n",
         "utf-8",
     )
-    assert main(["build", str(notes), "-o", str(tmp_path / "dist")]) == 0
-    col = open_collection(tmp_path / "anki")
-    try:
-        import_apkg(col, next((tmp_path / "dist").glob("*.apkg")))
-        by_term = {text_of(c.fields["Term"]): c for c in cards(col)}
-    finally:
-        col.close()
+    by_term = _built_by_term(notes, tmp_path)
     assert list(by_term) == ["1. JVM이 무엇인가요?", "GC는 무엇인가요?", "JIT는 무엇인가요?"]
     for card in by_term.values():
         definition = card.fields["Definition"]
@@ -233,3 +221,14 @@ def test_nested_details_become_one_card_per_question_with_whole_html(tmp_path: P
     assert "쓰지 않는 메모리" not in jvm  # the follow-up's answer is on its own card
     assert "쓰지 않는 메모리를 회수합니다." in by_term["GC는 무엇인가요?"].answer
     assert "기계어" in by_term["JIT는 무엇인가요?"].answer
+
+
+def _built_by_term(notes: Path, tmp_path: Path) -> dict[str, ImportedCard]:
+    """The cards of the one deck `notes` builds, imported into a fresh collection, by term."""
+    assert main(["build", str(notes), "-o", str(tmp_path / "dist")]) == 0
+    col = open_collection(tmp_path / "anki")
+    try:
+        import_apkg(col, next((tmp_path / "dist").glob("*.apkg")))
+        return {text_of(c.fields["Term"]): c for c in cards(col)}
+    finally:
+        col.close()

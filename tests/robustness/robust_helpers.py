@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +15,9 @@ import pytest
 from anki_helpers import imported as imported
 
 from generator.cli import main
+from generator.notes import discover
+from generator.options import BuildOptions
+from generator.workers import process
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -89,3 +93,18 @@ def opened() -> Iterator[OpenWatch]:
     finally:
         _WATCH.active = False
         _WATCH.paths.clear()
+
+
+def processing_seconds(tmp_path: Path, text: str) -> float:
+    """The best of two times to read and extract a note holding `text` in a section, as a
+    worker does (a long-run test compares this at two sizes, never against a fixed time)."""
+    note = tmp_path / "timed.md"
+    note.write_text(f"# Timed\n\n## Section\n\n{text}\n\n- Latency: the time a request waits\n")
+    found = discover([str(note)])[0]
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        outcome = process(found, note.read_bytes(), "", BuildOptions(), None)
+        best = min(best, time.perf_counter() - started)
+        assert outcome.entry is not None and outcome.error is None
+    return best

@@ -5,14 +5,10 @@ thousands deep is no crash."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
-
-from generator.notes import discover
-from generator.options import BuildOptions
-from generator.workers import process
+from robust_helpers import processing_seconds
 
 # Each shape is repeated; every one keeps a block open (or a tag unclosed) as long as it can.
 SHAPES = {
@@ -31,19 +27,6 @@ SHAPES = {
 }
 
 
-def _seconds(tmp_path: Path, text: str) -> float:
-    note = tmp_path / "html.md"
-    note.write_text(f"# HTML\n\n## Section\n\n{text}\n\n- Latency: the time a request waits\n")
-    found = discover([str(note)])[0]
-    best = float("inf")
-    for _ in range(2):
-        started = time.perf_counter()
-        outcome = process(found, note.read_bytes(), "", BuildOptions(), None)
-        best = min(best, time.perf_counter() - started)
-        assert outcome.entry is not None and outcome.error is None
-    return best
-
-
 def _repeated(shape: str, times: int) -> str:
     text = shape * times
     return text + "</details>" * times if shape == SHAPES["details nested deep"] else text
@@ -51,7 +34,7 @@ def _repeated(shape: str, times: int) -> str:
 
 @pytest.mark.parametrize("shape", SHAPES.values(), ids=list(SHAPES))
 def test_html_takes_time_in_proportion(shape: str, tmp_path: Path) -> None:
-    short = _seconds(tmp_path, _repeated(shape, 250))
-    long = _seconds(tmp_path, _repeated(shape, 2_000))
+    short = processing_seconds(tmp_path, _repeated(shape, 250))
+    long = processing_seconds(tmp_path, _repeated(shape, 2_000))
     # Linear: about 8 times (less, with the note's fixed cost); quadratic: about 64 times.
     assert long < 20 * short + 0.05, (short, long)

@@ -6,14 +6,10 @@ long, never sixty-four."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
-
-from generator.notes import discover
-from generator.options import BuildOptions
-from generator.workers import process
+from robust_helpers import processing_seconds
 
 # (before the run, the repeated unit, after it): each once quadratic in the run's length
 SHAPES = [
@@ -31,24 +27,11 @@ SHAPES = [
 ]
 
 
-def _seconds(tmp_path: Path, line: str) -> float:
-    note = tmp_path / "run.md"
-    note.write_text(f"# Runs\n\n## Section\n\n{line}\n\n- Latency: the time a request waits\n")
-    found = discover([str(note)])[0]
-    best = float("inf")
-    for _ in range(2):
-        started = time.perf_counter()
-        outcome = process(found, note.read_bytes(), "", BuildOptions(), None)
-        best = min(best, time.perf_counter() - started)
-        assert outcome.entry is not None and outcome.error is None
-    return best
-
-
 @pytest.mark.parametrize(("head", "unit", "tail"), SHAPES, ids=[repr(s[1] + s[2]) for s in SHAPES])
 def test_a_long_run_in_a_line_takes_time_in_proportion(
     head: str, unit: str, tail: str, tmp_path: Path
 ) -> None:
-    short = _seconds(tmp_path, head + unit * 2_000 + tail)
-    long = _seconds(tmp_path, head + unit * 16_000 + tail)
+    short = processing_seconds(tmp_path, head + unit * 2_000 + tail)
+    long = processing_seconds(tmp_path, head + unit * 16_000 + tail)
     # Linear: about 8 times (less, with the note's fixed cost); quadratic: about 64 times.
     assert long < 20 * short + 0.05, (short, long)
