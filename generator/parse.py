@@ -498,8 +498,8 @@ def _found_in_line(line: str) -> list[tuple[int, str, str, bool]]:
             groups = match.groupdict()
             src = groups.get("angled") or match.group("src")
             alt = groups.get("alt") or ""
-            if number == _WIKI:
-                alt = obsidian_alt(alt)[0]
+            if number == _WIKI:  # in a table, `![[x.png\|200]]` escapes the pipe
+                alt, src = obsidian_alt(alt)[0], src.removesuffix("\\")
             found.append((match.start(), src.strip(), alt, number == _WIKI))
     return sorted(found)
 

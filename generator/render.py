@@ -135,7 +135,7 @@ def obsidian_to_markdown(text: str, image_src: ImageMap | None = None) -> str:
     a callout's `> [!tip] Title` → its title in bold."""
 
     def embed(match: re.Match[str]) -> str:
-        target = match.group(1).strip()
+        target = match.group(1).strip().removesuffix("\\")  # `\|` in a table's cell
         alt, width, height = obsidian_alt(match.group(2) or "")
         if PurePosixPath(target).suffix.lower() in _NOTE_SUFFIXES and not (
             image_src is not None and image_src(target) not in ("", target)

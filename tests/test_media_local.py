@@ -292,3 +292,37 @@ def test_locate_prefers_the_note_folder_then_the_nearest_same_name(notes: Path) 
     far = locate("shared.png", notes / "alpha/n.md", notes, finder)
     assert isinstance(far, Found) and far.ambiguous
     assert far.path.relative_to(notes).as_posix() == "c/shared.png"  # shallowest, then A-Z
+
+
+def test_images_in_a_colon_line_a_table_row_and_an_embed_travel_inside_the_deck(
+    tmp_path: Path,
+) -> None:
+    """A definition given on one line (`- Mutex: … ![m](m.png)`), in a table's cell, or as an
+    Obsidian embed in a cell (`![[d.png\\|200]]`, its pipe escaped) bundles its image too."""
+    notes = tmp_path / "notes"
+    write_tree(
+        notes,
+        {
+            "img/m.png": RED,
+            "img/d.png": BLUE,
+            "img/y.png": GREEN,
+            "vim.md": (
+                "# Vim\n\n## Locks\n\n- Mutex: a lock one thread holds ![m](img/m.png)\n"
+                "- Spinlock: a lock that busy-waits\n\n## Keys\n\n| key | meaning |\n|---|---|\n"
+                "| dd | delete a line ![d](img/d.png) |\n| yy | copy a line ![[y.png\\|200]] |\n"
+            ),
+        },
+    )
+    report = build([str(notes)], BuildOptions(out=tmp_path / "dist"))
+    assert not [d for d in report.diagnostics if "image" in d.message]
+    col, imported_cards = imported(tmp_path, Path(report.outputs[0]))
+    try:
+        files = media_files(col)
+        assert sorted(files.values()) == sorted([RED, BLUE, GREEN])
+        assert_images_resolve(col, remote_allowed=set())
+        by_term = {c.fields["Term"]: c for c in imported_cards}
+        for term, data in {"Mutex": RED, "dd": BLUE, "yy": GREEN}.items():
+            (src,) = img_sources(by_term[term].answer)
+            assert files[src] == data, term
+    finally:
+        col.close()

@@ -134,7 +134,7 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
         if empty:
             ctx.reject(cand.line, cand.term, empty)
             return None
-        return _make(cand, cand.text, [], [], ctx)
+        return _make(cand, cand.text, [], _text_images(cand, ctx), ctx)
     children = owners.inside(cand)
     if _compares(cand, children):
         children = []  # `OLTP vs OLAP`: the comparison is answered by both definitions in full
@@ -333,6 +333,37 @@ def _outermost(children: list[Candidate]) -> list[Candidate]:
         out.append(child)
         reach = max(reach, child.owned[1])
     return out
+
+
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def _text_images(cand: Candidate, ctx: Context) -> list[ImageRef]:
+    """The images in a definition given as text (a `Term: meaning` line, a table row, a
+    `<details>` answer): bundled like those of a card cut from the note's lines. Code shows
+    image syntax, so a fenced block's lines are skipped."""
+    images: list[ImageRef] = []
+    fenced = False
+    for line in (cand.text or "").splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            found = image_refs(line, ctx.info.path, cand.line)
+            images.extend(replace(i, loc=_line_of(i, cand.line, ctx)) for i in found)
+    return images
+
+
+def _line_of(image: ImageRef, first: int, ctx: Context) -> Loc:
+    """Where the note writes an image of a text definition: its own line (`- SSD: …` then
+    `![disk](disk.png)` under it), so the image is known as used and not adopted twice."""
+    lines = ctx.parsed.lines
+    for index in range(first - 1, min(first + _IMAGE_REACH, len(lines))):
+        if image.src in lines[index]:
+            return Loc(ctx.info.path, index + 1)
+    return image.loc
+
+
+_IMAGE_REACH = 64  # lines below a definition's first line where its text may go on
 
 
 def _make(
