@@ -21,7 +21,7 @@ from .extract.filters import is_link_only
 from .extract.headnames import path_name
 from .extract.terms import looks_like_term
 from .localpath import OUTSIDE_HINT, Found, NameFinder, locate
-from .model import Card, Diagnostic, ExtractedNote, Level, Loc, NotedeckError
+from .model import Diagnostic, ExtractedNote, Level, Loc, NotedeckError
 from .notes import NoteFile, discover
 from .options import BuildOptions
 from .parse import ParsedNote, Section, first_paragraph, images_in_line, plain_text
@@ -51,7 +51,7 @@ def check_note(
     source = read_note(file.file, file.shown)
     _, parsed, note = understand(file, source, options)
     found = [*source.diagnostics, *note.diagnostics]
-    found.extend(_empty_headings(parsed, note.cards, file.shown))
+    found.extend(_empty_headings(parsed, note, file.shown))
     found.extend(_twice(note))
     found.extend(_empty_definitions(parsed, file.shown))
     missing: Level = "error" if options.strict else "warning"  # `missing_images`, as in build
@@ -84,14 +84,27 @@ def _content_sections(parsed: ParsedNote) -> Iterator[tuple[Section, tuple[str, 
             yield section, path
 
 
-def _empty_headings(parsed: ParsedNote, cards: tuple[Card, ...], path: str) -> list[Diagnostic]:
+# Why the extractor turns a heading down when that is the design, not a gap in the note
+# (`## Usage`, `## 정리`, `### 목표` under a task, a code listing): no definition is missing.
+_BY_DESIGN = (
+    "a label heading", "a table of contents, changelog", "a changelog", "a section label",
+    "a task to carry out", "a part of ", "a section of code", "its body is only",
+    "its body is a list of links", "a list of sites", "a list of resources",
+    "a link to another note", "a grouping heading", "a section about the notes",
+)  # fmt: skip
+
+
+def _empty_headings(parsed: ParsedNote, note: ExtractedNote, path: str) -> list[Diagnostic]:
     found: list[Diagnostic] = []
+    designed = {r.loc.line for r in note.rejected if r.reason.startswith(_BY_DESIGN)}
     for section, heading_path in _content_sections(parsed):
         shown = tuple(map(path_name, heading_path))  # as cards show it: `1-1. ` numbering off
-        if any(card.section[: len(shown)] == shown for card in cards):
+        if any(card.section[: len(shown)] == shown for card in note.cards):
             continue
         if section.body and all(is_link_only(b) for b in section.body):
             continue  # a table of contents or navigation: never cards, by design
+        if section.line in designed:
+            continue  # `--explain` says why; writing a definition under it is not the fix
         found.append(
             _diag(
                 path,

@@ -168,6 +168,18 @@ def test_numbered_headings_that_make_cards_are_not_reported(tmp_path: Path) -> N
     assert check([str(tmp_path / "notes")]) == []
 
 
+def test_headings_that_are_no_terms_by_design_are_not_reported(tmp_path: Path) -> None:
+    note = (
+        "# Tool\n\n## Usage\n\nRun it with the folder of your notes.\n\n"
+        "## 정리\n\n오늘은 도구를 설치했다.\n\n"
+        "## 비동기 카페 만들기\n\n### 목표\n\n- 요구 사항대로\n\n"
+        "## Process\n\n- A program in execution\n\n## Threads\n"
+    )
+    write(tmp_path / "notes" / "a.md", note)
+    found = [d.message for d in check([str(tmp_path / "notes")])]
+    assert found == ["heading `Threads` makes no cards"]
+
+
 def test_the_users_own_note_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(CARDS)]) == 0
     assert capsys.readouterr().out == ""
