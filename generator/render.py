@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from .admonitions import as_quotes
 from .attribute import more_sources
 from .highlight import highlight_code, highlight_css
 from .model import Card, SourceLink
@@ -196,7 +197,7 @@ def full_markdown_html(
     text: str, image_src: ImageMap | None = None, allow_html: bool = False
 ) -> str:
     """`markdown_html` without its shortcut for plain text."""
-    rendered = _renderer().render(obsidian_to_markdown(text, image_src)).strip()
+    rendered = _renderer().render(as_quotes(obsidian_to_markdown(text, image_src))).strip()
     return trusted(rendered, image_src) if allow_html else sanitise(rendered, image_src)
 
 

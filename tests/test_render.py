@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 
 import pytest
 
@@ -266,3 +267,33 @@ def test_a_footnote_renders_as_a_numbered_note_under_the_answer() -> None:
     assert ".nd-footnote" in card_css()
     # Brackets that cite nothing the answer defines are text, as written.
     assert markdown_html("Match [^abc] once.") == "<p>Match [^abc] once.</p>"
+
+
+def test_documentation_admonitions_show_as_a_titled_quote() -> None:
+    mkdocs = markdown_html(
+        '!!! note "Remember"\n    A resolver asks servers.\n\n    Then caches.\n\nAfter.'
+    )
+    assert "!!!" not in mkdocs and "<code>" not in mkdocs
+    assert "<blockquote>\n<p><strong>Remember</strong></p>" in mkdocs
+    assert "<p>Then caches.</p>\n</blockquote>\n<p>After.</p>" in mkdocs
+    docusaurus = markdown_html(":::tip[Try it]\nRun `dig`.\n:::\n\nAfter")
+    assert ":::" not in docusaurus and "<strong>Try it</strong>" in docusaurus
+    assert "<strong>Warning</strong>" in markdown_html(":::warning\nCareful.\n:::")
+
+
+def test_admonition_syntax_shown_in_code_or_left_open_stays_as_written() -> None:
+    assert "!!! note" in markdown_html("```\n!!! note\n    code\n```")
+    assert ":::note never closed" in markdown_html(":::note never closed\ntext")
+
+
+def test_unclosed_admonitions_take_time_in_proportion() -> None:
+    from generator.admonitions import as_quotes
+
+    def seconds(count: int) -> float:
+        text = ":::note\ntext\n" * count
+        started = time.perf_counter()
+        as_quotes(text)
+        return time.perf_counter() - started
+
+    short, long = min(seconds(2_000) for _ in range(3)), min(seconds(16_000) for _ in range(3))
+    assert long < 20 * max(short, 1e-4)  # 8x the text: linear, with room for noise
