@@ -12,10 +12,11 @@ from __future__ import annotations
 import bisect
 import re
 
+from .parse import FENCE
+
 _MKDOCS = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"\n]*)\")?[ \t]*$")
 _DOCUSAURUS = re.compile(r"^:::[ \t]*([\w-]+)(?:\[([^\]\n]*)\]|[ \t]+(\S[^\n]*?))?[ \t]*$")
 _CLOSE = re.compile(r"^:::[ \t]*$")
-_FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")
 _INDENT = re.compile(r"^(?: {4}|\t)")
 
 
@@ -30,7 +31,7 @@ def as_quotes(text: str) -> str:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if _FENCE.match(line):
+        if FENCE.match(line):
             fenced = not fenced
         mkdocs = None if fenced else _MKDOCS.match(line)
         docusaurus = None if fenced or mkdocs else _DOCUSAURUS.match(line)

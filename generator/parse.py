@@ -294,7 +294,8 @@ def _flatten_deep_inline(tokens: list[Token]) -> Token | None:
     return first
 
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+# A code fence opening or closing a line (the marker is group 1).
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TIGHT_HEADING = re.compile(r"^(#{2,6})(?=[^\s#\d])(\S.*)$")
 _TIGHT_TITLE = re.compile(r"^(#)(?=[^\s#\d])([^#]*\s[^#]*)$")
 
@@ -310,7 +311,7 @@ def repair_headings(text: str) -> str:
     body_from = _front_matter_end(lines)
     for index in range(body_from, len(lines)):
         line = lines[index]
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if match:
             marker = match.group(1)
             if not fence:
@@ -358,7 +359,7 @@ def repair_lazy_tables(text: str) -> str:
     fence = ""
     pad = ""  # the indentation of the table being moved into its item
     for index, line in enumerate(lines):
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if match:
             marker = match.group(1)
             fence = "" if fence and marker.startswith(fence) else fence or marker[0] * 3

@@ -33,7 +33,7 @@ from .sectionlabels import (
     section_label_kind,
 )
 from .skip import NO_SKIP, Skip, apply_skip
-from .terms import strip_numbering
+from .terms import strip_numbering, term_key
 
 __all__ = ["extract", "tail_sections", "title_section"]
 
@@ -151,13 +151,9 @@ def extract(
 def _turned_down(rejected: list[Rejection], cards: tuple[Card, ...]) -> tuple[Rejection, ...]:
     """The rejections `--explain` shows, in line order: not the ones another strategy
     overruled (`> **sda란?**` is no colon term, but it is a question card)."""
-    made = {(c.loc.line, _same(c.term)) for c in cards}
-    kept = (r for r in rejected if (r.loc.line, _same(r.text)) not in made)
+    made = {(c.loc.line, term_key(c.term)) for c in cards}
+    kept = (r for r in rejected if (r.loc.line, term_key(r.text)) not in made)
     return tuple(sorted(kept, key=lambda r: r.loc.line))
-
-
-def _same(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 _FLAT = "flatten it"

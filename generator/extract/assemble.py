@@ -335,21 +335,16 @@ def _outermost(children: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_FENCE = re.compile(r"^\s*(?:```|~~~)")
-
-
 def _text_images(cand: Candidate, ctx: Context) -> list[ImageRef]:
     """The images in a definition given as text (a `Term: meaning` line, a table row, a
-    `<details>` answer): bundled like those of a card cut from the note's lines. Code shows
-    image syntax, so a fenced block's lines are skipped."""
+    `<details>` answer): bundled like those of a card cut from the note's lines, each known by
+    the line it is written on; image syntax in a code block is code."""
     images: list[ImageRef] = []
-    fenced = False
     for line in (cand.text or "").splitlines():
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced:
-            found = image_refs(line, ctx.info.path, cand.line)
-            images.extend(replace(i, loc=_line_of(i, cand.line, ctx)) for i in found)
+        for image in image_refs(line, ctx.info.path, cand.line):
+            at = _line_of(image, cand.line, ctx)
+            if at.line - 1 not in ctx.parsed.code_lines:
+                images.append(replace(image, loc=at))
     return images
 
 

@@ -39,7 +39,10 @@ _BOLD_ARROW = re.compile(
     r"^(?P<term>(?:\*\*|__)[^*_]+?(?:\*\*|__))\s*"
     r"(?:→|->|=>|⇒|\$\\(?:rightarrow|to|Rightarrow|longrightarrow)\$)\s*(?P<def>\S.*)$"
 )
-_ARROW = re.compile(r"→|->|=>|⇒|\\(?:rightarrow|to|Rightarrow|longrightarrow)\b")
+# An arrow: `**A** → B → C` is a chain of causes, `X → Y` a change or relation, not a term.
+_ARROW = re.compile(
+    r"[←→↔⇒⇐⇔⟶⟵]|->|<-|=>|\\(?:rightarrow|to|Rightarrow|longrightarrow|leftarrow)\b"
+)
 _WRAPPED_SEP = re.compile(
     rf"^(?:The\s+)?(?P<term>(?:{_WRAPPED}){_ALIAS_TAIL})\s*"
     # `` `git push` -u 로 설정 ``, `--force`: a command-line flag after the code, no dash
@@ -201,8 +204,8 @@ _CLAUSE = re.compile(
     r"|(?:하지만|그러나|그런데|그리고|그래서|따라서|그러므로|게다가|반면에?|만약|만일)\s+\S",
     re.IGNORECASE,
 )
+_MEMBER = re.compile(r"\w->\w")  # `node->next`: a C member, a name
 _SYMBOLS = re.compile(r"[^\w\s]{1,3}")
-_RELATION = re.compile(r"[←→↔⇒⇐⇔⟶⟵]|->|<-|=>")
 _ORDINAL = re.compile(
     r"^(?:(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:번\s*)?[째쨰]"
     # `second` alone is a unit of time, so only `secondly` counts
@@ -235,10 +238,10 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
     named = _ALIAS_PARENS.sub("", term) or term
     if not code and re.search(r"\s[=!<>]?=\s|[;{}]|\s[<>]\s", named):
         return "code, not a term"
-    if _RELATION.search(term) and not is_navigation_phrase(term):
-        return "a change or relation (A → B), not a term"  # `X → Y`, `중성자 → 양성자`
-    if is_navigation_phrase(term):
+    if is_navigation_phrase(term):  # `Next →`, `← Previous`
         return "navigation link, not a term"
+    if not code and _ARROW.search(term) and not _MEMBER.search(term):
+        return "a change or relation (A → B), not a term"  # `X → Y`, `중성자 → 양성자`
     if _CLAUSE.match(term):
         return "a clause, not a term"  # `If the pattern is a string, …`, `When the queue …`
     if re.match(r"(?:a|an)\s", term):  # lower case: `a directory listing`, not `A record`

@@ -260,15 +260,21 @@ def noise_lines(nodes: list[SyntaxTreeNode]) -> set[int]:
 _DIVIDER_CELL = re.compile(r":?-+:?")
 
 
+def is_divider(cells: list[str]) -> bool:
+    """`| --- | :---: |` inside a table's body (cheat sheets split a table into parts with one):
+    a divider drawn as a row, holding nothing."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(filled) and all(_DIVIDER_CELL.fullmatch(c) for c in filled)
+
+
 def is_markup_row(row: SyntaxTreeNode) -> bool:
     """A table row that shows nothing: a kramdown attribute list read as a row (`{: .table}`
-    under a table) or a divider (`| --- | --- |` inside the body, kramdown's break between
-    parts of a table)."""
+    under a table) or a divider (kramdown's break between parts of a table)."""
     cells = [" ".join(c.content.split()) for c in row.walk() if c.type == "inline"]
     filled = [c for c in cells if c]
     if len(filled) == 1 and is_attribute_line(filled[0]):
         return True
-    return bool(filled) and all(_DIVIDER_CELL.fullmatch(c) for c in filled)
+    return is_divider(filled)
 
 
 def _footer(nodes: list[SyntaxTreeNode]) -> set[int]:

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import all_sections
 from .candidate import Candidate, Context
 from .colon import definition_problem, plain_term, term_problem
-from .filters import is_date_line
+from .filters import is_date_line, is_divider
 from .labels import is_label, is_strong_label
 from .tableheads import (
     COMPARE_HEADERS,
@@ -165,13 +165,6 @@ def _paradigm(start: int, rows: list[tuple[int, list[str]]], ctx: Context) -> bo
 
 # `{: .class}` under a table (kramdown): markdown-it reads it as one more row.
 _ATTRIBUTES = re.compile(r"^\|?\s*\{:[^}]*\}\s*(?:\|\s*)*$")
-# `| --- | :---: |` inside a table's body (cheat sheets split a table into parts with one): a
-# divider, drawn as a row, that holds nothing.
-_DASHES = re.compile(r":?-+:?")
-
-
-def _is_divider(cells: list[str]) -> bool:
-    return any(cells) and all(not c or _DASHES.fullmatch(c) for c in cells)
 
 
 def _rows(table: SyntaxTreeNode, ctx: Context) -> list[tuple[int, list[str]]]:
@@ -182,7 +175,7 @@ def _rows(table: SyntaxTreeNode, ctx: Context) -> list[tuple[int, list[str]]]:
     for i in range(start + 2, end):
         if lines[i].strip() and not _ATTRIBUTES.match(lines[i].strip()):
             cells = split_row(lines[i])
-            if not _is_divider(cells):
+            if not is_divider(cells):
                 rows.append((i, cells))
     return rows
 
