@@ -638,3 +638,9 @@ def test_curly_quotes_stay_on_both_sides_of_a_heading_term() -> None:
         요소에 선언적 방식으로 행동을 추가하는 패턴이다.
         """
     assert terms(note) == ["‘행동’ 패턴"]
+
+
+@pytest.mark.parametrize("term", ["node->next", "self->head"])
+def test_a_member_access_is_a_name_not_a_relation(term: str) -> None:
+    assert term_problem(term) is None
+    assert term_problem(term.replace("->", " -> ")) == "a change or relation (A → B), not a term"
