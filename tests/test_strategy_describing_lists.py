@@ -26,6 +26,9 @@ from generator.extract.sentences import sentence_definitions
         ("Readings", "", "property"),
         ("종류", "", "kinds"),
         ("Types", "Trees", "kinds"),
+        # the owner already is that aspect: a qualified one under it is one kind of it
+        ("Social Causes", "Causes of the French Revolution", "kinds"),
+        ("기술적 장점", "장점", "kinds"),
     ],
 )
 def test_aspect_labels(term: str, owner: str, aspect: str) -> None:
@@ -44,6 +47,26 @@ def test_aspect_labels(term: str, owner: str, aspect: str) -> None:
 )
 def test_terms_that_are_not_aspect_labels(term: str, owner: str) -> None:
     assert aspect_of(term, owner) is None
+
+
+def test_kinds_of_the_aspect_a_section_is_about_are_terms() -> None:
+    md = """
+        # French Revolution
+        ## Causes of the French Revolution
+        *   **Social Causes**:
+            *   *Rigid Social Hierarchy*: Society divided into three estates.
+            *   *Urban Poor*: High unemployment caused hardship in cities.
+        *   **Economic Causes**:
+            *   *Debt Crisis*: The result of wars and an inefficient tax system.
+        ## Storming of the Bastille
+        A fortress taken by the crowd.
+        - **Causes**
+          - *Bread prices*: the price of bread had doubled.
+        """
+    found = by_term(md)
+    assert {"Rigid Social Hierarchy", "Urban Poor", "Debt Crisis"} <= set(found)
+    assert "Social Causes" not in found
+    assert "Bread prices" not in found  # the causes of a term stay in its answer
 
 
 def test_properties_under_an_aspect_label_stay_in_the_term() -> None:

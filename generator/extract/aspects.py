@@ -57,16 +57,12 @@ def aspect_of(term: str, owner: str) -> Aspect | None:
     `사용 예시`, `Pros and cons` (only label words) are labels anywhere; `쿠키 특징`,
     `lab features`, `Features of HTTP/2` (a modifier and an aspect noun) only inside a term's
     body, where they can only mean an aspect of that term."""
-    key = normalise(term).casefold().strip(" .:：*_`")
+    key = _key(term)
     if not key:
         return None
     if key in ASPECT_PHRASES:  # `Clinical relevance`, `Side effects`
         return "property"
-    of = _OF.match(key)
-    parts = [of.group("head"), *of.group("rest").split()] if of else key.split()
-    head = parts[-1] if not of else parts[0]
-    rest = [_POSSESSIVE.sub("", w) for w in (parts[:-1] if not of else parts[1:])]
-    rest = [w for w in rest if w not in _JOINS]
+    head, rest = _head(key)
     kind: Aspect | None = (
         "property" if head in PROPERTY_HEADS else "kinds" if head in KIND_HEADS else None
     )
@@ -74,9 +70,26 @@ def aspect_of(term: str, owner: str) -> Aspect | None:
         return None
     if not rest:  # alone, a word that also names a thing (`분류`, `효과`) is not a label
         return kind if head in LABELS or head.isascii() else None
+    if owner and _head(_key(owner))[0] == head:
+        # `- Social Causes` inside `Causes of the French Revolution`: the owner already is that
+        # aspect, so a qualified one under it is one kind of it, and what it holds are terms
+        return "kinds"
     if all(w in LABELS or w in PROPERTY_HEADS for w in rest):
         return kind
     return kind if owner and len(rest) <= 3 else None
+
+
+def _key(term: str) -> str:
+    return normalise(term).casefold().strip(" .:：*_`")
+
+
+def _head(key: str) -> tuple[str, list[str]]:
+    """`social causes` → (`causes`, [`social`]); `features of http/2` → (`features`, [`http/2`])."""
+    of = _OF.match(key)
+    parts = [of.group("head"), *of.group("rest").split()] if of else key.split()
+    head = parts[-1] if not of else parts[0]
+    rest = [_POSSESSIVE.sub("", w) for w in (parts[:-1] if not of else parts[1:])]
+    return head, [w for w in rest if w not in _JOINS]
 
 
 # A heading about a sequence: its numbered `name: what happens` lines are the stages, in order.
