@@ -149,6 +149,32 @@ def test_glossary_list_gives_one_card_per_line() -> None:
     assert got[0].definition_md == "a lock owned by one thread"
 
 
+def test_codes_looked_up_by_number_are_terms() -> None:
+    md = """
+        # HTTP
+        ## 상태 코드
+        - 200: 요청이 성공했다
+        - 404: 요청한 자원을 찾을 수 없다
+        - 503: 서버가 일시적으로 요청을 처리할 수 없다
+        ## Ports
+        - 22: SSH, a secure remote shell
+        - 8080: a common port for a development web server
+        ## Setup
+        - 1: install the package
+        - 2: run the server
+        ## History
+        - 1789: the Estates-General meets
+        - 1791: the flight to Varennes fails
+        ## Limits
+        - 500: the largest upload in megabytes
+        """
+    found = by_term(md)
+    assert {"200", "404", "503", "22", "8080"} <= set(found)
+    assert found["404"].definition_md == "요청한 자원을 찾을 수 없다"
+    # steps, years and a lone number are not codes
+    assert not {"1", "2", "1789", "1791", "500"} & set(found)
+
+
 def test_property_lines_stay_in_the_body_of_a_defined_term() -> None:
     md = """
         # VM

@@ -320,10 +320,12 @@ def definition_problem(definition: str) -> str | None:
     return None
 
 
-def line_problem(line: ColonLine) -> str | None:
+def line_problem(line: ColonLine, code: bool = False) -> str | None:
+    """What keeps a `name: meaning` line from being a card; `code`: its name is a code such as
+    `404`, which may have no letters."""
     line = _names_checked(line)
     words = 8 if line.formatted else 5  # `*Carlill v Carbolic Smoke Ball Co*`: marked as a name
-    code = line.term_md.startswith("`") and line.term_md.endswith("`")
+    code = code or (line.term_md.startswith("`") and line.term_md.endswith("`"))
     problem = term_problem(line.term, max_words=words, code=code)
     problem = problem or definition_problem(line.definition)
     if problem is None and not line.formatted and is_enumeration(line.definition):

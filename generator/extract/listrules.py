@@ -58,7 +58,7 @@ def read_list(
 ) -> ListRead:
     """What is known of a list before its items are read one by one."""
     aliases, _ = alias_lines(items)
-    lines = {id(i): _colon_line(i, ctx) for i in items}
+    lines = _codes({id(i): _colon_line(i, ctx) for i in items})
     among_colon = sum(problem is None for _, problem in lines.values()) >= 2
     fields = _fields(list(lines.values()))
     among_colon = among_colon and not fields
@@ -66,7 +66,10 @@ def read_list(
     return ListRead(items, scope, ctx, defined, aliases, lines, among_colon, fields, among_terms)
 
 
-def _colon_line(item: SyntaxTreeNode, ctx: Context) -> tuple[ColonLine | None, str | None]:
+_Read = tuple[ColonLine | None, str | None]
+
+
+def _colon_line(item: SyntaxTreeNode, ctx: Context) -> _Read:
     """An item's `name: meaning` line and what is wrong with it, computed once per item."""
     paragraph = first_paragraph(item)
     if paragraph is None or not paragraph.map:
@@ -76,6 +79,19 @@ def _colon_line(item: SyntaxTreeNode, ctx: Context) -> tuple[ColonLine | None, s
 
 
 _LABEL = "label, not a term"
+
+# `- 404: Not Found`, `- 22: SSH`: a code looked up by its number. One digit is a step
+# (`- 1: 접속`), four starting 1 or 20 a year (`- 1789: …`), a date line and no card.
+_CODE = re.compile(r"(?!1\d{3}$|20\d{2}$)[1-9]\d{1,4}")
+
+
+def _codes(lines: dict[int, _Read]) -> dict[int, _Read]:
+    """Two or more `number: meaning` lines in one list (status codes, ports, error codes): the
+    numbers are names, though they have no letters."""
+    codes = {k: line for k, (line, _) in lines.items() if line and _CODE.fullmatch(line.term)}
+    if len(codes) < 2:
+        return lines
+    return lines | {k: (line, line_problem(line, code=True)) for k, line in codes.items()}
 
 
 # The field that says what the thing is: a list holding it describes one thing.
