@@ -3,6 +3,7 @@ shapes of Korean prose definitions."""
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import by_term, cards, reasons, terms
 
 from generator.extract.prose import defined_subject
@@ -272,3 +273,33 @@ def test_a_bold_line_asking_what_a_term_is_names_the_term() -> None:
         """
     found = by_term(md)
     assert "페이징" in found and found["페이징"].aliases == ("Paging",)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("**Cipher**은 평문을 암호문으로 바꾸는 알고리즘", "Cipher"),
+        ("**비대칭형 암호**는 생성할 때와 풀 때의 key가 다른 암호", "비대칭형 암호"),
+        ("**해시**는 임의 길이 입력을 고정 길이로 바꾸는 것", "해시"),
+        ("`@Bean`은 메서드가 돌려주는 객체를 빈으로 등록하는 애너테이션", "@Bean"),
+        # a noun phrase only when it is the whole line; a plain subject needs a sentence
+        ("**캐시**는 빠른 메모리. 자주 쓰는 값을 둔다", None),
+        ("캐시는 자주 쓰는 값을 두는 메모리", None),
+        ("**주의**는 꼭 필요한 부분", None),
+    ],
+)
+def test_a_formatted_name_defined_by_a_noun_phrase(text: str, subject: str | None) -> None:
+    assert defined_subject(text) == subject
+
+
+def test_a_list_of_bold_names_defined_by_noun_phrases_gives_their_cards() -> None:
+    md = """
+        # 암호
+        ## 용어 정리
+        - **Cipher**은 평문을 암호문으로 바꾸는 알고리즘
+        - **대칭형 암호**는 암호를 만들 때와 풀 때의 key가 같은 암호
+        - 암호화의 단위는 block 단위거나 bit 단위
+        """
+    found = by_term(md)
+    assert list(found) == ["Cipher", "대칭형 암호"]
+    assert found["Cipher"].definition_md.endswith("바꾸는 알고리즘")

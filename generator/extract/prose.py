@@ -78,10 +78,12 @@ _KO_DEFINES = re.compile(
     r"|(?:는|은|인|한|된|할|될|던)\s+(?:[가-힣A-Za-z]{1,12}\s+){0,2}(?P<genus>[가-힣A-Za-z]{1,12})"
     r"(?:으로|로),?\s)"
 )
-# `` `@Autowired` 는 타입으로 빈을 찾아 주입한다. ``: a formatted name described by a sentence.
+# `` `@Autowired` 는 타입으로 빈을 찾아 주입한다. ``: a formatted name described by a sentence;
+# `**Cipher**은 평문을 암호문으로 바꾸는 알고리즘`: by a noun phrase, the whole line.
 _KO_FORMATTED = re.compile(
     r"^(?P<subject>\*\*[^*]+\*\*|`[^`]+`)(?P<paren>" + _PAREN + r")\s*(?:은|는)\s+"
-    r"[^.。]*?(?:다|함|임|됨)[.。]?(?:\s|$)"
+    r"(?:[^.。]*?(?:다|함|임|됨)[.。]?(?:\s|$)"
+    r"|[^.。]*?[가-힣](?:는|은|인|한|된|할|될|던|운|진|른)\s+[가-힣A-Za-z]{1,12}[.。]?$|[^.。]*?[가-힣]\s*것[.。]?$)"
 )
 # `Read Lock이라고 불리는 공유락은 …`: the name's other name, said before it.
 _KO_CALLED = re.compile(
