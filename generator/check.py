@@ -84,19 +84,10 @@ def _content_sections(parsed: ParsedNote) -> Iterator[tuple[Section, tuple[str, 
             yield section, path
 
 
-# Why the extractor turns a heading down when that is the design, not a gap in the note
-# (`## Usage`, `## 정리`, `### 목표` under a task, a code listing): no definition is missing.
-_BY_DESIGN = (
-    "a label heading", "a table of contents, changelog", "a changelog", "a section label",
-    "a task to carry out", "a part of ", "a section of code", "its body is only",
-    "its body is a list of links", "a list of sites", "a list of resources",
-    "a link to another note", "a grouping heading", "a section about the notes",
-)  # fmt: skip
-
-
 def _empty_headings(parsed: ParsedNote, note: ExtractedNote, path: str) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    designed = {r.loc.line for r in note.rejected if r.reason.startswith(_BY_DESIGN)}
+    # `## Usage`, `## 정리`, `### 목표` under a task, a code listing: turned down by design
+    designed = {r.loc.line for r in note.rejected if r.designed}
     for section, heading_path in _content_sections(parsed):
         shown = tuple(map(path_name, heading_path))  # as cards show it: `1-1. ` numbering off
         if any(card.section[: len(shown)] == shown for card in note.cards):

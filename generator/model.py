@@ -114,6 +114,9 @@ class Rejection:
     loc: Loc
     text: str
     reason: str
+    # turned down by design (`## Usage`, a code listing, a table of contents), not for want of a
+    # definition: `check` asks for none under it
+    designed: bool = False
 
     def __str__(self) -> str:
         return f'{self.loc}: rejected "{self.text}": {self.reason}'

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import run, write
+from extract_helpers import run as extract
 from sample import CARDS
 
 from generator.check import check
@@ -178,6 +179,25 @@ def test_headings_that_are_no_terms_by_design_are_not_reported(tmp_path: Path) -
     write(tmp_path / "notes" / "a.md", note)
     found = [d.message for d in check([str(tmp_path / "notes")])]
     assert found == ["heading `Threads` makes no cards"]
+
+
+def test_the_extractor_marks_the_headings_it_turns_down_by_design() -> None:
+    note = """
+        # Tool
+        ## 목차
+        - [Usage](#usage)
+        ## Usage
+        ```sh
+        notedeck build notes -o dist
+        ```
+        ## Basics
+        ### Process
+        - A program in execution
+        ## Threads
+        """
+    designed = {r.text: r.designed for r in extract(note).rejected}
+    assert designed["목차"] and designed["Usage"] and designed["Basics"]
+    assert not designed["Threads"]  # no body: a definition is what is missing
 
 
 def test_the_users_own_note_is_clean(capsys: pytest.CaptureFixture[str]) -> None:

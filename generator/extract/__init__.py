@@ -108,7 +108,9 @@ def extract(
     shown = title.title if title is not None else parsed.front_title
     if is_changelog(shown, PurePosixPath(info.rel).stem, start.children):
         line = title.line if title is not None else 1
-        ctx.reject(line, shown or info.title, "a changelog: its entries record changes, not terms")
+        ctx.reject(
+            line, shown or info.title, "a changelog: its entries record changes, not terms", True
+        )
         found = _nesting_warning(parsed, info) + _undefined_images(parsed, info)
         return ExtractedNote(info=info, cards=(), diagnostics=found, rejected=tuple(ctx.rejected))
     if title is not None:
@@ -206,14 +208,17 @@ def _walk(
         ctx.reject(section.line, section.title, "a sources section: its links credit the cards")
         return
     if is_resource_section(section_name(section.title)):
-        ctx.reject(section.line, section.title, "a list of resources to read or watch")
+        ctx.reject(section.line, section.title, "a list of resources to read or watch", True)
         return
     under_term = len(path) > 1 and bool(parent_term)  # `Events › Retrospective` is a term
     own = is_own_remarks(section.title)  # `### 회고` under a mission: the author's, never a term
     never = is_never_heading(section.title) and (own or not under_term)
     if never or is_log_heading(strip_numbering(section.title)):
         ctx.reject(
-            section.line, section.title, "a table of contents, changelog, summary or log section"
+            section.line,
+            section.title,
+            "a table of contents, changelog, summary or log section",
+            designed=True,
         )
         if not never and not is_personal(section.title):  # `오늘 배운 것` › `### 웹훅`: terms
             for child in section.children:
@@ -221,12 +226,12 @@ def _walk(
         return
     aspects: list[Section] = []
     if shown_in:  # `트리거 예시` › `트리거 삭제하기`: one of the examples, not a term
-        ctx.reject(section.line, section.title, f"a part of {shown_in!r}, not a term")
+        ctx.reject(section.line, section.title, f"a part of {shown_in!r}, not a term", True)
         heading = None
     else:
         heading, aspects = _term_heading(section, path, ctx, parent_term)
     if heading is not None and _groups_terms(section, path, ctx):
-        ctx.reject(section.line, section.title, "a section label over terms of its own")
+        ctx.reject(section.line, section.title, "a section label over terms of its own", True)
         heading = None
     found: list[Candidate] = []
     question = heading is not None and heading.strategy == "question"

@@ -115,27 +115,40 @@ def heading_candidate(
             reason = "a chapter heading, not a term"
         if is_item_number(section.title):
             reason = "an item's number (`DS-001`), not a term"
-        if is_label(strip_numbering(section.title)) or is_overview_heading(section.title):
+        label = is_label(strip_numbering(section.title)) or is_overview_heading(section.title)
+        if label:
             reason = "a label heading with no term above it"
         if section_label_kind(section_name(section.title)):
-            reason = "a section label (resources, examples, code, set-up, questions), not a term"
-        ctx.reject(section.line, section.title, reason)
+            label, reason = (
+                True,
+                "a section label (resources, examples, code, set-up, questions), not a term",
+            )
+        ctx.reject(section.line, section.title, reason, designed=label)
         return None
     term, aliases, strategy = found
     if links_away(section.heading):
-        ctx.reject(section.line, section.title, "a link to another note: the note holds it")
+        ctx.reject(
+            section.line, section.title, "a link to another note: the note holds it", designed=True
+        )
         return None
     if is_about_notes(section.title):
-        ctx.reject(section.line, section.title, "a section about the notes themselves, not a term")
+        ctx.reject(
+            section.line,
+            section.title,
+            "a section about the notes themselves, not a term",
+            designed=True,
+        )
         return None
     if _TASK_HEADING.search(term):
-        ctx.reject(section.line, section.title, "a task to carry out (…하기), not a term")
+        ctx.reject(
+            section.line, section.title, "a task to carry out (…하기), not a term", designed=True
+        )
         return None
     content = content_blocks(section, ctx)
     if code_section(section_name(section.title), content) or (
         FILE_NAME.match(term) and has_code(content)
     ):
-        ctx.reject(section.line, section.title, "a section of code, not a term")
+        ctx.reject(section.line, section.title, "a section of code, not a term", designed=True)
         return None
     pair = bool(_PAIR.search(term))  # `강화와 처벌`: a table comparing the two is its answer
     if (
@@ -145,18 +158,23 @@ def heading_candidate(
         and all(_data_table(b, ctx) or is_credit_line(b) or is_caption_line(b) for b in content)
         and any(_data_table(b, ctx) for b in content)
     ):
-        ctx.reject(section.line, section.title, "its body is only a data or comparison table")
+        ctx.reject(
+            section.line,
+            section.title,
+            "its body is only a data or comparison table",
+            designed=True,
+        )
         return None
     prose = all(b.type in ("paragraph", "bullet_list", "ordered_list") for b in content)
     if content and prose and is_unfinished(" ".join(plain_text(b) for b in content)):
         ctx.reject(section.line, section.title, "its body was left unfinished")
         return None
     if only_diagrams(content):
-        ctx.reject(section.line, section.title, "its body is only a diagram")
+        ctx.reject(section.line, section.title, "its body is only a diagram", designed=True)
         return None
     reason = _not_a_term(section, content, ctx) or _defines_other(content, term)
     if reason:
-        ctx.reject(section.line, section.title, reason)
+        ctx.reject(section.line, section.title, reason, designed=reason in _DESIGNED_BODIES)
         return None
     # Blocks of bare tags (`</details>` after a blank line inside one) neither ask nor answer.
     asked = [b for b in content if not (b.type == "html_block" and shows_nothing(b.content))]
@@ -170,21 +188,21 @@ def heading_candidate(
         ctx.reject(section.line, section.title, "a quiz question with answer choices, not a term")
         return None
     if content and all(link_list(b) or indexes_notes(b.children, ctx) for b in content):
-        ctx.reject(section.line, section.title, "its body is a list of links to other notes")
+        ctx.reject(
+            section.line, section.title, "its body is a list of links to other notes", designed=True
+        )
         return None
     if content and all(is_credit_line(b) for b in content):
         ctx.reject(section.line, section.title, "its body only says where it came from")
         return None
     if content and all(to_do_list(b) for b in content):
-        ctx.reject(section.line, section.title, "its body is only a to-do list")
+        ctx.reject(section.line, section.title, "its body is only a to-do list", designed=True)
         return None
     if not content:
         reason = "its sub-headings are the cards" if section.children else "no body of its own"
-        ctx.reject(
-            section.line,
-            section.title,
-            f"heading with {reason}" if not section.children else f"a grouping heading: {reason}",
-        )
+        grouping = bool(section.children)
+        shown = f"a grouping heading: {reason}" if grouping else f"heading with {reason}"
+        ctx.reject(section.line, section.title, shown, designed=grouping)
         return None
     mapped = [b for b in section.body if b.map]
     start = mapped[0].map[0] if mapped[0].map else section.line
@@ -235,16 +253,23 @@ _GLOSSARY_HEADS = frozenset(
 )
 
 
+_SAMPLE = "its body is only sample input or output"
+_LISTING = "its body is only a long code listing"
+_SITES = "a list of sites to visit, not a term"
+# bodies that are right as they are: no definition is missing under their heading
+_DESIGNED_BODIES = frozenset({_SAMPLE, _LISTING, _SITES})
+
+
 def _not_a_term(section: Section, content: list[SyntaxTreeNode], ctx: Context) -> str:
     """Why a heading with a body of its own still stands for no term, if it does not."""
     if only_sample_data(content):
-        return "its body is only sample input or output"
+        return _SAMPLE
     if only_listing(content):
-        return "its body is only a long code listing"
+        return _LISTING
     if is_schedule(content):
         return "a schedule of dated entries, not a term"
     if only_sites(content):
-        return "a list of sites to visit, not a term"
+        return _SITES
     if ctx.index and is_thin(section):
         return "an entry of an index note: only links or a few names under it"
     if (
