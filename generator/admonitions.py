@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .parse import FENCE
+from .htmlblocks import FENCE
 
 _MKDOCS = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"\n]*)\")?[ \t]*$")
 _DOCUSAURUS = re.compile(r"^:::[ \t]*([\w-]+)(?:\[([^\]\n]*)\]|[ \t]+(\S[^\n]*?))?[ \t]*$")

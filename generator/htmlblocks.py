@@ -117,7 +117,8 @@ def scan_tags(text: str, raw: str, depth: int) -> tuple[str, int]:
 
 _HEADING_OPEN = re.compile(r"^ {0,3}<h([1-6])(?:\s[^<>]*)?>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^<>]*>")
-_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+# A code fence opening or closing a line (the marker is group 1); `parse` reads fences by it too.
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _IMAGE = re.compile(r"<img\b", re.IGNORECASE)
 # `<h2>` then the title, then `</h2>` a line or two further down: no longer than this.
 _HEADING_LINES = 4
@@ -137,7 +138,7 @@ def html_heading(lines: list[str], index: int) -> tuple[str, int, str] | None:
     for last in range(index, min(index + _HEADING_LINES, len(lines))):
         if last > index:
             text = lines[last]
-            if not text.strip() or _FENCE.match(text):
+            if not text.strip() or FENCE.match(text):
                 return None
         found = close.search(text)
         if found is None:

@@ -24,7 +24,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .cjkemphasis import cjk_friendly_emphasis
-from .htmlblocks import html_blocks_as_rendered, html_heading, place_after_heading
+from .htmlblocks import FENCE, html_blocks_as_rendered, html_heading, place_after_heading
 from .linklabel import linear_link_labels
 from .model import ImageRef, Loc
 from .refimages import inline_reference_images
@@ -294,8 +294,6 @@ def _flatten_deep_inline(tokens: list[Token]) -> Token | None:
     return first
 
 
-# A code fence opening or closing a line (the marker is group 1).
-FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TIGHT_HEADING = re.compile(r"^(#{2,6})(?=[^\s#\d])(\S.*)$")
 _TIGHT_TITLE = re.compile(r"^(#)(?=[^\s#\d])([^#]*\s[^#]*)$")
 
