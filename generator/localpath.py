@@ -4,8 +4,9 @@ Only files inside the notes root are read, so a shared notes folder never leaks 
 into a deck: `../` paths leading out, absolute and Windows paths, `file://` URLs and symlinks
 pointing out are refused. A src resolves relative to its note first; then, as Obsidian links
 do, relative to the notes root, or by bare file name anywhere inside it. A path from the root,
-`/img/x.png`, is most often a web site's (notes shared with Jekyll, Hugo or Docusaurus): it
-names no file of the notes folder, and is reported as an image that cannot be found.
+`/img/x.png`, is most often a web site's (notes shared with Jekyll, Hugo or Docusaurus): it is
+read from the notes root when the notes folder holds it there (the folder is the site), and is
+otherwise reported as an image that cannot be found; it never reads the disk's root.
 """
 
 from __future__ import annotations
@@ -62,9 +63,12 @@ def locate(src: str, note_file: Path, root: Path, finder: NameFinder) -> Found |
     if not path:
         return Refusal(f"image '{raw}' names no file")
     if path.startswith("/"):  # `/img/x.png`: a web site's root (Jekyll, Hugo, …), or the disk's
+        from_root = _inside(root / path.lstrip("/"), root, raw)
+        if isinstance(from_root, Path):  # the notes folder is the site: its root is the root
+            return Found(from_root, Path(path).name)
         return Refusal(
-            f"image '{raw}' is an absolute path (from a web site's root or the disk's), not a "
-            "file in the notes folder; not bundled",
+            f"image '{raw}' is an absolute path (from a web site's root or the disk's), and the "
+            "notes folder holds no such file from its own root; not bundled",
             "copy the image into the notes folder and link it relative to the note",
             missing=True,
         )

@@ -218,7 +218,7 @@ def parse(text: str, front_title: str = "") -> ParsedNote:
     heading written as a list item (`- #### 외부 인터럽트`) opens a section like any other.
     `front_title`: the `title:` of the note's front matter (kept with the parse, which the
     note's title depends on)."""
-    text = repair_lazy_tables(repair_headings(text))
+    text = repair_site_links(repair_lazy_tables(repair_headings(text)))
     env: dict[str, Any] = {}
     tokens = markdown().parse(text, env)
     references = env.get("references")
@@ -374,6 +374,36 @@ def repair_lazy_tables(text: str) -> str:
             if len(line) - len(line.lstrip()) < width:
                 pad = " " * width
                 lines[index] = pad + line.lstrip()
+    return "\n".join(lines)
+
+
+# `![x]({{ site.baseurl }}/assets/x.png)`, `<img src="{{ site.url }}/x.png">`,
+# `![x]({{ "/assets/x.png" | relative_url }})`: a Jekyll site's root, written in its template
+# language; what it names is the path from that root.
+_SITE_ROOT = re.compile(
+    r"(?:(?<=\]\()|(?<=src=[\"']))\s*(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\}){1,2}(?=/)"
+)
+_SITE_FILTER = re.compile(
+    r"(?<=\]\()\s*\{\{-?\s*[\"'](/[^\"'{}\n]*)[\"']\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}"
+)
+
+
+def repair_site_links(text: str) -> str:
+    """A Jekyll link or image from the site's root (`({{ site.baseurl }}/assets/x.png)`) →
+    `(/assets/x.png)`, outside code fences: markdown reads no destination with spaces, so the
+    card showed the template text. Line numbers never change."""
+    if "{{" not in text:
+        return text
+    lines = text.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        match = FENCE.match(line)
+        if match:
+            marker = match.group(1)
+            fence = "" if fence and marker.startswith(fence) else fence or marker[0] * 3
+        if fence or "{{" not in line:
+            continue
+        lines[index] = _SITE_FILTER.sub(r"\1", _SITE_ROOT.sub("", line))
     return "\n".join(lines)
 
 

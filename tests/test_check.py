@@ -51,8 +51,8 @@ NOTE = """# Operating Systems
 """
 OUTSIDE = "is outside the notes root and will not be bundled"
 ABSOLUTE = (
-    "is an absolute path (from a web site's root or the disk's), not a file in the notes "
-    "folder; not bundled"
+    "is an absolute path (from a web site's root or the disk's), and the notes folder holds no "
+    "such file from its own root; not bundled"
 )
 EXPECTED = [
     "notes/os.md:7: warning: image not found: img/nope.png (check the file name and folder)",

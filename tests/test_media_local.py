@@ -326,3 +326,39 @@ def test_images_in_a_colon_line_a_table_row_and_an_embed_travel_inside_the_deck(
             assert files[src] == data, term
     finally:
         col.close()
+
+
+def test_a_path_from_the_site_root_is_read_from_the_notes_root(notes: Path) -> None:
+    """A Jekyll or Hugo site built as the notes folder: `/assets/logo.png` is its own file. A
+    path that names nothing there is still refused, and never read from the disk's root."""
+    finder = NameFinder(notes)
+    found = locate("/assets/logo.png", notes / "beta/note.md", notes, finder)
+    assert isinstance(found, Found) and found.path.read_bytes() == LOGO
+    for src in ("/etc/passwd", "/../secret.png", "/beta/img/link.png"):
+        refused = locate(src, notes / "beta/note.md", notes, finder)
+        assert isinstance(refused, Refusal), src
+
+
+def test_jekyll_site_links_show_their_image_not_the_template(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    note = (
+        "# Locks\n\n## Mutex\n\nA lock owned by one thread.\n\n"
+        "![lock]({{ site.baseurl }}/assets/lock.png)\n\n"
+        '<img src="{{site.url}}{{site.baseurl}}/assets/key.png">\n\n'
+        "## Liquid\n\nThe template language of Jekyll.\n\n"
+        "```liquid\n![x]({{ site.baseurl }}/assets/lock.png)\n```\n"
+    )
+    write_tree(site, {"_posts/locks.md": note, "assets/lock.png": RED, "assets/key.png": BLUE})
+    report = build([str(site)], BuildOptions(out=tmp_path / "dist"))
+    assert not report.diagnostics
+    col, cards = imported(tmp_path, Path(report.outputs[0]))
+    try:
+        by_term = {c.fields["Term"]: c for c in cards}
+        files = media_files(col)
+        shown = [files[src] for src in img_sources(by_term["Mutex"].answer)]
+        assert shown == [RED, BLUE]
+        assert "{{" not in by_term["Mutex"].answer
+        assert "baseurl" in text_of(by_term["Liquid"].answer)  # code stays as written
+        assert_images_resolve(col, remote_allowed=set())
+    finally:
+        col.close()

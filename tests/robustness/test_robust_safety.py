@@ -38,8 +38,8 @@ PATHS = [
     (
         "- abs ![b]({outside}/secret.png)",
         "image '{outside}/secret.png' is an absolute path (from a web site's root or the disk's), "
-        "not a file in the notes folder; not bundled (copy the image into the notes folder and "
-        "link it relative to the note)",
+        "and the notes folder holds no such file from its own root; not bundled (copy the image "
+        "into the notes folder and link it relative to the note)",
     ),
     (
         "- file ![c](file://{outside}/secret.png)",
