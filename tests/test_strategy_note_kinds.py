@@ -756,6 +756,35 @@ def test_a_changelog_is_known_by_its_release_headings_without_a_title() -> None:
     assert terms(note) == []
 
 
+def test_one_releases_notes_are_known_by_their_change_headings() -> None:
+    note = """
+    Released on 2021/07/26.
+
+    ## Shiny new things
+    - Context menus: you can now navigate them with the keyboard
+
+    ## Breaking changes
+    - The legacy theme file is no longer read
+
+    ## 🐛 Bug Fixes
+    - Graph view: the hotkey works again
+    """
+    assert terms(note) == []
+
+
+def test_a_study_note_about_features_and_security_is_no_release() -> None:
+    note = """
+    # HTTP/2
+    ## Features
+    - Multiplexing: many streams share one connection
+    ## Security
+    - HTTP/2 over TLS needs ALPN to agree on the protocol
+    ## Performance
+    - Header compression: HPACK shrinks repeated headers
+    """
+    assert "Multiplexing" in terms(note)
+
+
 @pytest.mark.parametrize("name", ["CHANGELOG.md", "changelog.md", "HISTORY.md", "docs/NEWS.md"])
 def test_a_changelog_is_known_by_its_file_name(name: str) -> None:
     assert is_changelog("", name.rsplit("/", 1)[-1].removesuffix(".md"), [])

@@ -137,6 +137,35 @@ def _is_release(title: str) -> bool:
     return bool(_RELEASE.match(title)) and not _DATE_ONLY.match(title)
 
 
+# The headings a release's notes sort its changes under. `change` kinds name a change and
+# nothing else; `topic` kinds (`Security`, `Performance`) are study headings too, so a note
+# is a release's notes only when one of its headings is a `change` kind.
+_CHANGE_KINDS = {
+    **dict.fromkeys(
+        (
+            "added", "changed", "deprecated", "removed", "fixed", "breaking changes",
+            "breaking change", "bug fixes", "bugfixes", "bug fix", "fixes", "no longer broken",
+            "shiny new things", "new features", "other changes", "minor changes",
+            "버그 수정", "수정된 버그", "새 기능", "새로운 기능", "변경 사항", "추가된 기능",
+        ),
+        "change",
+    ),
+    **dict.fromkeys(
+        (
+            "features", "improvements", "enhancements", "security", "performance",
+            "documentation", "docs", "dependencies", "known issues", "internal", "misc",
+            "개선", "개선 사항", "보안", "성능", "문서",
+        ),
+        "topic",
+    ),
+}  # fmt: skip
+
+
+def _change_key(title: str) -> str:
+    """`🐛 Bug Fixes`, `### Improvements:` → `bug fixes`, `improvements`."""
+    return re.sub(r"^[^\w]+|[\s:：]+$", "", title.strip()).casefold()
+
+
 _DATE_ONLY = re.compile(r"^\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}\.?(?:\s.*)?$")
 
 
@@ -149,7 +178,12 @@ def is_changelog(title: str, file_stem: str, sections: list[Section]) -> bool:
     if file_stem.casefold() in _CHANGELOG_FILES or file_stem in _CHANGELOG_CAPITALS:
         return True
     releases = sum(1 for s in sections if _is_release(s.title.strip()))
-    return releases >= 2 and releases * 2 >= len(sections)
+    if releases >= 2 and releases * 2 >= len(sections):
+        return True
+    # One release's notes: `## Breaking changes`, `## Improvements`, `## No longer broken`
+    kinds = [_CHANGE_KINDS.get(_change_key(s.title)) for s in sections]
+    found = [k for k in kinds if k is not None]
+    return len(found) >= 2 and len(found) * 3 >= len(sections) * 2 and "change" in found
 
 
 # `edX(www.edx.org)`, `Google(https://…)`: a site named with its address.
