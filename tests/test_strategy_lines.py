@@ -175,6 +175,28 @@ def test_codes_looked_up_by_number_are_terms() -> None:
     assert not {"1", "2", "1789", "1791", "500"} & set(found)
 
 
+def test_the_authors_set_up_is_no_card() -> None:
+    md = """
+        # Week 3
+        ## 2. 실습 환경
+        - Host OS: Windows 11
+        - Virtualization: Hyper-V
+        - 사용자 계정: `ooo426`
+        ## Tech stack
+        - Backend: Spring Boot 3.2
+        ## 가상 환경
+        - venv: Python standard tool for virtual environments
+        - conda: 패키지와 환경을 함께 관리하는 도구
+        ## Stack
+        - push: O(1)
+        """
+    found = by_term(md)
+    assert not {"Host OS", "Virtualization", "사용자 계정", "Backend"} & set(found)
+    assert "실습 환경" not in found and "Tech stack" not in found
+    assert {"venv", "conda", "push"} <= set(found)
+    assert reasons(md)["Host OS"] == "a setting of 실습 환경, not a term"
+
+
 def test_property_lines_stay_in_the_body_of_a_defined_term() -> None:
     md = """
         # VM

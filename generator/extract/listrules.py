@@ -155,7 +155,31 @@ def colon_problem(read: ListRead, line: ColonLine, problem: str | None) -> str |
         problem = f"the full name of {owner}, kept on its card"
     if problem is None and read.fields:
         problem = f"a field of {owner or 'the section'} beside Definition, Example …"
+    if problem is None and read.scope.section and is_setting(read.scope.section[-1], line):
+        problem = f"a setting of {read.scope.section[-1]}, not a term"
     return problem
+
+
+# `## 실습 환경`, `## Tech stack`, `### Requirements`: what the author worked with
+_SET_UP = re.compile(
+    r"^(?:(?:실습|개발|작업|테스트|학습)\s*)?환경$|^(?:기술\s*스택|사용\s*기술|버전|사양|요구\s*사항)$"
+    r"|^(?:(?:lab|development|dev|test|testing|working)\s+)?(?:environment|env)$"
+    r"|^(?:tech\s*stack|versions?|requirements|specs?)$",
+    re.IGNORECASE,
+)
+# `Windows 11`, `Hyper-V`, `` `ooo426` ``, `17`: a product, version or value, not a meaning
+_VALUE = re.compile(r"^(?:`[^`]+`|[A-Za-z0-9][\w.+#/-]*)(?:\s+\S+){0,7}$")
+
+
+def is_setting(section: str, line: ColonLine) -> bool:
+    """`- Host OS: Windows 11` under `## 실습 환경`: the set-up the author used, a value under
+    a name (not `- venv: 파이썬의 가상 환경 도구` under `## 가상 환경`, a meaning)."""
+    value = line.definition.strip()
+    return (
+        bool(_SET_UP.search(section.strip()))
+        and bool(_VALUE.match(value))
+        and not re.search(r"[.!?。]\s*$|[가-힣](?:다|요|함|임)\b", value)
+    )
 
 
 def prose_item(

@@ -31,6 +31,7 @@ _HEADS = words(
     소개 자료 강의 질문 질문들 구현 예시 예제 코드 설정 설치 옵션 상세 용어 규칙 에러 오류 기타
     실습 파일 steps
     general notation notations
+    환경 environment requirements
     """
 )
 # Rules are the exception: `Rust ownership › Rules` with three plain rules is a card (the rules
@@ -43,6 +44,7 @@ _MODIFIERS = words(
     related useful sample example practice common general other source full quick study
     interview code related useful important 기본 추가 관련 핵심 주요 상세 추천 학습 예상 면접
     기타 세부 전체 간단 간단한 중요 참고 예제 실습 소스 샘플 구현 주의
+    개발 작업 테스트 기술 lab development dev test testing working tech
     """
 )
 _ANY_SUBJECT = words(
@@ -57,6 +59,7 @@ _SECTION_PHRASES = frozenset(
         "해야 할 것", "해야할 것", "할 것", "해야 할 일", "getting started", "prerequisites",
         "read more", "more info", "more information", "교재", "관련 개념", "related concepts",
         "next?", "up next", "coming next", "다음은?", "다음 편", "다음 글",
+        "tech stack", "기술 스택", "기술스택", "사용 기술",
     )
 )  # fmt: skip
 
