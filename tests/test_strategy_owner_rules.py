@@ -588,3 +588,19 @@ def test_plain_key_lines_beside_a_headings_prose_definition_are_properties() -> 
     found = by_term(md)
     assert list(found) == ["Utilitarianism"]
     assert "Bentham: quantity of pleasure" in found["Utilitarianism"].definition_md
+
+
+def test_one_name_under_three_sibling_terms_is_a_field_of_each() -> None:
+    md = """
+        # OSI
+        ## Application layer
+        - **Action**: the browser builds an HTTP request.
+        ## Transport layer
+        - **Action**: the request is cut into TCP segments.
+        ## Network layer
+        - **Action**: each segment gets an IP header.
+        """
+    found = by_term(md)
+    assert list(found) == ["Application layer", "Transport layer", "Network layer"]
+    assert "**Action**: the request is cut" in found["Transport layer"].definition_md
+    assert reasons(md)["Action"] == "a field the note fills in under 3 sibling terms"

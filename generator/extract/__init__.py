@@ -33,6 +33,7 @@ from .sectionlabels import (
     section_label_kind,
 )
 from .skip import NO_SKIP, Skip, apply_skip
+from .templates import template_fields
 from .terms import strip_numbering, term_key
 
 __all__ = ["extract", "tail_sections", "title_section"]
@@ -136,7 +137,7 @@ def extract(
         if n.type in ("fence", "code_block", "math_block", "math_block_label") and n.map
         for i in range(*n.map)
     }
-    candidates = [c for c in candidates if c.strategy not in disabled]
+    candidates = [c for c in template_fields(candidates, ctx) if c.strategy not in disabled]
     cards = adopt_images(assemble(candidates, ctx, noise_lines(everything)), start, ctx)
     cards, skipped, unused = apply_skip(cards, skip, info.path)
     for card, entry in skipped:
