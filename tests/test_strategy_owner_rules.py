@@ -590,12 +590,14 @@ def test_plain_key_lines_beside_a_headings_prose_definition_are_properties() -> 
     assert "Bentham: quantity of pleasure" in found["Utilitarianism"].definition_md
 
 
-def test_one_name_under_three_sibling_terms_is_a_field_of_each() -> None:
+def test_names_filled_in_under_each_sibling_term_are_its_fields() -> None:
     md = """
         # OSI
         ## Application layer
+        - **Example Protocols**: HTTP, FTP
         - **Action**: the browser builds an HTTP request.
         ## Transport layer
+        - **Example Protocols**: TCP, UDP
         - **Action**: the request is cut into TCP segments.
         ## Network layer
         - **Action**: each segment gets an IP header.
@@ -604,3 +606,16 @@ def test_one_name_under_three_sibling_terms_is_a_field_of_each() -> None:
     assert list(found) == ["Application layer", "Transport layer", "Network layer"]
     assert "**Action**: the request is cut" in found["Transport layer"].definition_md
     assert reasons(md)["Action"] == "a field the note fills in under 3 sibling terms"
+
+
+def test_one_term_in_three_sections_is_three_cards() -> None:
+    md = """
+        # Concurrency
+        ## Java
+        - Thread: an object of java.lang.Thread with its own call stack
+        ## Python
+        - Thread: a threading.Thread, run one at a time under the GIL
+        ## Go
+        - Thread: an OS thread the runtime multiplexes goroutines onto
+        """
+    assert terms(md) == ["Thread", "Thread", "Thread"]

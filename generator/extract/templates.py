@@ -6,9 +6,11 @@ Under `### Clustered index`, `### Composite index` and `### Bitmap index`, each 
 headings of one form the author fills in for each. Such a name is a field of the term it sits
 under, kept in that term's answer, never a card of its own.
 
-The same term in two sections is still two cards (`## Java › - Thread: …` and `## Python ›
-- Thread: …`): a name counts as a field only when it comes back under three sibling terms, or
-when two names each come back under two (a form with two fields). A name with other names
+The same term in two sections is still two cards (`## Java › - Thread: …`, `## Python ›
+- Thread: …`, `## Go › - Thread: …`; `## 단측 검정` and `## 양측 검정`, each with `- 기각역: …` and
+`- 검정력: …`): names are fields when two or more of them come back and one of them under three
+sibling terms or more (a form filled in again and again), or when a name that comes back is a
+label word (`Concepts`, `Usage`). A name with other names
 is compared whole: `3계층 (네트워크)` in the OSI model and `3계층 (전송)` in TCP/IP are two terms.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .candidate import Candidate, Context
+from .labels import is_label
 from .terms import term_key, term_stem
 
 _TERM_CARDS = frozenset({"heading", "question"})
@@ -32,14 +35,17 @@ def template_fields(candidates: list[Candidate], ctx: Context) -> list[Candidate
         if c.strategy in _LINE_CARDS and c.section in terms:
             where[(c.section[:-1], _name(c))].add(c.section)
     repeated: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for (parent, name), sections in where.items():
-        if len(sections) >= 2:
-            repeated[parent].add(name)
-    fields = {
+    labels: set[tuple[tuple[str, ...], str]] = set()
+    for c in candidates:
+        if c.strategy in _LINE_CARDS and len(where.get((c.section[:-1], _name(c)), ())) >= 2:
+            repeated[c.section[:-1]].add(_name(c))
+            if is_label(c.term):  # `Concepts`, `Usage`: a field even in two places
+                labels.add((c.section[:-1], _name(c)))
+    fields = labels | {
         (parent, name)
         for parent, names in repeated.items()
+        if len(names) >= 2 and max(len(where[(parent, n)]) for n in names) >= 3
         for name in names
-        if len(names) >= 2 or len(where[(parent, name)]) >= 3
     }
     if not fields:
         return candidates
