@@ -7,6 +7,7 @@ import pytest
 from extract_helpers import by_term, cards, reasons, terms
 
 from generator.extract.labels import is_label
+from generator.extract.sectionlabels import is_section_label
 
 
 def test_section_labels_are_not_cards_but_their_terms_are() -> None:
@@ -510,3 +511,19 @@ def test_the_authors_own_remarks_are_no_card_even_under_a_term() -> None:
         - 스프린트가 끝날 때 일하는 방식을 돌아보고 고칠 점을 정하는 회의
         """
     assert terms(md) == ["이벤트 루프", "스크럼 이벤트", "스프린트 회고"]
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        ("Key Terms in Classical Conditioning:", True),
+        ("Examples of recursion", True),
+        ("Questions on sorting", True),
+        ("Rules of Hooks", False),  # the rules themselves: a term
+        ("Intro to regular expressions", False),
+        ("Types of memory", False),
+        ("Law of demand", False),
+    ],
+)
+def test_a_label_about_a_subject_is_a_label(title: str, label: bool) -> None:
+    assert is_section_label(title) is label

@@ -149,6 +149,20 @@ def test_glossary_list_gives_one_card_per_line() -> None:
     assert got[0].definition_md == "a lock owned by one thread"
 
 
+def test_a_dash_inside_the_bold_ends_the_term() -> None:
+    md = """
+        # Conditioning
+        ## Key terms
+        - **Neutral stimulus (NS) -** a stimulus which, before conditioning, evokes no response.
+        - **Association –** a connection between two events which results in learning.
+        - **Note -** see the chapter on learning.
+        """
+    found = by_term(md)
+    assert list(found) == ["Neutral stimulus", "Association"]
+    assert found["Neutral stimulus"].aliases == ("NS",)
+    assert found["Association"].definition_md.startswith("a connection between")
+
+
 def test_codes_looked_up_by_number_are_terms() -> None:
     md = """
         # HTTP

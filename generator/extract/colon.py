@@ -25,8 +25,11 @@ _WRAPPED = (
     r"|\[\[[^\]]+\]\]|\[[^\]]+\]\([^)]*\)"
 )
 _ALIAS_TAIL = r"(?:\s*[(（][^)）]*[)）])?"
+# `**Throughput:** work per unit time`, `**Neutral stimulus (NS) -** a stimulus which …`: the
+# separator written inside the bold.
 _BOLD_COLON = re.compile(
-    r"^(?P<term>(?:\*\*|__)[^*_]*?[^*_\s])\s*+[:：](?P<close>\*\*|__)\s*(?P<def>\S.*)$"
+    r"^(?P<term>(?:\*\*|__)[^*_]*?[^*_\s])(?:\s*+(?P<colon>[:：])|\s+[-–—]{1,2})"
+    r"(?P<close>\*\*|__)\s*(?P<def>\S.*)$"
 )
 # `**Offeror.** The party who makes an offer.`: a run-in head, as glossaries in textbooks set it.
 _BOLD_PERIOD = re.compile(
@@ -105,7 +108,8 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
     match = _BOLD_COLON.match(text)
     if match:
         term_md = match.group("term") + match.group("close")
-        return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True)
+        dashed = match.group("colon") is None
+        return ColonLine(plain_term(term_md), term_md, match.group("def").strip(), True, dashed)
     match = _BOLD_PERIOD.match(text)
     if match and _run_in_name(match.group("term")):
         term_md = match.group("term") + (match.group("close") or match.group("shut"))

@@ -73,6 +73,13 @@ _HOW_TO = re.compile(
 )
 
 
+_COLLECTIONS = words(
+    "terms concepts examples example questions resources readings snippets exercises vocabulary"
+    " glossary terminology notes"
+)
+_ABOUT = re.compile(r"^(.+?)\s+(?:in|of|for|on|about)\s+\S", re.IGNORECASE)
+
+
 @lru_cache(maxsize=MEMO)
 def is_section_label(title: str) -> bool:
     """`Introduction`, `Learning resources`, `Essential questions`, `Spring 코드`, `핵심 규칙`,
@@ -80,6 +87,11 @@ def is_section_label(title: str) -> bool:
     text = normalise(title).casefold()
     key = _COUNT.sub("", text).strip(" .:：?？!*_`")
     if key in _SECTION_PHRASES or text.rstrip(" .") in _SECTION_PHRASES or _HOW_TO.search(key):
+        return True
+    # `Key terms in classical conditioning`, `Examples of recursion`: a collection, then its
+    # subject (`Rules of Hooks` and `Definition of Done` name a thing: they stay terms)
+    about = _ABOUT.match(key)
+    if about and about.group(1).split()[-1] in _COLLECTIONS and is_section_label(about.group(1)):
         return True
     parts = [w for w in re.split(r"[\s/&,]+|\b및\b|\band\b", key) if w]  # `Terms and Definitions`
     if not parts or len(parts) > 5 or parts[-1] not in _HEADS:
