@@ -527,3 +527,21 @@ def test_the_authors_own_remarks_are_no_card_even_under_a_term() -> None:
 )
 def test_a_label_about_a_subject_is_a_label(title: str, label: bool) -> None:
     assert is_section_label(title) is label
+
+
+def test_what_a_section_about_the_notes_says_of_them_is_no_card() -> None:
+    md = """
+        # Law School Notes
+        ## About This Repository
+        - **Criminal Law**: detailed coverage of offences and defences.
+        ## How to Use This Repository
+        - **Search**: find topics and cases quickly.
+        ## What does this contain?
+        - **Tort**: a civil wrong that causes harm to another.
+        ## Mutex
+        A lock one thread owns at a time.
+        ### How to use
+        - lock(): wait for the lock and take it
+        """
+    assert terms(md) == ["Tort", "Mutex", "lock()"]
+    assert reasons(md)["How to Use This Repository"].startswith("a section about the notes")

@@ -20,7 +20,7 @@ from .candidate import Candidate, Context, Scope
 from .details import details_candidates
 from .filters import is_date_line, noise_lines
 from .headings import content_blocks, heading_candidate, names_kinds, names_no_term
-from .headnames import heading_term, is_about_notes, path_name, section_name
+from .headnames import heading_term, is_about_notes, is_notes_meta, path_name, section_name
 from .labels import is_label, is_log_heading, is_never_heading, is_own_remarks, is_personal
 from .markup import markup_candidates
 from .notecard import is_note_subject, note_candidate, overview_subject
@@ -212,6 +212,12 @@ def _walk(
         ctx.reject(section.line, section.title, "a list of resources to read or watch", True)
         return
     under_term = len(path) > 1 and bool(parent_term)  # `Events › Retrospective` is a term
+    if is_notes_meta(section.title) and not under_term:
+        # `About this repository`, `How to use this repository`: what it says of the notes
+        # (the courses they cover, the sidebar to browse them by) teaches nothing
+        reason = "a section about the notes themselves, not a term"
+        ctx.reject(section.line, section.title, reason, designed=True)
+        return
     own = is_own_remarks(section.title)  # `### 회고` under a mission: the author's, never a term
     never = is_never_heading(section.title) and (own or not under_term)
     if never or is_log_heading(strip_numbering(section.title)):

@@ -192,9 +192,28 @@ def is_about_notes(title: str) -> bool:
     return bool(_ABOUT_NOTES.match(section_name(title)))
 
 
+def is_notes_meta(title: str) -> bool:
+    """A section whose whole body speaks of the notes, not of what they teach: `About this
+    repository`, `How to use this repository`, `Contributing`, `License`, `Contact`. (`What does
+    this contain?` may hold the notes themselves, and `Document structure` is a LaTeX topic.)"""
+    return bool(_NOTES_META.match(section_name(title)))
+
+
+_NOTES_META = re.compile(
+    r"^(?:about(?:\s+(?:this|the)\s+(?:repo|repository|project|study|notes?))?"
+    r"|how\s+to\s+(?:use|contribute|read|participate|join)(?:\s+(?:this|the|these)\s+"
+    r"(?:repo|repository|project|notes?|site|wiki|vault|guide))?"
+    r"|why\s+(?:this|these)\s+(?:repo|repository|project|notes?)|contributing"
+    r"|contributions?(?:\s+guide)?|license|contact|acknowledge?ments?|members|contributors"
+    r"|(?:commit|pr|naming)\s+conventions?(?:\s+rules?)?)\s*[:：?]?$",
+    re.IGNORECASE,
+)
 _ABOUT_NOTES = re.compile(
     r"^(?:about(?:\s+(?:this|the)\s+(?:repo|repository|project|study|notes?))?|how\s+to"
-    r"(?:\s+(?:use|contribute|read|participate|join))?|contributing|contributions?(?:\s+guide)?"
+    r"(?:\s+(?:use|contribute|read|participate|join)(?:\s+(?:this|the|these)\s+"
+    r"(?:repo|repository|project|notes?|site|wiki|vault|guide))?)?"
+    r"|why\s+(?:this|these)\s+(?:repo|repository|project|notes?)"
+    r"|contributing|contributions?(?:\s+guide)?"
     r"|(?:commit|pr|code|naming|file|folder)?\s*conventions?(?:\s+rules?)?|license|feedback"
     r"|members|participants|contributors|contact|acknowledge?ments?|penalt(?:y|ies)"
     r"|(?:document|folder|directory|repo|repository|project)\s+structure"
