@@ -508,6 +508,62 @@ def test_a_br_after_a_sentence_or_a_bare_link_makes_no_term() -> None:
     assert not {"The build was slow", "System call reference"} & set(found)
 
 
+def test_a_paragraph_whose_first_line_is_a_term_ended_by_a_br_defines_it() -> None:
+    # The same shape outside a list: `후보키 (Candidate Key)<br>` heads the lines after it, even
+    # in a quote whose indented bullets are lazy lines of its paragraph. The note made no card
+    # and `--explain` said nothing about these lines.
+    md = """
+    # 키
+
+    > 후보키 (Candidate Key)<br>
+        * 튜플을 유일하게 식별하는 속성들의 부분 집합<br>
+        * 유일성과 최소성을 만족해야 함<br>
+
+    > 키의 정의<br>
+        * 튜플을 구별하는 기준이 되는 속성<br>
+
+    **Surrogate key**<br>
+    A key with no business meaning, made up by the database.
+    """
+    found = by_term(md)
+    assert set(found) == {"후보키", "키", "Surrogate key"}
+    assert found["후보키"].aliases == ("Candidate Key",)
+    assert "최소성" in found["후보키"].definition_md
+    assert found["Surrogate key"].definition_md == (
+        "A key with no business meaning, made up by the database."
+    )
+
+
+def test_a_br_line_over_a_credit_a_link_or_a_drawing_makes_no_term() -> None:
+    # Must not: a source credited above a quoted definition of another term, a caption over a
+    # bare link, a folder tree, a sentence, and the heading's own term again.
+    md = """
+    # Testing
+
+    ## White-box testing
+
+    > Wiki<br>
+    > Black-box testing (also called behavioural testing) is a method of software testing.
+
+    _Course video<br>
+    https://example.org/course/7288
+
+    notes-repo<br/>
+    └── OS<br/>
+    &nbsp;&nbsp;├── [Deadlock](Deadlock.md)<br/>
+
+    The build was slow<br>
+    so we cached it.
+
+    White-box testing<br>
+    Testing that looks at the code's internal structure.
+    """
+    found = terms(md)
+    assert not {"Wiki", "Course video", "notes-repo", "The build was slow"} & set(found)
+    assert found.count("White-box testing") == 1
+    assert reasons(md)["The build was slow"] == "a sentence, not a term"
+
+
 def test_explain_does_not_turn_down_a_line_another_strategy_made_a_card() -> None:
     note = """
         # 디스크

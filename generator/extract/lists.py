@@ -110,7 +110,7 @@ def item_candidate(
             owned=(item.map[0], item.map[1]),
             text=arrow.group("answer").strip(),
         )
-    broken = _broken_term(paragraph, ctx)  # `- **Abstraction**<br>` then its definition
+    broken = broken_term(paragraph, ctx)  # `- **Abstraction**<br>` then its definition
     if not nested and broken is None:
         return None
     line = paragraph.map[0] + 1
@@ -175,7 +175,7 @@ _LINE_BREAK = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
-def _broken_term(paragraph: SyntaxTreeNode, ctx: Context) -> tuple[str, bool] | None:
+def broken_term(paragraph: SyntaxTreeNode, ctx: Context) -> tuple[str, bool] | None:
     """`- **Abstraction**<br>` with the definition on the lines after the break: the first
     line names the term the rest of the paragraph defines, as a term over nested items does."""
     if not paragraph.map or paragraph.map[1] - paragraph.map[0] < 2:
