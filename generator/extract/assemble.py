@@ -170,6 +170,8 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
         if not (cand.parent and _names_kinds(cand, named, kept, names)):
             if kept:
                 ctx.reject(cand.line, cand.term, "it only names its child cards")
+            elif named:  # said, or `--explain` is silent about a heading that made no card
+                ctx.reject(cand.line, cand.term, _held_by(named))
             return None
         kept = [line for line in kept if not _TASK.match(line.strip())]  # the author's to-dos
     return _make(cand, dedent_block(kept), credits, images, ctx)
@@ -186,6 +188,14 @@ _KINDS_TITLE = re.compile(
     re.IGNORECASE,
 )
 _CODE_NAME = re.compile(r"^(?:[-*+]|\d+[.)])?\s*`[^`]+`\s*$")
+
+
+def _held_by(children: list[Candidate]) -> str:
+    """Why a term whose every line went to the cards under it makes none of its own."""
+    if len(children) == 1:
+        child = children[0]
+        return f"all it holds became the card {child.term!r} at line {child.line}"
+    return "all it holds became its child cards"
 
 
 def _name_line(
