@@ -494,6 +494,26 @@ def test_a_term_line_ended_by_a_br_heads_the_definition_after_it() -> None:
     assert "bundling of data" in found["Encapsulation"].definition_md
 
 
+def test_a_colon_inside_the_parentheses_of_a_term_item_glosses_the_name() -> None:
+    # `- 콘트라포스트 (contraposto: 반대되는 포즈)` over its notes read as a `name: meaning`
+    # line that split nowhere, so the item made no card and no `--explain` line.
+    md = """
+    # 미술
+    ## 르네상스 기법
+    - 콘트라포스트 (contraposto: 반대되는 포즈)
+      - 한쪽 다리에 체중을 싣고 선 자세
+      - 하체와 상체를 엇갈리게 놓아 균형을 잡음
+    - Sfumato (it. smoke: blurred)
+      - Soft transitions between colours, with no outlines.
+    - Perspective: depth on a flat surface
+      - vanishing point
+    """
+    found = by_term(md)
+    assert {"콘트라포스트", "Sfumato"} <= set(found)
+    assert "체중" in found["콘트라포스트"].definition_md
+    assert found["Perspective"].strategy == "colon"  # a colon outside them still splits the line
+
+
 def test_a_br_after_a_sentence_or_a_bare_link_makes_no_term() -> None:
     # Must not: a sentence broken by `<br>` and a link followed only by another `<br/>` are no
     # term items.

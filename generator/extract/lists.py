@@ -35,13 +35,15 @@ def term_of_line(raw: str) -> tuple[str, bool] | None:
     raw = raw.strip()
     if _WRAPPED_TERM.match(raw):
         return plain_term(raw.rstrip(":： ")), True
-    if _PLAIN_TERM.match(raw) and not _COLON_TEXT.search(raw):
+    if _PLAIN_TERM.match(raw) and not _COLON_TEXT.search(_PARENS.sub("", raw)):
         return " ".join(raw.rstrip(":： ").split()), False
     return None
 
 
-# `unit: checks one function`: a `name: meaning` line, not a bare term.
+# `unit: checks one function`: a `name: meaning` line, not a bare term; a colon in parentheses
+# glosses the name (`콘트라포스트 (contraposto: 반대되는 포즈)`).
 _COLON_TEXT = re.compile(r"\S\s*[:：]\s+\S")
+_PARENS = re.compile(r"\([^()]*\)")
 # `Bylaws include`, `Examples such as`: a sentence that the nested items finish.
 _LEAD_IN = re.compile(
     r"\b(?:include|includes|including|such as|e\.g\.|consists? of|contains?|are|is|were|was"
