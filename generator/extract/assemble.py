@@ -172,6 +172,8 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
                 ctx.reject(cand.line, cand.term, "it only names its child cards")
             elif named:  # said, or `--explain` is silent about a heading that made no card
                 ctx.reject(cand.line, cand.term, _held_by(named))
+            else:  # `3. **CSR과 SSR의 차이는?**` over `- (답변 작성 예정)`
+                ctx.reject(cand.line, cand.term, _NOTHING_LEFT)
             return None
         kept = [line for line in kept if not _TASK.match(line.strip())]  # the author's to-dos
     return _make(cand, dedent_block(kept), credits, images, ctx)
@@ -188,6 +190,9 @@ _KINDS_TITLE = re.compile(
     re.IGNORECASE,
 )
 _CODE_NAME = re.compile(r"^(?:[-*+]|\d+[.)])?\s*`[^`]+`\s*$")
+
+
+_NOTHING_LEFT = "nothing under it to answer with: only edit notes, placeholders, links or markup"
 
 
 def _held_by(children: list[Candidate]) -> str:
@@ -379,6 +384,8 @@ def _make(
     ctx: Context,
 ) -> Card | None:
     if not definition.strip() or not cand.term.strip():
+        if cand.term.strip():
+            ctx.reject(cand.line, cand.term, _NOTHING_LEFT)
         return None
     if cited(definition):  # `grid[^1]`: the footnote goes under the answer citing it
         if ctx.footnotes is None:
