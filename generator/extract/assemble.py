@@ -199,7 +199,8 @@ def _held_by(children: list[Candidate]) -> str:
     """Why a term whose every line went to the cards under it makes none of its own."""
     if len(children) == 1:
         child = children[0]
-        return f"all it holds became the card {child.term!r} at line {child.line}"
+        term = child.term if len(child.term) <= 40 else child.term[:40].rstrip() + "…"  # a cloze
+        return f"all it holds became the card {term!r} at line {child.line}"
     return "all it holds became its child cards"
 
 
