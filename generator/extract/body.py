@@ -41,7 +41,7 @@ from .listrules import (
     read_list,
 )
 from .lists import LISTS, term_of_line
-from .noteindex import indexes_notes
+from .noteindex import index_items, indexes_notes
 from .numbered import (
     glossed_items,
     named_line_candidate,
@@ -181,7 +181,7 @@ def _list(
 
 def _reject_index(items: list[SyntaxTreeNode], ctx: Context) -> None:
     """An index of other notes makes no card: each item's note explains its name."""
-    for item in items:
+    for item in index_items(items):
         assert item.map is not None
         shown = strip_prefix(ctx.parsed.lines[item.map[0]])
         ctx.reject(item.map[0] + 1, shown, "an index of other notes: each explains its name")
