@@ -91,6 +91,39 @@ def test_properties_under_an_aspect_label_stay_in_the_term() -> None:
     assert reasons(md)["쿠키 구성"] == "label inside 쿠키, not a term"
 
 
+def test_explain_says_where_the_lines_under_a_property_label_went() -> None:
+    # `이름 : …` under `쿠키 구성` looks like a glossary line; it makes no card, and `--explain`
+    # must say so instead of leaving the line unaccounted for
+    md = """
+        # 웹
+        ## 쿠키
+        브라우저에 저장되는 작은 기록 파일이다.
+
+        - 쿠키 구성
+          - 이름 : 쿠키를 구별하는 이름
+          - **만료**: 쿠키가 사라지는 시각
+        - Treatment
+          - **Gift-over**: the gift passes to another beneficiary.
+        """
+    assert list(by_term(md)) == ["쿠키"]
+    why = reasons(md)
+    assert why["이름"] == "a property of 쿠키 under the label '쿠키 구성'"
+    assert why["만료"] == "a property of 쿠키 under the label '쿠키 구성'"
+    assert why["Gift-over"] == "a property of 쿠키 under the label 'Treatment'"
+
+
+def test_a_kinds_label_explains_no_property() -> None:
+    md = """
+        # 저장소
+        ## 웹 저장소
+        - 종류
+          - 세션 스토리지: 탭을 닫으면 사라지는 저장소
+          - 로컬 스토리지: 영구적으로 남는 저장소
+        """
+    assert terms(md) == ["웹 저장소", "세션 스토리지", "로컬 스토리지"]
+    assert not any(r.startswith("a property") for r in reasons(md).values())
+
+
 def test_kinds_under_a_kinds_label_are_terms() -> None:
     md = """
         # 저장소

@@ -269,3 +269,23 @@ def test_attribute_lists_and_dividers_in_a_table_are_left_out_of_an_answer() -> 
     got = by_term(md)["Transport layer"].definition_md
     assert "{:" not in got and "| --- | --- | --- |\n| Connection" not in got
     assert "| Connection | yes | no |" in got and "segment = header" in got
+
+
+def test_explain_says_why_a_question_over_only_a_placeholder_makes_no_card() -> None:
+    # `(답변 작성 예정)` is an edit note: nothing is left to answer with, and `--explain` says so
+    # instead of passing over the question.
+    md = """
+        # 프론트엔드 면접
+
+        1. **리플로우란?**
+           - 레이아웃을 다시 계산하는 것
+        2. **CSR과 SSR의 차이는?**
+           - (답변 작성 예정)
+        - **Hydration**
+          - <!-- TODO -->
+        """
+    assert terms(md) == ["리플로우"]
+    why = reasons(md)
+    nothing = "nothing under it to answer with: only edit notes, placeholders, links or markup"
+    assert why["CSR과 SSR의 차이는?"] == nothing
+    assert why["Hydration"] == nothing

@@ -556,6 +556,26 @@ def test_a_term_line_ended_by_a_br_heads_the_definition_after_it() -> None:
     assert "bundling of data" in found["Encapsulation"].definition_md
 
 
+def test_a_colon_inside_the_parentheses_of_a_term_item_glosses_the_name() -> None:
+    # `- 콘트라포스트 (contraposto: 반대되는 포즈)` over its notes read as a `name: meaning`
+    # line that split nowhere, so the item made no card and no `--explain` line.
+    md = """
+    # 미술
+    ## 르네상스 기법
+    - 콘트라포스트 (contraposto: 반대되는 포즈)
+      - 한쪽 다리에 체중을 싣고 선 자세
+      - 하체와 상체를 엇갈리게 놓아 균형을 잡음
+    - Sfumato (it. smoke: blurred)
+      - Soft transitions between colours, with no outlines.
+    - Perspective: depth on a flat surface
+      - vanishing point
+    """
+    found = by_term(md)
+    assert {"콘트라포스트", "Sfumato"} <= set(found)
+    assert "체중" in found["콘트라포스트"].definition_md
+    assert found["Perspective"].strategy == "colon"  # a colon outside them still splits the line
+
+
 def test_a_br_after_a_sentence_or_a_bare_link_makes_no_term() -> None:
     # Must not: a sentence broken by `<br>` and a link followed only by another `<br/>` are no
     # term items.
@@ -568,6 +588,62 @@ def test_a_br_after_a_sentence_or_a_bare_link_makes_no_term() -> None:
     """
     found = terms(md)
     assert not {"The build was slow", "System call reference"} & set(found)
+
+
+def test_a_paragraph_whose_first_line_is_a_term_ended_by_a_br_defines_it() -> None:
+    # The same shape outside a list: `후보키 (Candidate Key)<br>` heads the lines after it, even
+    # in a quote whose indented bullets are lazy lines of its paragraph. The note made no card
+    # and `--explain` said nothing about these lines.
+    md = """
+    # 키
+
+    > 후보키 (Candidate Key)<br>
+        * 튜플을 유일하게 식별하는 속성들의 부분 집합<br>
+        * 유일성과 최소성을 만족해야 함<br>
+
+    > 키의 정의<br>
+        * 튜플을 구별하는 기준이 되는 속성<br>
+
+    **Surrogate key**<br>
+    A key with no business meaning, made up by the database.
+    """
+    found = by_term(md)
+    assert set(found) == {"후보키", "키", "Surrogate key"}
+    assert found["후보키"].aliases == ("Candidate Key",)
+    assert "최소성" in found["후보키"].definition_md
+    assert found["Surrogate key"].definition_md == (
+        "A key with no business meaning, made up by the database."
+    )
+
+
+def test_a_br_line_over_a_credit_a_link_or_a_drawing_makes_no_term() -> None:
+    # Must not: a source credited above a quoted definition of another term, a caption over a
+    # bare link, a folder tree, a sentence, and the heading's own term again.
+    md = """
+    # Testing
+
+    ## White-box testing
+
+    > Wiki<br>
+    > Black-box testing (also called behavioural testing) is a method of software testing.
+
+    _Course video<br>
+    https://example.org/course/7288
+
+    notes-repo<br/>
+    └── OS<br/>
+    &nbsp;&nbsp;├── [Deadlock](Deadlock.md)<br/>
+
+    The build was slow<br>
+    so we cached it.
+
+    White-box testing<br>
+    Testing that looks at the code's internal structure.
+    """
+    found = terms(md)
+    assert not {"Wiki", "Course video", "notes-repo", "The build was slow"} & set(found)
+    assert found.count("White-box testing") == 1
+    assert reasons(md)["The build was slow"] == "a sentence, not a term"
 
 
 def test_explain_does_not_turn_down_a_line_another_strategy_made_a_card() -> None:

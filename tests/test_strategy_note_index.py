@@ -91,3 +91,35 @@ def test_one_link_to_a_markdown_file_is_navigation_but_one_wiki_link_is_not() ->
         - [[EC2]] - 가상 서버를 빌려 쓰는 서비스
         """
     assert terms(md) == ["EC2"]
+
+
+def test_an_index_with_links_nested_under_links_is_an_index_throughout() -> None:
+    # `- [[A* search]]` over `- [[A* tree search]]`: only the nested lists were read as an
+    # index; the items over them made no card and no `--explain` line.
+    md = """
+        # Search problems
+
+        Common algorithms:
+        - [[Uniform cost search]]
+        - [[Breadth-first search]]
+            - [[Greedy best-first search]]
+        - [[A* search]]
+            - [[A* tree search]]
+            - [[A* graph search]]
+        """
+    assert terms(md) == []
+    why = reasons(md)
+    for name in ("Uniform cost search", "Breadth-first search", "A* search", "A* tree search"):
+        assert why[f"[[{name}]]"].startswith("an index of other notes"), name
+
+
+def test_a_link_over_notes_of_its_own_is_no_index() -> None:
+    md = """
+        # Search problems
+
+        - [[Breadth-first search]]
+            - explores the shallowest nodes first
+        - [[Depth-first search]]
+            - explores the deepest nodes first
+        """
+    assert not any(r.startswith("an index of other notes") for r in reasons(md).values())

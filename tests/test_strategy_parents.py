@@ -210,3 +210,38 @@ def test_numbered_example_labels_in_other_languages_are_no_cards() -> None:
         - Falls du kommst, koche ich.
         """
     assert terms(md) == ["Konditionalsätze"]
+
+
+def test_explain_says_why_a_term_whose_lines_all_became_cards_makes_none() -> None:
+    # Nothing of its own is left to show, not even the names of its children: `--explain`
+    # still says where it went instead of passing over the heading in silence.
+    md = """
+        # HTTP
+        ## Methods
+        GET
+        : Reads a resource without changing it.
+
+        POST
+        : Sends data for the server to process.
+
+        ## Headers
+        Content-Type
+        : The media type of the body.
+        """
+    assert terms(md) == ["GET", "POST", "Content-Type"]
+    why = reasons(md)
+    assert why["Methods"] == "all it holds became its child cards"
+    assert why["Headers"] == "all it holds became the card 'Content-Type' at line 10"
+
+
+def test_a_heading_with_a_line_of_its_own_is_no_held_term() -> None:
+    md = """
+        # HTTP
+        ## Methods
+        Each request names one.
+
+        GET
+        : Reads a resource without changing it.
+        """
+    assert "Methods" in terms(md)
+    assert "Methods" not in reasons(md)

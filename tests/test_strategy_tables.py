@@ -140,6 +140,29 @@ def test_numbers_that_are_not_codes_are_data() -> None:
     assert "numbers" in why["Code | Count"]
 
 
+def test_operators_are_no_numbers() -> None:
+    # `| `==` | Equal to |` was turned down as "its first column is numbers": a column of
+    # symbols with no digit in it names operators, each one a term.
+    md = """
+        ## Comparison operators
+        | Operator | Description |
+        | -------- | ----------- |
+        | `==`     | Equal to |
+        | `!=`     | Not equal to |
+        | `<=`     | Less than or equal to |
+
+        ## Ranges
+        | Range | Grade |
+        |---|---|
+        | 90-100 | A |
+        | 80-89 | B |
+        """
+    found = by_term(md)
+    assert list(found) == ["==", "!=", "<="]
+    assert found["!="].definition_md == "Not equal to"
+    assert "numbers" in reasons(md)["Range | Grade"]
+
+
 def test_operation_cost_tables_give_a_card_per_operation() -> None:
     got = by_term("""
         ## Time complexity

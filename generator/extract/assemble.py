@@ -170,6 +170,10 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
         if not (cand.parent and _names_kinds(cand, named, kept, names)):
             if kept:
                 ctx.reject(cand.line, cand.term, "it only names its child cards")
+            elif named:  # said, or `--explain` is silent about a heading that made no card
+                ctx.reject(cand.line, cand.term, _held_by(named))
+            else:  # `3. **CSR과 SSR의 차이는?**` over `- (답변 작성 예정)`
+                ctx.reject(cand.line, cand.term, _NOTHING_LEFT)
             return None
         kept = [line for line in kept if not _TASK.match(line.strip())]  # the author's to-dos
     return _make(cand, dedent_block(kept), credits, images, ctx)
@@ -186,6 +190,18 @@ _KINDS_TITLE = re.compile(
     re.IGNORECASE,
 )
 _CODE_NAME = re.compile(r"^(?:[-*+]|\d+[.)])?\s*`[^`]+`\s*$")
+
+
+_NOTHING_LEFT = "nothing under it to answer with: only edit notes, placeholders, links or markup"
+
+
+def _held_by(children: list[Candidate]) -> str:
+    """Why a term whose every line went to the cards under it makes none of its own."""
+    if len(children) == 1:
+        child = children[0]
+        term = child.term if len(child.term) <= 40 else child.term[:40].rstrip() + "…"  # a cloze
+        return f"all it holds became the card {term!r} at line {child.line}"
+    return "all it holds became its child cards"
 
 
 def _name_line(
@@ -369,6 +385,8 @@ def _make(
     ctx: Context,
 ) -> Card | None:
     if not definition.strip() or not cand.term.strip():
+        if cand.term.strip():
+            ctx.reject(cand.line, cand.term, _NOTHING_LEFT)
         return None
     if cited(definition):  # `grid[^1]`: the footnote goes under the answer citing it
         if ctx.footnotes is None:

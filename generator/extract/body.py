@@ -41,7 +41,7 @@ from .listrules import (
     read_list,
 )
 from .lists import LISTS, term_of_line
-from .noteindex import indexes_notes
+from .noteindex import index_items, indexes_notes
 from .numbered import (
     glossed_items,
     named_line_candidate,
@@ -181,7 +181,7 @@ def _list(
 
 def _reject_index(items: list[SyntaxTreeNode], ctx: Context) -> None:
     """An index of other notes makes no card: each item's note explains its name."""
-    for item in items:
+    for item in index_items(items):
         assert item.map is not None
         shown = strip_prefix(ctx.parsed.lines[item.map[0]])
         ctx.reject(item.map[0] + 1, shown, "an index of other notes: each explains its name")
@@ -286,10 +286,16 @@ def under_label(
     cloze deletions still make cards."""
     assert item.map is not None
     found = term_of_line(strip_prefix(ctx.parsed.lines[item.map[0]]))
+    label = found[0] if found else ""
     where = f" inside {scope.owner}" if scope.owner else ""
-    ctx.reject(item.map[0] + 1, found[0] if found else "", f"label{where}, not a term")
+    ctx.reject(item.map[0] + 1, label, f"label{where}, not a term")
     inner = body_candidates(item.children[1:], scope, ctx)
     if aspect == "kinds":
         yield from inner
         return
-    yield from (c for c in inner if c.strategy == "cloze")
+    of = f" of {scope.owner}" if scope.owner and scope.owner != "item" else ""
+    for card in inner:
+        if card.strategy == "cloze":
+            yield card
+        else:  # its line stays in the answer it sits in; `--explain` says so
+            ctx.reject(card.line, card.term, f"a property{of} under the label {label!r}")

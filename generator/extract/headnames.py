@@ -119,6 +119,15 @@ _DEFINITION_OF = re.compile(
     re.IGNORECASE,
 )
 
+
+def definition_of(text: str) -> str | None:
+    """The term a definition label names (`웹 표준의 정의`, `Definition of utility`), if any."""
+    named = _DEFINITION_OF.match(text)
+    if named is None or (named.group("c") and not looks_like_term(named.group("c"))):
+        return None  # `Definition: a set with an associative operation` gives no name
+    return named.group("a") or named.group("b") or named.group("c")
+
+
 # `kNN: Discussion`, `Recall: Vector Space Representation`: a topic and a label, joined by a
 # colon; the term is the part that names the thing, the label only says how it is treated.
 _TRAILING_LABEL = (
@@ -152,11 +161,9 @@ def heading_term(
     if lead:
         term, aliases = split_aliases(lead.group("term"))
         return term, aliases, "heading"
-    named = _DEFINITION_OF.match(bare)
-    if named and named.group("c") and not looks_like_term(named.group("c")):
-        named = None  # `Definition: a set with an associative operation` gives no name
+    named = definition_of(bare)
     if named:  # `Marginal Utility - Definition`: the term is the text before the label
-        term, aliases = split_aliases(named.group("a") or named.group("b") or named.group("c"))
+        term, aliases = split_aliases(named)
         return _bare_term(term), aliases, "heading"
     labelled = _LABELLED_TOPIC.match(bare)
     if labelled and not is_question(bare):  # `kNN: Discussion` → `kNN`

@@ -35,13 +35,15 @@ def term_of_line(raw: str) -> tuple[str, bool] | None:
     raw = raw.strip()
     if _WRAPPED_TERM.match(raw):
         return plain_term(raw.rstrip(":： ")), True
-    if _PLAIN_TERM.match(raw) and not _COLON_TEXT.search(raw):
+    if _PLAIN_TERM.match(raw) and not _COLON_TEXT.search(_PARENS.sub("", raw)):
         return " ".join(raw.rstrip(":： ").split()), False
     return None
 
 
-# `unit: checks one function`: a `name: meaning` line, not a bare term.
+# `unit: checks one function`: a `name: meaning` line, not a bare term; a colon in parentheses
+# glosses the name (`콘트라포스트 (contraposto: 반대되는 포즈)`).
 _COLON_TEXT = re.compile(r"\S\s*[:：]\s+\S")
+_PARENS = re.compile(r"\([^()]*\)")
 # `Bylaws include`, `Examples such as`: a sentence that the nested items finish.
 _LEAD_IN = re.compile(
     r"\b(?:include|includes|including|such as|e\.g\.|consists? of|contains?|are|is|were|was"
@@ -110,7 +112,7 @@ def item_candidate(
             owned=(item.map[0], item.map[1]),
             text=arrow.group("answer").strip(),
         )
-    broken = _broken_term(paragraph, ctx)  # `- **Abstraction**<br>` then its definition
+    broken = broken_term(paragraph, ctx)  # `- **Abstraction**<br>` then its definition
     if not nested and broken is None:
         return None
     line = paragraph.map[0] + 1
@@ -175,7 +177,7 @@ _LINE_BREAK = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
-def _broken_term(paragraph: SyntaxTreeNode, ctx: Context) -> tuple[str, bool] | None:
+def broken_term(paragraph: SyntaxTreeNode, ctx: Context) -> tuple[str, bool] | None:
     """`- **Abstraction**<br>` with the definition on the lines after the break: the first
     line names the term the rest of the paragraph defines, as a term over nested items does."""
     if not paragraph.map or paragraph.map[1] - paragraph.map[0] < 2:

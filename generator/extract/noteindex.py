@@ -27,16 +27,42 @@ _NOTE_LINK = re.compile(
 
 
 def indexes_notes(items: list[SyntaxTreeNode], ctx: Context) -> bool:
-    """Do all items open with a link to another note, with nothing nested? One item is
-    enough when it names the note's file (`[qna-aws.md](./qna-aws.md) - 면접 질문 모음`)."""
+    """Do all items open with a link to another note, with nothing nested but more such links
+    (`- [[A* Search]]` over `- [[A* tree search]]`)? One item is enough when it names the
+    note's file (`[qna-aws.md](./qna-aws.md) - 면접 질문 모음`)."""
+    if not _links_only(items, ctx):
+        return False
+    first = strip_prefix(ctx.parsed.lines[items[0].map[0]]).strip() if items[0].map else ""
+    return len(items) >= 2 or bool(_MD_FILE.match(first))
+
+
+def _links_only(items: list[SyntaxTreeNode], ctx: Context) -> bool:
     lines = [strip_prefix(ctx.parsed.lines[i.map[0]]).strip() for i in items if i.map]
     if not lines or len(lines) != len(items):
         return False
-    if any(len([c for c in i.children if c.map]) != 1 for i in items):
-        return False
     if not all(_NOTE_LINK.match(line) for line in lines):
         return False
-    return len(lines) >= 2 or bool(_MD_FILE.match(lines[0]))
+    for item in items:
+        blocks = [c for c in item.children if c.map]
+        if not blocks or blocks[0].type != "paragraph":
+            return False
+        if not all(b.type in _LISTS and _links_only(b.children, ctx) for b in blocks[1:]):
+            return False
+    return True
+
+
+def index_items(items: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """The items of an index of notes and those nested under them, in order."""
+    out: list[SyntaxTreeNode] = []
+    for item in items:
+        out.append(item)
+        for block in item.children[1:]:
+            if block.type in _LISTS:
+                out.extend(index_items(list(block.children)))
+    return out
+
+
+_LISTS = ("bullet_list", "ordered_list")
 
 
 _MD_FILE = re.compile(r"^(?:\*\*|__)?\[[^\[\]]+\]\([^()\s]+\.(?:md|markdown)(?:#[^()\s]*)?\)")

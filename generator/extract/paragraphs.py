@@ -29,10 +29,12 @@ from .colon import (
     marks_a_term,
     names_a_term,
     split_colon_line,
+    term_problem,
 )
 from .filters import bold_question, unanswered_question
+from .headnames import definition_of
 from .labels import is_label
-from .lists import alias_lines
+from .lists import alias_lines, broken_term
 from .prose import defined_subject, named_term, topic_subject
 from .proserules import NAMED_LEAD, kind_in_answer, own_code, topic_sentence
 from .sentences import sentence_definitions
@@ -138,6 +140,10 @@ def paragraph_candidates(
         return
     start, end = paragraph.map
     lines = ctx.parsed.lines
+    named_above = None if scope.answer else _term_over_lines(paragraph, scope, ctx)
+    if named_above is not None:
+        yield named_above
+        return
     asked = None if scope.answer else bold_question(strip_prefix(lines[start]))
     if asked and end - start > 1:  # `**Q1. What is a thread?**` then its answer on the next line
         yield from _asked(asked, start, end, scope, ctx)
@@ -202,6 +208,47 @@ def paragraph_candidates(
             )
             continue
         yield colon_candidate(line, i, stop, scope, ctx, [])
+
+
+_LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+|<[^>]*>|&\w+;")
+_DRAWING = re.compile(r"[\u2500-\u257f]")  # box drawing: a tree of files, not a definition
+
+
+def _term_over_lines(paragraph: SyntaxTreeNode, scope: Scope, ctx: Context) -> Candidate | None:
+    """`후보키 (Candidate Key)<br>` or `**Abstraction**<br>`, then what it is on the lines after
+    the break, in one paragraph: the first line names the term the rest defines, as in a list
+    item. None when the paragraph is not written so, or its first line is no term."""
+    assert paragraph.map is not None
+    found = broken_term(paragraph, ctx)
+    if found is None:
+        return None
+    start, end = paragraph.map
+    rest = " ".join(strip_prefix(x) for x in ctx.parsed.lines[start + 1 : end])
+    if not any(c.isalpha() for c in _LINKS.sub("", rest)) or _DRAWING.search(rest):
+        return None  # `_원핵생물<br>` over a link, `repo<br/>` over `└── OS`: nothing defined
+    term, formatted = found
+    term = definition_of(term) or term  # `키의 정의<br>`: the term is `키`
+    name, aliases = split_aliases(term)
+    if scope.owner and same_term(name, scope.owner):
+        return None  # the heading's own term, defined again under it
+    other = defined_subject(re.sub(r"\s*\([^()]*\)", "", rest))  # `X (also known as …) is`
+    if other is not None and not same_term(split_aliases(other)[0], name):
+        return None  # `> Wiki<br>` over `White-box testing is …`: a credit, not a term
+    most = 8 if formatted else 4
+    problem = term_problem(term, max_words=most)
+    if problem is not None:  # `예시<br>` over its lines: the paragraph is read as any other
+        if len(term.split()) <= most and not term.endswith((".", "。")):  # else plainly prose
+            ctx.reject(start + 1, term, problem)
+        return None
+    return Candidate(
+        term=name,
+        aliases=aliases,
+        section=scope.section,
+        line=start + 1,
+        spans=[(start + 1, end)],
+        strategy="bold-heading",
+        owned=(start, end),
+    )
 
 
 def _bold_lines_below(lines: list[str]) -> bool:

@@ -50,6 +50,11 @@ from .terms import looks_like_term, split_aliases
 _NUMERIC = re.compile(r"^[\s\d.,:%$€₩+\-/xX×*()~<>=≈kKmMgGbBsSmsμ]*$")
 
 
+def _number(text: str) -> bool:
+    """`42`, `3.5 %`, `10:30` (or a blank cell): a value; `==`, `<=`, `%` are operators."""
+    return bool(_NUMERIC.match(text)) and (not text.strip() or any(c.isdigit() for c in text))
+
+
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 
 
@@ -308,7 +313,7 @@ def _not_glossary(header: list[str], rows: list[list[str]], titles: list[str]) -
         return "a table of marks (yes/no, O/X), not a term | meaning table"
     firsts = [plain_term(r[0]) for r in rows if r]
     codes = code_lookup(header, rows)
-    if not codes and sum(bool(_NUMERIC.match(f)) for f in firsts) * 2 > len(firsts):
+    if not codes and sum(_number(f) for f in firsts) * 2 > len(firsts):
         return "a data table: its first column is numbers"
     seconds = [plain_term(r[1]) for r in rows if len(r) > 1 and r[1].strip()]
     values = sum(bool(_NUMERIC.match(v) or is_date_line(v)) for v in seconds)
