@@ -19,8 +19,10 @@ from .model import Card, SourceLink
 from .parse import plain_text
 
 _SOURCES_HEADING = re.compile(
-    r"^\s*(?:\d+[.)]\s*)?(?:sources?|references?|bibliography|further reading|see also"
-    r"|links?|external links|credits?|출처|참고|참고\s*자료|참고\s*문헌|참조|레퍼런스|관련\s*링크)"
+    # `📚 레퍼런스`, `## 3. References`: an emoji or a number may come first
+    r"^\s*(?:[^\w\s(\[]{1,3}\s*)?(?:\d+[.)]\s*)?"
+    r"(?:sources?|references?|bibliography|further reading|see also|links?|external links"
+    r"|credits?|출처|참고|참고\s*자료|참고\s*문헌|참조|레퍼런스|관련\s*링크)"
     r"\s*(?:[(:（].*)?$",
     re.IGNORECASE,
 )

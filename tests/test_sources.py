@@ -21,7 +21,7 @@ from media_helpers import (
 )
 from sample import DOCKER as SAMPLE_DOCKER
 
-from generator.attribute import caption_sources, is_caption, links_in_text
+from generator.attribute import caption_sources, is_caption, is_sources_heading, links_in_text
 from generator.cli import main
 from generator.model import SourceLink
 
@@ -231,3 +231,17 @@ def test_a_definition_under_an_image_stays_on_its_card(
     assert main(["build", str(root), "-o", str(tmp_path / "dist")]) == 0
     (imported_card,) = check_deck(tmp_path, tmp_path / "dist" / "D.apkg", [png(7)])
     assert "읽기 전용 템플릿" in text_of(imported_card.answer)
+
+
+@pytest.mark.parametrize(
+    ("title", "sources"),
+    [
+        ("📚 레퍼런스", True),
+        ("🔗 References", True),
+        ("3. 참고 자료", True),
+        ("Sourcery", False),
+        ("📚 책 소개", False),
+    ],
+)
+def test_a_sources_heading_may_open_with_an_emoji(title: str, sources: bool) -> None:
+    assert is_sources_heading(title) is sources
