@@ -545,3 +545,27 @@ def test_what_a_section_about_the_notes_says_of_them_is_no_card() -> None:
         """
     assert terms(md) == ["Tort", "Mutex", "lock()"]
     assert reasons(md)["How to Use This Repository"].startswith("a section about the notes")
+
+
+def test_a_study_groups_keywords_and_questions_are_no_cards() -> None:
+    md = """
+        # 스터디
+        ## 06. 네트워크 레이어
+        ### 키워드
+        - 네트워크 레이어
+            - OSI 7계층
+            - IP
+        ### 질문
+        **창현**
+        - OSI 7계층에 대해서 설명해주세요
+        - 서브넷이 왜 탄생했는지 설명해주세요
+
+        **범석**
+        - 서브넷이란 무엇인가요?
+        ## TCP
+        연결을 맺고 순서대로 전달하는 프로토콜이다.
+        ### 용어
+        - SYN: 연결을 여는 세그먼트
+        """
+    assert terms(md) == ["TCP", "SYN"]
+    assert reasons(md)["창현"] == "only questions with no answers"

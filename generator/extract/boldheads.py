@@ -20,7 +20,7 @@ from ..attribute import is_sources_heading
 from .candidate import Candidate, Context, strip_prefix
 from .colon import plain_term, term_problem
 from .filters import bold_line
-from .headbody import FILE_NAME, to_do_items
+from .headbody import FILE_NAME, open_question_items, to_do_items
 from .tables import table_candidates
 from .terms import split_aliases, what_is
 
@@ -109,6 +109,11 @@ def split_bold_sections(
             head = units[index]
             assert not isinstance(head, list) and head.map
             ctx.reject(head.map[0] + 1, name, "its body is only a to-do list")
+            ok = False
+        if ok and body and all(isinstance(u, list) and open_question_items(u) for u in body):
+            head = units[index]  # `**창현**` over the questions one member asks the group
+            assert not isinstance(head, list) and head.map
+            ctx.reject(head.map[0] + 1, name, "only questions with no answers")
             ok = False
         if ok and _caption(body, section, ctx):
             head = units[index]

@@ -51,7 +51,11 @@ def open_questions(block: SyntaxTreeNode) -> bool:
         return only_asks(SENTENCE_BREAK.split(plain_text(block)))
     if block.type not in ("bullet_list", "ordered_list"):
         return False
-    items = block.children
+    return open_question_items(block.children)
+
+
+def open_question_items(items: list[SyntaxTreeNode]) -> bool:
+    """List items that are, most of them, one-line questions with nothing under them."""
     asked = sum(bool(_ASKED.search(_undecorated(plain_text(item)))) for item in items)
     return bool(items) and all(map(_nothing_under, items)) and asked * 2 >= len(items)
 

@@ -14,6 +14,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import Section, plain_text
 from .aspects import aspect_of
+from .boldheads import bold_name
 from .candidate import Candidate, Context, strip_prefix
 from .colon import split_colon_line
 from .details import unanswered_details
@@ -52,7 +53,7 @@ from .notekinds import (
     only_sample_data,
     only_sites,
 )
-from .sectionlabels import section_label_kind
+from .sectionlabels import is_collection_label, section_label_kind
 from .tables import table_reason
 from .terms import (
     SENTENCE_BREAK,
@@ -126,6 +127,10 @@ def heading_candidate(
         ctx.reject(section.line, section.title, reason, designed=label)
         return None
     term, aliases, strategy = found
+    if is_collection_label(section_name(section.title)):  # `### 키워드` under `## 네트워크 레이어`
+        reason = "a section label (resources, examples, code, set-up, questions), not a term"
+        ctx.reject(section.line, section.title, reason, designed=True)
+        return None
     if links_away(section.heading):
         ctx.reject(
             section.line, section.title, "a link to another note: the note holds it", designed=True
@@ -178,6 +183,8 @@ def heading_candidate(
         return None
     # Blocks of bare tags (`</details>` after a blank line inside one) neither ask nor answer.
     asked = [b for b in content if not (b.type == "html_block" and shows_nothing(b.content))]
+    # `**창현**` over the questions one member asks: the names only sort the questions
+    asked = [b for b in asked if bold_name(b, ctx) is None] if len(asked) > 1 else asked
     if asked and all(open_questions(b) or unanswered_details(b) for b in asked):
         ctx.reject(section.line, section.title, "only questions with no answers")
         return None

@@ -31,7 +31,7 @@ _HEADS = words(
     소개 자료 강의 질문 질문들 구현 예시 예제 코드 설정 설치 옵션 상세 용어 규칙 에러 오류 기타
     실습 파일 steps
     general notation notations
-    환경 environment requirements
+    환경 environment requirements 키워드 keywords
     """
 )
 # Rules are the exception: `Rust ownership › Rules` with three plain rules is a card (the rules
@@ -75,8 +75,17 @@ _HOW_TO = re.compile(
 
 _COLLECTIONS = words(
     "terms concepts examples example questions resources readings snippets exercises vocabulary"
-    " glossary terminology notes"
+    " glossary terminology notes keywords 키워드 질문 질문들 용어 개념"
 )
+
+
+def is_collection_label(title: str) -> bool:
+    """`키워드`, `질문`, `Key terms`: a heading over a collection of the note's own items, no
+    side of the term above it (as `특징` under `## 쿠키` is)."""
+    key = normalise(title).casefold().strip(" .:：?？!*_`").split()
+    return bool(key) and key[-1] in _COLLECTIONS and is_section_label(title)
+
+
 _ABOUT = re.compile(r"^(.+?)\s+(?:in|of|for|on|about)\s+\S", re.IGNORECASE)
 
 
