@@ -594,10 +594,10 @@ def test_names_filled_in_under_each_sibling_term_are_its_fields() -> None:
     md = """
         # OSI
         ## Application layer
-        - **Example Protocols**: HTTP, FTP
+        - **PDU**: a message, as the application wrote it
         - **Action**: the browser builds an HTTP request.
         ## Transport layer
-        - **Example Protocols**: TCP, UDP
+        - **PDU**: a segment of the byte stream
         - **Action**: the request is cut into TCP segments.
         ## Network layer
         - **Action**: each segment gets an IP header.
@@ -605,7 +605,7 @@ def test_names_filled_in_under_each_sibling_term_are_its_fields() -> None:
     found = by_term(md)
     assert list(found) == ["Application layer", "Transport layer", "Network layer"]
     assert "**Action**: the request is cut" in found["Transport layer"].definition_md
-    assert reasons(md)["Action"] == "a field the note fills in under 3 sibling terms"
+    assert reasons(md)["Action"] == "a field the note fills in under 3 of its terms"
 
 
 def test_one_term_in_three_sections_is_three_cards() -> None:

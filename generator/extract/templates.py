@@ -1,17 +1,18 @@
 """Fields a note repeats under each of its terms: a template, not a glossary.
 
-Under `### Clustered index`, `### Composite index` and `### Bitmap index`, each with
-`- **Concept**` and `- **Strategies**`; under each OSI layer, `- **Example Protocols**: …` and
-`- **Action**: …`: the same names come back under every sibling term, because they are the
+Under `### B-tree`, `### Clustered index` and `### Bitmap index`, each with `- **Concept**` and
+`- **Structure**`; under each OSI layer, `- **Example Protocols**: …` and `- **Action**: …`:
+the same names come back under term after term at one level of the note, because they are the
 headings of one form the author fills in for each. Such a name is a field of the term it sits
 under, kept in that term's answer, never a card of its own.
 
 The same term in two sections is still two cards (`## Java › - Thread: …`, `## Python ›
 - Thread: …`, `## Go › - Thread: …`; `## 단측 검정` and `## 양측 검정`, each with `- 기각역: …` and
 `- 검정력: …`): names are fields when two or more of them come back and one of them under three
-sibling terms or more (a form filled in again and again), or when a name that comes back is a
-label word (`Concepts`, `Usage`). A name with other names
-is compared whole: `3계층 (네트워크)` in the OSI model and `3계층 (전송)` in TCP/IP are two terms.
+terms or more (a form filled in again and again), when one name comes back under four terms or
+more, or when a name that comes back is a label word (`Concepts`, `Usage`). A name with other
+names is compared whole: `3계층 (네트워크)` in the OSI model and `3계층 (전송)` in TCP/IP are two
+terms.
 """
 
 from __future__ import annotations
@@ -27,36 +28,59 @@ _LINE_CARDS = frozenset({"list-term", "colon", "bold-heading"})
 
 
 def template_fields(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
-    """The candidates, without the names that are fields repeated under sibling terms."""
+    """The candidates, without the names that are fields repeated under the note's terms."""
     terms = {c.section for c in candidates if c.strategy in _TERM_CARDS and c.section}
-    # (the sibling terms' parent path, a name) → the sibling terms it is written under
-    where: dict[tuple[tuple[str, ...], str], set[tuple[str, ...]]] = defaultdict(set)
-    for c in candidates:
-        if c.strategy in _LINE_CARDS and c.section in terms:
-            where[(c.section[:-1], _name(c))].add(c.section)
-    repeated: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    labels: set[tuple[tuple[str, ...], str]] = set()
-    for c in candidates:
-        if c.strategy in _LINE_CARDS and len(where.get((c.section[:-1], _name(c)), ())) >= 2:
-            repeated[c.section[:-1]].add(_name(c))
-            if is_label(c.term):  # `Concepts`, `Usage`: a field even in two places
-                labels.add((c.section[:-1], _name(c)))
-    fields = labels | {
-        (parent, name)
-        for parent, names in repeated.items()
-        if len(names) >= 2 and max(len(where[(parent, n)]) for n in names) >= 3
-        for name in names
-    }
+    lines = [c for c in candidates if c.strategy in _LINE_CARDS and c.section in terms]
+    # (the level of the terms, a name) → the terms at that level it is written under
+    where: dict[tuple[int, str], set[tuple[str, ...]]] = defaultdict(set)
+    for c in lines:
+        where[_key(c)].add(c.section)
+    repeated = {key: sections for key, sections in where.items() if len(sections) >= 2}
+    fields = {_key(c) for c in lines if _key(c) in repeated and is_label(c.term)}
+    for form in _forms(repeated):  # terms that share names, and the names they share
+        most = max(len(repeated[key]) for key in form)
+        if (len(form) >= 2 and most >= 3) or most >= 4:
+            fields |= form
     if not fields:
         return candidates
     kept: list[Candidate] = []
     for c in candidates:
-        if c.strategy in _LINE_CARDS and (c.section[:-1], _name(c)) in fields:
-            count = len(where[(c.section[:-1], _name(c))])
-            ctx.reject(c.line, c.term, f"a field the note fills in under {count} sibling terms")
+        if c.strategy in _LINE_CARDS and _key(c) in fields:
+            count = len(where[_key(c)])
+            ctx.reject(c.line, c.term, f"a field the note fills in under {count} of its terms")
         else:
             kept.append(c)
     return kept
+
+
+def _forms(
+    repeated: dict[tuple[int, str], set[tuple[str, ...]]],
+) -> list[set[tuple[int, str]]]:
+    """The names that come back, grouped by the terms they are written under: two names are in
+    one form when some term holds both, directly or through other names of it."""
+    parent: dict[tuple[int, str], tuple[int, str]] = {key: key for key in repeated}
+
+    def root(key: tuple[int, str]) -> tuple[int, str]:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    holder: dict[tuple[str, ...], tuple[int, str]] = {}
+    for key, sections in repeated.items():
+        for section in sections:
+            if section in holder:
+                parent[root(key)] = root(holder[section])
+            else:
+                holder[section] = key
+    groups: dict[tuple[int, str], set[tuple[int, str]]] = defaultdict(set)
+    for key in repeated:
+        groups[root(key)].add(key)
+    return list(groups.values())
+
+
+def _key(candidate: Candidate) -> tuple[int, str]:
+    return len(candidate.section), _name(candidate)
 
 
 def _name(candidate: Candidate) -> str:
