@@ -619,3 +619,19 @@ def test_one_term_in_three_sections_is_three_cards() -> None:
         - Thread: an OS thread the runtime multiplexes goroutines onto
         """
     assert terms(md) == ["Thread", "Thread", "Thread"]
+
+
+def test_one_name_under_four_terms_is_a_field() -> None:
+    md = """
+        # OSI
+        ## Application layer
+        - **Action**: the browser builds an HTTP request.
+        ## Transport layer
+        - **Action**: the request is cut into TCP segments.
+        ## Network layer
+        - **Action**: each segment gets an IP header.
+        ## Data link layer
+        - **Action**: each packet is framed with MAC addresses.
+        """
+    assert "Action" not in terms(md)
+    assert reasons(md)["Action"] == "a field the note fills in under 4 of its terms"
