@@ -163,6 +163,27 @@ def test_a_dash_inside_the_bold_ends_the_term() -> None:
     assert found["Association"].definition_md.startswith("a connection between")
 
 
+def test_a_term_named_after_its_heading_is_a_card_of_its_own() -> None:
+    md = """
+        # Economics
+        ### Demand
+        Law of demand - Inverse relationship between price and quantity demanded
+
+        Reasons for the downward slope
+        1. Substitution effect - people buy cheaper substitutes
+        ### Supply
+        Law of supply: a direct relationship between price and quantity supplied.
+        ### Element
+        copper element: a small copper coin of about 3·10^22 atoms.
+        ### Host network
+        Removes network isolation: the container uses the host's network directly.
+        """
+    found = by_term(md)
+    assert {"Law of demand", "Law of supply"} <= set(found)
+    assert found["Law of demand"].definition_md.startswith("Inverse relationship")
+    assert "copper element" not in found and "Removes network isolation" not in found
+
+
 def test_codes_looked_up_by_number_are_terms() -> None:
     md = """
         # HTTP

@@ -88,6 +88,13 @@ def _dash_lines(lines: list[str]) -> bool:
     )
 
 
+def _named_dash_line(lines: list[str], owner: str) -> bool:
+    """`Law of demand - Inverse relationship …` alone under `### Demand`: a plain dash after a
+    term named after the heading's term gives its meaning, as a colon would."""
+    line = split_colon_line(strip_prefix(lines[0])) if len(lines) == 1 and owner else None
+    return line is not None and line.dashed and _named_after(line, owner)
+
+
 def _prose_first(paragraph: SyntaxTreeNode, ctx: Context) -> bool:
     assert paragraph.map is not None
     text = " ".join(strip_prefix(x) for x in ctx.parsed.lines[paragraph.map[0] : paragraph.map[1]])
@@ -148,7 +155,7 @@ def paragraph_candidates(
     if asked and end - start > 1:  # `**Q1. What is a thread?**` then its answer on the next line
         yield from _asked(asked, start, end, scope, ctx)
         return
-    dashed = _dash_lines(lines[start:end])
+    dashed = _dash_lines(lines[start:end]) or _named_dash_line(lines[start:end], scope.owner)
     first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=dashed)
     if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
         first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
@@ -196,18 +203,36 @@ def paragraph_candidates(
         return
     top = paragraph.parent is None or paragraph.parent.type == "root"
     sole = scope.owner and not defined and top and len(starts) == 1 and not grouped
-    if sole and found and not found[0][2].formatted:
+    if sole and found and not found[0][2].formatted and not _named_after(found[0][2], scope.owner):
         # `## Host network` then `Removes network isolation: the container uses …`
         ctx.reject(found[0][0] + 1, found[0][2].term, f"the definition of {scope.owner}")
         yield from sentence_candidates(paragraph, scope, ctx, "")
         return
     for i, stop, line in found:
-        if not glossary and not names_a_term(line):  # `사적재 (private good) : …` names a term
+        # `사적재 (private good) : …`, `Law of demand - …` under `### Demand` name a term
+        if not glossary and not names_a_term(line) and not _named_after(line, scope.owner):
             ctx.reject(
                 i + 1, line.term, f"a property in the body of {scope.owner or 'the section'}"
             )
             continue
         yield colon_candidate(line, i, stop, scope, ctx, [])
+
+
+def _named_after(line: ColonLine, owner: str) -> bool:
+    """`Law of demand - …` under `### Demand`: a term of its own named after the heading's (a
+    law, a curve, a shift of it), not a summary of the heading (`Removes network isolation: …`
+    under `## Host network`)."""
+    name, owned = term_stem(line.term).split(), term_stem(owner).split()
+    if not owned or len(name) <= len(owned) or term_problem(line.term) is not None:
+        return False
+    # the owner's name first (`Demand curve`) or after `of` (`Law of demand`), not last after
+    # a modifier (`copper element`, `Vier verschiedene Werkzeuge`: one of them, or a sentence)
+    return name[: len(owned)] == owned or any(
+        name[i - 1] in _OF and name[i : i + len(owned)] == owned for i in range(1, len(name))
+    )
+
+
+_OF = frozenset({"of", "for", "in", "on"})
 
 
 _LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+|<[^>]*>|&\w+;")
