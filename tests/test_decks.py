@@ -20,7 +20,7 @@ NOTES = {
     "- A fixed-size block of virtual memory\n\n### Frame\n\n- A fixed-size block of RAM\n",
     "data-structures/trees.md": "---\ndeck: Algorithms::Trees\ntags: [exam, data structures]\n"
     "---\n# Trees\n\n## 이진 트리 기초\n\n### Binary tree\n\n- At most two children each\n",
-    "intro.md": "# Intro\n\n## Words\n\n### Glossary\n\n- A list of terms\n",
+    "intro.md": "# Intro\n\n## Words\n\n### Thesaurus\n\n- A list of words grouped by meaning\n",
 }
 
 
@@ -55,7 +55,7 @@ def test_decks_and_tags_by_default(tmp_path: Path, notes: Path) -> None:
         "Binary tree": (
             "Algorithms::Trees", ["data_structures", "exam", "Trees::이진_트리_기초::Binary_tree"]
         ),
-        "Glossary": ("Intro", ["Intro::Words::Glossary"]),
+        "Thesaurus": ("Intro", ["Intro::Words::Thesaurus"]),
         "Page": ("OS::Memory management", ["Memory_management::Paging::Page", "os"]),
         "Frame": ("OS::Memory management", ["Memory_management::Paging::Frame", "os"]),
         "Thread": ("OS::Threads", ["os", "Threads::Basics::Thread"]),
@@ -89,7 +89,7 @@ def test_one_deck_puts_everything_under_one_deck(
     decks = {term: deck for term, deck, _ in imported(tmp_path, (str(out / "CS-101.apkg"),))}
     assert decks == {
         "Binary tree": "CS 101::Algorithms::Trees",
-        "Glossary": "CS 101::Intro",
+        "Thesaurus": "CS 101::Intro",
         "Page": "CS 101::OS::Memory management",
         "Frame": "CS 101::OS::Memory management",
         "Thread": "CS 101::OS::Threads",
