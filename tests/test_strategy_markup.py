@@ -29,6 +29,25 @@ def test_question_and_answer_pairs() -> None:
     ]
 
 
+def test_numbered_bold_questions_with_an_answer_item() -> None:
+    got = cards("""
+        #### Processes and Threads
+        **1. Q: What is a context switch?**
+        *   **A:** Saving one thread's state and loading another's, so the CPU can switch.
+
+        **2. Q: What is a page fault?**
+        *   **A:** An access to a page that is not in memory.
+        """)
+    assert [(c.term, c.definition_md, c.strategy) for c in got] == [
+        (
+            "What is a context switch?",
+            "Saving one thread's state and loading another's, so the CPU can switch.",
+            "qa",
+        ),
+        ("What is a page fault?", "An access to a page that is not in memory.", "qa"),
+    ]
+
+
 def test_question_without_answer_is_rejected() -> None:
     md = """
         Q: What is left unanswered?

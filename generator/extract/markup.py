@@ -15,11 +15,16 @@ from .colon import plain_term, term_problem
 from .filters import is_placeholder
 from .terms import words
 
+# `Q: …`, `Q1. …`, `**Q:** …`, `**1. Q: …?**` (numbered before the Q, inside the bold)
 _Q = re.compile(
-    r"^(?:\*\*)?(?:Q|Question|질문|문제)\s*+(?:\d+\s*+)?[.:：)](?:\*\*)?\s*(?P<text>\S.*)$", re.I
+    r"^(?:\*\*)?(?:\d{1,3}[.)]\s*+)?(?:Q|Question|질문|문제)\s*+(?:\d+\s*+)?[.:：)](?:\*\*)?"
+    r"\s*(?P<text>\S.*)$",
+    re.I,
 )
 _A = re.compile(
-    r"^(?:\*\*)?(?:A|Answer|답|답변|정답)\s*+(?:\d+\s*+)?[.:：)](?:\*\*)?\s*(?P<text>.*)$", re.I
+    r"^(?:\*\*)?(?:\d{1,3}[.)]\s*+)?(?:A|Answer|답|답변|정답)\s*+(?:\d+\s*+)?[.:：)](?:\*\*)?"
+    r"\s*(?P<text>.*)$",
+    re.I,
 )
 # The term ends in a non-space and the separator's spaces are taken once: a long run of spaces
 # with no `::` after it is rejected in linear time.
