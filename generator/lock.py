@@ -152,26 +152,29 @@ def entry_from(raw: Mapping[str, Any], like: Card | None = None) -> Entry:
     Interned: each note's cards repeat its path, key, deck and sections. `like`: the card
     built with the entry's GUID, whose term and section the entry shares when they are equal
     (a large vault's lock file does not hold a second copy of every card's)."""
-    section = tuple(str(s) for s in raw["section"])
+    intern = sys.intern
+    section = tuple(map(str, raw["section"]))
     term = str(raw["term"])
     if like is not None and like.section == section:
         section = like.section  # not interned: the table of interned strings never shrinks
     else:
-        section = tuple(map(sys.intern, section))
+        section = tuple(map(intern, section))
     if like is not None and like.term == term:
         term = like.term
+    get = raw.get
+    # Positional, in the fields' order: a lock file is tens of thousands of these.
     return Entry(
-        file=sys.intern(str(raw["file"])),
-        note=sys.intern(str(raw["note"])),
-        deck=sys.intern(str(raw["deck"])),
-        section=section,
-        term=term,
-        model=sys.intern(str(raw["model"])),
-        hash=str(raw["hash"]),
-        mod=int(raw["mod"]),
-        sketch=str(raw.get("sketch", "")),
-        alias=str(raw.get("alias", "")),
-        removed=bool(raw.get("removed", False)),
+        intern(str(raw["file"])),
+        intern(str(raw["note"])),
+        intern(str(raw["deck"])),
+        section,
+        term,
+        intern(str(raw["model"])),
+        str(raw["hash"]),
+        int(raw["mod"]),
+        str(get("sketch", "")),
+        str(get("alias", "")),
+        bool(get("removed", False)),
     )
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator.lock import Entry, LockFile, TypeEntry, render_lock
 from generator.lockread import read_lock
-from generator.lockstream import read_canonical
+from generator.lockstream import _CHUNK, read_canonical
 from generator.model import NotedeckError
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
@@ -124,3 +124,51 @@ def test_merge_conflict_markers_are_left_to_the_merging_reader(tmp_path: Path) -
     path.write_text("".join([*conflicted, ">>>>>>> theirs\n", *written[at + 1 :]]), "utf-8")
     assert read_canonical(path) is None
     assert read_lock(path).cards["g2"].mod == 9
+
+
+def _many(count: int) -> dict[str, Entry]:
+    return {
+        f"g{i:05}": Entry(f"n{i % 7}.md", f"n{i % 7}", "Deck", ("S",), f"T{i}", "basic", "0", i, "")
+        for i in range(count)
+    }
+
+
+@pytest.mark.parametrize("count", [1, _CHUNK - 1, _CHUNK, _CHUNK + 1, 3 * _CHUNK + 5])
+def test_card_lines_read_in_chunks_are_the_ones_written(tmp_path: Path, count: int) -> None:
+    path = tmp_path / "notedeck.lock"
+    path.write_text(render_lock(_many(count), SAMPLE_TYPES), "utf-8")
+    read = read_canonical(path)
+    assert read is not None and read.cards == whole(path).cards == _many(count)
+    assert list(read.cards) == list(whole(path).cards)  # in the file's order
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # two cards on one line, and one card over two lines: as many members as lines
+        lambda lines: [
+            lines[0].removesuffix(",\n") + ", " + lines[1].lstrip(),
+            lines[2][: lines[2].index(' "note"')] + "\n",
+            "    " + lines[2][lines[2].index('"note"') :],
+            *lines[3:],
+        ],
+        lambda lines: [lines[0], lines[0], *lines[2:]],  # one GUID twice
+        lambda lines: [lines[0].replace("    ", "  ", 1), *lines[1:]],  # another indent
+    ],
+)
+def test_card_lines_out_of_layout_are_read_whole(tmp_path: Path, change: object) -> None:
+    """A chunk is parsed as one document, so its lines' layout is checked as a whole: lines
+    that do not hold a member each are read whole, or (two on one line, one over two lines)
+    as the chunk's JSON says, which is what reading it whole gives."""
+    cards = _many(6)
+    text = render_lock(cards, SAMPLE_TYPES)
+    head, rest = text.split('  "cards": {\n')
+    body, tail = rest.split("\n  }\n")
+    lines = [line + ",\n" for line in body.split(",\n")]
+    lines[-1] = lines[-1].removesuffix(",\n") + "\n"
+    changed = change(lines)  # type: ignore[operator]
+    path = tmp_path / "notedeck.lock"
+    path.write_text(head + '  "cards": {\n' + "".join(changed) + "  }\n" + tail, "utf-8")
+    read = read_canonical(path)
+    assert read is None or read.cards == whole(path).cards
+    assert read_lock(path).cards == whole(path).cards
