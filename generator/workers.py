@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerprint, signing_key
 from .config import apply_to_note, note_options
@@ -32,6 +29,9 @@ from .notes import NoteFile, deck_guess, note_info
 from .options import BuildOptions
 from .parse import ParsedNote, parse
 from .read import SourceText, read_bytes, read_text
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 # Below this much Markdown, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 256 * 1024
@@ -153,6 +153,9 @@ def _in_workers(
     chunk: int = 1,
 ) -> Iterator[R]:
     """`work` on each item in worker processes; the results in the items' order."""
+    # Imported here: a rebuild that parses a note or two in this process never needs them.
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
         # The workers start with the first item handed over, before the thread that looks
@@ -264,8 +267,11 @@ def run_writes(writes: list[Callable[[], None]], workers: int) -> list[BaseExcep
     """Run independent deck writes (in forked workers when there are many); returns each one's
     exception, or None when it was written."""
     global _WRITES
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    if workers <= 1 or len(writes) < PARALLEL_MIN_DECKS or not forkable:
+    if workers <= 1 or len(writes) < PARALLEL_MIN_DECKS:
+        return [_attempt(write) for write in writes]
+    import multiprocessing  # only for many decks: a rebuild after an edit writes one
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [_attempt(write) for write in writes]
     _WRITES = writes
     # Frozen objects are left alone by the children's garbage collector, so the pages they

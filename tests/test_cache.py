@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import os
 import subprocess
@@ -186,13 +187,13 @@ def test_first_parallel_build_leaves_a_cache_the_next_build_can_use(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "new-user-cache"))
     key = tmp_path / "new-user-cache" / "notedeck" / "cache-key"
     key_before_pool: list[bool] = []
-    real_pool = workers.ProcessPoolExecutor
+    real_pool = concurrent.futures.ProcessPoolExecutor  # workers import it when they start
 
     def pool(*args: Any, **kwargs: Any) -> Any:
         key_before_pool.append(key.is_file())
         return real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(workers, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
     cache_mod.signing_key.cache_clear()
     try:
         store = tmp_path / "cache"
