@@ -73,6 +73,7 @@ def _walk(start: Path, root: Path, found: dict[Path, NoteFile], sink: list[Diagn
     symlink loops)."""
     visited: set[Path] = set()
     stack = [start]
+    cwd = Path.cwd()
     while stack:
         folder = stack.pop()
         real = _real(folder)
@@ -86,8 +87,39 @@ def _walk(start: Path, root: Path, found: dict[Path, NoteFile], sink: list[Diagn
             sink.append(_problem("error", folder, f"cannot read folder: {describe_os_error(exc)}"))
             continue
         for entry in entries:
-            if not entry.name.startswith("."):
+            if entry.name.startswith("."):
+                continue
+            if _plain(entry):
+                _visit_plain(entry, real, root, found, stack, cwd)
+            else:
                 _visit(Path(entry.path), root, found, stack, sink)
+
+
+def _plain(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a regular file with a UTF-8 name, that is no symbolic link: what the
+    listing says of it is all `_visit` would ask (without a system call per question)."""
+    try:
+        kind = entry.is_dir() or entry.is_file()
+        return kind and not entry.is_symlink() and _encodable(entry.name)
+    except OSError:
+        return False
+
+
+def _visit_plain(
+    entry: os.DirEntry[str],
+    real_folder: Path,
+    root: Path,
+    found: dict[Path, NoteFile],
+    stack: list[Path],
+    cwd: Path,
+) -> None:
+    """`_visit` for a `_plain` entry: its real path is its real folder's, joined with its
+    name (it is no link)."""
+    path = Path(entry.path)
+    if entry.is_dir():
+        stack.append(path)
+    elif path.suffix.lower() in NOTE_SUFFIXES:
+        found.setdefault(real_folder / entry.name, NoteFile(path, root, _shown(path, cwd)))
 
 
 def _visit(
@@ -144,9 +176,9 @@ def _encodable(name: str) -> bool:
     return True
 
 
-def _shown(file: Path) -> str:
+def _shown(file: Path, cwd: Path | None = None) -> str:
     try:
-        return file.relative_to(Path.cwd()).as_posix()
+        return file.relative_to(cwd or Path.cwd()).as_posix()
     except ValueError:
         return file.as_posix()
 
