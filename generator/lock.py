@@ -222,11 +222,14 @@ def _lock_parts(cards: Mapping[str, Entry], types: Mapping[str, TypeEntry]) -> I
     yield "\n  }\n}\n"
 
 
+_STR = {str}
+
+
 def _entry_line(entry: Entry) -> str:
     """What `_SPACED.encode` writes for the entry's fields (optional ones left out when
     unset), formatted directly: the encoder's dict handling was most of writing a lock file."""
     strings = (entry.file, entry.note, entry.deck, entry.term, entry.model, entry.hash)
-    plain = all(type(v) is str for v in (*strings, entry.sketch, entry.alias, *entry.section))
+    plain = set(map(type, (*strings, entry.sketch, entry.alias, *entry.section))) == _STR
     if not plain or type(entry.mod) is not int or type(entry.removed) is not bool:
         raw = {name: getattr(entry, name) for name in _FIELDS}
         raw["section"] = list(entry.section)
@@ -248,6 +251,19 @@ def _entry_line(entry: Entry) -> str:
     return text + "}"
 
 
+def _batched(parts: Iterator[str], size: int = 512) -> Iterator[str]:
+    """The parts joined a few hundred at a time: encoding, hashing and writing each card's
+    line on its own was most of the time writing a lock file took."""
+    batch: list[str] = []
+    for part in parts:
+        batch.append(part)
+        if len(batch) == size:
+            yield "".join(batch)
+            batch.clear()
+    if batch:
+        yield "".join(batch)
+
+
 class _Unchanged(Exception):
     """The lock file written would be the one already there: the temp file is dropped."""
 
@@ -258,9 +274,9 @@ def write_lock(lock: LockFile) -> bool:
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8") as handle:
-            for part in _lock_parts(lock.cards, lock.note_types):
-                digest.update(part.encode("utf-8", "surrogatepass"))
-                handle.write(part)
+            for text in _batched(_lock_parts(lock.cards, lock.note_types)):
+                digest.update(text.encode("utf-8", "surrogatepass"))
+                handle.write(text)
         if lock.digest and digest.hexdigest() == lock.digest:
             raise _Unchanged
 
