@@ -32,6 +32,11 @@ class NoteFile:
 
     @property
     def rel(self) -> str:
+        # A note's path is its root's and more (both absolute, as discovery makes them): the
+        # string after the root's is what `relative_to` gives, without building paths.
+        file, root = str(self.file), str(self.root)
+        if os.sep == "/" and root != "/" and file.startswith(root + "/"):
+            return file[len(root) + 1 :]
         return self.file.relative_to(self.root).as_posix()
 
 
