@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .attribute import deck_description
 from .cache import BuildCache, cache_for
+from .collector import collector_paused
 from .decks import card_tags
 from .identity import card_guid
 from .lock import Origin
@@ -20,7 +21,7 @@ from .model import Deck, Diagnostic, ExtractedNote, RenderedCard
 from .notefields import Rendered, fields_key, note_fields, resolved_images
 from .notes import NoteFile, discover
 from .options import BuildOptions
-from .workers import Hold, collector_paused, load_notes
+from .workers import Hold, load_notes
 
 # progress(stage, done, total): lets the CLI draw a progress bar; the library never prints.
 Progress = Callable[[str, int, int], None]

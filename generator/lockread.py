@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .collector import collector_paused
 from .fsutil import describe_os_error, read_regular
 from .lock import VERSION, Entry, LockFile, TypeEntry, entry_from
 from .lockstream import read_canonical
@@ -21,7 +22,8 @@ def read_lock(path: Path, built: Sequence[Deck] = ()) -> LockFile:
     """The lock file at `path`, or an empty one when there is none yet. `built`: the decks of
     this build, whose cards' GUID, term and section strings the entries share where equal."""
     try:
-        canonical = read_canonical(path, built)  # a line at a time, as notedeck writes it
+        with collector_paused():  # thousands of entries, no cycles among them
+            canonical = read_canonical(path, built)  # a line at a time, as notedeck writes it
         if canonical is not None:
             return canonical
         raw = read_regular(path)  # a FIFO would block the build for ever

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import unchanged
+from .collector import collector_paused
 from .model import BuildReport
 from .options import BuildOptions
 
@@ -22,6 +23,7 @@ def build(
     before = unchanged.check(paths, options)
     if before is not None and before.report is not None:
         return before.report
-    from .build import build as full
+    with collector_paused():  # thousands of functions and classes, no garbage
+        from .build import build as full
 
     return full(paths, options, progress, checked=(before,))

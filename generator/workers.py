@@ -7,7 +7,6 @@ the cache, this process or a worker; results are always taken in the notes' orde
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import traceback
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .cache import BuildCache, CachedNote, cache_for, note_key, options_fingerprint, signing_key
+from .collector import collector_paused, collector_running
 from .config import apply_to_note, note_options
 from .extract import extract, title_section
 from .extract.skip import read_skip
@@ -284,31 +284,3 @@ def run_writes(writes: list[Callable[[], None]], workers: int) -> list[BaseExcep
     finally:
         gc.unfreeze()
         _WRITES = []
-
-
-@contextlib.contextmanager
-def collector_running() -> Iterator[None]:
-    """Parsing makes garbage cycles (syntax tree nodes point at their parents), so the cycle
-    collector runs while notes are processed, even inside `collector_paused` (and in workers,
-    which inherit a paused collector when forked): without it every parsed note stayed in
-    memory until the build ended."""
-    enabled = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not enabled:
-            gc.disable()
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Loading thousands of cached records creates no garbage cycles; pausing the cycle
-    collector meanwhile saves its repeated walks over every record loaded so far."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
