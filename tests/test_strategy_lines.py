@@ -184,6 +184,16 @@ def test_a_term_named_after_its_heading_is_a_card_of_its_own() -> None:
     assert "copper element" not in found and "Removes network isolation" not in found
 
 
+def test_a_written_name_closed_by_a_hard_break_heads_its_item() -> None:
+    md = "# Linux\n\n## 디렉터리\n\n- `/boot`  \n\t부팅에 필요한 커널 이미지가 저장된다.\n" + (
+        "- `/proc`\\\n\t실행 중인 프로세스 정보를 담는다.\n- 시제  \n\t문장의 동사와 같은 시점\n"
+    )
+    found = by_term(md)
+    assert {"/boot", "/proc"} <= set(found)
+    assert found["/boot"].definition_md == "부팅에 필요한 커널 이미지가 저장된다."
+    assert "시제" not in found  # a plain line is often only wrapped so
+
+
 def test_codes_looked_up_by_number_are_terms() -> None:
     md = """
         # HTTP

@@ -112,7 +112,7 @@ def item_candidate(
             owned=(item.map[0], item.map[1]),
             text=arrow.group("answer").strip(),
         )
-    broken = broken_term(paragraph, ctx)  # `- **Abstraction**<br>` then its definition
+    broken = broken_term(paragraph, ctx, item=True)  # `- **Abstraction**<br>`, its definition
     if not nested and broken is None:
         return None
     line = paragraph.map[0] + 1
@@ -174,21 +174,32 @@ def item_candidate(
 # A line break the writer typed at the end of a line: `<br>`, `<br/>` (trailing spaces are
 # too often left by accident to mean anything).
 _LINE_BREAK = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
+# Markdown's own hard break too, in a list item: two spaces or a backslash closing the line
+# (paragraphs exported from blogs end every line so, and are not read this way)
+_ITEM_BREAK = re.compile(r"(?:<br\s*/?>\s*|(?<=\S) {2,}|(?<=\S)\\)$", re.IGNORECASE)
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
-def broken_term(paragraph: SyntaxTreeNode, ctx: Context) -> tuple[str, bool] | None:
-    """`- **Abstraction**<br>` with the definition on the lines after the break: the first
-    line names the term the rest of the paragraph defines, as a term over nested items does."""
+def broken_term(
+    paragraph: SyntaxTreeNode, ctx: Context, item: bool = False
+) -> tuple[str, bool] | None:
+    """`- **Abstraction**<br>` or `` - `/boot` `` closed by two spaces, with the definition on
+    the lines after the break: the first line names the term the rest of the paragraph defines,
+    as a term over nested items does."""
     if not paragraph.map or paragraph.map[1] - paragraph.map[0] < 2:
         return None
     raw = ctx.parsed.lines[paragraph.map[0]]
-    if not _LINE_BREAK.search(raw):
+    breaks = _LINE_BREAK if _LINE_BREAK.search(raw) or not item else _ITEM_BREAK
+    if not breaks.search(raw):
         return None
     rest = ctx.parsed.lines[paragraph.map[0] + 1 : paragraph.map[1]]
     if not any(c.isalpha() for c in _BREAK_TAG.sub("", " ".join(rest))):
         return None  # `- [Reference](…)<br/>` then a bare `<br/>`: nothing defined
-    return term_of_line(strip_prefix(_LINE_BREAK.sub("", raw)))
+    found = term_of_line(strip_prefix(breaks.sub("", raw)))
+    if found is not None and breaks is _ITEM_BREAK and not found[1]:
+        return None  # a plain line closed by two spaces is often only wrapped so: a written
+        # name (`` `/boot` ``, `**Cache**`) is needed to read the line as a term
+    return found
 
 
 def _introduces_code(item: SyntaxTreeNode) -> bool:
