@@ -539,3 +539,33 @@ def test_a_title_case_name_closed_by_a_full_stop_is_still_a_name() -> None:
     assert found["Open/Closed Principle"].section == ("SOLID", "Open/Closed Principle.")
     # Must not: a heading that is a sentence stays no card.
     assert reasons(md)["Caches speed up reads."] == "a sentence, not a term"
+
+
+def test_an_interview_question_over_the_parts_of_its_answer_is_one_card() -> None:
+    md = """
+        # OS interview
+        ## 1️⃣ What is a deadlock?
+        ### Expected Answer
+        Two or more threads wait for each other's locks for ever.
+        ### Conditions (Mention Any 2–3)
+        - Mutual exclusion
+        - Circular wait
+        ## 🔟 Why are thread pools used?
+        ### Interview One-Liner ⭐
+        Creating a thread per request costs more than reusing a few.
+        ## 데드락 발생 조건은?
+        ### 상호 배제
+        한 번에 한 스레드만 자원을 쓴다.
+        ### 순환 대기
+        스레드들이 원을 이루며 서로의 자원을 기다린다.
+        """
+    found = by_term(md)
+    assert list(found) == [
+        "What is a deadlock?",
+        "Why are thread pools used?",
+        "상호 배제",
+        "순환 대기",
+    ]
+    answer = found["What is a deadlock?"].definition_md
+    assert "wait for each other's locks" in answer and "Circular wait" in answer
+    assert found["What is a deadlock?"].section == ("What is a deadlock?",)

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from ..attribute import is_sources_heading, links_in_nodes
 from ..model import Card, Diagnostic, ExtractedNote, Loc, NoteInfo, Rejection, SourceLink
 from ..parse import MAX_NESTING, ParsedNote, Section, all_sections
-from .aspectsections import describing_aspects, fold_summary, folded_candidate
+from .aspectsections import answer_parts, describing_aspects, fold_summary, folded_candidate
 from .assemble import assemble
 from .body import body_candidates
 from .candidate import Candidate, Context, Scope
@@ -285,6 +285,9 @@ def _term_heading(
     kinds = named is not None and names_kinds(section.title)
     has_body = kinds and bool(content_blocks(section, ctx))  # only asked about for kinds
     aspects = describing_aspects(section, has_body) if kinds else []
+    asked = named is not None and named[2] == "question" and not aspects
+    if asked and not content_blocks(section, ctx):  # `1️⃣ What is …?` › `Expected Answer`
+        aspects = answer_parts(section)
     if aspects and not has_body and named is not None:
         return folded_candidate(section, path, named, aspects, ctx.parsed.lines), aspects
     heading = heading_candidate(section, path, ctx, parent_term)

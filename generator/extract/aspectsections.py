@@ -9,6 +9,8 @@ cons (`Docker` › `장점`) stay cards: each is a question of its own about the
 
 from __future__ import annotations
 
+import re
+
 from ..parse import Section
 from .candidate import Candidate, heading_as_label
 from .headnames import heading_term, section_name
@@ -42,6 +44,32 @@ def describing_aspects(section: Section, has_body: bool) -> list[Section]:
     return [
         c for c, n in zip(section.children, names, strict=True) if n in _SUMMARY and not c.children
     ]
+
+
+# The parts an interview note writes a question's answer in (`1️⃣ What is a deadlock?` ›
+# `Expected Answer`, `Interview One-Liner ⭐`, `Follow-up Trap`).
+_ANSWER_PARTS = frozenset(
+    normalise(p).casefold()
+    for p in (
+        "answer", "answers", "expected answer", "correct answer", "sample answer", "model answer",
+        "short answer", "my answer", "suggested answer", "explanation", "solution", "key points",
+        "expected points", "expected mapping", "one-liner", "interview one-liner",
+        "interview line", "interview answer", "interview tip", "interview tips", "tip", "tips",
+        "follow-up", "follow-up trap", "follow-up question", "follow-up questions",
+        "why interviewers care", "what interviewers look for", "답", "답변", "정답", "모범 답안",
+        "모범답안", "예상 답변", "해설", "풀이", "꼬리 질문", "꼬리질문", "한 줄 요약", "한줄 요약",
+    )
+)  # fmt: skip
+_DECORATION = re.compile(r"^[^\w(]+|[^\w)?]+$")
+
+
+def answer_parts(section: Section) -> list[Section]:
+    """The sub-sections a question's answer is written in, when it has no body of its own and
+    one of them is an answer part (`Expected Answer`): all of them, for the rest (`Conditions`,
+    `Too Small`) are more of that answer. A question over terms of their own (`데드락 발생
+    조건은?` › `상호 배제`, `점유 대기`) has none."""
+    names = [_DECORATION.sub("", _label(section_name(c.title))) for c in section.children]
+    return list(section.children) if any(n in _ANSWER_PARTS for n in names) else []
 
 
 def _in_item(section: Section) -> bool:

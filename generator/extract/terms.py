@@ -223,7 +223,8 @@ _NUMBERING = re.compile(
 # Leading emoji and symbols (`📌 개념`, `✅ Step`), and a `[category]` tag (`[OS] Deadlock`);
 # not an opening quote (`‘행동’ 패턴` keeps both of its quotes).
 _DECORATION = re.compile(
-    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"‘“„「『«‹!?:;,/=&%^|{}#]++\s*+|\[[^\]]{1,20}\]\s+(?=[^\s\-–—:]))++"
+    r"^(?:[^\w\s\[\](`*$\\~<>\-+.@'\"‘“„「『«‹!?:;,/=&%^|{}#]++\s*+|\[[^\]]{1,20}\]\s+(?=[^\s\-–—:])"
+    r"|(?:[0-9#*]\ufe0f?\u20e3)++\s*+)++"  # `1️⃣1️⃣ Why are thread pools used?`: a keycap number
 )
 # `Q1.`, `Q:`, and a `? ` bullet mark (`- ? What happens when …?`) before a question.
 _QUESTION_PREFIX = re.compile(r"^\s*(?:Q\s*\d*\s*[.:)]|[?？](?=\s+\S))\s*", re.IGNORECASE)
