@@ -853,3 +853,29 @@ def test_a_tags_heading_is_metadata(line: str) -> None:
     - A snapshot of the project's files
     """
     assert terms(note) == ["Commit"]
+
+
+def test_a_note_titled_contents_is_a_table_of_contents() -> None:
+    note = """
+    # Contents
+    ## IAM and S3
+    - IAM Introduction
+    - S3 Storage Classes
+        1. S3 Standard
+        2. S3 Glacier
+    ## EC2
+    - Types of EC2 Pricing Models
+    """
+    assert terms(note) == []
+    assert reasons(note)["Contents"].startswith("a table of contents")
+
+
+def test_a_contents_section_in_a_study_note_leaves_the_rest_alone() -> None:
+    note = """
+    # EC2
+    ## Contents
+    - Pricing models
+    ## On-Demand
+    Pay for compute by the second, with no commitment.
+    """
+    assert terms(note) == ["On-Demand"]

@@ -24,7 +24,7 @@ from .headnames import heading_term, is_about_notes, is_notes_meta, path_name, s
 from .labels import is_label, is_log_heading, is_never_heading, is_own_remarks, is_personal
 from .markup import markup_candidates
 from .notecard import is_note_subject, note_candidate, overview_subject
-from .notekinds import is_changelog, is_index_note
+from .notekinds import is_changelog, is_contents_title, is_index_note
 from .orphans import adopt_images
 from .sectionlabels import (
     is_example_section,
@@ -107,11 +107,16 @@ def extract(
     title = title_section(parsed)
     start = title if title is not None else parsed.root
     shown = title.title if title is not None else parsed.front_title
-    if is_changelog(shown, PurePosixPath(info.rel).stem, start.children):
+    whole = (
+        "a changelog: its entries record changes, not terms"
+        if is_changelog(shown, PurePosixPath(info.rel).stem, start.children)
+        else "a table of contents: its entries say where things are taught, not what they are"
+        if is_contents_title(shown)
+        else ""
+    )
+    if whole:
         line = title.line if title is not None else 1
-        ctx.reject(
-            line, shown or info.title, "a changelog: its entries record changes, not terms", True
-        )
+        ctx.reject(line, shown or info.title, whole, True)
         found = _nesting_warning(parsed, info) + _undefined_images(parsed, info)
         return ExtractedNote(info=info, cards=(), diagnostics=found, rejected=tuple(ctx.rejected))
     if title is not None:

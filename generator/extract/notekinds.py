@@ -169,6 +169,17 @@ def _change_key(title: str) -> str:
 _DATE_ONLY = re.compile(r"^\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}\.?(?:\s.*)?$")
 
 
+_CONTENTS = re.compile(
+    r"^(?:table\s+of\s+contents?|contents|toc|index|목차|차례|색인)\s*[:：]?$", re.IGNORECASE
+)
+
+
+def is_contents_title(title: str) -> bool:
+    """`# Contents`, `# 목차`: a note that is a course's table of contents (its headings and
+    items name the topics another note teaches)."""
+    return bool(_CONTENTS.match(title.strip()))
+
+
 def is_changelog(title: str, file_stem: str, sections: list[Section]) -> bool:
     """A changelog or release notes (`CHANGELOG.md`; `# Changelog`; headings that are
     releases, `## [0.4.0] - 2024-10-23` › `### Added`): its entries record what changed in a
