@@ -569,3 +569,19 @@ def test_a_study_groups_keywords_and_questions_are_no_cards() -> None:
         """
     assert terms(md) == ["TCP", "SYN"]
     assert reasons(md)["창현"] == "only questions with no answers"
+
+
+def test_a_study_groups_rules_and_how_to_upload_are_no_cards() -> None:
+    md = """
+        # Steady Study
+        ## Study Rules
+        - 주중 - 디스코드 온라인 스터디
+        - 주말, 공휴일 - 휴일
+        ## 파일 업로드 방법 (중요)
+        본인 이름 폴더에 파일을 넣고 커밋한다.
+        ## 스터디 규칙
+        - 지각: 벌금 5천원
+        ## Stack
+        - push: 맨 위에 넣는다
+        """
+    assert terms(md) == ["push"]

@@ -211,6 +211,10 @@ _NOTES_META = re.compile(
     r"|how\s+to\s+(?:use|contribute|read|participate|join)(?:\s+(?:this|the|these)\s+"
     r"(?:repo|repository|project|notes?|site|wiki|vault|guide))?"
     r"|why\s+(?:this|these)\s+(?:repo|repository|project|notes?)|contributing"
+    r"|(?:our\s+)?study\s+(?:rules?|reports?|schedule|plan|direction|goals?)"
+    r"|(?:our|my)\s+(?:direction|goals?|rules?)"
+    r"|스터디\s*(?:규칙|규정|방식|진행\s*방식|운영|일정|계획|방향|목표|소개|보고|기록|멤버|인원)"
+    r"|진행\s*방식|참여\s*방법|벌금(?:\s*규칙)?"
     r"|contributions?(?:\s+guide)?|license|contact|acknowledge?ments?|members|contributors"
     r"|(?:commit|pr|naming)\s+conventions?(?:\s+rules?)?)\s*[:：?]?$",
     re.IGNORECASE,

@@ -67,7 +67,8 @@ _SECTION_PHRASES = frozenset(
 # `JavaScript 실행 방법`, `How to install`, `작성 예정인 실습 파일`, `(예시) vue 파일에서 …`:
 # instructions for the reader, a section still to be written, or one marked as an example.
 _HOW_TO = re.compile(
-    r"(?:^|\s)(?:실행|설치|사용|설정|적용|구동|빌드|배포|세팅)\s*(?:하는\s*)?방법$"
+    r"(?:^|\s)(?:실행|설치|사용|설정|적용|구동|빌드|배포|세팅|업로드|제출|커밋|등록)\s*(?:하는\s*)?방법"
+    r"(?:\s*\([^()]{1,10}\))?$"
     r"|^how\s+to\s+(?:run|install|use|set\s*up|build|deploy|configure|contribute)\b"
     r"|^(?:작성|추가|정리|업데이트)\s*예정|^[(\[](?:예시|예제|example|examples|e\.g\.)[)\]]",
 )
