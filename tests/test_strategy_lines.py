@@ -194,6 +194,20 @@ def test_a_written_name_closed_by_a_hard_break_heads_its_item() -> None:
     assert "시제" not in found  # a plain line is often only wrapped so
 
 
+def test_a_definition_label_among_glossary_lines_is_never_a_term() -> None:
+    md = """
+        # 혈액
+        ### 혈액의 성분
+        - **정의**: 혈액은 pH 7.35~7.45의 약알칼리성 액체다
+        - **혈액량**: 성인은 체중의 약 8%
+        - **헤마토크리트**: 혈액 중 적혈구가 차지하는 용적비율
+        - **혈장단백질**: 알부민, 글로불린, 섬유소원
+        """
+    found = by_term(md)
+    assert "정의" not in found
+    assert "헤마토크리트" in found
+
+
 def test_codes_looked_up_by_number_are_terms() -> None:
     md = """
         # HTTP
