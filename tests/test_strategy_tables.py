@@ -225,7 +225,7 @@ def test_tables_of_contents_and_file_indexes_are_not_cards() -> None:
 
 def test_schedules_are_not_cards() -> None:
     md = """
-        ## 스터디 일정
+        ## 강의 계획
         | 주차 | 내용 |
         |---|---|
         | 1주차 | OSI 7계층 |
