@@ -368,3 +368,26 @@ def test_a_question_mark_bullet_is_not_part_of_the_question() -> None:
     # Must not: a `?` that belongs to the text keeps its place.
     assert strip_question_prefix("?? operator") == "?? operator"
     assert strip_question_prefix("?") == "?"
+
+
+def test_a_bold_question_over_its_answer_is_a_question_card() -> None:
+    md = """
+        # Interview
+        ## OS
+        **1. What is a context switch?**
+
+        - Saving the state of one thread and loading another's.
+        - It costs CPU time.
+
+        **2. 데드락이란 무엇인가요?**
+
+        두 스레드가 서로의 락을 기다리며 멈춘 상태입니다.
+
+        **3. Who owns embedding freshness?**
+
+        The indexing pipeline.
+        """
+    found = by_term(md)
+    assert list(found) == ["What is a context switch?", "데드락", "Who owns embedding freshness?"]
+    assert found["What is a context switch?"].strategy == "question"
+    assert "It costs CPU time." in found["What is a context switch?"].definition_md

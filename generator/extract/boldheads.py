@@ -22,7 +22,13 @@ from .colon import plain_term, term_problem
 from .filters import bold_line
 from .headbody import FILE_NAME, open_question_items, to_do_items
 from .tables import table_candidates
-from .terms import split_aliases, what_is
+from .terms import (
+    is_question,
+    split_aliases,
+    strip_numbering,
+    strip_question_prefix,
+    what_is,
+)
 
 # `1\. TCO`, `2\. 용어 유래`: a number escaped so it is no list, alone on its line, titling the
 # paragraphs under it as a bold line would.
@@ -83,6 +89,8 @@ def split_bold_sections(
         if name is None or (index + 1 >= len(units) and not _inline_body(unit)):
             continue
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
+        if problem == "a question, not a term" and is_question(name):
+            problem = None  # `**1. What is a context switch?**` over its answer: a question card
         if problem is None and _kinds_of(name, getattr(scope, "owner", "")):
             problem = "names the kinds below it, which the card above already names"
         owner = str(getattr(scope, "owner", ""))
@@ -141,14 +149,18 @@ def _candidate(
     if not maps:
         return None
     start, end = maps[0][0], maps[-1][1]
-    term, aliases = split_aliases(what_is(name) or name)  # `**단편화(Fragmentation)란**`
+    bare = strip_question_prefix(strip_numbering(name))  # `**2. 데드락이란?**` → `데드락이란?`
+    asked = is_question(name) and not what_is(bare)
+    term, aliases = split_aliases(what_is(bare) or name)  # `**단편화(Fragmentation)란**`
+    if asked:
+        term, aliases = bare, ()
     return Candidate(
         term=term,
         aliases=aliases,
         section=section,
         line=head.map[0] + 1,
         spans=[(start, end)],
-        strategy="bold-heading",
+        strategy="question" if asked else "bold-heading",
         owned=(head.map[0], end),
         stub=ctx.parsed.lines[head.map[0]],
         grouping=True,
