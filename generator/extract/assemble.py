@@ -173,7 +173,7 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
             elif named:  # said, or `--explain` is silent about a heading that made no card
                 ctx.reject(cand.line, cand.term, _held_by(named))
             else:  # `3. **CSR과 SSR의 차이는?**` over `- (답변 작성 예정)`
-                ctx.reject(cand.line, cand.term, _NOTHING_LEFT)
+                ctx.reject(cand.line, cand.term, _nothing_left(cand))
             return None
         kept = [line for line in kept if not _TASK.match(line.strip())]  # the author's to-dos
     return _make(cand, dedent_block(kept), credits, images, ctx)
@@ -193,6 +193,11 @@ _CODE_NAME = re.compile(r"^(?:[-*+]|\d+[.)])?\s*`[^`]+`\s*$")
 
 
 _NOTHING_LEFT = "nothing under it to answer with: only edit notes, placeholders, links or markup"
+
+
+def _nothing_left(cand: Candidate) -> str:
+    """Why a card with no answer left is none: a question still waits for its answer."""
+    return "a question with no answer yet" if cand.strategy == "question" else _NOTHING_LEFT
 
 
 def _held_by(children: list[Candidate]) -> str:
@@ -386,7 +391,7 @@ def _make(
 ) -> Card | None:
     if not definition.strip() or not cand.term.strip():
         if cand.term.strip():
-            ctx.reject(cand.line, cand.term, _NOTHING_LEFT)
+            ctx.reject(cand.line, cand.term, _nothing_left(cand))
         return None
     if cited(definition):  # `grid[^1]`: the footnote goes under the answer citing it
         if ctx.footnotes is None:
