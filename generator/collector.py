@@ -6,32 +6,30 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 
 
 @contextlib.contextmanager
-def collector_running() -> Iterator[None]:
+def _switched(on: bool) -> Iterator[None]:
+    """The collector on (or off) inside the block, as it was after it."""
+    before = gc.isenabled()
+    gc.enable() if on else gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable() if before else gc.disable()
+
+
+def collector_running() -> AbstractContextManager[None]:
     """Parsing makes garbage cycles (syntax tree nodes point at their parents), so the cycle
     collector runs while notes are processed, even inside `collector_paused` (and in workers,
     which inherit a paused collector when forked): without it every parsed note stayed in
     memory until the build ended."""
-    enabled = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not enabled:
-            gc.disable()
+    return _switched(True)
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused() -> AbstractContextManager[None]:
     """Loading thousands of cached records or lock entries, or importing the pipeline, creates
     no garbage cycles; pausing the cycle collector meanwhile saves its repeated walks over
     every object made so far."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    return _switched(False)

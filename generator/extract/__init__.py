@@ -116,7 +116,7 @@ def extract(
     )
     if whole:
         line = title.line if title is not None else 1
-        ctx.reject(line, shown or info.title, whole, True)
+        ctx.reject(line, shown or info.title, whole, designed=True)
         found = _nesting_warning(parsed, info) + _undefined_images(parsed, info)
         return ExtractedNote(info=info, cards=(), diagnostics=found, rejected=tuple(ctx.rejected))
     if title is not None:
@@ -214,7 +214,9 @@ def _walk(
         ctx.reject(section.line, section.title, "a sources section: its links credit the cards")
         return
     if is_resource_section(section_name(section.title)):
-        ctx.reject(section.line, section.title, "a list of resources to read or watch", True)
+        ctx.reject(
+            section.line, section.title, "a list of resources to read or watch", designed=True
+        )
         return
     under_term = len(path) > 1 and bool(parent_term)  # `Events › Retrospective` is a term
     if is_notes_meta(section.title) and not under_term:
@@ -238,12 +240,16 @@ def _walk(
         return
     aspects: list[Section] = []
     if shown_in:  # `트리거 예시` › `트리거 삭제하기`: one of the examples, not a term
-        ctx.reject(section.line, section.title, f"a part of {shown_in!r}, not a term", True)
+        ctx.reject(
+            section.line, section.title, f"a part of {shown_in!r}, not a term", designed=True
+        )
         heading = None
     else:
         heading, aspects = _term_heading(section, path, ctx, parent_term)
     if heading is not None and _groups_terms(section, path, ctx):
-        ctx.reject(section.line, section.title, "a section label over terms of its own", True)
+        ctx.reject(
+            section.line, section.title, "a section label over terms of its own", designed=True
+        )
         heading = None
     found: list[Candidate] = []
     question = heading is not None and heading.strategy == "question"

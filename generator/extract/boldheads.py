@@ -18,7 +18,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..attribute import is_sources_heading
 from .candidate import Candidate, Context, strip_prefix
-from .colon import plain_term, term_problem
+from .colon import QUESTION, plain_term, term_problem
 from .filters import bold_line
 from .headbody import FILE_NAME, open_question_items, to_do_items
 from .tables import table_candidates
@@ -89,7 +89,7 @@ def split_bold_sections(
         if name is None or (index + 1 >= len(units) and not _inline_body(unit)):
             continue
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
-        if problem == "a question, not a term" and is_question(name):
+        if problem == QUESTION and is_question(name):
             problem = None  # `**1. What is a context switch?**` over its answer: a question card
         if problem is None and _kinds_of(name, getattr(scope, "owner", "")):
             problem = "names the kinds below it, which the card above already names"

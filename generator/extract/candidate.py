@@ -96,7 +96,7 @@ class Context:
     row_heads: list[tuple[int, frozenset[str]]] | None = None  # each table's first column
     footnotes: dict[str, str] | None = None  # `[^1]: …` by label, once a card cites one
 
-    def reject(self, line: int, text: str, reason: str, designed: bool = False) -> None:
+    def reject(self, line: int, text: str, reason: str, *, designed: bool = False) -> None:
         """`designed`: the note is right as written (a label, code, a table of contents), so
         `check` asks for no definition under it."""
         self.rejected.append(Rejection(Loc(self.info.path, line), text, reason, designed))

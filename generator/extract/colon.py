@@ -218,6 +218,13 @@ _ORDINAL = re.compile(
 )
 
 
+# Reasons other strategies look for by name (a bold question is a question card; a table's
+# phrase is a vocabulary entry), so they are named once here.
+QUESTION = "a question, not a term"
+SENTENCE = "a sentence, not a term"
+PHRASE = "a phrase, not a term"
+
+
 def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | None:
     """Why a would-be term is not one, or None when it is a term. `code`: the term was written
     as code (`` `?.` ``), so it may be all symbols."""
@@ -235,7 +242,7 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
     if is_label(term):
         return "label, not a term"
     if term.rstrip().endswith(("?", "？")) and not (code or _SYMBOLS.fullmatch(term.strip())):
-        return "a question, not a term"  # `?` in regex and Ruby's `#locked?` are names
+        return QUESTION  # `?` in regex and Ruby's `#locked?` are names
     if is_emphasis_phrase(term):
         return "emphasis, not a term"
     # `가격(Price; $P$)`: a `;` between the names in parentheses is no statement separator
@@ -249,7 +256,7 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
     if _CLAUSE.match(term):
         return "a clause, not a term"  # `If the pattern is a string, …`, `When the queue …`
     if re.match(r"(?:a|an)\s", term):  # lower case: `a directory listing`, not `A record`
-        return "a phrase, not a term"
+        return PHRASE
     if _WEEKDAY.match(term):
         return "a day, not a term"
     if re.match(r"(?:using|by using|via)\s", term, re.IGNORECASE):
@@ -257,11 +264,11 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
     if re.match(r"(?:my|our|나의|내|우리)\s", term, re.IGNORECASE):
         return "the author's own remark, not a term"
     if _FINITE_VERB.search(term) or (not code and _OBJECT_PRONOUN.search(term)):
-        return "a sentence, not a term"  # `Combine them`, `Try it`
+        return SENTENCE  # `Combine them`, `Try it`
     if code and 0 < len(term) <= 40 and len(term.split()) <= max_words:
         return None
     if not looks_like_term(term, max_words=max_words):
-        return "a sentence, not a term"
+        return SENTENCE
     return None
 
 

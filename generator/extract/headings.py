@@ -16,7 +16,7 @@ from ..parse import Section, plain_text
 from .aspects import aspect_of
 from .boldheads import bold_name
 from .candidate import Candidate, Context, strip_prefix
-from .colon import split_colon_line
+from .colon import SENTENCE, split_colon_line
 from .details import unanswered_details
 from .filters import is_date_line, is_decoration, is_link_only, is_unfinished
 from .headbody import (
@@ -111,7 +111,7 @@ def heading_candidate(
 ) -> Candidate | None:
     found = heading_term(section.title, parent_term, len(path) > 1)
     if found is None:
-        reason = "a date, not a term" if is_date_line(section.title) else "a sentence, not a term"
+        reason = "a date, not a term" if is_date_line(section.title) else SENTENCE
         if is_chapter(clean_heading(section.title)):
             reason = "a chapter heading, not a term"
         if is_item_number(section.title):

@@ -206,8 +206,9 @@ def is_notes_meta(title: str) -> bool:
     return bool(_NOTES_META.match(section_name(title)))
 
 
-_NOTES_META = re.compile(
-    r"^(?:about(?:\s+(?:this|the)\s+(?:repo|repository|project|study|notes?))?"
+# Headings whose whole section speaks of the notes or the group that keeps them.
+_META = (
+    r"about(?:\s+(?:this|the)\s+(?:repo|repository|project|study|notes?))?"
     r"|how\s+to\s+(?:use|contribute|read|participate|join)(?:\s+(?:this|the|these)\s+"
     r"(?:repo|repository|project|notes?|site|wiki|vault|guide))?"
     r"|why\s+(?:this|these)\s+(?:repo|repository|project|notes?)|contributing"
@@ -216,20 +217,16 @@ _NOTES_META = re.compile(
     r"|스터디\s*(?:규칙|규정|방식|진행\s*방식|운영|일정|계획|방향|목표|소개|보고|기록|멤버|인원)"
     r"|진행\s*방식|참여\s*방법|벌금(?:\s*규칙)?"
     r"|contributions?(?:\s+guide)?|license|contact|acknowledge?ments?|members|contributors"
-    r"|(?:commit|pr|naming)\s+conventions?(?:\s+rules?)?)\s*[:：?]?$",
-    re.IGNORECASE,
+    r"|(?:commit|pr|naming)\s+conventions?(?:\s+rules?)?"
 )
-_ABOUT_NOTES = re.compile(
-    r"^(?:about(?:\s+(?:this|the)\s+(?:repo|repository|project|study|notes?))?|how\s+to"
-    r"(?:\s+(?:use|contribute|read|participate|join)(?:\s+(?:this|the|these)\s+"
-    r"(?:repo|repository|project|notes?|site|wiki|vault|guide))?)?"
-    r"|why\s+(?:this|these)\s+(?:repo|repository|project|notes?)"
-    r"|contributing|contributions?(?:\s+guide)?"
-    r"|(?:commit|pr|code|naming|file|folder)?\s*conventions?(?:\s+rules?)?|license|feedback"
-    r"|members|participants|contributors|contact|acknowledge?ments?|penalt(?:y|ies)"
-    r"|(?:document|folder|directory|repo|repository|project)\s+structure"
+# … and headings about the notes that may still hold what they teach (`What does this
+# contain?`) or name a topic elsewhere (`Document structure` in LaTeX): no card, body read.
+_ABOUT_ONLY = (
+    r"how\s+to|(?:code|file|folder)?\s*conventions?(?:\s+rules?)?|feedback|participants"
+    r"|penalt(?:y|ies)|(?:document|folder|directory|repo|repository|project)\s+structure"
     r"|til\s+(?:format|list|rules?|template)"
     r"|what(?:'s|\s+is|\s+does)\s+(?:this|here|inside)(?:\s+(?:note|notes|page|repo|document))?"
-    r"(?:\s+(?:contain|cover|include|hold|about))?)\s*[:：?]?$",
-    re.IGNORECASE,
+    r"(?:\s+(?:contain|cover|include|hold|about))?"
 )
+_NOTES_META = re.compile(rf"^(?:{_META})\s*[:：?]?$", re.IGNORECASE)
+_ABOUT_NOTES = re.compile(rf"^(?:{_META}|{_ABOUT_ONLY})\s*[:：?]?$", re.IGNORECASE)

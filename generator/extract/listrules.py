@@ -32,6 +32,7 @@ from .labels import is_label, is_strong_label
 from .lists import alias_lines, item_candidate
 from .paragraphs import colon_candidate, item_text, prose_candidate
 from .proserules import other_features
+from .sectionlabels import is_set_up_section
 from .terms import is_expansion
 
 
@@ -160,13 +161,6 @@ def colon_problem(read: ListRead, line: ColonLine, problem: str | None) -> str |
     return problem
 
 
-# `## 실습 환경`, `## Tech stack`, `### Requirements`: what the author worked with
-_SET_UP = re.compile(
-    r"^(?:(?:실습|개발|작업|테스트|학습)\s*)?환경$|^(?:기술\s*스택|사용\s*기술|버전|사양|요구\s*사항)$"
-    r"|^(?:(?:lab|development|dev|test|testing|working)\s+)?(?:environment|env)$"
-    r"|^(?:tech\s*stack|versions?|requirements|specs?)$",
-    re.IGNORECASE,
-)
 # `Windows 11`, `Hyper-V`, `` `ooo426` ``, `17`: a product, version or value, not a meaning
 _VALUE = re.compile(r"^(?:`[^`]+`|[A-Za-z0-9][\w.+#/-]*)(?:\s+\S+){0,7}$")
 
@@ -176,7 +170,7 @@ def is_setting(section: str, line: ColonLine) -> bool:
     a name (not `- venv: 파이썬의 가상 환경 도구` under `## 가상 환경`, a meaning)."""
     value = line.definition.strip()
     return (
-        bool(_SET_UP.search(section.strip()))
+        is_set_up_section(section)
         and bool(_VALUE.match(value))
         and not re.search(r"[.!?。]\s*$|[가-힣](?:다|요|함|임)\b", value)
     )

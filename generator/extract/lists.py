@@ -174,9 +174,8 @@ def item_candidate(
 # A line break the writer typed at the end of a line: `<br>`, `<br/>` (trailing spaces are
 # too often left by accident to mean anything).
 _LINE_BREAK = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
-# Markdown's own hard break too, in a list item: two spaces or a backslash closing the line
-# (paragraphs exported from blogs end every line so, and are not read this way)
-_ITEM_BREAK = re.compile(r"(?:<br\s*/?>\s*|(?<=\S) {2,}|(?<=\S)\\)$", re.IGNORECASE)
+# Markdown's own hard break: two spaces or a backslash closing the line
+_HARD_BREAK = re.compile(r"(?<=\S)(?: {2,}|\\)$")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -189,17 +188,17 @@ def broken_term(
     if not paragraph.map or paragraph.map[1] - paragraph.map[0] < 2:
         return None
     raw = ctx.parsed.lines[paragraph.map[0]]
-    breaks = _LINE_BREAK if _LINE_BREAK.search(raw) or not item else _ITEM_BREAK
-    if not breaks.search(raw):
+    # In a list item a Markdown hard break counts too, for a written name (`` `/boot` ``,
+    # `**Cache**`) only: blog exports end every line with two spaces, so a plain line closed so
+    # is often only wrapped, and paragraphs are not read this way at all.
+    hard = item and not _LINE_BREAK.search(raw) and bool(_HARD_BREAK.search(raw))
+    if not hard and not _LINE_BREAK.search(raw):
         return None
     rest = ctx.parsed.lines[paragraph.map[0] + 1 : paragraph.map[1]]
     if not any(c.isalpha() for c in _BREAK_TAG.sub("", " ".join(rest))):
         return None  # `- [Reference](…)<br/>` then a bare `<br/>`: nothing defined
-    found = term_of_line(strip_prefix(breaks.sub("", raw)))
-    if found is not None and breaks is _ITEM_BREAK and not found[1]:
-        return None  # a plain line closed by two spaces is often only wrapped so: a written
-        # name (`` `/boot` ``, `**Cache**`) is needed to read the line as a term
-    return found
+    found = term_of_line(strip_prefix((_HARD_BREAK if hard else _LINE_BREAK).sub("", raw)))
+    return None if found is not None and hard and not found[1] else found
 
 
 def _introduces_code(item: SyntaxTreeNode) -> bool:

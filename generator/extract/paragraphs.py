@@ -88,11 +88,11 @@ def _dash_lines(lines: list[str]) -> bool:
     )
 
 
-def _named_dash_line(lines: list[str], owner: str) -> bool:
+def _named_dash_line(lines: list[str], owner: str) -> ColonLine | None:
     """`Law of demand - Inverse relationship …` alone under `### Demand`: a plain dash after a
     term named after the heading's term gives its meaning, as a colon would."""
     line = split_colon_line(strip_prefix(lines[0])) if len(lines) == 1 and owner else None
-    return line is not None and line.dashed and _named_after(line, owner)
+    return line if line is not None and line.dashed and _named_after(line, owner) else None
 
 
 def _prose_first(paragraph: SyntaxTreeNode, ctx: Context) -> bool:
@@ -155,8 +155,9 @@ def paragraph_candidates(
     if asked and end - start > 1:  # `**Q1. What is a thread?**` then its answer on the next line
         yield from _asked(asked, start, end, scope, ctx)
         return
-    dashed = _dash_lines(lines[start:end]) or _named_dash_line(lines[start:end], scope.owner)
-    first = split_colon_line(strip_prefix(lines[start]), allow_plain_dash=dashed)
+    named_dash = _named_dash_line(lines[start:end], scope.owner)
+    dashed = named_dash is not None or _dash_lines(lines[start:end])
+    first = named_dash or split_colon_line(strip_prefix(lines[start]), allow_plain_dash=dashed)
     if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
         first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
     named = NAMED_LEAD.match(first.term) if first is not None else None
@@ -173,12 +174,11 @@ def paragraph_candidates(
         also = prose.aliases if prose else ()
         yield from sentence_candidates(paragraph, scope, ctx, prose.term if prose else "", also)
         return
-    starts = [i for i in range(start, end) if split_colon_line(strip_prefix(lines[i]), dashed)]
+    split = ((i, split_colon_line(strip_prefix(lines[i]), dashed)) for i in range(start, end))
+    starts = [(i, line) for i, line in split if line is not None]
     found: list[tuple[int, int, ColonLine]] = []
-    for n, i in enumerate(starts):
-        line = split_colon_line(strip_prefix(lines[i]), dashed)
-        assert line is not None
-        stop = starts[n + 1] if n + 1 < len(starts) else end
+    for n, (i, line) in enumerate(starts):
+        stop = starts[n + 1][0] if n + 1 < len(starts) else end
         if dashed and _HARD_BREAK.search(lines[i]):
             stop = i + 1  # lines broken by hand: each line is a line of its own
         problem = line_problem(line)

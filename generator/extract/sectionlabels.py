@@ -31,7 +31,7 @@ _HEADS = words(
     소개 자료 강의 질문 질문들 구현 예시 예제 코드 설정 설치 옵션 상세 용어 규칙 에러 오류 기타
     실습 파일 steps
     general notation notations
-    환경 environment requirements 키워드 keywords
+    환경 environment env requirements 키워드 keywords
     """
 )
 # Rules are the exception: `Rust ownership › Rules` with three plain rules is a card (the rules
@@ -59,7 +59,7 @@ _SECTION_PHRASES = frozenset(
         "해야 할 것", "해야할 것", "할 것", "해야 할 일", "getting started", "prerequisites",
         "read more", "more info", "more information", "교재", "관련 개념", "related concepts",
         "next?", "up next", "coming next", "다음은?", "다음 편", "다음 글",
-        "tech stack", "기술 스택", "기술스택", "사용 기술",
+        "tech stack", "기술 스택", "기술스택", "사용 기술", "요구 사항",
     )
 )  # fmt: skip
 
@@ -72,6 +72,22 @@ _HOW_TO = re.compile(
     r"|^how\s+to\s+(?:run|install|use|set\s*up|build|deploy|configure|contribute)\b"
     r"|^(?:작성|추가|정리|업데이트)\s*예정|^[(\[](?:예시|예제|example|examples|e\.g\.)[)\]]",
 )
+
+
+# What the author worked with: `## 실습 환경`, `## Tech stack`, `### Requirements`, `버전`.
+_SET_UP_HEADS = words("환경 environment env requirements")
+_SET_UP_NAMES = frozenset(
+    {"tech stack", "기술 스택", "기술스택", "사용 기술", "요구 사항", "요구사항", "version",
+     "versions", "spec", "specs", "버전", "사양"}
+)  # fmt: skip
+
+
+def is_set_up_section(title: str) -> bool:
+    """`## 2. 실습 환경`, `## Tech stack`: the set-up the author used (`## 가상 환경` is a term)."""
+    key = normalise(title).casefold().strip(" .:：*_`")
+    if key in _SET_UP_NAMES:
+        return True
+    return bool(key.split()) and key.split()[-1] in _SET_UP_HEADS and is_section_label(title)
 
 
 _COLLECTIONS = words(

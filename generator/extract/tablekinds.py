@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from .colon import plain_term, term_problem
+from .colon import PHRASE, SENTENCE, plain_term, term_problem
 from .terms import split_aliases
 
 _LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|https?://\S+|\[\[[^\]]*\]\]")
@@ -223,5 +223,5 @@ def entry(term: str) -> bool:
     """Could this first cell be an entry of a glossary? A term, or a phrase of at most three
     words (`연임`, `a bargain`, `눈치가 빠르다`), which looks like a sentence out of context."""
     problem = term_problem(term, 6)
-    lenient = ("a sentence, not a term", "a phrase, not a term")
-    return problem is None or (problem in lenient and len(term.split()) <= 3 and phrase(term))
+    lenient = problem in (SENTENCE, PHRASE) and len(term.split()) <= 3
+    return problem is None or (lenient and phrase(term))

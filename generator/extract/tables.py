@@ -16,7 +16,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import all_sections
 from .candidate import Candidate, Context
-from .colon import definition_problem, plain_term, term_problem
+from .colon import PHRASE, SENTENCE, definition_problem, plain_term, term_problem
 from .filters import is_date_line, is_divider
 from .labels import is_label, is_strong_label
 from .tableheads import (
@@ -251,7 +251,7 @@ def _row(
     problem = term_problem(term, max_words=6, code=code) or definition_problem(definition)
     if problem == "label, not a term" and not is_strong_label(term):
         problem = None  # a row of a term | meaning table: `| A | IPv4 address |` is a term
-    if problem in ("a sentence, not a term", "a phrase, not a term") and phrase(term):
+    if problem in (SENTENCE, PHRASE) and phrase(term):
         problem = None  # a vocabulary table's phrases: `etwas steht an`, `... erinnert an ...`
     if problem in ("a reminder, not a definition", "a day, not a term") and _named(header):
         problem = None  # `| Montag | Monday |` under `| Wort | Bedeutung |`: a translation

@@ -30,13 +30,14 @@ _LINE_CARDS = frozenset({"list-term", "colon", "bold-heading"})
 def template_fields(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """The candidates, without the names that are fields repeated under the note's terms."""
     terms = {c.section for c in candidates if c.strategy in _TERM_CARDS and c.section}
-    lines = [c for c in candidates if c.strategy in _LINE_CARDS and c.section in terms]
-    # (the level of the terms, a name) → the terms at that level it is written under
+    # each name written under a term, by (the level of the terms, the name)
+    keys = {id(c): _key(c) for c in candidates if c.strategy in _LINE_CARDS and c.section in terms}
     where: dict[tuple[int, str], set[tuple[str, ...]]] = defaultdict(set)
-    for c in lines:
-        where[_key(c)].add(c.section)
+    for c in candidates:
+        if id(c) in keys:
+            where[keys[id(c)]].add(c.section)
     repeated = {key: sections for key, sections in where.items() if len(sections) >= 2}
-    fields = {_key(c) for c in lines if _key(c) in repeated and is_label(c.term)}
+    fields = {keys[id(c)] for c in candidates if keys.get(id(c)) in repeated and is_label(c.term)}
     for form in _forms(repeated):  # terms that share names, and the names they share
         most = max(len(repeated[key]) for key in form)
         if (len(form) >= 2 and most >= 3) or most >= 4:
@@ -45,8 +46,9 @@ def template_fields(candidates: list[Candidate], ctx: Context) -> list[Candidate
         return candidates
     kept: list[Candidate] = []
     for c in candidates:
-        if c.strategy in _LINE_CARDS and _key(c) in fields:
-            count = len(where[_key(c)])
+        key = keys.get(id(c))
+        if key in fields:
+            count = len(where[key])
             ctx.reject(c.line, c.term, f"a field the note fills in under {count} of its terms")
         else:
             kept.append(c)
