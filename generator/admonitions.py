@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .htmlblocks import FENCE
+from .htmlblocks import Fences
 
 _MKDOCS = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"\n]*)\")?[ \t]*$")
 _DOCUSAURUS = re.compile(r"^:::[ \t]*([\w-]+)(?:\[([^\]\n]*)\]|[ \t]+(\S[^\n]*?))?[ \t]*$")
@@ -27,12 +27,11 @@ def as_quotes(text: str) -> str:
     out: list[str] = []
     lines = text.split("\n")
     closes = [i for i, line in enumerate(lines) if _CLOSE.match(line)]  # found once: linear
-    fenced = False
+    fences = Fences()
     index = 0
     while index < len(lines):
         line = lines[index]
-        if FENCE.match(line):
-            fenced = not fenced
+        fenced = fences.code(line)
         mkdocs = None if fenced else _MKDOCS.match(line)
         docusaurus = None if fenced or mkdocs else _DOCUSAURUS.match(line)
         if mkdocs:

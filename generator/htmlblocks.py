@@ -119,6 +119,31 @@ _HEADING_OPEN = re.compile(r"^ {0,3}<h([1-6])(?:\s[^<>]*)?>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^<>]*>")
 # A code fence opening or closing a line (the marker is group 1); `parse` reads fences by it too.
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+class Fences:
+    """Code fences followed line by line, for the passes that read a note's lines before
+    markdown does: a fence closes only with its own character (a ``` inside a ~~~ block is
+    code)."""
+
+    __slots__ = ("_open",)
+
+    def __init__(self) -> None:
+        self._open = ""
+
+    def code(self, line: str) -> bool:
+        """Is `line` a fence's opening or closing line, or code inside one?"""
+        match = FENCE.match(line)
+        if match is None:
+            return bool(self._open)
+        marker = match.group(1)
+        if not self._open:
+            self._open = marker[0] * 3
+        elif marker.startswith(self._open):
+            self._open = ""
+        return True
+
+
 _IMAGE = re.compile(r"<img\b", re.IGNORECASE)
 # `<h2>` then the title, then `</h2>` a line or two further down: no longer than this.
 _HEADING_LINES = 4

@@ -24,7 +24,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .cjkemphasis import cjk_friendly_emphasis
-from .htmlblocks import FENCE, html_blocks_as_rendered, html_heading, place_after_heading
+from .htmlblocks import Fences, html_blocks_as_rendered, html_heading, place_after_heading
 from .linklabel import linear_link_labels
 from .model import ImageRef, Loc
 from .refimages import inline_reference_images
@@ -304,21 +304,15 @@ def repair_headings(text: str) -> str:
     line (`<h3 id="x">`, a title over several lines, tags after it) → `## Title`. Line numbers
     never change."""
     lines = text.split("\n")
-    fence = ""
+    fences = Fences()
     seen_content = False
     body_from = _front_matter_end(lines)
     for index in range(body_from, len(lines)):
         line = lines[index]
-        match = FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if not fence:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = ""
+        if fences.code(line):
             seen_content = True
             continue
-        if fence or not line.strip():
+        if not line.strip():
             continue
         tight = _TIGHT_HEADING.match(line) or (
             _TIGHT_TITLE.match(line) if not seen_content else None
@@ -354,14 +348,11 @@ def repair_lazy_tables(text: str) -> str:
     be read as more words of the item; it is indented into the item so it stays a table.
     Code fences are left alone. Line numbers never change."""
     lines = text.split("\n")
-    fence = ""
+    fences = Fences()
     pad = ""  # the indentation of the table being moved into its item
     for index, line in enumerate(lines):
-        match = FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            fence = "" if fence and marker.startswith(fence) else fence or marker[0] * 3
-        if fence:
+        if fences.code(line):
+            pad = ""
             continue
         if pad and (_ROW.match(line) or _DELIMITER.match(line)):
             lines[index] = pad + line.lstrip()
@@ -395,13 +386,9 @@ def repair_site_links(text: str) -> str:
     if "{{" not in text:
         return text
     lines = text.split("\n")
-    fence = ""
+    fences = Fences()
     for index, line in enumerate(lines):
-        match = FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            fence = "" if fence and marker.startswith(fence) else fence or marker[0] * 3
-        if fence or "{{" not in line:
+        if fences.code(line) or "{{" not in line:
             continue
         lines[index] = _SITE_FILTER.sub(r"\1", _SITE_ROOT.sub("", line))
     return "\n".join(lines)

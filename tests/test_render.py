@@ -284,6 +284,9 @@ def test_documentation_admonitions_show_as_a_titled_quote() -> None:
 def test_admonition_syntax_shown_in_code_or_left_open_stays_as_written() -> None:
     assert "!!! note" in markdown_html("```\n!!! note\n    code\n```")
     assert ":::note never closed" in markdown_html(":::note never closed\ntext")
+    # A ``` line inside a ~~~ block is code: the admonition after it is still inside the block.
+    tilde = markdown_html("~~~\n```\n!!! note\n    code\n~~~")
+    assert "!!! note" in tilde and "<blockquote>" not in tilde
 
 
 def test_unclosed_admonitions_take_time_in_proportion() -> None:
