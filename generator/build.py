@@ -44,13 +44,18 @@ def build(
     options: BuildOptions | None = None,
     progress: Progress | None = None,
     checked: tuple[unchanged.Check | None] | None = None,  # unchanged.check's answer, if asked
+    *,
+    every_card: bool = False,
 ) -> BuildReport:
+    """Build the decks. `every_card`: the report holds every card, so no deck is answered
+    from a record without loading its notes (the watcher's first build, which later
+    rebuilds are told against); what it records lets the next build keep decks."""
     options = options or BuildOptions()
     before = checked[0] if checked is not None else unchanged.check(paths, options)
-    if before is not None and before.report is not None:
+    if before is not None and before.report is not None and not every_card:
         return before.report  # nothing it read or wrote has changed since the last build
     try:
-        return _build(paths, options, progress, before, hold=True)
+        return _build(paths, options, progress, before, hold=not every_card)
     except settled.Touched:  # raised before anything was stamped or written
         return _build(paths, options, progress, before, hold=False)
 

@@ -107,10 +107,12 @@ def _options(args: argparse.Namespace, paths: list[str], output: Output) -> Buil
     return options
 
 
-def _build_once(paths: list[str], options: BuildOptions, output: Output) -> BuildReport:
+def _build_once(
+    paths: list[str], options: BuildOptions, output: Output, every_card: bool = False
+) -> BuildReport:
     started = time.monotonic()
     with output.progress() as bar:
-        report = build(paths, options, bar)
+        report = build(paths, options, bar, every_card=every_card)
     output.diagnostics(report.diagnostics)
     _identity_lines(report, options, output)
     counts = report.deck_cards or tuple(len(deck.cards) for deck in report.decks)
@@ -150,11 +152,16 @@ def _cmd_build(args: argparse.Namespace, output: Output) -> int:
 
 
 def _watch(args: argparse.Namespace, paths: list[str], output: Output) -> int:
-    options = _options(args, paths, output)
-    first = _build_once(paths, options, output)
-    return watch(
-        paths, options.out, first, lambda: build(paths, _options(args, paths, output)), output
-    )
+    options = replace(_options(args, paths, output), reuse_unchanged=True)
+    # Every card is loaded once, so that what each rebuild changes can be told.
+    first = _build_once(paths, options, output, every_card=True)
+
+    def rebuild() -> BuildReport:
+        # Decks the change did not touch are kept without loading their notes, as a one-off
+        # build after an edit keeps them; the watcher still knows their cards from before.
+        return build(paths, replace(_options(args, paths, output), reuse_unchanged=True))
+
+    return watch(paths, options.out, first, rebuild, output)
 
 
 def _cmd_list(args: argparse.Namespace, output: Output) -> int:

@@ -16,14 +16,18 @@ if TYPE_CHECKING:
 
 
 def build(
-    paths: list[str], options: BuildOptions | None = None, progress: Progress | None = None
+    paths: list[str],
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+    *,
+    every_card: bool = False,
 ) -> BuildReport:
     """The same as `build.build`."""
     options = options or BuildOptions()
     before = unchanged.check(paths, options)
-    if before is not None and before.report is not None:
+    if before is not None and before.report is not None and not every_card:
         return before.report
     with collector_paused():  # thousands of functions and classes, no garbage
         from .build import build as full
 
-    return full(paths, options, progress, checked=(before,))
+    return full(paths, options, progress, checked=(before,), every_card=every_card)

@@ -7,6 +7,7 @@ debounced: an editor that saves in several steps causes one rebuild.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .collector import settle_long_lived
 from .interrupt import interrupted
 from .lock import LOCK_NAME
 from .model import BuildReport, NotedeckError
@@ -60,17 +62,24 @@ class CardState:
     term: str
     where: str
     digest: str
+    deck: str  # the top-level deck the card is built into
 
 
-def card_states(report: BuildReport) -> dict[str, CardState]:
-    """guid → what a card says, to tell added, changed and removed cards apart."""
-    states: dict[str, CardState] = {}
+def card_states(
+    report: BuildReport, before: dict[str, CardState] | None = None
+) -> dict[str, CardState]:
+    """guid → what a card says, to tell added, changed and removed cards apart. A deck the
+    build kept as it was, without loading its notes (it names the deck and counts its cards
+    but carries none), keeps the states it had `before`: nothing in it changed."""
+    counts = report.deck_cards
+    kept = {d.name for d, n in zip(report.decks, counts, strict=False) if n and not d.cards}
+    states = {guid: s for guid, s in (before or {}).items() if s.deck in kept}
     for deck in report.decks:
         for card in deck.cards:
             text = "\x1f".join(f"{k}={v}" for k, v in sorted(card.fields.items()))
             tags = " ".join(card.tags)
             digest = hashlib.sha256(f"{card.deck}\x1e{tags}\x1e{text}".encode()).hexdigest()
-            states[card.guid] = CardState(card.card.term, str(card.card.loc), digest)
+            states[card.guid] = CardState(card.card.term, str(card.card.loc), digest, deck.name)
     return states
 
 
@@ -121,6 +130,7 @@ def watch(
     """Rebuild after every change until Ctrl-C; print the changed files, new diagnostics and
     the cards added (+), changed (~) and removed (-). A broken rebuild keeps watching."""
     states, seen = card_states(first), {str(d) for d in first.diagnostics}
+    settle_long_lived()
     last = snapshot(paths, out)
     output.print(f"Watching {', '.join(paths)} for changes (Ctrl-C to stop)")
 
@@ -138,15 +148,19 @@ def watch(
                 continue
             output.diagnostics([d for d in report.diagnostics if str(d) not in seen])
             seen = {str(d) for d in report.diagnostics}
-            changes = card_changes(states, card_states(report))
-            states = card_states(report)
+            now = card_states(report, states)
+            changes = card_changes(states, now)
+            states = now
             for line in changes:
                 output.print(line)
             took = time.monotonic() - started
-            output.print(f"Rebuilt in {took:.1f} s: {len(changes) or 'no'} card change(s)")
+            output.print(f"Rebuilt in {took:.2f} s: {len(changes) or 'no'} card change(s)")
+            settle_long_lived()
     except KeyboardInterrupt:
         output.print("Stopped watching.")
         return 0
+    finally:
+        gc.unfreeze()  # what was set aside is the collector's again
     if interrupted():  # a Ctrl-C whose KeyboardInterrupt was lost (see interrupt.py)
         output.print("Stopped watching.")
     return 0

@@ -215,3 +215,20 @@ def test_a_file_added_where_an_image_name_may_resolve_loads_every_note(
     warm, _, _ = as_from_nothing(vault, tmp_path, monkeypatch, another)
     assert loaded == [5, 5, 5]
     assert any("several files are named 'diagram.png'" in d.message for d in warm.diagnostics)
+
+
+def test_a_build_of_every_card_holds_them_all_and_lets_the_next_edit_keep_decks(
+    vault: Path, tmp_path: Path, loaded: list[int]
+) -> None:
+    """The watcher's first build: every card in the report, even with nothing changed since
+    the last build; and the edit after it still loads only its own deck's notes (the record
+    it leaves names the other files of the notes root, as a one-off build's does)."""
+    out = tmp_path / "out"
+    options = BuildOptions(out=out, jobs=1, reuse_unchanged=True)
+    cli_build(vault, out)
+    first = build([str(vault)], options, every_card=True)
+    assert sum(len(d.cards) for d in first.decks) == 7 and first.deck_cards == ()
+    edit_databases(vault)
+    after = build([str(vault)], options)
+    assert loaded == [4, 4, 1]
+    assert after.deck_cards == (2, 3, 2) and after.stats["written"] == 1

@@ -108,6 +108,45 @@ def test_watch_rebuilds_and_prints_only_what_changed(tmp_path: Path) -> None:
     assert watcher.until("Stopped watching")
 
 
+OS_NOTE = """# Operating Systems
+
+## Mutex
+
+- A lock owned by the one thread that took it
+
+## Semaphore
+
+- A counter of free resources
+"""
+
+
+def test_a_deck_the_edit_did_not_touch_is_kept_and_its_cards_are_not_reported(
+    tmp_path: Path,
+) -> None:
+    """A rebuild keeps the decks an edit did not touch without loading their notes, as a
+    one-off build does; their cards are the ones the watcher already knows, not removed ones."""
+    write(tmp_path / "notes" / "net.md", NOTE)
+    os_note = write(tmp_path / "notes" / "os.md", OS_NOTE)
+    watcher = Watcher(tmp_path, "notes", "-o", "out")
+    try:
+        first = watcher.until("Watching notes")
+        assert any(line.startswith("Built 2 deck(s), 4 card(s)") for line in first)
+        os_note.write_text(OS_NOTE.replace("free resources", "free permits"), "utf-8")
+        changed = watcher.until("Rebuilt in")
+        assert changed[0] == "Changed: notes/os.md"
+        assert changed[1:-1] == ["~ Semaphore (notes/os.md:7)"]
+        assert changed[-1].endswith(": 1 card change(s)")
+        os_note.write_text(OS_NOTE.split("## Semaphore")[0], "utf-8")
+        removed = watcher.until("Rebuilt in")
+        assert removed[1:-1] == ["- Semaphore (notes/os.md:7)"]
+        got = imported(tmp_path / "out" / "Networking.apkg", tmp_path / "a1")
+        assert [c.fields["Term"] for c in got] == ["TCP", "UDP"]
+        got = imported(tmp_path / "out" / "Operating-Systems.apkg", tmp_path / "a2")
+        assert [c.fields["Term"] for c in got] == ["Mutex"]
+    finally:
+        assert watcher.stop() == 0
+
+
 def test_a_rebuild_is_not_set_off_by_the_lock_file_it_wrote(tmp_path: Path) -> None:
     """Each rebuild writes notedeck.lock beside the notes: seen as a change, it set off a second
     rebuild (`Changed: notes/notedeck.lock`) after every edit."""
