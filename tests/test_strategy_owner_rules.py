@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import by_term, reasons, run, terms
 
 
@@ -564,6 +565,21 @@ def test_terms_under_a_days_log_heading_are_still_cards() -> None:
         Missed a deadline because I didn't ask for help early.
         """
     assert terms(md) == ["웹훅"]
+
+
+@pytest.mark.parametrize("heading", ["배운 내용", "오늘 공부한 내용", "정리한 것"])
+def test_terms_under_what_was_learned_are_cards(heading: str) -> None:
+    """`## 배운 내용` holds what a TIL teaches; `읽은 글`, `푼 문제` name what the author read or
+    solved, with nothing under them to learn."""
+    md = f"""
+        ## {heading}
+        ### git의 3가지 영역
+        - 작업 중인 파일, 커밋을 기다리는 파일, 기록된 버전이 머무는 세 영역
+        ## 읽은 글
+        ### Git 입문
+        - 친구가 추천해 준 블로그
+        """
+    assert terms(md) == ["git의 3가지 영역"]
 
 
 def test_essay_prompts_are_not_cards() -> None:

@@ -113,7 +113,8 @@ NEVER_HEADINGS = re.compile(
     r"essay\s+(?:prompts?|questions?|topics?)|"
     r"(?:에러|오류|트러블\s*슈팅|삽질|작업|학습|공부)\s*(?:기록|일지|로그)|errors?\s+log|"
     r"다음\s*(?:주|시간)(?:\s.*)?"
-    r"|\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
+    r"|(?!(?:배운|공부한|학습한|정리한|익힌)\s+(?:것|내용))"  # what was learned: the notes
+    r"\S+(?:본|한|은|던|운)\s+(?:문제|문제들|자료|글|영상|것|점|내용|링크|책|강의)(?:\s*목록)?"
     r"|(?:solved|practice) problems|problems solved|questions to ask.*"
     r"|(?:\w+\s+)?to (?:review|read|learn|study|check|do|write|look up|look into|watch|try"
     r"|prepare|practice|memori[sz]e)|.*\bquestions?\s+(?:from|for|to)\b.*"
