@@ -33,6 +33,10 @@ from generator.extract.terms import case_matters, split_aliases
         ),
         ("rock 'n' roll: a genre of popular music", "rock 'n' roll", "a genre of popular music"),
         ("'90s grunge: a rock genre", "'90s grunge", "a rock genre"),
+        ("***Scarcity:*** limited resources", "Scarcity", "limited resources"),
+        ("***Scarcity***: limited resources", "Scarcity", "limited resources"),
+        ("_**Scarcity:**_ limited resources", "Scarcity", "limited resources"),
+        ("___Scarcity___ - limited resources", "Scarcity", "limited resources"),
     ],
 )
 def test_colon_and_dash_lines_split(line: str, term: str, definition: str) -> None:
@@ -827,3 +831,16 @@ def test_curly_quotes_stay_on_both_sides_of_a_heading_term() -> None:
 def test_a_member_access_is_a_name_not_a_relation(term: str) -> None:
     assert term_problem(term) is None
     assert term_problem(term.replace("->", " -> ")) == "a change or relation (A → B), not a term"
+
+
+def test_bold_italic_names_of_a_glossary_written_as_paragraphs_are_terms() -> None:
+    md = """
+        # Macroeconomics
+        ## Terms
+        ***Scarcity:*** Society has limited resources and cannot produce everything.
+
+        ***Opportunity Cost:*** What you give up to get something.
+
+        - ***OSI model***: seven layers of network communication
+        """
+    assert terms(md) == ["Scarcity", "Opportunity Cost", "OSI model"]

@@ -101,10 +101,21 @@ class ColonLine:
     dashed: bool = False  # `term - meaning`, not `term: meaning`
 
 
+# `***Scarcity:***`, `_**Scarcity**_:`, `**_Scarcity:_**`: bold and italic at once, read as bold.
+_BOLD_ITALIC = re.compile(
+    r"^(?:\*\*\*(?P<a>[^*]+?)\*\*\*|___(?P<b>[^_]+?)___|_\*\*(?P<c>[^*]+?)\*\*_"
+    r"|\*\*_(?P<d>[^*_]+?)_\*\*|\*__(?P<e>[^_]+?)__\*|__\*(?P<f>[^*_]+?)\*__)(?=\s|[:：.]|$)"
+)
+
+
+def _as_bold(match: re.Match[str]) -> str:
+    return f"**{next(g for g in match.groups() if g is not None)}**"
+
+
 def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | None:
     """Split a line (list marker already removed) into term and definition, if it has that
     shape at all; whether the term is a real term is decided by `term_problem`."""
-    text = text.strip()
+    text = _BOLD_ITALIC.sub(_as_bold, text.strip(), count=1)
     match = _BOLD_COLON.match(text)
     if match:
         term_md = match.group("term") + match.group("close")
