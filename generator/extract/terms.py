@@ -217,7 +217,9 @@ _NUMBERING = re.compile(
     r"|stage)\.?\s*\d+\s*[.:)\-–—]?\s+"
     r"|제?\s*\d+\s*(?:장|강|주차|회차|일차|부|절|단계|계층|층|번째|번|교시)\s*[.:)\-–—]?\s+"
     r"|\d+(?:\.\d+)+\.?\s+|\d+(?:-\d+)+[.)]\s*|\(?\d+[.)]\s*|[①-⑳]\s*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.)]\s*"
-    r"|[IVX]+\.\s+|[가-하][.)]\s+|[A-Z][.)]\s+(?=\S{2}))",
+    r"|[IVX]+\.\s+|[가-하][.)]\s+"
+    # `A. Introduction`, `b) Types`; not a person's initials (`W. D. Ross`) or a genus (`E. coli`)
+    r"|(?!(?-i:[A-Z]\.\s+(?:[A-Z]\.(?:\s|$)|[a-z])))[A-Z][.)]\s+(?=\S{2}))",
     re.IGNORECASE,
 )
 # Leading emoji and symbols (`📌 개념`, `✅ Step`), and a `[category]` tag (`[OS] Deadlock`);
