@@ -80,16 +80,16 @@ def test_numbered_and_lecture_headings_drop_their_numbers() -> None:
 
 
 def test_initials_and_a_genus_are_not_letter_numbering() -> None:
-    """`A. Introduction` drops its letter; `W. D. Ross` and `E. coli` are names."""
+    """`A. Deontology` drops its letter; `W. D. Ross` and `E. coli` are names."""
     assert terms("""
         # Notes
-        ## A. Introduction
-        - Why ethics matters
+        ## A. Deontology
+        - Judges actions by whether they follow moral rules
         ## W. D. Ross
-        - A pluralist: several prima facie duties, none ranked first
+        - A philosopher who listed several prima facie duties, none ranked first
         ## E. coli
         - A gut bacterium, a model organism
-        """) == ["Introduction", "W. D. Ross", "E. coli"]
+        """) == ["Deontology", "W. D. Ross", "E. coli"]
 
 
 def test_malformed_heading_without_a_space_is_a_heading() -> None:
