@@ -225,3 +225,27 @@ def test_a_list_of_numbered_book_sections_is_a_table_of_contents() -> None:
     assert why["5 FILE SYSTEMS"] == "its body is a table of contents"
     assert why["5.2 Directories"] == "its body is a table of contents"
     assert why["Virtual machines"] == "its body is a table of contents"
+
+
+def test_links_under_a_line_introducing_them_are_not_a_card() -> None:
+    md = """
+        # 일본어
+        ## JLPT N5
+        JLPT N5 공부에 대해 유용한 링크입니다.
+
+        1. [어휘](https://example.com/n5-vocabulary)
+        2. [문법](https://example.com/n5-grammar)
+        3. [한자](https://example.com/n5-kanji)
+        ## Reading practice
+        Useful sites:
+
+        - [NHK Easy](https://example.com/nhk)
+        - [Tadoku](https://example.com/tadoku)
+        - [Satori](https://example.com/satori)
+        ## Furigana
+        Kana written beside kanji to show how they are read.
+
+        - [Furigana on Wikipedia](https://example.com/furigana)
+        """
+    assert terms(md) == ["Furigana"]
+    assert reasons(md)["JLPT N5"] == "its body is a list of links under a line introducing them"

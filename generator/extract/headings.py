@@ -71,6 +71,25 @@ _PAIR = re.compile(r"\S(?:와|과)\s+\S|\s(?:and|&|/)\s", re.IGNORECASE)
 # A repository README's own sections: how the notes are kept, not what they teach.
 # `Heap 구현하기`, `그룹 쿼터 설정하기`, `Github로 취직하기`: something to do, named by a verb in
 # its `-하기` form after what it is done to (a lone `쓰기` or `읽기` is an operation's name).
+# `JLPT N5 공부에 대해 유용한 링크입니다.`, `Useful resources:`: a line saying links follow.
+_LINKS_LEAD_IN = re.compile(
+    r"\b(?:links?|resources?|websites?|sites?|references?|readings?|videos?|further)\b"
+    r"|링크|사이트|자료|참고|영상",
+    re.IGNORECASE,
+)
+
+
+def _introduced_links(section: Section, content: list[SyntaxTreeNode]) -> bool:
+    """One short line saying links follow, then only links: a list of resources."""
+    if len(content) != 1 or content[0].type != "paragraph":
+        return False
+    rest = content[0]
+    if not any(b is not rest and (link_list(b) or is_link_only(b)) for b in section.body):
+        return False
+    lead = plain_text(rest)
+    return len(lead) <= 120 and bool(_LINKS_LEAD_IN.search(lead))
+
+
 _TASK_HEADING = re.compile(r"\S\s+\S*(?:하기|만들기|맛보기|해보기)$")
 
 
@@ -198,6 +217,10 @@ def heading_candidate(
         ctx.reject(
             section.line, section.title, "its body is a list of links to other notes", designed=True
         )
+        return None
+    if _introduced_links(section, content):
+        reason = "its body is a list of links under a line introducing them"
+        ctx.reject(section.line, section.title, reason, designed=True)
         return None
     if content and all(is_credit_line(b) for b in content):
         ctx.reject(section.line, section.title, "its body only says where it came from")
