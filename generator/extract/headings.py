@@ -68,9 +68,10 @@ from .terms import (
 
 _PAIR = re.compile(r"\S(?:와|과)\s+\S|\s(?:and|&|/)\s", re.IGNORECASE)
 
-# A repository README's own sections: how the notes are kept, not what they teach.
 # `Heap 구현하기`, `그룹 쿼터 설정하기`, `Github로 취직하기`: something to do, named by a verb in
 # its `-하기` form after what it is done to (a lone `쓰기` or `읽기` is an operation's name).
+_TASK_HEADING = re.compile(r"\S\s+\S*(?:하기|만들기|맛보기|해보기)$")
+
 # `JLPT N5 공부에 대해 유용한 링크입니다.`, `Useful resources:`: a line saying links follow.
 _LINKS_LEAD_IN = re.compile(
     r"\b(?:links?|resources?|websites?|sites?|references?|readings?|videos?|further)\b"
@@ -88,9 +89,6 @@ def _introduced_links(section: Section, content: list[SyntaxTreeNode]) -> bool:
         return False
     lead = plain_text(rest)
     return len(lead) <= 120 and bool(_LINKS_LEAD_IN.search(lead))
-
-
-_TASK_HEADING = re.compile(r"\S\s+\S*(?:하기|만들기|맛보기|해보기)$")
 
 
 def names_no_term(title: str, term: str) -> bool:
