@@ -844,3 +844,20 @@ def test_bold_italic_names_of_a_glossary_written_as_paragraphs_are_terms() -> No
         - ***OSI model***: seven layers of network communication
         """
     assert terms(md) == ["Scarcity", "Opportunity Cost", "OSI model"]
+
+
+def test_term_and_meaning_a_pipe_apart_line_by_line_are_a_glossary() -> None:
+    """`who | 사람 선행사 - 주격 관계대명사`: a flashcard list written for import, one pair a line,
+    with no table's delimiter row; two lines with a pipe, or a wiki link's, are no glossary."""
+    md = """
+        # 관계사
+        ## 관계대명사
+        who | 사람 선행사 - 주격 관계대명사
+        whose | 사람/사물 선행사 - 소유격 관계대명사
+        the way | 방법 - how와 함께 쓰지 않음
+        ## Links
+        See [[Relative clauses|relative clauses]] for more.
+        Or ask a | b in class.
+        """
+    assert terms(md) == ["관계대명사", "who", "whose", "the way"]  # as with `who: …` lines
+    assert by_term(md)["whose"].definition_md == "사람/사물 선행사 - 소유격 관계대명사"

@@ -28,6 +28,7 @@ from .colon import (
     line_problem,
     marks_a_term,
     names_a_term,
+    plain_term,
     split_colon_line,
     term_problem,
 )
@@ -74,6 +75,22 @@ def colon_candidate(
 
 
 _HARD_BREAK = re.compile(r"(?:\S {2,}|\\)$")
+# `who | 사람 선행사 - 주격 관계대명사`: a term and its meaning a pipe apart, a line each, with no
+# table's delimiter row (a flashcard list written for import, as Anki's text import reads it).
+_PIPE_LINE = re.compile(r"^(?P<term>[^|\[\]`]+?)\s+\|\s+(?P<def>[^|`]*[^|\s`])\s*$")
+
+
+def _pipe_line(text: str) -> ColonLine | None:
+    match = _PIPE_LINE.match(text.strip())
+    if match is None:
+        return None
+    term = match.group("term").strip()
+    return ColonLine(plain_term(term), term, match.group("def").strip(), False)
+
+
+def _piped(lines: list[str]) -> bool:
+    """Three or more lines, each a `term | meaning` pair and nothing else."""
+    return len(lines) >= 3 and all(_pipe_line(strip_prefix(x)) is not None for x in lines)
 
 
 def _dash_lines(lines: list[str]) -> bool:
@@ -155,9 +172,14 @@ def paragraph_candidates(
     if asked and end - start > 1:  # `**Q1. What is a thread?**` then its answer on the next line
         yield from _asked(asked, start, end, scope, ctx)
         return
-    named_dash = _named_dash_line(lines[start:end], scope.owner)
-    dashed = named_dash is not None or _dash_lines(lines[start:end])
-    first = named_dash or split_colon_line(strip_prefix(lines[start]), allow_plain_dash=dashed)
+    piped = _piped(lines[start:end])
+    named_dash = None if piped else _named_dash_line(lines[start:end], scope.owner)
+    dashed = named_dash is not None or (not piped and _dash_lines(lines[start:end]))
+
+    def read(text: str) -> ColonLine | None:
+        return _pipe_line(text) if piped else split_colon_line(text, allow_plain_dash=dashed)
+
+    first = named_dash or read(strip_prefix(lines[start]))
     if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
         first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
     named = NAMED_LEAD.match(first.term) if first is not None else None
@@ -174,7 +196,7 @@ def paragraph_candidates(
         also = prose.aliases if prose else ()
         yield from sentence_candidates(paragraph, scope, ctx, prose.term if prose else "", also)
         return
-    split = ((i, split_colon_line(strip_prefix(lines[i]), dashed)) for i in range(start, end))
+    split = ((i, read(strip_prefix(lines[i]))) for i in range(start, end))
     starts = [(i, line) for i, line in split if line is not None]
     found: list[tuple[int, int, ColonLine]] = []
     for n, (i, line) in enumerate(starts):
@@ -194,7 +216,9 @@ def paragraph_candidates(
         yield from sentence_candidates(paragraph, scope, ctx, "")
         return
     marked = bool(found) and len(found) == len(starts) and all(marks_a_term(f[2]) for f in found)
-    glossary = not scope.answer and (marked or is_glossary(len(found), len(starts), defined))
+    glossary = not scope.answer and (
+        piped or marked or is_glossary(len(found), len(starts), defined)
+    )
     size = len(found[0][2].definition.split()) if found else 0
     numbers = bool(found) and bool(_NUMBER.search(found[0][2].definition))
     short = size <= 3 or (size <= 6 and not scope.section and numbers)
