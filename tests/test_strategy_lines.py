@@ -861,3 +861,25 @@ def test_term_and_meaning_a_pipe_apart_line_by_line_are_a_glossary() -> None:
         """
     assert terms(md) == ["관계대명사", "who", "whose", "the way"]  # as with `who: …` lines
     assert by_term(md)["whose"].definition_md == "사람/사물 선행사 - 소유격 관계대명사"
+
+
+def test_plain_names_over_sentences_in_paragraph_after_paragraph_are_a_glossary() -> None:
+    """`IAM Users` on one line, what it is in sentences on the next, paragraph after
+    paragraph: each first line names a term. A single such paragraph, or a first line that is
+    itself a sentence, is prose as before."""
+    md = """
+        # AWS
+        ## Access
+        Root User account
+        This user has complete access to all services. It is not for everyday tasks.
+
+        IAM Users
+        It is an identity created in AWS. It has no permissions when created.
+
+        IAM Roles
+        An identity that you can assume to gain temporary access to permissions.
+        ## Billing
+        Free tier
+        Twelve months of limited use at no cost, for new accounts only.
+        """
+    assert terms(md) == ["Root User account", "IAM Users", "IAM Roles", "Billing"]

@@ -54,6 +54,7 @@ from .paragraphs import (
     defines_other,
     paragraph_candidates,
     sentence_candidates,
+    titled_paragraphs,
 )
 from .quoteheads import quote_candidates
 from .sentences import FORMATTED_PAREN
@@ -81,6 +82,9 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
     glossary = colon_paragraphs(units, ctx)
     if not (len(glossary) >= 2 and len(glossary) * 5 >= len(content) * 3):
         glossary = []  # `**Term** — …` paragraphs read as a glossary only together
+    titled = titled_paragraphs(units, ctx)
+    if not (len(titled) >= 2 and len(titled) * 5 >= len(content) * 3):
+        titled = []  # `IAM Users` over `It is an identity …`: only together, too
     previous: Unit | None = None
     subject: tuple[str, ...] | None = None  # the names a prose definition above gave its term
     for index, unit in enumerate(units):
@@ -114,7 +118,8 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         elif unit.type == "paragraph" and not only_attributes(unit):  # `{: .class}`: markup
             grouped = any(unit is g for g in glossary)
             lone = not scope.owner and not grouped
-            yield from paragraph_candidates(unit, scope, ctx, defined, lone, grouped)
+            heads = any(unit is t for t in titled)
+            yield from paragraph_candidates(unit, scope, ctx, defined, lone, grouped, heads)
         elif unit.type == "table":
             yield from table_candidates(unit, scope.section, ctx)
         elif unit.type == "dl":

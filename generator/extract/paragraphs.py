@@ -151,10 +151,12 @@ def paragraph_candidates(
     defined: bool,
     lone: bool = False,
     grouped: bool = False,
+    titled: bool = False,
 ) -> Iterator[Candidate]:
     """`lone`: outside any term and not among other `key: value` paragraphs — a single plain
     `수업: 2024.04.10` or `Last edited: March` there is the note's metadata. `grouped`: one of
-    several `key: value` paragraphs that read as a glossary together."""
+    several `key: value` paragraphs that read as a glossary together; `titled`: one of several
+    paragraphs that name a term on their first line (titled_paragraphs)."""
     if not paragraph.map or paragraph.map[0] in scope.skip:
         return
     cloze = cloze_candidate(paragraph, scope.section, ctx)
@@ -164,7 +166,7 @@ def paragraph_candidates(
         return
     start, end = paragraph.map
     lines = ctx.parsed.lines
-    named_above = None if scope.answer else _term_over_lines(paragraph, scope, ctx)
+    named_above = None if scope.answer else _term_over_lines(paragraph, scope, ctx, titled)
     if named_above is not None:
         yield named_above
         return
@@ -263,12 +265,18 @@ _LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+|<[^>]*>|&\w+;")
 _DRAWING = re.compile(r"[\u2500-\u257f]")  # box drawing: a tree of files, not a definition
 
 
-def _term_over_lines(paragraph: SyntaxTreeNode, scope: Scope, ctx: Context) -> Candidate | None:
+def _term_over_lines(
+    paragraph: SyntaxTreeNode, scope: Scope, ctx: Context, titled: bool = False
+) -> Candidate | None:
     """`후보키 (Candidate Key)<br>` or `**Abstraction**<br>`, then what it is on the lines after
     the break, in one paragraph: the first line names the term the rest defines, as in a list
-    item. None when the paragraph is not written so, or its first line is no term."""
+    item. `titled`: one of several paragraphs whose plain first line is a name over sentences
+    (see titled_paragraphs). None when the paragraph is not written so, or its first line is
+    no term."""
     assert paragraph.map is not None
     found = broken_term(paragraph, ctx)
+    if found is None and titled:
+        found = (ctx.parsed.lines[paragraph.map[0]].strip(), False)
     if found is None:
         return None
     start, end = paragraph.map
@@ -421,6 +429,31 @@ def colon_paragraphs(units: list[Unit], ctx: Context) -> list[Unit]:
             continue
         line = split_colon_line(strip_prefix(ctx.parsed.lines[unit.map[0]]), False)
         if line is not None and line_problem(line) is None:
+            out.append(unit)
+    return out
+
+
+# A name written as a title: a few words, no sentence's end, no list marker, markup or colon.
+_TITLE_LINE = re.compile(r"^(?=[A-Z가-힣])[^.!?:;,|*_`<>\[\]#=~$]{1,50}(?<=[\w)])$")
+_SENTENCE_END = re.compile(r"(?:[.!?]|[다요]\.?)[\"'”’)]?$")
+
+
+def titled_paragraphs(units: list[Unit], ctx: Context) -> list[Unit]:
+    """Paragraphs of plain text whose first line is a name and whose other lines say, in full
+    sentences, what it is (`IAM Users` / `It is an identity created in AWS. …`): read as a
+    glossary only when two or more stand together (body.py)."""
+    out: list[Unit] = []
+    for unit in units:
+        if isinstance(unit, list) or unit.type != "paragraph" or not unit.map:
+            continue
+        start, end = unit.map
+        if end - start < 2:
+            continue
+        first = ctx.parsed.lines[start].strip()
+        rest = " ".join(x.strip() for x in ctx.parsed.lines[start + 1 : end])
+        if not _TITLE_LINE.match(first) or len(first.split()) > 6:
+            continue
+        if len(rest.split()) >= 5 and _SENTENCE_END.search(rest) and rest[:1].isupper():
             out.append(unit)
     return out
 
