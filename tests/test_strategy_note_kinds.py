@@ -879,3 +879,18 @@ def test_a_contents_section_in_a_study_note_leaves_the_rest_alone() -> None:
     Pay for compute by the second, with no commitment.
     """
     assert terms(note) == ["On-Demand"]
+
+
+@pytest.mark.parametrize("contents", ["## [ 📋 목차 ]", "## 📑 Contents", "**Table of Contents**"])
+def test_a_dressed_up_table_of_contents_is_still_one(contents: str) -> None:
+    """An emoji, brackets around it, or a bold line instead of a heading: still navigation."""
+    note = f"""
+    # 자바스크립트
+    {contents}
+
+    - 데이터 타입
+    - 원시 값
+    ## 원시 값
+    변경할 수 없는 값. 문자열, 숫자, 불리언 등이 있다.
+    """
+    assert terms(note) == ["원시 값"]

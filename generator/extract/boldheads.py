@@ -21,6 +21,7 @@ from .candidate import Candidate, Context, strip_prefix
 from .colon import QUESTION, plain_term, term_problem
 from .filters import bold_line
 from .headbody import FILE_NAME, open_question_items, to_do_items
+from .labels import is_contents_heading
 from .tables import table_candidates
 from .terms import (
     is_question,
@@ -89,6 +90,8 @@ def split_bold_sections(
         if name is None or (index + 1 >= len(units) and not _inline_body(unit)):
             continue
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
+        if is_contents_heading(name):  # `**Table of Contents**` over the note's sections
+            problem = "a table of contents: its entries say where things are, not what they are"
         if problem == QUESTION and is_question(name):
             problem = None  # `**1. What is a context switch?**` over its answer: a question card
         if problem is None and _kinds_of(name, getattr(scope, "owner", "")):

@@ -247,9 +247,26 @@ def is_overview_heading(title: str) -> bool:
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", re.IGNORECASE)
 
 
+# `[ 📋 목차 ]`, `【목차】`, `< Contents >`: a table of contents however its heading is dressed
+# (other headings keep their own reading: `[ 🗂️ 정리 ]` may hold the whole note).
+_WRAPPED = re.compile(r"^[\[【<「『]\s*(?P<inner>[^\]】>」』]+?)\s*[\]】>」』]$")
+_SYMBOLS = re.compile(r"^[^\w\s\[\]【】<>「」『』(]+\s*")
+_CONTENTS = re.compile(r"^(?:table of contents?|contents|toc|목차|차례)$", re.IGNORECASE)
+
+
+def is_contents_heading(title: str) -> bool:
+    text = normalise(title)
+    wrapped = _WRAPPED.match(text)
+    return bool(_CONTENTS.match(_SYMBOLS.sub("", wrapped.group("inner") if wrapped else text)))
+
+
 def is_never_heading(title: str) -> bool:
     text = normalise(title)
-    return bool(NEVER_HEADINGS.match(text) or NEVER_HEADINGS.match(_NUMBERING.sub("", text)))
+    return bool(
+        NEVER_HEADINGS.match(text)
+        or NEVER_HEADINGS.match(_NUMBERING.sub("", text))
+        or is_contents_heading(text)
+    )
 
 
 def is_emphasis_phrase(text: str) -> bool:
