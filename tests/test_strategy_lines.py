@@ -883,3 +883,28 @@ def test_plain_names_over_sentences_in_paragraph_after_paragraph_are_a_glossary(
         Twelve months of limited use at no cost, for new accounts only.
         """
     assert terms(md) == ["Root User account", "IAM Users", "IAM Roles", "Billing"]
+
+
+def test_lines_under_a_key_terms_label_inside_a_terms_body_are_terms() -> None:
+    """`**Key Terms:**` over `name: meaning` lines in a term's body: a glossary of its own, not
+    properties of the term; `**Examples:**` over such lines still describes."""
+    md = """
+        ## Learning and Memory
+
+        ### Classical Conditioning (Pavlov)
+        - Unconditioned stimulus (US) → Unconditioned response (UR)
+        - US + Neutral stimulus → Conditioned stimulus (CS)
+        - CS → Conditioned response (CR)
+
+        **Key Terms:**
+        - Acquisition: learning the pairing
+        - Extinction: CR fades without US
+        - Spontaneous recovery: CR returns after rest
+
+        **Examples:**
+        - Dog: salivates at the bell
+        - Child: flinches at the balloon
+        """
+    assert terms(md) == [
+        "Classical Conditioning", "Acquisition", "Extinction", "Spontaneous recovery"
+    ]  # fmt: skip

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..parse import first_paragraph
+from ..parse import first_paragraph, plain_text
 from .aspects import (
     aspect_item,
     counts_kinds,
@@ -57,6 +57,7 @@ from .paragraphs import (
     titled_paragraphs,
 )
 from .quoteheads import quote_candidates
+from .sectionlabels import is_terms_label
 from .sentences import FORMATTED_PAREN
 from .tables import table_candidates
 
@@ -102,6 +103,8 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             told = told and not kinds_listed(unit, (*(subject or ()), scope.owner), ctx)
             told = told and not counts_kinds(previous)
             defined_as = None if described else defined
+            if _terms_label(previous):  # `**Key Terms:**` over `- Extinction: CR fades …`
+                defined_as, told = False, False
             named = None
             if previous is not None and not isinstance(previous, list):
                 named = named_line_candidate(previous, unit, scope.section, ctx)
@@ -127,6 +130,12 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         elif unit.type == "blockquote":
             yield from quote_candidates(unit, scope, ctx, body_candidates)
         previous = unit
+
+
+def _terms_label(unit: Unit | None) -> bool:
+    if unit is None or isinstance(unit, list) or unit.type != "paragraph":
+        return False
+    return is_terms_label(plain_text(unit))
 
 
 def _is_paragraph(unit: Unit) -> bool:

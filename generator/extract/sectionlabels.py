@@ -103,6 +103,18 @@ def is_collection_label(title: str) -> bool:
     return bool(key) and key[-1] in _COLLECTIONS and is_section_label(title)
 
 
+_TERM_COLLECTIONS = words(
+    "terms vocabulary glossary terminology keywords definitions concepts 키워드 용어 용어들 개념"
+)
+
+
+def is_terms_label(text: str) -> bool:
+    """`**Key Terms:**`, `Vocabulary:`, `주요 용어`: a label over a list of terms, each its own
+    card even inside another term's body (`Examples:` or `Questions:` hold no terms)."""
+    key = normalise(text).casefold().strip(" .:：*_`").split()
+    return 0 < len(key) <= 3 and key[-1] in _TERM_COLLECTIONS and is_collection_label(text)
+
+
 _ABOUT = re.compile(r"^(.+?)\s+(?:in|of|for|on|about)\s+\S", re.IGNORECASE)
 
 
