@@ -651,3 +651,35 @@ def test_one_name_under_four_terms_is_a_field() -> None:
         """
     assert "Action" not in terms(md)
     assert reasons(md)["Action"] == "a field the note fills in under 4 of its terms"
+
+
+def test_a_form_filled_in_at_two_levels_is_one_form() -> None:
+    """`- **Event:**` and `- **Action:**` under each of four sub-phases make a form; the same
+    names under a phase one level up are that form's fields too, and the phase is a card."""
+    md = """
+        # Cardiac cycle
+        ## Phases
+        ### 1. Atrial Systole
+        * **Event:** The atria contract.
+        * **Action:** The last blood enters the ventricles.
+        ### 2. Ventricles
+        #### a. Isovolumetric Contraction
+        * **Event:** The ventricles contract.
+        * **Action:** Pressure rises.
+        #### b. Ventricular Ejection
+        * **Event:** Pressure passes the aorta's.
+        * **Action:** Blood leaves.
+        #### c. Isovolumetric Relaxation
+        * **Event:** The ventricles relax.
+        * **Action:** Pressure falls.
+        #### d. Rapid Filling
+        * **Event:** Pressure drops below the atria's.
+        * **Action:** Blood rushes in.
+        """
+    assert terms(md) == [
+        "Atrial Systole",
+        "Isovolumetric Contraction",
+        "Ventricular Ejection",
+        "Isovolumetric Relaxation",
+        "Rapid Filling",
+    ]

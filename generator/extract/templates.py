@@ -4,7 +4,8 @@ Under `### B-tree`, `### Clustered index` and `### Bitmap index`, each with `- *
 `- **Structure**`; under each OSI layer, `- **Example Protocols**: …` and `- **Action**: …`:
 the same names come back under term after term at one level of the note, because they are the
 headings of one form the author fills in for each. Such a name is a field of the term it sits
-under, kept in that term's answer, never a card of its own.
+under, kept in that term's answer, never a card of its own; a form found at one level is the
+same form where a term at another level fills it in.
 
 The same term in two sections is still two cards (`## Java › - Thread: …`, `## Python ›
 - Thread: …`, `## Go › - Thread: …`; `## 단측 검정` and `## 양측 검정`, each with `- 기각역: …` and
@@ -44,6 +45,10 @@ def template_fields(candidates: list[Candidate], ctx: Context) -> list[Candidate
             fields |= form
     if not fields:
         return candidates
+    # The form filled in at one level is the same form at another: `### 1. Atrial Systole`
+    # with `- **Event:**` beside `#### a. Isovolumetric Contraction` with `- **Event:**` …
+    names = {name for _, name in fields}
+    fields |= {key for key in keys.values() if key[1] in names}
     kept: list[Candidate] = []
     for c in candidates:
         key = keys.get(id(c))
