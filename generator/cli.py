@@ -153,15 +153,17 @@ def _cmd_build(args: argparse.Namespace, output: Output) -> int:
 
 def _watch(args: argparse.Namespace, paths: list[str], output: Output) -> int:
     options = replace(_options(args, paths, output), reuse_unchanged=True)
-    # Every card is loaded once, so that what each rebuild changes can be told.
-    first = _build_once(paths, options, output, every_card=True)
 
     def rebuild() -> BuildReport:
         # Decks the change did not touch are kept without loading their notes, as a one-off
         # build after an edit keeps them; the watcher still knows their cards from before.
         return build(paths, replace(_options(args, paths, output), reuse_unchanged=True))
 
-    return watch(paths, options.out, first, rebuild, output)
+    # Every card is loaded once, so that what each rebuild changes can be told; the report is
+    # not held here, so the watcher can let its cards go once it has their states.
+    return watch(
+        paths, options.out, _build_once(paths, options, output, every_card=True), rebuild, output
+    )
 
 
 def _cmd_list(args: argparse.Namespace, output: Output) -> int:

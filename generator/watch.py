@@ -130,6 +130,7 @@ def watch(
     """Rebuild after every change until Ctrl-C; print the changed files, new diagnostics and
     the cards added (+), changed (~) and removed (-). A broken rebuild keeps watching."""
     states, seen = card_states(first), {str(d) for d in first.diagnostics}
+    del first  # every card's fields: only their states are needed from here on
     settle_long_lived()
     last = snapshot(paths, out)
     output.print(f"Watching {', '.join(paths)} for changes (Ctrl-C to stop)")
