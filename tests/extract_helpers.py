@@ -24,6 +24,7 @@ def run(markdown: str, path: str = "note.md") -> ExtractedNote:
         title=str(meta.get("title") or (title.title if title else "note")),
         deck="Deck",
         aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
+        meta=meta,
     )
     return extract(parsed, info)
 

@@ -894,3 +894,34 @@ def test_a_dressed_up_table_of_contents_is_still_one(contents: str) -> None:
     변경할 수 없는 값. 문자열, 숫자, 불리언 등이 있다.
     """
     assert terms(note) == ["원시 값"]
+
+
+@pytest.mark.parametrize("banner", ["template: splash", "hero:\n      tagline: Study guides"])
+def test_a_documentation_sites_home_page_is_no_deck_of_cards(banner: str) -> None:
+    """Starlight's splash page, a VitePress `hero:`: the site's front door lists what it offers
+    (`- **Flowcharts**: Visual decision trees …`); the notes it points to teach."""
+    note = f"""
+    ---
+    title: Legal Study Notes
+    {banner}
+    ---
+    ## Course Materials
+    - **Flowcharts**: Visual decision trees for legal frameworks
+    - **Case Law**: Key precedents and judicial reasoning
+    ## Features
+    - **Mobile Optimized**: Study anywhere on any device
+    """
+    assert terms(note) == []
+    assert reasons(note)["Legal Study Notes"].startswith("a site's home page")
+
+
+def test_a_page_laid_out_as_home_is_still_read() -> None:
+    note = """
+    ---
+    title: 철학적 용어들
+    layout: home
+    ---
+    - valid: 전제가 참이면 결론도 반드시 참인 논증의 성질
+    - sound: 타당하고 전제가 모두 참인 논증의 성질
+    """
+    assert terms(note) == ["valid", "sound"]

@@ -24,7 +24,7 @@ from .headnames import heading_term, is_about_notes, is_notes_meta, path_name, s
 from .labels import is_label, is_log_heading, is_never_heading, is_own_remarks, is_personal
 from .markup import markup_candidates
 from .notecard import is_note_subject, note_candidate, overview_subject
-from .notekinds import is_changelog, is_contents_title, is_index_note
+from .notekinds import is_changelog, is_contents_title, is_home_page, is_index_note
 from .orphans import adopt_images
 from .sectionlabels import (
     is_example_section,
@@ -112,6 +112,8 @@ def extract(
         if is_changelog(shown, PurePosixPath(info.rel).stem, start.children)
         else "a table of contents: its entries say where things are taught, not what they are"
         if is_contents_title(shown)
+        else "a site's home page: it points to the notes and says what the site offers"
+        if is_home_page(info.meta)
         else ""
     )
     if whole:

@@ -5,6 +5,8 @@ input and output."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -178,6 +180,15 @@ def is_contents_title(title: str) -> bool:
     """`# Contents`, `# 목차`: a note that is a course's table of contents (its headings and
     items name the topics another note teaches)."""
     return bool(_CONTENTS.match(title.strip()))
+
+
+def is_home_page(meta: Mapping[str, Any]) -> bool:
+    """A documentation site's home page (Starlight's `template: splash`, a `hero:` banner over
+    the site's features as Starlight and VitePress write it): it points to the notes and says
+    what the site offers; it teaches nothing. (`layout: home` alone is not one: a Just the Docs
+    glossary page is laid out so.)"""
+    template = str(meta.get("template", "")).strip().casefold()
+    return isinstance(meta.get("hero"), dict) or template == "splash"
 
 
 def is_changelog(title: str, file_stem: str, sections: list[Section]) -> bool:
