@@ -34,6 +34,7 @@ from generator.extract.terms import case_matters, split_aliases
         ("rock 'n' roll: a genre of popular music", "rock 'n' roll", "a genre of popular music"),
         ("'90s grunge: a rock genre", "'90s grunge", "a rock genre"),
         ("***Scarcity:*** limited resources", "Scarcity", "limited resources"),
+        ("Justification is: the act was right", "Justification", "the act was right"),
         ("***Scarcity***: limited resources", "Scarcity", "limited resources"),
         ("_**Scarcity:**_ limited resources", "Scarcity", "limited resources"),
         ("___Scarcity___ - limited resources", "Scarcity", "limited resources"),
@@ -908,3 +909,26 @@ def test_lines_under_a_key_terms_label_inside_a_terms_body_are_terms() -> None:
     assert terms(md) == [
         "Classical Conditioning", "Acquisition", "Extinction", "Spontaneous recovery"
     ]  # fmt: skip
+
+
+def test_the_last_of_a_run_of_bold_labels_heads_as_much_as_the_others() -> None:
+    """`**Necessity:**`, `**Retreat:**`, `**Burden of proof:**` each over one list, then the rest
+    of the note: the last label heads one list too, and the lines after it are read as the
+    note's own (`Excuse: …` is a term, not a property of `Burden of proof`)."""
+    labels = "".join(
+        f"**{name}:**\n\n* *{text}*\n\n"
+        for name, text in [
+            ("Necessity", "Whether the force was necessary"),
+            ("Retreat", "Duty to retreat or stand your ground"),
+            ("Burden of proof", "Who must prove or disprove self-defense"),
+        ]
+    )
+    rest = "".join(f"Paragraph {n} of the case notes goes on.\n\n" for n in range(6))
+    md = labels + rest + "Excuse: the act was wrong, but blame is unfair.\n"
+    found = terms(md)
+    assert found[:3] == ["Necessity", "Retreat", "Burden of proof"]
+    assert "Excuse" in found
+    assert (
+        by_term(md)["Burden of proof"].definition_md
+        == "* *Who must prove or disprove self-defense*"
+    )

@@ -113,8 +113,16 @@ def split_bold_sections(
     out: list[tuple[list[Unit], Candidate | None]] = [(units[: marks[0][0]], None)]
     section = getattr(scope, "section", ())
     owner = getattr(scope, "owner", "")
+    ends = [marks[n + 1][0] if n + 1 < len(marks) else len(units) for n in range(len(marks))]
+    sizes = [end - index - 1 for (index, _, _), end in zip(marks, ends, strict=True)]
+    rest: list[Unit] = []
+    if len(marks) >= 3 and sizes[-1] > 5 and sizes[-1] > 3 * max(sizes[:-1]):
+        # `**Necessity:**`, `**Retreat:**`, … each over one list, then the last over the rest
+        # of the note: it heads as much as the others did, and the rest is the note's own.
+        ends[-1] = marks[-1][0] + 1 + max(sizes[:-1])
+        rest = units[ends[-1] :]
     for number, (index, name, ok) in enumerate(marks):
-        stop = marks[number + 1][0] if number + 1 < len(marks) else len(units)
+        stop = ends[number]
         body = units[index + 1 : stop]
         if ok and body and all(isinstance(u, list) and to_do_items(u) for u in body):
             head = units[index]
@@ -138,6 +146,8 @@ def split_bold_sections(
             ok = False
         cand = _candidate(units[index], name, body, section, ctx) if ok else None
         out.append((body, cand))
+    if rest:
+        out.append((rest, None))
     return out
 
 

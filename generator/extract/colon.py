@@ -145,11 +145,16 @@ def split_colon_line(text: str, allow_plain_dash: bool = True) -> ColonLine | No
                 continue  # `Each instruction … creates a **layer**: …`: a sentence naming it
             dashed = match.group("sep") not in (":", "：")
             definition = match.group("def").strip()
+            if not dashed:  # `Justification is: I did A, and it was right`
+                term_md = _COPULA.sub("", term_md) or term_md
             return ColonLine(_glossed(term_md), term_md, definition, marked, dashed)
     match = _SPELLED_EQ.match(text)  # `IaaS = Infrastructure as a Service`
     if match and is_expansion(re.split(r"\s*[(（]", match.group("def"))[0], match.group("term")):
         return ColonLine(match.group("term"), match.group("term"), match.group("def"), False)
     return None
+
+
+_COPULA = re.compile(r"(?<=\w)\s+(?:is|are|means|refers to)$", re.IGNORECASE)
 
 
 def _run_in_name(term_md: str) -> bool:
