@@ -58,6 +58,7 @@ def test_colon_and_dash_lines_split(line: str, term: str, definition: str) -> No
         ("Figure 3: the ready queue", "caption"),
         ("Docker: 왜 쓸까?", "'?'"),
         ("The reason is simple: threads share memory", "sentence"),
+        ("It computes your **expected score**: the chance you win", "sentence"),
         ("Mutex: [docs](https://example.com)", "link"),
         ("HDD: 120", "value"),
     ],

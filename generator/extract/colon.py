@@ -224,6 +224,9 @@ _CLAUSE = re.compile(
     r"|(?:하지만|그러나|그런데|그리고|그래서|따라서|그러므로|게다가|반면에?|만약|만일)\s+\S",
     re.IGNORECASE,
 )
+# A pronoun and the word after it, in lower case: a sentence's subject and verb (not `You Only
+# Look Once`, `I/O`, `IT service`).
+_SUBJECT = re.compile(r"(?:It|They|We|He|She|This|These|Those)\s+[a-z]")
 _MEMBER = re.compile(r"\w->\w")  # `node->next`: a C member, a name
 _SYMBOLS = re.compile(r"[^\w\s]{1,3}")
 _ORDINAL = re.compile(
@@ -271,6 +274,8 @@ def term_problem(term: str, max_words: int = 5, code: bool = False) -> str | Non
         return "a change or relation (A → B), not a term"  # `X → Y`, `중성자 → 양성자`
     if _CLAUSE.match(term):
         return "a clause, not a term"  # `If the pattern is a string, …`, `When the queue …`
+    if _SUBJECT.match(term):
+        return SENTENCE  # `It computes your **expected score**: …`, `This means: …`
     if re.match(r"(?:a|an)\s", term):  # lower case: `a directory listing`, not `A record`
         return PHRASE
     if _WEEKDAY.match(term):
