@@ -121,6 +121,12 @@ def test_a_linked_bold_term_is_the_link_text_and_its_url_no_alias() -> None:
         ("TCP(Transmission Control Protocol)", "TCP", ("Transmission Control Protocol",)),
         ("Process(프로세스)", "Process", ("프로세스",)),
         ("Deadlock (교착 상태)", "Deadlock", ("교착 상태",)),
+        # Hanja written straight after the word, and a book's chapter cited after a saying
+        ("무위無爲", "무위", ("無爲",)),
+        ("상선약수(上善若水) 『노자』 8장", "상선약수", ("上善若水",)),
+        ("도가도비상도(道可道非常道), 『노자』 1장", "도가도비상도", ("道可道非常道",)),
+        ("『노자』", "『노자』", ()),
+        ("漢字", "漢字", ()),
     ],
 )
 def test_a_calls_arguments_stay_in_the_term(

@@ -71,10 +71,22 @@ _WORD_CLASS = re.compile(
 )
 
 
+# `무위無爲`, `자연自然`: the word in Hangul, its Hanja written straight after it.
+_HANJA_AFTER = re.compile(r"^(?P<term>.*[가-힣])(?P<hanja>[\u4e00-\u9fff\u3400-\u4dbf]{1,8})$")
+# `도가도비상도(道可道非常道), 『노자』 1장`: where the saying is found, after its name.
+_BOOK_CITE = re.compile(r",?\s*『[^』]{1,30}』\s*(?:\d{1,3}\s*(?:장|편|절|권|조))?$")
+
+
 @lru_cache(maxsize=MEMO)
 def split_aliases(text: str) -> tuple[str, tuple[str, ...]]:
     """`Virtual Machine(VM, 가상 머신)` → ("Virtual Machine", ("VM", "가상 머신"))."""
     text = normalise(text)
+    cited = _BOOK_CITE.sub("", text).strip()
+    if cited and cited != text:
+        text = cited
+    hanja = _HANJA_AFTER.match(text)
+    if hanja:
+        return hanja.group("term"), (hanja.group("hanja"),)
     match = _PAREN.match(text)
     year = match is not None and bool(re.fullmatch(r"\d{4}s?", match.group("inner").strip()))
     slashed = _SLASHED.match(match.group("term").strip() if match is not None and year else text)
