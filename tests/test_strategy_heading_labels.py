@@ -585,3 +585,23 @@ def test_a_study_groups_rules_and_how_to_upload_are_no_cards() -> None:
         - push: 맨 위에 넣는다
         """
     assert terms(md) == ["push"]
+
+
+def test_a_heading_that_is_one_example_case_or_mistake_is_no_term() -> None:
+    """`### Example 1: Introductions`, `### Mistake 2: …`, `### 예시: 공을 밀 때`: one of a
+    set, named by its kind; a term heading beside them is still a card."""
+    md = """
+        # Notes
+        ## Topic marker
+        Marks what the sentence is about.
+        ### Example 1: Introductions
+        - 저는 학생이에요
+        ### Mistake 2: Using 이/가 for self-introduction
+        - 제가 학생이에요 sounds like an answer to "who?"
+        ### 예시: 공을 밀 때 필요한 힘
+        - F = ma 로 계산한다
+        ## Case law
+        Law made by judges in deciding cases, binding on lower courts.
+        """
+    assert terms(md) == ["Topic marker", "Case law"]
+    assert reasons(md)["Example 1: Introductions"].startswith("one of a set of examples")

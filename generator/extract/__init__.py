@@ -28,6 +28,7 @@ from .notekinds import is_changelog, is_contents_title, is_home_page, is_index_n
 from .orphans import adopt_images
 from .sectionlabels import (
     is_example_section,
+    is_instance_heading,
     is_resource_section,
     only_examples,
     section_label_kind,
@@ -241,10 +242,14 @@ def _walk(
                 _walk(child, (*path, path_name(child.title)), "", ctx, out, sources)
         return
     aspects: list[Section] = []
-    if shown_in:  # `트리거 예시` › `트리거 삭제하기`: one of the examples, not a term
-        ctx.reject(
-            section.line, section.title, f"a part of {shown_in!r}, not a term", designed=True
+    instance = is_instance_heading(section.title)  # `Mistake 1: Using 이/가 for …`
+    if shown_in or instance:  # `트리거 예시` › `트리거 삭제하기`: one of the examples, not a term
+        reason = (
+            f"a part of {shown_in!r}, not a term"
+            if shown_in
+            else "one of a set of examples, cases or mistakes, not a term"
         )
+        ctx.reject(section.line, section.title, reason, designed=True)
         heading = None
     else:
         heading, aspects = _term_heading(section, path, ctx, parent_term)
@@ -258,7 +263,7 @@ def _walk(
     owner = heading.term if heading is not None else parent_term if aspect else ""
     also = heading.aliases if heading is not None else ()
     _blocks(section, path, owner, ctx, found, question, also)
-    if only_examples(section.title) or only_examples(shown_in):
+    if instance or only_examples(section.title) or only_examples(shown_in):
         found = _not_examples(found, ctx)
     explicit = [c for c in found if c.strategy in _EXPLICIT]
     if heading is not None and len(explicit) >= 2:

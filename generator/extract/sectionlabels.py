@@ -164,6 +164,22 @@ _EXAMPLE_WORDS = _EXAMPLE_NOUNS | words(
 )
 
 
+# `Example 1: Light bulb`, `Mistake 2: Using 은/는 with weather`, `예시: 공을 밀 때`, `Case 3: …`:
+# one of a set of examples, cases or mistakes, named by its kind (and number) before a colon.
+_INSTANCE = re.compile(
+    r"^(?:(?:examples?|scenario|mistake|pattern|sample|illustration|예시|예제|사례)\s*\d{0,3}"
+    r"|(?:case|problem|exercise|practice|quiz|lab|task|activity|연습|실습|연습\s*문제)\s*\d{1,3})"
+    r"\s*[:.)\-–—]\s*\S",
+    re.IGNORECASE,
+)
+
+
+def is_instance_heading(title: str) -> bool:
+    """`### Example 1: Light bulb`: an example, case or mistake, not a term (terms defined in
+    its body are still cards)."""
+    return bool(_INSTANCE.match(normalise(title).strip(" *_`")))
+
+
 def only_examples(title: str) -> bool:
     """`Examples`, `An introductory Example`, `추가 예시`: a section that holds nothing but
     examples (not `Verbs with examples`, which names its subject)."""
