@@ -939,3 +939,24 @@ def test_the_last_of_a_run_of_bold_labels_heads_as_much_as_the_others() -> None:
         by_term(md)["Burden of proof"].definition_md
         == "* *Who must prove or disprove self-defense*"
     )
+
+
+def test_bold_step_names_that_say_what_to_do_are_steps() -> None:
+    """`1. **Write a Balanced Equation:** …` under `## Steps for …`: steps of the procedure, kept
+    in its card; bold names of things in a numbered list elsewhere are still terms."""
+    md = """
+        # Chemistry
+        ## Steps for Stoichiometric Calculations
+        1. **Write a Balanced Equation:** Start from the reaction's balanced equation.
+        2. **Convert the Known Quantity to Moles:** Divide the mass by the molar mass.
+        3. **Use Stoichiometric Ratios:** Relate the moles of one substance to another.
+        ## Quantities
+        1. **Molar Mass:** The mass of one mole of a substance.
+        2. **Mole Ratio:** The ratio of moles between two substances in a reaction.
+        """
+    found = terms(md)
+    assert (
+        found[0] == "Steps for Stoichiometric Calculations"
+        and "Use Stoichiometric Ratios" not in found
+    )
+    assert found[-2:] == ["Molar Mass", "Mole Ratio"]

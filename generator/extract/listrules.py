@@ -205,13 +205,28 @@ def prose_cards(read: ListRead, ordered: bool) -> Iterator[Candidate]:
     yield from read.proses
 
 
+# A verb telling the reader what to do, opening a step's name.
+_IMPERATIVE = re.compile(
+    r"(?:write|determine|convert|use|check|calculate|compute|evaluate|identify|find|apply|add"
+    r"|remove|create|set|define|choose|select|compare|draw|list|make|start|run|install|open"
+    r"|read|count|measure|multiply|divide|subtract|balance|solve|plot|verify|test|build"
+    r"|prepare|mix|heat|record|repeat|return|update|initiali[sz]e|assign|insert|delete|sort"
+    r"|swap|call|send|store|load|save|configure|enable|connect|deploy|review|analy[sz]e|pick"
+    r"|estimate|gather|collect|clean|split|train|tune)\s+\S",
+    re.IGNORECASE,
+)
+
+
 def procedure_steps(read: ListRead, ordered: bool, lead_in: bool) -> bool:
     """Whether the list's `name: …` lines are the steps of a procedure rather than terms."""
     colon, scope = read.colon, read.scope
     plain = bool(colon) and all(not line.formatted for _, line in colon)
     stages = ordered and is_flow((*scope.section, scope.owner))  # `## 요청 처리 흐름`, `1. …`
     stages = stages and not any(DEFINING_PHRASE.search(line.definition) for _, line in colon)
-    stages = stages and (plain or len(colon) < read.units)  # bold names beside other steps too
+    # bold names beside other steps too, or bold names that say what to do (`1. **Write a
+    # Balanced Equation:** …` under `## Steps for …`)
+    told_to = sum(bool(_IMPERATIVE.match(line.term)) for _, line in colon) * 3 >= len(colon) * 2
+    stages = stages and (plain or len(colon) < read.units or told_to)
     return numbered_steps(read.items, colon, read.units) or (plain and lead_in) or stages
 
 
