@@ -512,10 +512,16 @@ def test_a_readme_s_sections_about_the_repository_make_no_card() -> None:
 
         ## Idempotence
         An operation that gives the same result however many times it is applied.
+
+        ## Disclaimer
+        I take no responsibility for mistakes in these notes.
+
+        ## Support
+        If these notes helped you, you can buy me a coffee.
     """
     assert terms(note) == ["Idempotence"]
     why = reasons(note)
-    for title in ["About", "TIL Format", "Commit Convention", "Penalty"]:
+    for title in ["About", "TIL Format", "Commit Convention", "Penalty", "Disclaimer", "Support"]:
         assert why[title] == "a section about the notes themselves, not a term", title
 
 

@@ -217,6 +217,7 @@ _META = (
     r"|스터디\s*(?:규칙|규정|방식|진행\s*방식|운영|일정|계획|방향|목표|소개|보고|기록|멤버|인원)"
     r"|진행\s*방식|참여\s*방법|벌금(?:\s*규칙)?"
     r"|contributions?(?:\s+guide)?|license|contact|acknowledge?ments?|members|contributors"
+    r"|disclaimer|credits|donat(?:e|ions?)|sponsors?|sponsorship|support(?:\s+(?:me|us|this))?"
     r"|(?:commit|pr|naming)\s+conventions?(?:\s+rules?)?"
 )
 # … and headings about the notes that may still hold what they teach (`What does this
