@@ -167,3 +167,21 @@ def test_a_clinical_label_under_a_term_is_that_terms_card() -> None:
         - 부정맥
         """
     assert terms(md) == ["디곡신", "부작용"]
+
+
+def test_checklist_questions_over_their_answers_are_question_cards() -> None:
+    """`- [x] What is data encapsulation?` closing its list, the answer in the paragraph after
+    it, question after question: each is a card; a question with nothing after it is none."""
+    md = """
+        - [x] What are the benefits of a closure?
+
+        It keeps the variables of the scope it was made in, even after that scope ends.
+
+        - [x] Give an example of a closure
+        - [x] What is data encapsulation?
+
+        Keeping some data out of reach of the code that should not change it.
+
+        - [ ] What is the difference between the heap and the stack?
+        """
+    assert terms(md) == ["What are the benefits of a closure?", "What is data encapsulation?"]

@@ -85,8 +85,9 @@ def split_bold_sections(
     """Units cut at bold-name lines: (units before the first one, None), then
     (each one's body, its candidate). With no bold-name lines: [(units, None)]."""
     marks: list[tuple[int, str, bool]] = []
+    asked = _asked_items(units, ctx)
     for index, unit in enumerate(units):
-        name = bold_name(unit, ctx)
+        name = bold_name(unit, ctx) or asked.get(index)
         if name is None or (index + 1 >= len(units) and not _inline_body(unit)):
             continue
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
@@ -151,10 +152,36 @@ def split_bold_sections(
     return out
 
 
+# `- [x] ` opening a task-list item
+_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
+
+
+def _asked_items(units: list[Unit], ctx: Context) -> dict[int, str]:
+    """`- [x] What are the benefits of a closure?` closing its list, its answer in the
+    paragraphs after the list: a question over its answer, as a bold one is. Only where two or
+    more questions are written so (a checklist of interview questions)."""
+    found: dict[int, str] = {}
+    for index, unit in enumerate(units[:-1]):
+        after = units[index + 1]
+        if not isinstance(unit, list) or isinstance(after, list) or after.type != "paragraph":
+            continue
+        item = unit[-1]
+        if not item.map or len(item.children) != 1 or item.children[0].type != "paragraph":
+            continue
+        if sum(1 for i in range(*item.map) if ctx.parsed.lines[i].strip()) != 1:
+            continue
+        text = _TASK_BOX.sub("", strip_prefix(ctx.parsed.lines[item.map[0]])).strip()
+        if text.endswith(("?", "？")) and is_question(plain_term(text)):
+            found[index] = plain_term(text)
+    return found if len(found) >= 2 else {}
+
+
 def _candidate(
     head: Unit, name: str, body: list[Unit], section: tuple[str, ...], ctx: Context
 ) -> Candidate | None:
-    if isinstance(head, list) or not head.map:
+    if isinstance(head, list):  # a question closing its list (`_asked_items`)
+        head = head[-1]
+    if not head.map:
         return None
     maps = [m for u in body for m in _maps(u)]
     if _inline_body(head):  # `**Canary release**` and its definition on the next line
