@@ -605,3 +605,20 @@ def test_a_heading_that_is_one_example_case_or_mistake_is_no_term() -> None:
         """
     assert terms(md) == ["Topic marker", "Case law"]
     assert reasons(md)["Example 1: Introductions"].startswith("one of a set of examples")
+
+
+def test_a_biography_section_gives_the_persons_facts_not_terms() -> None:
+    """`### 생애` over `생몰년: …`, `저서: …`, `의의: …`: facts about the person the note is
+    about, not terms; the terms of `### 사상` are still cards."""
+    md = """
+        # 맹자
+        ### 생애
+        + 생몰년: B.C.372?-B.C.289(전국시대)
+        + 이름: 맹가(孟軻)
+        + 저서: 『맹자』
+        + 의의: 후대의 신유학 형성에 영향을 미침
+        ### 사상
+        + 성선설: 사람의 본성은 본래 선하다는 주장
+        + 왕도정치: 덕으로 백성을 다스리는 정치
+        """
+    assert terms(md) == ["사상", "성선설", "왕도정치"]

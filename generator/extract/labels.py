@@ -47,6 +47,8 @@ LABELS = words(
     부작용 적응증 금기증 금기 증상 진단 치료 합병증
     update trivia aside beispiel beispiele exemple exemples ejemplo ejemplos
     analogy analogies explanation 비유
+    biography 생애 생몰년 생몰 출생 사망 저서 업적 의의 배경 이름 limitations limitation 한계 한계점
+    문제점
     définition definición definicion definição definicao definizione definitie definicja
     определение визначення 定義 定义 пример примеры esempio esempi exemplo exemplos 例 例子
     ventajas desventajas vantagens desvantagens avantages inconvénients vorteile nachteile
