@@ -622,3 +622,20 @@ def test_a_biography_section_gives_the_persons_facts_not_terms() -> None:
         + 왕도정치: 덕으로 백성을 다스리는 정치
         """
     assert terms(md) == ["사상", "성선설", "왕도정치"]
+
+
+def test_a_courses_objectives_and_topics_are_section_labels() -> None:
+    """`## Learning Objectives`, `**Key Topics**`, `### 학습 목표`, `## Grading`: parts of a
+    course's outline, as `Introduction` is; the terms defined in them are still cards."""
+    md = """
+        # Module 10: Vendor Risks
+        ## Learning Objectives
+        - Explain the risks a third-party vendor brings
+        ## Third-party risk
+        **Key Topics**
+
+        - **Supply chain attack**: an attack through a supplier's product or service
+        ## Grading
+        - Quiz 40%, final 60%
+        """
+    assert terms(md) == ["Third-party risk", "Supply chain attack"]

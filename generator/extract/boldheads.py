@@ -22,6 +22,7 @@ from .colon import QUESTION, plain_term, term_problem
 from .filters import bold_line
 from .headbody import FILE_NAME, open_question_items, to_do_items
 from .labels import is_contents_heading
+from .sectionlabels import section_label_kind
 from .tables import table_candidates
 from .terms import (
     is_question,
@@ -93,6 +94,8 @@ def split_bold_sections(
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
         if is_contents_heading(name):  # `**Table of Contents**` over the note's sections
             problem = "a table of contents: its entries say where things are, not what they are"
+        elif problem is None and section_label_kind(name) == "label":  # `**Learning Objectives**`
+            problem = "a section label (resources, examples, code, set-up, questions), not a term"
         if problem == QUESTION and is_question(name):
             problem = None  # `**1. What is a context switch?**` over its answer: a question card
         if problem is None and _kinds_of(name, getattr(scope, "owner", "")):

@@ -32,6 +32,7 @@ _HEADS = words(
     실습 파일 steps
     general notation notations
     환경 environment env requirements 키워드 keywords
+    objectives outcomes topics syllabus grading 목표
     """
 )
 # Rules are the exception: `Rust ownership › Rules` with three plain rules is a card (the rules
