@@ -92,7 +92,7 @@ def test_properties_under_an_aspect_label_stay_in_the_term() -> None:
 
 
 def test_explain_says_where_the_lines_under_a_property_label_went() -> None:
-    # `이름 : …` under `쿠키 구성` looks like a glossary line; it makes no card, and `--explain`
+    # `도메인 : …` under `쿠키 구성` looks like a glossary line; it makes no card, and `--explain`
     # must say so instead of leaving the line unaccounted for
     md = """
         # 웹
@@ -100,14 +100,14 @@ def test_explain_says_where_the_lines_under_a_property_label_went() -> None:
         브라우저에 저장되는 작은 기록 파일이다.
 
         - 쿠키 구성
-          - 이름 : 쿠키를 구별하는 이름
+          - 도메인 : 쿠키를 돌려받을 도메인
           - **만료**: 쿠키가 사라지는 시각
         - Treatment
           - **Gift-over**: the gift passes to another beneficiary.
         """
     assert list(by_term(md)) == ["쿠키"]
     why = reasons(md)
-    assert why["이름"] == "a property of 쿠키 under the label '쿠키 구성'"
+    assert why["도메인"] == "a property of 쿠키 under the label '쿠키 구성'"
     assert why["만료"] == "a property of 쿠키 under the label '쿠키 구성'"
     assert why["Gift-over"] == "a property of 쿠키 under the label 'Treatment'"
 

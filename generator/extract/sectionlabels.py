@@ -32,7 +32,7 @@ _HEADS = words(
     실습 파일 steps
     general notation notations
     환경 environment env requirements 키워드 keywords
-    objectives outcomes topics syllabus grading 목표
+    objectives outcomes topics syllabus grading
     """
 )
 # Rules are the exception: `Rust ownership › Rules` with three plain rules is a card (the rules
@@ -60,7 +60,7 @@ _SECTION_PHRASES = frozenset(
         "해야 할 것", "해야할 것", "할 것", "해야 할 일", "getting started", "prerequisites",
         "read more", "more info", "more information", "교재", "관련 개념", "related concepts",
         "next?", "up next", "coming next", "다음은?", "다음 편", "다음 글",
-        "tech stack", "기술 스택", "기술스택", "사용 기술", "요구 사항",
+        "tech stack", "기술 스택", "기술스택", "사용 기술", "요구 사항", "학습 목표",
     )
 )  # fmt: skip
 
