@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import BuildCache, cache_for, options_fingerprint
+from .cache import BuildCache, cache_for, code_fingerprint, options_fingerprint
 from .fsutil import file_stamp
 from .lock import LOCK_NAME, lock_path
 from .model import BuildReport, Deck, Diagnostic
@@ -67,7 +67,7 @@ def check(paths: list[str], options: BuildOptions) -> Check | None:
     store = cache_for(files[0].root, options) if files else None
     if store is None or not store.enabled:
         return None
-    now = Check(paths, files, tuple(found), store, *_base(paths, options, files))
+    now = Check(paths, files, tuple(found), store, *_base(paths, options, files, store))
     record = store.get_build(_where(paths, options))
     if now.base is None or not isinstance(record, Record):
         return now
@@ -101,17 +101,34 @@ def _where(paths: list[str], options: BuildOptions) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+def _type_hashes(store: BuildCache) -> dict[str, str]:
+    """The note types' hashes (package.model_hashes), kept in the build cache under what makes
+    them, notedeck's code and Pygments' version (its styles are the code blocks' CSS):
+    importing genanki and the renderer to work them out again was a third of a build with
+    nothing changed."""
+    import pygments
+
+    made = f"note types\x1f{code_fingerprint()}\x1f{pygments.__version__}"
+    key = hashlib.sha256(made.encode()).hexdigest()
+    kept = store.get_build(key)
+    if isinstance(kept, dict) and all(isinstance(v, str) for v in kept.values()):
+        return {str(k): v for k, v in kept.items()}
+    from .package import model_hashes  # genanki and the renderer: the note types' CSS
+
+    hashes = model_hashes()
+    store.put_build(key, hashes)
+    return hashes
+
+
 def _base(
-    paths: list[str], options: BuildOptions, files: list[NoteFile]
+    paths: list[str], options: BuildOptions, files: list[NoteFile], store: BuildCache
 ) -> tuple[str | None, str | None]:
     """The digest of the notes, the other files' names, the options, notedeck's code and the
     note types it makes; and a digest of the other files' names alone (what a bare image name
     may resolve to). None for both when a notes root holds a symbolic link (where it leads is
     not part of the digest)."""
-    from .package import model_hashes  # genanki and the renderer: the note types' CSS
-
     digest = hashlib.sha256(options_fingerprint(options).encode())
-    types = ",".join(f"{k}={v}" for k, v in sorted(model_hashes().items()))
+    types = ",".join(f"{k}={v}" for k, v in sorted(_type_hashes(store).items()))
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "") + "\x1f" + types
     head = [os.getcwd(), str(options.out.resolve()), epoch, *paths]
     digest.update("\x1f".join(head).encode("utf-8", "surrogateescape"))

@@ -1,6 +1,7 @@
 """`notedeck build` with nothing changed is answered without importing the pipeline: the
-extractor, the build, the workers and the HTTP client are not loaded at all. (genanki and the
-renderer are: the note types' hashes, CSS included, are part of what the record checks.)"""
+extractor, the build, the workers, the HTTP client, genanki and the renderer are not loaded at
+all. (The note types' hashes, CSS included, are part of what the record checks; they are kept
+in the build cache under notedeck's code and Pygments' version, which make them.)"""
 
 from __future__ import annotations
 
@@ -9,9 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator import cliparser, media
 
-HEAVY = ("generator.extract", "generator.workers", "http.client", "generator.build")
+HEAVY = (
+    "generator.extract", "generator.workers", "http.client", "generator.build",
+    "generator.package", "generator.render", "genanki",
+)  # fmt: skip
 PROBE = """
 import json, sys
 from generator.cli import main
@@ -48,3 +54,18 @@ def test_an_unchanged_build_imports_no_pipeline(tmp_path: Path) -> None:
 
 def test_the_cli_names_the_media_cache_folder_as_media_does() -> None:
     assert cliparser.CACHE_DIR_NAME == media.CACHE_DIR_NAME
+
+
+def test_the_note_types_hashes_kept_for_the_record_follow_the_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kept under notedeck's code: a changed line of code (a CSS edit) works them out again."""
+    from generator import cache, package, unchanged
+
+    store = cache.BuildCache(tmp_path / "cache")
+    real = package.model_hashes()
+    assert unchanged._type_hashes(store) == real
+    monkeypatch.setattr(package, "model_hashes", lambda: {"Basic": "edited"})
+    assert unchanged._type_hashes(store) == real  # same code: kept
+    monkeypatch.setattr(unchanged, "code_fingerprint", lambda: "another version of the code")
+    assert unchanged._type_hashes(store) == {"Basic": "edited"}

@@ -18,7 +18,7 @@ from anki_helpers import (
     text_of,
 )
 
-from generator import package
+from generator import package, unchanged
 from generator.cli import main
 
 V1 = """\
@@ -206,6 +206,8 @@ def test_css_change_updates_the_note_type_without_forking(
         review_all(col, "Threads")
         css = package.card_css()
         monkeypatch.setattr(package, "card_css", lambda: css + "\n.nd-term { color: teal; }\n")
+        # The CSS lives in notedeck's own files: an edit to it is a new version of the code.
+        monkeypatch.setattr(unchanged, "code_fingerprint", lambda: "card.css edited")
         build(notes, out, V1_EPOCH, capsys)  # the same second: the type's time still moves on
         result = import_apkg(col, out / "Threads.apkg")
         assert not result.log.conflicting and not result.log.new
