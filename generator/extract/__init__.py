@@ -21,7 +21,14 @@ from .details import details_candidates
 from .filters import is_date_line, noise_lines
 from .headings import content_blocks, heading_candidate, names_kinds, names_no_term
 from .headnames import heading_term, is_about_notes, is_notes_meta, path_name, section_name
-from .labels import is_label, is_log_heading, is_never_heading, is_own_remarks, is_personal
+from .labels import (
+    CONTENTS,
+    is_label,
+    is_log_heading,
+    is_never_heading,
+    is_own_remarks,
+    is_personal,
+)
 from .markup import markup_candidates
 from .notecard import is_note_subject, note_candidate, overview_subject
 from .notekinds import is_changelog, is_contents_title, is_home_page, is_index_note
@@ -108,15 +115,7 @@ def extract(
     title = title_section(parsed)
     start = title if title is not None else parsed.root
     shown = title.title if title is not None else parsed.front_title
-    whole = (
-        "a changelog: its entries record changes, not terms"
-        if is_changelog(shown, PurePosixPath(info.rel).stem, start.children)
-        else "a table of contents: its entries say where things are taught, not what they are"
-        if is_contents_title(shown)
-        else "a site's home page: it points to the notes and says what the site offers"
-        if is_home_page(info.meta)
-        else ""
-    )
+    whole = _no_cards_at_all(shown, start, info)
     if whole:
         line = title.line if title is not None else 1
         ctx.reject(line, shown or info.title, whole, designed=True)
@@ -168,6 +167,18 @@ def _turned_down(rejected: list[Rejection], cards: tuple[Card, ...]) -> tuple[Re
 
 
 _FLAT = "flatten it"
+
+
+def _no_cards_at_all(shown: str, start: Section, info: NoteInfo) -> str:
+    """Why the whole note makes no card (a changelog, a table of contents, a site's home
+    page), or "" when it may make some."""
+    if is_changelog(shown, PurePosixPath(info.rel).stem, start.children):
+        return "a changelog: its entries record changes, not terms"
+    if is_contents_title(shown):
+        return CONTENTS
+    if is_home_page(info.meta):
+        return "a site's home page: it points to the notes and says what the site offers"
+    return ""
 
 
 def _nesting_warning(parsed: ParsedNote, info: NoteInfo) -> tuple[Diagnostic, ...]:

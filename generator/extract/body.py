@@ -9,6 +9,7 @@ by are in listrules.py.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeGuard
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -80,12 +81,10 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         for u in units
         if _is_content(u, ctx) and not defines_other(u, scope.owner, ctx, scope.owner_aliases)
     ]
-    glossary = colon_paragraphs(units, ctx)
-    if not (len(glossary) >= 2 and len(glossary) * 5 >= len(content) * 3):
-        glossary = []  # `**Term** — …` paragraphs read as a glossary only together
-    titled = titled_paragraphs(units, ctx)
-    if not (len(titled) >= 2 and len(titled) * 5 >= len(content) * 3):
-        titled = []  # `IAM Users` over `It is an identity …`: only together, too
+    # `**Term** — …` paragraphs, or `IAM Users` over `It is an identity …`: a glossary only
+    # when two or more stand together and make up most of what is said
+    glossary = _together(colon_paragraphs(units, ctx), content)
+    titled = _together(titled_paragraphs(units, ctx), content)
     previous: Unit | None = None
     subject: tuple[str, ...] | None = None  # the names a prose definition above gave its term
     for index, unit in enumerate(units):
@@ -132,14 +131,16 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         previous = unit
 
 
+def _together(found: list[Unit], content: list[Unit]) -> list[Unit]:
+    return found if len(found) >= 2 and len(found) * 5 >= len(content) * 3 else []
+
+
 def _terms_label(unit: Unit | None) -> bool:
-    if unit is None or isinstance(unit, list) or unit.type != "paragraph":
-        return False
-    return is_terms_label(plain_text(unit))
+    return _is_paragraph(unit) and is_terms_label(plain_text(unit))
 
 
-def _is_paragraph(unit: Unit) -> bool:
-    return not isinstance(unit, list) and unit.type == "paragraph"
+def _is_paragraph(unit: Unit | None) -> TypeGuard[SyntaxTreeNode]:
+    return unit is not None and not isinstance(unit, list) and unit.type == "paragraph"
 
 
 def _group_items(blocks: list[SyntaxTreeNode]) -> list[Unit]:

@@ -17,12 +17,12 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..attribute import is_sources_heading
-from .candidate import Candidate, Context, strip_prefix
+from .candidate import Candidate, Context, one_line, strip_prefix
 from .colon import QUESTION, plain_term, term_problem
 from .filters import bold_line
 from .headbody import FILE_NAME, open_question_items, to_do_items
-from .labels import is_contents_heading
-from .sectionlabels import section_label_kind
+from .labels import CONTENTS, is_contents_heading
+from .sectionlabels import SECTION_LABEL, section_label_kind
 from .tables import table_candidates
 from .terms import (
     is_question,
@@ -93,9 +93,9 @@ def split_bold_sections(
             continue
         problem = "a sources list" if is_sources_heading(name) else term_problem(name, 8)
         if is_contents_heading(name):  # `**Table of Contents**` over the note's sections
-            problem = "a table of contents: its entries say where things are, not what they are"
+            problem = CONTENTS
         elif problem is None and section_label_kind(name) == "label":  # `**Learning Objectives**`
-            problem = "a section label (resources, examples, code, set-up, questions), not a term"
+            problem = SECTION_LABEL
         if problem == QUESTION and is_question(name):
             problem = None  # `**1. What is a context switch?**` over its answer: a question card
         if problem is None and _kinds_of(name, getattr(scope, "owner", "")):
@@ -155,10 +155,6 @@ def split_bold_sections(
     return out
 
 
-# `- [x] ` opening a task-list item
-_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
-
-
 def _asked_items(units: list[Unit], ctx: Context) -> dict[int, str]:
     """`- [x] What are the benefits of a closure?` closing its list, its answer in the
     paragraphs after the list: a question over its answer, as a bold one is. Only where two or
@@ -171,11 +167,12 @@ def _asked_items(units: list[Unit], ctx: Context) -> dict[int, str]:
         item = unit[-1]
         if not item.map or len(item.children) != 1 or item.children[0].type != "paragraph":
             continue
-        if sum(1 for i in range(*item.map) if ctx.parsed.lines[i].strip()) != 1:
+        if not one_line(item.map, ctx.parsed.lines):
             continue
-        text = _TASK_BOX.sub("", strip_prefix(ctx.parsed.lines[item.map[0]])).strip()
-        if text.endswith(("?", "？")) and is_question(plain_term(text)):
-            found[index] = plain_term(text)
+        text = strip_prefix(ctx.parsed.lines[item.map[0]])  # the task box goes with the marker
+        name = plain_term(text)
+        if text.endswith(("?", "？")) and is_question(name):
+            found[index] = name
     return found if len(found) >= 2 else {}
 
 
@@ -225,7 +222,7 @@ def _bare_list(body: list[Unit], ctx: Context) -> bool:
     if not nodes or any(n.type not in ("bullet_list", "ordered_list", "list_item") for n in nodes):
         return False
     for item in items:
-        if not item.map or sum(1 for i in range(*item.map) if ctx.parsed.lines[i].strip()) != 1:
+        if not item.map or not one_line(item.map, ctx.parsed.lines):
             return False
         text = strip_prefix(ctx.parsed.lines[item.map[0]])
         if len(text.split()) > 4 or re.search(r"[:：.]|\s[-–—]\s", text):

@@ -133,6 +133,11 @@ def strip_prefix(line: str) -> str:
     return _PREFIX.sub("", line, count=1).rstrip()
 
 
+def one_line(span: list[int] | tuple[int, int], lines: list[str]) -> bool:
+    """Whether the source lines `span` covers hold exactly one line that is not blank."""
+    return sum(1 for i in range(*span) if lines[i].strip()) == 1
+
+
 def prefix_of(line: str) -> str:
     match = _PREFIX.match(line)
     return match.group(0) if match else ""

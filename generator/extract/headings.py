@@ -15,7 +15,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import Section, plain_text
 from .aspects import aspect_of
 from .boldheads import bold_name
-from .candidate import Candidate, Context, strip_prefix
+from .candidate import Candidate, Context, one_line, strip_prefix
 from .colon import SENTENCE, split_colon_line
 from .details import unanswered_details
 from .filters import is_date_line, is_decoration, is_link_only, is_unfinished
@@ -53,7 +53,7 @@ from .notekinds import (
     only_sample_data,
     only_sites,
 )
-from .sectionlabels import is_collection_label, section_label_kind
+from .sectionlabels import SECTION_LABEL, is_collection_label, section_label_kind
 from .tables import table_reason
 from .terms import (
     SENTENCE_BREAK,
@@ -105,7 +105,7 @@ def _quiz(question: str, content: list[SyntaxTreeNode], ctx: Context) -> bool:
     items = [i.map for i in content[0].children if i.map]
     if len(items) != len(content[0].children):
         return False
-    if any(sum(1 for n in range(*m) if lines[n].strip()) != 1 for m in items):
+    if not all(one_line(m, lines) for m in items):
         return False  # an option with more under it is an answer's point, not a choice
     return is_quiz(question, [strip_prefix(lines[m[0]]) for m in items])
 
@@ -139,13 +139,13 @@ def heading_candidate(
         if section_label_kind(section_name(section.title)):
             label, reason = (
                 True,
-                "a section label (resources, examples, code, set-up, questions), not a term",
+                SECTION_LABEL,
             )
         ctx.reject(section.line, section.title, reason, designed=label)
         return None
     term, aliases, strategy = found
     if is_collection_label(section_name(section.title)):  # `### 키워드` under `## 네트워크 레이어`
-        reason = "a section label (resources, examples, code, set-up, questions), not a term"
+        reason = SECTION_LABEL
         ctx.reject(section.line, section.title, reason, designed=True)
         return None
     if links_away(section.heading):

@@ -253,7 +253,24 @@ _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", re.IGNORECASE
 # (other headings keep their own reading: `[ 🗂️ 정리 ]` may hold the whole note).
 _WRAPPED = re.compile(r"^[\[【<「『]\s*(?P<inner>[^\]】>」』]+?)\s*[\]】>」』]$")
 _SYMBOLS = re.compile(r"^[^\w\s\[\]【】<>「」『』(]+\s*")
-_CONTENTS = re.compile(r"^(?:table of contents?|contents|toc|목차|차례)$", re.IGNORECASE)
+# What a table of contents is called (a note titled so also takes `Index`, `색인`: notekinds).
+CONTENTS_WORDS = r"table\s+of\s+contents?|contents|toc|목차|차례"
+_CONTENTS = re.compile(rf"^(?:{CONTENTS_WORDS})$", re.IGNORECASE)
+CONTENTS = "a table of contents: its entries say where things are taught, not what they are"
+
+
+# A verb telling the reader what to do, opening a step (`Install Node`, `Write a Balanced
+# Equation`, `설치하기`).
+ACTION = re.compile(
+    r"^(?:install|run|create|add|open|set|configure|download|build|start|go|click|use|make"
+    r"|write|check|copy|edit|update|enable|deploy|type|enter|save|select|determine|convert"
+    r"|calculate|compute|evaluate|identify|find|apply|remove|define|choose|compare|draw|list"
+    r"|read|count|measure|multiply|divide|subtract|balance|solve|plot|verify|test|prepare|mix"
+    r"|heat|record|repeat|return|initiali[sz]e|assign|insert|delete|sort|swap|call|send|store"
+    r"|load|connect|review|analy[sz]e|pick|estimate|gather|collect|clean|split|train|tune)\b"
+    r"|(?:설치|실행|생성|추가|설정|작성|입력|클릭|다운로드|빌드|배포|저장|선택|확인)(?:하기)?$",
+    re.IGNORECASE,
+)
 
 
 def is_contents_heading(title: str) -> bool:

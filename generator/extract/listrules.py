@@ -28,7 +28,7 @@ from .colon import (
     numbered_steps,
     split_colon_line,
 )
-from .labels import is_label, is_strong_label
+from .labels import ACTION, is_label, is_strong_label
 from .lists import alias_lines, item_candidate
 from .paragraphs import colon_candidate, item_text, prose_candidate
 from .proserules import other_features
@@ -205,16 +205,9 @@ def prose_cards(read: ListRead, ordered: bool) -> Iterator[Candidate]:
     yield from read.proses
 
 
-# A verb telling the reader what to do, opening a step's name.
-_IMPERATIVE = re.compile(
-    r"(?:write|determine|convert|use|check|calculate|compute|evaluate|identify|find|apply|add"
-    r"|remove|create|set|define|choose|select|compare|draw|list|make|start|run|install|open"
-    r"|read|count|measure|multiply|divide|subtract|balance|solve|plot|verify|test|build"
-    r"|prepare|mix|heat|record|repeat|return|update|initiali[sz]e|assign|insert|delete|sort"
-    r"|swap|call|send|store|load|save|configure|enable|connect|deploy|review|analy[sz]e|pick"
-    r"|estimate|gather|collect|clean|split|train|tune)\s+\S",
-    re.IGNORECASE,
-)
+def _told_to(name: str) -> bool:
+    """`Write a Balanced Equation`: a verb and what to do it to, a step's name."""
+    return bool(ACTION.match(name)) and len(name.split()) > 1
 
 
 def procedure_steps(read: ListRead, ordered: bool, lead_in: bool) -> bool:
@@ -225,7 +218,7 @@ def procedure_steps(read: ListRead, ordered: bool, lead_in: bool) -> bool:
     stages = stages and not any(DEFINING_PHRASE.search(line.definition) for _, line in colon)
     # bold names beside other steps too, or bold names that say what to do (`1. **Write a
     # Balanced Equation:** …` under `## Steps for …`)
-    told_to = sum(bool(_IMPERATIVE.match(line.term)) for _, line in colon) * 3 >= len(colon) * 2
+    told_to = sum(_told_to(line.term) for _, line in colon) * 3 >= len(colon) * 2
     stages = stages and (plain or len(colon) < read.units or told_to)
     return numbered_steps(read.items, colon, read.units) or (plain and lead_in) or stages
 

@@ -11,6 +11,7 @@ from typing import Any
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import Section, first_paragraph, plain_text
+from .labels import CONTENTS_WORDS
 
 _DAY = r"(?:\d{2,4}\s*[./-]\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\.?"
 # `(2.05~2.17)`, `(3/4 - 3/17)`, `(~ 4.30)`, `(2017-02-05)`: when an entry is planned for.
@@ -171,9 +172,7 @@ def _change_key(title: str) -> str:
 _DATE_ONLY = re.compile(r"^\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}\.?(?:\s.*)?$")
 
 
-_CONTENTS = re.compile(
-    r"^(?:table\s+of\s+contents?|contents|toc|index|목차|차례|색인)\s*[:：]?$", re.IGNORECASE
-)
+_CONTENTS = re.compile(rf"^(?:{CONTENTS_WORDS}|index|색인)\s*[:：]?$", re.IGNORECASE)
 
 
 def is_contents_title(title: str) -> bool:

@@ -25,16 +25,9 @@ from ..parse import first_paragraph, plain_text
 from .aspects import aspect_of
 from .candidate import Candidate, Context, strip_prefix
 from .colon import DEFINING_PHRASE, term_problem
-from .labels import is_label, is_overview_heading
+from .labels import ACTION, is_label, is_overview_heading
 from .lists import term_of_line
 from .terms import is_expansion, is_question, split_aliases, strip_question_prefix, what_is
-
-_ACTION = re.compile(
-    r"^(?:install|run|create|add|open|set|configure|download|build|start|go|click|use|make"
-    r"|write|check|copy|edit|update|enable|deploy|type|enter|save|select)\b"
-    r"|(?:설치|실행|생성|추가|설정|작성|입력|클릭|다운로드|빌드|배포|저장|선택|확인)(?:하기)?$",
-    re.IGNORECASE,
-)
 
 
 def _numbered(item: SyntaxTreeNode, ctx: Context) -> str | None:
@@ -51,7 +44,7 @@ def numbered_heads(items: list[SyntaxTreeNode], ctx: Context) -> dict[int, int]:
     """Index of each heading-like number item → index just past the items it heads."""
     texts = {i: _numbered(item, ctx) for i, item in enumerate(items)}
     heads = [i for i, text in texts.items() if text is not None]
-    if any(_ACTION.search(texts[i] or "") for i in heads):
+    if any(ACTION.search(texts[i] or "") for i in heads):
         return {}  # `1. 저장소 클론`, `2. 의존성 설치`: steps of a procedure
     found: dict[int, int] = {}
     for n, index in enumerate(heads):
@@ -238,7 +231,7 @@ def titled_item(item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context) ->
         return None
     text = strip_prefix(ctx.parsed.lines[start])
     found = term_of_line(text)
-    if found is None or _ACTION.search(found[0]) or _DOING.search(found[0]):
+    if found is None or ACTION.search(found[0]) or _DOING.search(found[0]):
         return None
     term, formatted = found
     what = what_is(term)

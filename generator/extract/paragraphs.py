@@ -81,16 +81,24 @@ _PIPE_LINE = re.compile(r"^(?P<term>[^|\[\]`]+?)\s+\|\s+(?P<def>[^|`]*[^|\s`])\s
 
 
 def _pipe_line(text: str) -> ColonLine | None:
-    match = _PIPE_LINE.match(text.strip())
+    match = _PIPE_LINE.match(text.strip()) if "|" in text else None
     if match is None:
         return None
     term = match.group("term").strip()
     return ColonLine(plain_term(term), term, match.group("def").strip(), False)
 
 
-def _piped(lines: list[str]) -> bool:
-    """Three or more lines, each a `term | meaning` pair and nothing else."""
-    return len(lines) >= 3 and all(_pipe_line(strip_prefix(x)) is not None for x in lines)
+def _piped(lines: list[str]) -> list[ColonLine] | None:
+    """Three or more lines, each a `term | meaning` pair and nothing else: the pairs."""
+    if len(lines) < 3:
+        return None
+    pairs = []
+    for text in lines:
+        pair = _pipe_line(strip_prefix(text))
+        if pair is None:
+            return None
+        pairs.append(pair)
+    return pairs
 
 
 def _dash_lines(lines: list[str]) -> bool:
@@ -174,14 +182,18 @@ def paragraph_candidates(
     if asked and end - start > 1:  # `**Q1. What is a thread?**` then its answer on the next line
         yield from _asked(asked, start, end, scope, ctx)
         return
-    piped = _piped(lines[start:end])
+    pipes = _piped(lines[start:end])
+    piped = pipes is not None
     named_dash = None if piped else _named_dash_line(lines[start:end], scope.owner)
     dashed = named_dash is not None or (not piped and _dash_lines(lines[start:end]))
 
-    def read(text: str) -> ColonLine | None:
-        return _pipe_line(text) if piped else split_colon_line(text, allow_plain_dash=dashed)
+    def read(i: int) -> ColonLine | None:
+        """Line `i` read as a `term: meaning` pair (or `term | meaning`, as the paragraph is)."""
+        if pipes is not None:
+            return pipes[i - start]
+        return split_colon_line(strip_prefix(lines[i]), allow_plain_dash=dashed)
 
-    first = named_dash or read(strip_prefix(lines[start]))
+    first = named_dash or read(start)
     if first is not None and line_problem(first) is not None and _prose_first(paragraph, ctx):
         first = None  # `Flexbox is a one-dimensional model: it lays …` is prose
     named = NAMED_LEAD.match(first.term) if first is not None else None
@@ -198,7 +210,7 @@ def paragraph_candidates(
         also = prose.aliases if prose else ()
         yield from sentence_candidates(paragraph, scope, ctx, prose.term if prose else "", also)
         return
-    split = ((i, read(strip_prefix(lines[i]))) for i in range(start, end))
+    split = ((i, read(i)) for i in range(start, end))
     starts = [(i, line) for i, line in split if line is not None]
     found: list[tuple[int, int, ColonLine]] = []
     for n, (i, line) in enumerate(starts):

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .terms import MEMO, normalise, words
 
+SECTION_LABEL = "a section label (resources, examples, code, set-up, questions), not a term"
 _COUNT = re.compile(r"\s+\d+\s*(?:가지|개|단계|종류)$")  # `주요 질문 3가지`
 
 # Section labels: a heading that names a part of the note (its resources, examples, code,
@@ -104,8 +105,9 @@ def is_collection_label(title: str) -> bool:
     return bool(key) and key[-1] in _COLLECTIONS and is_section_label(title)
 
 
+# The collections that hold terms (not `Examples`, `Questions`, `Resources`).
 _TERM_COLLECTIONS = words(
-    "terms vocabulary glossary terminology keywords definitions concepts 키워드 용어 용어들 개념"
+    "terms concepts vocabulary glossary terminology keywords 키워드 용어 개념"
 )
 
 
