@@ -147,6 +147,7 @@ class SizeResult:
     one: Runs = field(default_factory=Runs)
     none: Runs = field(default_factory=Runs)
     ankdown: Runs = field(default_factory=Runs)
+    floor: Runs = field(default_factory=Runs)  # markdown-it-py parse + genanki write only
     watched: list[float] = field(default_factory=list)  # one change, under --watch
     load: str = ""  # load average when this size was done
 
@@ -161,7 +162,7 @@ def bench_size(notes: int, cards: int, runs: int, ankdown: Path | None) -> SizeR
     base = WORK / f"vault-{notes}"
     corpus, side, out = base / "notes", base / "ankdown", base / "out"
     shutil.rmtree(base, ignore_errors=True)
-    generate(corpus, notes, cards, seed=1, ankdown=side if ankdown else None)
+    generate(corpus, notes, cards, seed=1, ankdown=side)  # the copy floor.py writes from
     result = SizeResult(notes, chars=sum(len(p.read_text("utf-8")) for p in corpus.rglob("*.md")))
     cache = corpus / ".notedeck-cache"
     # Each run measures every kind of build back to back (and ankdown beside them), so the
@@ -181,6 +182,11 @@ def bench_size(notes: int, cards: int, runs: int, ankdown: Path | None) -> SizeR
             sample = measure([str(ankdown), "-r", str(side), "-p", str(target)])
             result.ankdown.add(sample)  # type: ignore[arg-type]
             print(f"  {notes} notes: ankdown {sample['wall']:.2f} s", flush=True)
+        sample = measure(
+            [sys.executable, str(HERE / "floor.py"), str(corpus), str(side), str(base / "floor")]
+        )
+        result.floor.add(sample)  # type: ignore[arg-type]
+        print(f"  {notes} notes: floor {sample['wall']:.2f} s", flush=True)
         sample = measure(notedeck_cmd(corpus, out))
         result.none.add(sample)  # type: ignore[arg-type]
         print(f"  {notes} notes: no change {sample['wall']:.2f} s", flush=True)
@@ -282,6 +288,25 @@ def report(results: list[SizeResult], runs: int, ankdown_note: str, host: str) -
         watched = Runs(wall=r.watched)
         share = watched.median() / r.full.median() if r.full.wall else float("nan")
         lines.append(f"| {r.notes:,} | {watched.cell()} | {share:.1%} |")
+    lines += [
+        "",
+        "The floor: what any tool built on markdown-it-py and genanki must do for the same",
+        "vault (`benchmarks/floor.py`): read and parse every note with markdown-it-py on every",
+        "core, and write the same cards with genanki, with nothing found, rendered or bundled.",
+        "The time under ankdown's that is left beside it is all a tool on these libraries has",
+        "for finding, rendering and bundling every card.",
+        "",
+        "| notes | ankdown s | floor s | floor/ankdown | left for all other work, per card"
+        " | notedeck full/floor |",
+        "|---:|---|---|---:|---:|---:|",
+    ]
+    for r in results:
+        left = (r.ankdown.median() - r.floor.median()) / r.cards * 1e6 if r.cards else 0.0
+        spare = f"{left:.0f} µs" if left > 0 else "none"
+        lines.append(
+            f"| {r.notes:,} | {r.ankdown.cell()} | {r.floor.cell()} "
+            f"| {ratio(r.floor, r.ankdown):.2f} | {spare} | {ratio(r.full, r.floor):.1f} |"
+        )
     lines += ["", "Load average (1, 5, 15 min) when each size was done: "]
     lines[-1] += "; ".join(f"{r.notes:,} notes: {r.load}" for r in results) + "."
     if len(results) > 1:
