@@ -335,6 +335,57 @@ def test_a_types_of_heading_names_its_kinds_however_each_is_written() -> None:
     ]
 
 
+def test_a_heading_that_asks_for_kinds_makes_its_lines_terms_whatever_surrounds_them() -> None:
+    # prose after the list, a lead-in above it, or a question heading: the lines still name
+    # the kinds the heading asks for
+    kinds = terms("""
+        ## Types of Unemployment
+
+        1. Frictional - Transitioning between jobs.
+        2. Structural - Jobs become obsolete.
+
+        We want structural unemployment because it is a sign of growth.
+
+        ## What are the different normal forms?
+
+        Normalization consists of 3 main normal forms:
+
+        1. First Normal Form (1NF): Eliminate duplicate columns.
+        2. Second Normal Form (2NF): Remove partial dependencies.
+
+        ## 데드락 발생 조건 4가지를 설명해 주세요.
+
+        - mutual exclusion: 한번에 한 프로세스만 자원 접근 가능
+        - hold and wait: 할당된 자원을 가진 상태에서 다른 자원 요청
+        """)
+    assert kinds == [
+        "Types of Unemployment",
+        "Frictional",
+        "Structural",
+        "What are the different normal forms?",
+        "First Normal Form",
+        "Second Normal Form",
+        "데드락 발생 조건 4가지를 설명해 주세요.",
+        "mutual exclusion",
+        "hold and wait",
+    ]
+    # a heading that asks for something else keeps such lines as its answer's parts
+    parts = terms("""
+        ## Mutual Exclusion을 할 수 있는 방법은?
+
+        - SW: 피터슨 알고리즘
+        - HW: test and set
+
+        ## Unemployment
+
+        1. Frictional - Transitioning between jobs.
+        2. Structural - Jobs become obsolete.
+
+        We want structural unemployment because it is a sign of growth.
+        """)
+    assert parts == ["Mutual Exclusion을 할 수 있는 방법은?", "Unemployment"]
+
+
 def test_a_topic_heading_over_mixed_child_cards_only_groups_them() -> None:
     note = """
         ## Trusts

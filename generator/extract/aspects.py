@@ -244,6 +244,34 @@ _KINDS_LEAD = re.compile(
 )
 
 
+# `Types of Wills`, `Kinds of joints`, `주요 DNS 레코드 타입`, `인덱스 종류`: a title that asks
+# for the kinds, whichever way each kind below is written.
+KINDS_TITLE = re.compile(
+    r"^(?:(?:the|main|major|common|different|basic|\d+)\s+)*(?:types|kinds|forms|categories)\s+of\s+\S"
+    r"|\S\s+(?:types|종류|유형|타입)$",
+    re.IGNORECASE,
+)
+# `What are the different normal forms in normalization?`, `데드락 발생 조건 4가지를 설명해
+# 주세요`, `기억의 세 가지 과정`: a title that counts what the list below names, or asks for
+# the different ones.
+_COUNTED_TITLE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|several|various|different)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:types|kinds|forms|categories|classes|levels|stages|phases"
+    r"|conditions|principles|laws|properties)\b"
+    r"|(?:\d+|두|세|네|다섯|여섯|일곱|여덟|여러)\s*가지"
+    r"|(?:의\s*)?(?:종류|유형)(?:는|은|에는|와|과|\s|[?？]|$)",
+    re.IGNORECASE,
+)
+
+
+def asks_for_kinds(title: str) -> bool:
+    """Does a heading ask for the kinds (or a counted set) the list under it names? Then
+    each `name: meaning` line below is one of them, a term of its own, however much else is
+    said around the list."""
+    title = re.sub(r"[*_`]", "", title).strip()
+    return bool(KINDS_TITLE.search(title) or _COUNTED_TITLE.search(title))
+
+
 def counts_kinds(unit: Unit | None) -> bool:
     """A paragraph whose last line counts the kinds the list below names."""
     if unit is None or isinstance(unit, list) or unit.type != "paragraph":

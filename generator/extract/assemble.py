@@ -11,6 +11,7 @@ from dataclasses import replace
 from ..attribute import attribute, caption_sources, is_caption
 from ..model import Card, ImageRef, Loc, SourceLink
 from ..parse import image_refs
+from .aspects import KINDS_TITLE
 from .candidate import Candidate, Context, Span, dedent_block
 from .footnotes import cited, footnotes, with_footnotes
 from .headbody import (
@@ -182,13 +183,6 @@ def _card(cand: Candidate, owners: _Owners, ctx: Context, noise: set[int]) -> Ca
 # Children that stand for sub-headings (`**라우터**` over its own paragraphs), rows of a lookup
 # table, or questions: a heading over them only groups them, like a heading over sub-headings.
 _NOT_KINDS = frozenset({"bold-heading", "table", "question-item", "question"})
-# `Types of Wills`, `Kinds of joints`, `주요 DNS 레코드 타입`, `인덱스 종류`: a title that asks
-# for the kinds, whichever way each kind below is written.
-_KINDS_TITLE = re.compile(
-    r"^(?:(?:the|main|major|common|different|basic|\d+)\s+)*(?:types|kinds|forms|categories)\s+of\s+\S"
-    r"|\S\s+(?:types|종류|유형|타입)$",
-    re.IGNORECASE,
-)
 _CODE_NAME = re.compile(r"^(?:[-*+]|\d+[.)])?\s*`[^`]+`\s*$")
 
 
@@ -229,7 +223,7 @@ def _names_kinds(
     names of its kinds, two or more of them (one name alone is no list to recall). Not when the
     heading already says them all (`인증과 인가` over `인증`, `인가`), nor over a cheat sheet's
     commands (names written as code, such as `git reflog`: to look up, not to recall)."""
-    asked = bool(_KINDS_TITLE.search(cand.term))  # `Types of Wills`: the kinds are the answer
+    asked = bool(KINDS_TITLE.search(cand.term))  # `Types of Wills`: the kinds are the answer
     blocked = _NOT_KINDS - {"table"} if asked else _NOT_KINDS
     if len(children) < 2 or any(c.strategy in blocked for c in children):
         return False

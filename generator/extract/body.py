@@ -15,6 +15,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import first_paragraph, plain_text
 from .aspects import (
+    asks_for_kinds,
     aspect_item,
     counts_kinds,
     kinds_listed,
@@ -92,7 +93,9 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
         defined = defined and not any(unit is g for g in glossary)
         if isinstance(unit, list):
             # an answer's lines, and `Examples:` lists, describe; they define nothing
+            # …unless the question asks for kinds (`What are the different normal forms?`)
             answer = scope.answer and not bold_terms(unit, ctx)
+            answer = answer and not asks_for_kinds(scope.owner)
             described = answer or lead_in(previous, label=True)
             told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
             if subject is None and previous is not None and _is_paragraph(previous):
@@ -101,6 +104,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             told = told or (mentions(previous, subject or ()) and told_at_length(unit, ctx))
             told = told and not kinds_listed(unit, (*(subject or ()), scope.owner), ctx)
             told = told and not counts_kinds(previous)
+            told = told and not asks_for_kinds(scope.owner)  # `## Types of Unemployment`
             defined_as = None if described else defined
             if _terms_label(previous):  # `**Key Terms:**` over `- Extinction: CR fades …`
                 defined_as, told = False, False
@@ -115,7 +119,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
                 # `key explorers:` over `- magellan -- …` with no term above: a heading in all
                 # but name; `Main features:` still lists the parts of the thing above
                 owned = bool(scope.owner or subject) or names_aspect(previous)
-                parts = lead_in(previous) and owned
+                parts = lead_in(previous) and owned and not asks_for_kinds(scope.owner)
                 yield from _list(unit, scope, ctx, defined_as, parts, told)
         elif unit.type == "paragraph" and not only_attributes(unit):  # `{: .class}`: markup
             grouped = any(unit is g for g in glossary)
