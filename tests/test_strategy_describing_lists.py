@@ -151,6 +151,21 @@ def test_a_lone_label_word_among_terms_is_a_term() -> None:
     assert terms(md) == ["Branches", "develop", "feature", "release"]  # the kinds' parent
 
 
+def test_a_definition_label_among_terms_stays_a_label() -> None:
+    md = """
+        ## Operating System
+
+        1. Def
+           1. Manages the hardware and running programs
+        2. Device Driver
+           1. OS plug-in module for controlling a particular device
+        3. Scheduler
+           1. Decides which process runs next
+        """
+    assert terms(md) == ["Operating System", "Device Driver", "Scheduler"]
+    assert reasons(md)["Def"] == "label, not a term"
+
+
 def test_a_link_list_heading_item_is_no_term() -> None:
     md = """
         # Queue

@@ -391,3 +391,53 @@ def test_a_bold_question_over_its_answer_is_a_question_card() -> None:
     assert list(found) == ["What is a context switch?", "데드락", "Who owns embedding freshness?"]
     assert found["What is a context switch?"].strategy == "question"
     assert "It costs CPU time." in found["What is a context switch?"].definition_md
+
+
+def test_a_bold_question_with_its_answer_on_the_same_line_is_a_question_card() -> None:
+    md = """
+        # US History
+
+        - **What was the Stamp Act? Which goods were included?** A tax on all paper goods.
+        - **When was the Stamp Act repealed?** March 18th, 1766
+
+        **Who were the Sons of Liberty?** A revolutionary organization founded by Samuel Adams.
+        """
+    found = by_term(md)
+    assert list(found) == [
+        "What was the Stamp Act? Which goods were included?",
+        "When was the Stamp Act repealed?",
+        "Who were the Sons of Liberty?",
+    ]
+    assert found["When was the Stamp Act repealed?"].definition_md == "March 18th, 1766"
+    assert found["Who were the Sons of Liberty?"].strategy == "question"
+    # a question about the term above (`What is it?`) is one of its fields, not a card
+    fields = """
+        ## Dicrotic Notch
+
+        - **What is it?** A small dip in the aortic pressure curve.
+        - **When does it occur?** Shortly after the aortic valve closes.
+        """
+    assert terms(fields) == ["Dicrotic Notch"]
+
+
+def test_a_details_block_of_links_to_notes_is_an_index_not_a_question() -> None:
+    md = """
+        # Today I Learned
+
+        <details><summary>android (2)</summary>
+
+        | Date       | Title                                  |
+        | ---------- | -------------------------------------- |
+        | 2020-04-29 | [Minimal launcher](android/launcher.md) |
+        | 2020-04-22 | [Capture screens with adb](android/adb.md) |
+
+        </details>
+
+        <details><summary>What is adb?</summary>
+
+        The Android Debug Bridge: [docs](https://developer.android.com/tools/adb)
+
+        </details>
+        """
+    assert terms(md) == ["What is adb?"]
+    assert reasons(md)["android (2)"] == "it only links to notes, with nothing said of them"

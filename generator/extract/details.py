@@ -21,6 +21,7 @@ from ..parse import MAX_NESTING
 from .candidate import Candidate, Context, Span, dedent_block, strip_prefix
 from .headbody import EMPTY_DETAILS, only_asks, shows_nothing
 from .labels import is_never_heading
+from .tablekinds import index_line
 
 # `[^<>]` keeps each match attempt from running past the next tag on a line of unclosed `<`.
 _TOKEN = re.compile(r"<(/?)(details|summary)(?![\w-])[^<>]*>", re.IGNORECASE)
@@ -131,6 +132,17 @@ def _asks_only(answer: str) -> bool:
     return only_asks(lines)
 
 
+# A table's delimiter row: `| --- | :---: |`.
+_DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
+
+
+def _rows(answer: str) -> list[str]:
+    """The answer's lines that hold content: not blank, not a table's header or delimiter."""
+    lines = [x.strip() for x in answer.split("\n") if x.strip()]
+    header = {i - 1 for i, x in enumerate(lines) if i and _DELIMITER.match(x)}
+    return [x for i, x in enumerate(lines) if i not in header and not _DELIMITER.match(x)]
+
+
 def details_candidates(
     span: Span, code: set[int], section: tuple[str, ...], ctx: Context
 ) -> Iterator[Candidate]:
@@ -215,6 +227,9 @@ class _Reader:
             self.reject(line, term, "a heading over follow-up questions, not a question")
             return None
         answer = self.answer(node, cuts)
+        if answer and all(map(index_line, _rows(answer))):  # `android (2)` over its notes' links
+            self.reject(line, term, "it only links to notes, with nothing said of them")
+            return None
         if _asks_only(answer):
             why = "answered on cards of their own" if cuts else "with no answers"
             self.reject(line, term, f"only follow-up questions {why}")

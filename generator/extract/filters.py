@@ -191,6 +191,30 @@ def bold_question(line: str) -> str | None:
     return text.strip() if text and text.rstrip().endswith(("?", "？")) else None
 
 
+# `**What was the Stamp Act?** A tax on …`: a bold question, then its answer on the same line.
+_INLINE_QUESTION = re.compile(
+    r"^(?P<mark>\*\*|__)(?P<question>[^*_]{3,}?[?？])\s*(?P=mark)\s*[:：]?\s*(?P<answer>\S.*)$"
+)
+
+
+# `What is it?`, `When does it occur?`: a question about the term the line sits under, one
+# of its fields, not a card of its own.
+_ASKS_ABOUT_OWNER = re.compile(
+    r"^(?:what|when|where|why|how|who|which)(?:\s+\w+)?\s+(?:it|its|this|they|these|those|them)\b",
+    re.IGNORECASE,
+)
+
+
+def inline_question(line: str) -> tuple[str, str] | None:
+    """A line opening with a bold question and going on with its answer: (question, answer)."""
+    match = _INLINE_QUESTION.match(line.strip())
+    if match is None or not re.search(r"[^\W\d_]", match.group("answer")):
+        return None
+    if _ASKS_ABOUT_OWNER.match(match.group("question")):
+        return None
+    return match.group("question").strip(), match.group("answer").strip()
+
+
 def unanswered_question(source: str) -> bool:
     """`**Q3. What is a fiber?**` over `_To be updated_`: asked, and the answer left for later."""
     first, _, rest = source.partition("\n")

@@ -172,7 +172,7 @@ _STRONG = words(
     """
     pros cons advantages disadvantages advantage disadvantage example examples note notes tip
     tips summary 장점 단점 예 예시 예제 특징 주의 참고 요약 정리 결론 장단점
-    definition 정의 meaning 의미 뜻
+    definition def defn 정의 meaning 의미 뜻
     """
 )
 

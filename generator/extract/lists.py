@@ -11,8 +11,9 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..parse import first_paragraph, plain_text
-from .candidate import Candidate, Context, strip_prefix
+from .candidate import Candidate, Context, dedent_block, strip_prefix
 from .colon import _ALIAS_TAIL, _WRAPPED, plain_term, term_problem
+from .filters import inline_question
 from .headbody import is_quiz
 from .labels import is_strong_label
 from .notekinds import is_dated_entry
@@ -111,6 +112,18 @@ def item_candidate(
             strategy="question-item",
             owned=(item.map[0], item.map[1]),
             text=arrow.group("answer").strip(),
+        )
+    inline = inline_question(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
+    if inline is not None:  # `- **What was the Stamp Act?** A tax on …`
+        rest = dedent_block(ctx.parsed.lines[paragraph.map[0] + 1 : item.map[1]])
+        return Candidate(
+            term=strip_question_prefix(inline[0]),
+            section=section,
+            line=paragraph.map[0] + 1,
+            spans=[],
+            strategy="question-item",
+            owned=(item.map[0], item.map[1]),
+            text=inline[1] + ("\n" + rest if rest else ""),
         )
     broken = broken_term(paragraph, ctx, item=True)  # `- **Abstraction**<br>`, its definition
     if not nested and broken is None:

@@ -32,7 +32,7 @@ from .colon import (
     split_colon_line,
     term_problem,
 )
-from .filters import bold_question, unanswered_question
+from .filters import bold_question, inline_question, unanswered_question
 from .headnames import definition_of
 from .labels import is_label
 from .lists import alias_lines, broken_term
@@ -126,9 +126,13 @@ def _prose_first(paragraph: SyntaxTreeNode, ctx: Context) -> bool:
     return defined_subject(text) is not None
 
 
-def _asked(question: str, start: int, end: int, scope: Scope, ctx: Context) -> Iterator[Candidate]:
-    """A bold question opening a paragraph whose other lines answer it (interview notes)."""
+def _asked(
+    question: str, start: int, end: int, scope: Scope, ctx: Context, opening: str = ""
+) -> Iterator[Candidate]:
+    """A bold question opening a paragraph whose other lines answer it (interview notes);
+    `opening`: the answer's start, on the question's own line."""
     answer = dedent_block(ctx.parsed.lines[start + 1 : end])
+    answer = f"{opening}\n{answer}".strip() if opening else answer
     term = strip_question_prefix(strip_numbering(question))
     if unanswered_question("\n".join(strip_prefix(x) for x in ctx.parsed.lines[start:end])):
         ctx.reject(start + 1, term, "a question with no answer yet")
@@ -181,6 +185,10 @@ def paragraph_candidates(
     asked = None if scope.answer else bold_question(strip_prefix(lines[start]))
     if asked and end - start > 1:  # `**Q1. What is a thread?**` then its answer on the next line
         yield from _asked(asked, start, end, scope, ctx)
+        return
+    inline = None if scope.answer else inline_question(strip_prefix(lines[start]))
+    if inline is not None:  # `**What was the Stamp Act?** A tax on …`
+        yield from _asked(inline[0], start, end, scope, ctx, inline[1])
         return
     pipes = _piped(lines[start:end])
     piped = pipes is not None
