@@ -166,6 +166,30 @@ def test_a_definition_label_among_terms_stays_a_label() -> None:
     assert reasons(md)["Def"] == "label, not a term"
 
 
+def test_solution_and_characteristics_labels_among_terms_stay_labels() -> None:
+    md = """
+        ## 입출력장치 보호
+
+        - 잘못된 입출력 명령
+          - 다른 사용자의 입출력을 방해
+        - 해결법
+          - 입출력 명령을 특권 명령으로
+
+        ## tissues
+
+        - epithelial
+          - covers body surfaces
+          - characteristics
+            - tightly aggregated cells
+          - functions
+            - protective
+        """
+    why = reasons(md)
+    assert why["해결법"] == "label, not a term"
+    assert why["characteristics"] == "label inside the item above, not a term"
+    assert "해결법" not in terms(md) and "characteristics" not in terms(md)
+
+
 def test_a_link_list_heading_item_is_no_term() -> None:
     md = """
         # Queue

@@ -27,7 +27,7 @@ from .aspects import (
     unquote,
 )
 from .boldheads import Unit, split_bold_sections
-from .candidate import Candidate, Context, Scope, strip_prefix
+from .candidate import ITEM_OWNER, Candidate, Context, Scope, strip_prefix
 from .cloze import cloze_candidate
 from .deflist import deflist_candidates
 from .filters import is_decoration, is_link_only, only_attributes
@@ -293,7 +293,7 @@ def _plain_line(
         elif "**" in ctx.parsed.lines[first] or FORMATTED_PAREN.search(ctx.parsed.lines[first]):
             # `- In a digraph, **in-degree** is the …`, `1. Build a _bijection_ (a map) …`
             yield from sentence_candidates(paragraph, scope, ctx, "")
-    owner = line.term if line is not None else "item"
+    owner = line.term if line is not None else ITEM_OWNER
     yield from body_candidates(item.children[1:], Scope(scope.section, owner, scope.skip), ctx)
 
 
@@ -312,7 +312,7 @@ def under_label(
     if aspect == "kinds":
         yield from inner
         return
-    of = f" of {scope.owner}" if scope.owner and scope.owner != "item" else ""
+    of = f" of {scope.owner}" if scope.owner and scope.owner != ITEM_OWNER else ""
     for card in inner:
         if card.strategy == "cloze":
             yield card

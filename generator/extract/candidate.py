@@ -108,6 +108,11 @@ class Context:
         return self.parsed.lines[node.map[0] : node.map[1]]
 
 
+# The owner of what is nested under a plain list line that names no term: it is owned (its
+# lines describe that line) but by no name, and `--explain` says so in these words.
+ITEM_OWNER = "the item above"
+
+
 @dataclass(slots=True)
 class Scope:
     """Where some blocks live: their section path, the term that owns them (if any) and the

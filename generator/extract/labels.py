@@ -24,7 +24,7 @@ LABELS = words(
     links category type kind version level difficulty rating priority goal goals problem
     solution cause fix conclusion in short in summary for example i.e ie remember memo q a
     step steps command commands output example how it works 요약 예 예시 예제 보기 장점
-    단점 특징 정의 의미 참고 주의 주의사항 결론 원인 해결 해결책 해결방법 방법 목적 용도
+    단점 특징 정의 의미 참고 주의 주의사항 결론 원인 해결 해결책 해결법 해결방법 방법 목적 용도
     사용법 사용 예 문법 결과 답 답변 질문 이유 날짜 작성일 수정일 작성자 시간복잡도
     공간복잡도 복잡도 시간 복잡도 공간 복잡도 종류 구조 원리 동작 동작 원리 차이 차이점
     비교 출처 태그 문제 풀이 핵심 포인트 키워드 한줄요약 한 줄 요약 개념 메모 비고 설명
@@ -171,8 +171,8 @@ def is_label(term: str) -> bool:
 _STRONG = words(
     """
     pros cons advantages disadvantages advantage disadvantage example examples note notes tip
-    tips summary 장점 단점 예 예시 예제 특징 주의 참고 요약 정리 결론 장단점
-    definition def defn 정의 meaning 의미 뜻
+    tips summary characteristics 장점 단점 예 예시 예제 특징 특성 주의 참고 요약 정리 결론 장단점
+    definition def defn 정의 meaning 의미 뜻 해결법 해결책 해결방법
     """
 )
 
