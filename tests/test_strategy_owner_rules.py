@@ -624,6 +624,36 @@ def test_names_filled_in_under_each_sibling_term_are_its_fields() -> None:
     assert reasons(md)["Action"] == "a field the note fills in under 3 of its terms"
 
 
+def test_names_filled_in_under_each_list_term_are_its_fields() -> None:
+    md = """
+        ## Präpositionen
+        - durch : through
+          - Ort: Walking through the park.
+          - Grund: Through his help.
+        - bis : until
+          - Zeit: Until next week.
+          - Ort: Driving until Berlin.
+        - um : around
+          - Zeit: around 1500 Uhr.
+          - Ort: around the table.
+        - gegen : against
+          - Ort: He drove against the wall.
+        """
+    found = terms(md)
+    assert found[:1] == ["Präpositionen"] and {"durch", "bis", "um", "gegen"} <= set(found)
+    assert "Ort" not in found and "Zeit" not in found
+    assert reasons(md)["Ort"] == "a field the note fills in under 4 of its terms"
+    # a name nested under two list terms only is no form (it is one card: one section)
+    two = """
+        ## Sorting
+        - Merge sort: splits, sorts and merges
+          - Stable sort: keeps equal keys in order
+        - Heap sort: builds a heap and pops it
+          - Stable sort: keeps equal keys in order
+        """
+    assert terms(two) == ["Sorting", "Merge sort", "Stable sort", "Heap sort"]
+
+
 def test_one_term_in_three_sections_is_three_cards() -> None:
     md = """
         # Concurrency

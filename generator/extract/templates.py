@@ -30,6 +30,11 @@ _LINE_CARDS = frozenset({"list-term", "colon", "bold-heading"})
 
 def template_fields(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """The candidates, without the names that are fields repeated under the note's terms."""
+    return _item_fields(_heading_fields(candidates, ctx), ctx)
+
+
+def _heading_fields(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Fields of a form filled in under heading terms (`### B-tree` › `- **Concept**`)."""
     terms = {c.section for c in candidates if c.strategy in _TERM_CARDS and c.section}
     # each name written under a term, by (the level of the terms, the name)
     keys = {id(c): _key(c) for c in candidates if c.strategy in _LINE_CARDS and c.section in terms}
@@ -37,6 +42,46 @@ def template_fields(candidates: list[Candidate], ctx: Context) -> list[Candidate
     for c in candidates:
         if id(c) in keys:
             where[keys[id(c)]].add(c.section)
+    return _without_fields(candidates, keys, where, ctx)
+
+
+def _item_fields(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Fields of a form filled in under list terms: `- durch : through` › `- Ort: …`,
+    `- Grund: …`; `- bis : until` › `- Zeit: …`, `- Ort: …`: the same names under item after
+    item are the uses the author notes for each, not terms."""
+    keys: dict[int, tuple[int, str]] = {}
+    where: dict[tuple[int, str], set[tuple[str, ...]]] = defaultdict(set)
+    # One sweep in line order, with the list terms whose own lines are still open: their
+    # lines nest as their items do, so the innermost open one holds the card.
+    open_terms: list[Candidate] = []
+    for card in sorted((c for c in candidates if c.strategy in _LINE_CARDS), key=_at):
+        while open_terms and _span(open_terms[-1])[1] <= card.line - 1:
+            open_terms.pop()
+        owner = open_terms[-1] if open_terms else None
+        if owner is not None and owner.section == card.section and owner.line != card.line:
+            keys[id(card)] = _key(card)
+            where[keys[id(card)]].add((*owner.section, str(owner.line)))
+        if card.owned is not None:
+            open_terms.append(card)
+    return _without_fields(candidates, keys, where, ctx)
+
+
+def _at(card: Candidate) -> tuple[int, int]:
+    """Line order; of two cards on one line, the one holding more lines first."""
+    return card.line, -_span(card)[1]
+
+
+def _span(card: Candidate) -> tuple[int, int]:
+    return card.owned if card.owned is not None else (card.line - 1, card.line)
+
+
+def _without_fields(
+    candidates: list[Candidate],
+    keys: dict[int, tuple[int, str]],
+    where: dict[tuple[int, str], set[tuple[str, ...]]],
+    ctx: Context,
+) -> list[Candidate]:
+    """The candidates without the names `where` shows to be fields of a form (see above)."""
     repeated = {key: sections for key, sections in where.items() if len(sections) >= 2}
     fields = {keys[id(c)] for c in candidates if keys.get(id(c)) in repeated and is_label(c.term)}
     for form in _forms(repeated):  # terms that share names, and the names they share
