@@ -16,6 +16,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode, _NesterTokens
 from mdit_py_plugins.deflist import deflist_plugin
@@ -95,7 +96,30 @@ def markdown() -> MarkdownIt:
     _front_matter_only_on_dashes(md)
     linear_link_labels(md)
     html_blocks_as_rendered(md)
+    md.core.ruler.before("inline", "heading_attributes", _heading_attributes)
     return md
+
+
+# `## Spanish Alphabet {#spanish-alphabet}`, `### Usage {: .note}`, `# Intro {#intro .lead}`:
+# a heading's attribute list (Pandoc, kramdown, Hugo, MkDocs), markup for an id or a class.
+_HEADING_ATTRIBUTES = re.compile(
+    r"\s+\{:?\s*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+    r"(?:\s+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*\s*\}\s*$"
+)
+
+
+def without_attributes(heading: str) -> str:
+    """A heading's text without its trailing attribute list."""
+    return _HEADING_ATTRIBUTES.sub("", heading) if "{" in heading else heading
+
+
+def _heading_attributes(state: StateCore) -> None:
+    """Drop a heading's trailing attribute list from its text, so the term and the section
+    path are the heading's words."""
+    tokens = state.tokens
+    for opening, inline in zip(tokens, tokens[1:], strict=False):
+        if opening.type == "heading_open" and inline.type == "inline":
+            inline.content = without_attributes(inline.content)
 
 
 def _front_matter_only_on_dashes(md: MarkdownIt) -> None:

@@ -582,3 +582,52 @@ def test_an_interview_question_over_the_parts_of_its_answer_is_one_card() -> Non
     answer = found["What is a deadlock?"].definition_md
     assert "wait for each other's locks" in answer and "Circular wait" in answer
     assert found["What is a deadlock?"].section == ("What is a deadlock?",)
+
+
+def test_a_headings_attribute_list_is_markup_not_words() -> None:
+    md = """
+        # Spanish
+
+        ## Gender {#gender}
+
+        Every noun is masculine or feminine.
+
+        ## Article {#article .lead data-x="1"}
+
+        A word that comes before a noun.
+
+        - ### Definite article {: .note}
+          - el, la, los, las
+
+        ## Set notation {a, b}
+
+        The braces list the members.
+        """
+    found = by_term(md)
+    assert list(found)[:2] == ["Gender", "Article"]
+    assert found["Article"].section == ("Article",)
+    assert "{" not in "".join(
+        c.definition_md for c in found.values() if c.term != "Set notation {a, b}"
+    )
+    assert "Set notation {a, b}" in found  # braces that are no attribute list are words
+
+
+def test_a_unit_of_a_course_is_no_term_but_its_notes_are_read() -> None:
+    md = """
+        # Introduction to Macroeconomics
+
+        ## Lecture 2
+
+        - GDP: the market value of all final goods produced in a period
+
+        ## Module 03 - Adrenergic Pharmacology
+
+        Drugs acting on adrenergic receptors.
+
+        ## 9주차
+
+        - 캐시: 자주 쓰는 데이터를 가까이 두는 저장소
+        """
+    assert terms(md) == ["GDP", "Module 03 - Adrenergic Pharmacology", "캐시"]
+    why = reasons(md)
+    assert why["Lecture 2"] == why["9주차"] == "a unit of a course or a book, not a term"

@@ -441,3 +441,25 @@ def test_a_details_block_of_links_to_notes_is_an_index_not_a_question() -> None:
         """
     assert terms(md) == ["What is adb?"]
     assert reasons(md)["android (2)"] == "it only links to notes, with nothing said of them"
+
+
+def test_an_obsidian_class_page_of_linked_notes_makes_no_card() -> None:
+    md = """
+        # Introduction to Pharmacology
+
+        ## Assessments
+
+        | Name                                                    | Status      |
+        | ------------------------------------------------------- | ----------- |
+        | [[Projects/BIM263A2 Narrated Powerpoint\\|BIM263A2 Narrated Powerpoint]] | In Progress |
+
+        { .block-language-dataview}
+
+        ## Cards
+
+        | Name                         | Published |
+        | ---------------------------- | --------- |
+        | [[Cards/Drugs\\|Drugs]]       | true      |
+        | [[Cards/Aspirin\\|Aspirin]]   | true      |
+        """
+    assert terms(md) == []

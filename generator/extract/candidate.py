@@ -11,7 +11,7 @@ from typing import Literal
 from markdown_it.tree import SyntaxTreeNode
 
 from ..model import Loc, NoteInfo, Rejection
-from ..parse import ParsedNote
+from ..parse import ParsedNote, without_attributes
 from .terms import MEMO
 
 Span = tuple[int, int]  # 0-based, half-open line range
@@ -79,7 +79,7 @@ def heading_as_label(line: str) -> str:
     if match is None:
         return line
     lead = match.group("lead")
-    label = f"{lead}**{match.group('text')}**"
+    label = f"{lead}**{without_attributes(match.group('text'))}**"
     # a blank line first, so the label is a paragraph of its own, not more words of the line above
     return label if lead.rstrip(" >") else f"{lead.rstrip()}\n{label}"
 

@@ -85,7 +85,9 @@ _POINTER = re.compile(
 
 # `{: .-two-column}`, `{:toc}`: a kramdown attribute list on a line of its own sets a class or
 # an id on the block beside it. It is markup, like a comment: never shown, never content.
-_ATTRIBUTE_LINE = re.compile(r"\{:[^{}\n]*\}")
+# `{: .lead}` (kramdown), `{ .block-language-dataview}`, `{#intro .note}` (Pandoc, Obsidian
+# exports): markup for the block beside it.
+_ATTRIBUTE_LINE = re.compile(r"\{(?::[^{}\n]*|\s*[.#][\w-][^{}\n]*)\}")
 
 
 def is_attribute_line(text: str) -> bool:
@@ -97,7 +99,7 @@ def attribute_lines(node: SyntaxTreeNode) -> list[int]:
     """0-based lines of a paragraph that are only attribute lists (`Intro text` then
     `{: .lead}` on the next line is one paragraph; the second line is markup)."""
     inline = inline_of(node) if node.type == "paragraph" and node.map else None
-    if inline is None or "{:" not in inline.content:
+    if inline is None or "{" not in inline.content:
         return []
     assert node.map is not None
     parts = inline.content.split("\n")

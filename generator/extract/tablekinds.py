@@ -103,8 +103,8 @@ def file_index(rows: list[list[str]]) -> bool:
     linked = sum(t is not None for t in local)
     if not firsts or linked * 2 <= len(firsts):
         return False
-    named_files = sum(
-        bool(t and _FILE_NAME.match(plain_term(c).strip()))
+    named_files = sum(  # a file's name shown, or a link to a note by its name
+        bool(t and (_FILE_NAME.match(plain_term(c).strip()) or _WIKILINK_TARGET.search(c)))
         for c, t in zip(firsts, local, strict=True)
     )
     seconds = [plain_term(r[1]) for r in rows if len(r) > 1 and r[1].strip()]
@@ -114,10 +114,16 @@ def file_index(rows: list[list[str]]) -> bool:
 
 
 def _local_target(cell: str) -> str | None:
+    """Where a cell's link to a file beside the note points: `[Title](a.md)`, or an Obsidian
+    link to another note, `[[Cards/Drugs|Drugs]]`."""
     for _text, target in _LINK_PARTS.findall(cell):
         if target and not re.match(r"^[a-z][a-z0-9+.-]*:|^#", target, re.IGNORECASE):
             return str(target)
-    return None
+    wiki = _WIKILINK_TARGET.search(cell)
+    return wiki.group(1) if wiki else None
+
+
+_WIKILINK_TARGET = re.compile(r"(?<!!)\[\[([^\]|#]+)")
 
 
 def code_lookup(header: list[str], rows: list[list[str]]) -> bool:
