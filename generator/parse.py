@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -117,7 +118,7 @@ def _heading_attributes(state: StateCore) -> None:
     """Drop a heading's trailing attribute list from its text, so the term and the section
     path are the heading's words."""
     tokens = state.tokens
-    for opening, inline in zip(tokens, tokens[1:], strict=False):
+    for opening, inline in pairwise(tokens):
         if opening.type == "heading_open" and inline.type == "inline":
             inline.content = without_attributes(inline.content)
 
