@@ -463,3 +463,24 @@ def test_an_obsidian_class_page_of_linked_notes_makes_no_card() -> None:
         | [[Cards/Aspirin\\|Aspirin]]   | true      |
         """
     assert terms(md) == []
+
+
+def test_links_written_in_html_are_a_link_list_too() -> None:
+    md = """
+        # SQLD
+
+        ## 제1절 데이터 모델의 이해
+
+        &nbsp;\\- <a href="https://example.org/1/" target="blank">1. 데이터 모델</a><br>
+
+        &nbsp;\\- <a href="https://example.org/2/" target="blank">2. 기본 개념</a><br>
+
+        ## I. 요구사항 확인
+
+        <a href="/assets/day01.pdf" class="btn"><i class="far"></i><span> 오답.pdf</span></a>
+
+        ## Frames
+
+        - <b>frame</b> a picture inside a page
+        """
+    assert terms(md) == ["Frames"]

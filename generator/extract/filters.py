@@ -51,20 +51,38 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE.match(text))
 
 
+# `<a href="…">`, `</a>`: a link written in HTML, and a line break beside it.
+_ANCHOR_OPEN = re.compile(r"<a\s[^>]*\bhref\s*=", re.IGNORECASE)
+_ANCHOR_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def is_link_only(node: SyntaxTreeNode) -> bool:
-    """A paragraph or list made only of links (navigation, tables of contents, link lists)."""
+    """A paragraph or list made only of links (navigation, tables of contents, link lists),
+    written in Markdown or in HTML (`&nbsp;- <a href="…">1. 데이터 모델</a><br>`)."""
     inlines = [n for n in node.walk() if n.type == "inline"]
     if not inlines:
         return False
     words: list[str] = []  # `Refer to [[Counting]]`: a pointer's words around its links
     links = 0
+    anchor = False  # inside `<a href>…</a>`: the words are the link's
     for inline in inlines:
         for child in inline.children:
             if child.type in ("softbreak", "hardbreak"):
                 continue
+            if child.type == "html_inline" and _ANCHOR_OPEN.match(child.content):
+                links, anchor = links + 1, True
+                continue
+            if child.type == "html_inline" and _ANCHOR_CLOSE.match(child.content):
+                anchor = False
+                continue
+            if child.type == "html_inline" and (anchor or _BREAK.match(child.content)):
+                continue  # a tag inside the link (`<span>`, `<i>`), or a line break
+            if anchor and child.type == "text":
+                continue
             bare = _URLS.sub("", _WIKILINKS.sub("", child.content))
             links += child.type == "link" or (child.type == "text" and bare != child.content)
-            if child.type == "text" and not bare.strip(" -–—|·•,:"):
+            if child.type == "text" and not bare.strip(" \xa0-–—|·•,:\\"):
                 continue
             if child.type == "text" and len(bare) < 30:
                 words.append(bare)
