@@ -132,15 +132,12 @@ def _asks_only(answer: str) -> bool:
     return only_asks(lines)
 
 
-# A table's delimiter row: `| --- | :---: |`.
-_DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
-
-
 def _rows(answer: str) -> list[str]:
-    """The answer's lines that hold content: not blank, not a table's header or delimiter."""
+    """The answer's lines that hold content: not blank, not a table's header or its
+    delimiter row (`| --- | :---: |`: only pipes, dashes and colons)."""
     lines = [x.strip() for x in answer.split("\n") if x.strip()]
-    header = {i - 1 for i, x in enumerate(lines) if i and _DELIMITER.match(x)}
-    return [x for i, x in enumerate(lines) if i not in header and not _DELIMITER.match(x)]
+    rules = {i for i, x in enumerate(lines) if "-" in x and not x.strip("|:- ")}
+    return [x for i, x in enumerate(lines) if i not in rules and i + 1 not in rules]
 
 
 def details_candidates(
