@@ -440,7 +440,9 @@ def test_a_bold_framework_name_is_still_a_term() -> None:
     assert "file" not in reasons(note).get("Next.js", "")
 
 
-@pytest.mark.parametrize("heading", ["OPINION", "My thoughts", "개인 의견", "개인적인 생각"])
+@pytest.mark.parametrize(
+    "heading", ["OPINION", "My thoughts", "개인 의견", "개인적인 생각", "주관적 생각", "개인 생각"]
+)
 def test_the_writers_opinion_is_not_a_card(heading: str) -> None:
     note = f"""
     # 테스트

@@ -108,7 +108,7 @@ NEVER_HEADINGS = re.compile(
     r"|todo|to do|(?:.*\s)?할\s*일|log|daily log|today|tomorrow|yesterday|내일|어제"
     r"|마치며|마무리하며|끝으로|맺음말|closing|closing thoughts|final thoughts|wrapping up|outro"
     r"|(?:.*\s)?(?:오늘의\s*|이번\s*주\s*|주간\s*)?(?:회고|느낀\s*점|후기|소감|예습|복습|과제|숙제)"
-    r"|retrospective|reflection|opinions?|(?:my\s+)?thoughts|(?:개인\s*)?의견|개인적인\s*생각"
+    r"|retrospective|reflection|opinions?|(?:my\s+)?thoughts|(?:개인\s*)?의견|(?:주관적인?|개인적인?|개인)\s*생각"
     r"|homework|next week|next time|reminders?|announcements?|공지.*|"
     r"stuck(?:\s+on)?(?:\s.*)?|blockers?|owners?|maintainers?|담당자?|"
     r"(?:for|before)\s+the\s+(?:exams?|tests?|quiz|midterms?|finals?)|시험\s*(?:대비|범위)|"
@@ -214,7 +214,8 @@ _PERSONAL = re.compile(
 # The author's own remarks, named by a bare word: `### 회고` under a mission is what the
 # author thought of it, while `### 스프린트 회고` under `## 스크럼 이벤트` is a term.
 _OWN_REMARKS = re.compile(
-    r"^\s*(?:오늘의\s*|나의\s*|내\s*)?(?:회고|느낀\s*점|후기|소감|감상|배운\s*점)\s*[:.!]?\s*$"
+    r"^\s*(?:오늘의\s*|나의\s*|내\s*)?(?:회고|느낀\s*점|후기|소감|감상|배운\s*점"
+    r"|(?:주관적인?|개인적인?|개인)\s*(?:생각|의견|견해))\s*[:.!]?\s*$"
 )
 
 
