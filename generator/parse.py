@@ -101,12 +101,11 @@ def markdown() -> MarkdownIt:
     return md
 
 
-# `## Spanish Alphabet {#spanish-alphabet}`, `### Usage {: .note}`, `# Intro {#intro .lead}`:
-# a heading's attribute list (Pandoc, kramdown, Hugo, MkDocs), markup for an id or a class.
-_HEADING_ATTRIBUTES = re.compile(
-    r"\s+\{:?\s*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
-    r"(?:\s+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*\s*\}\s*$"
-)
+# An attribute list, markup for an id or a class: `{: .lead}` (kramdown), `{#intro .note}`,
+# `{ .block-language-dataview}` (Pandoc, Hugo, MkDocs, Obsidian exports).
+ATTRIBUTES = r"\{(?::[^{}\n]*|\s*[.#][\w-][^{}\n]*)\}"
+# `## Spanish Alphabet {#spanish-alphabet}`, `### Usage {: .note}`: one closing a heading.
+_HEADING_ATTRIBUTES = re.compile(rf"(?<=\S)\s+{ATTRIBUTES}\s*$")
 
 
 def without_attributes(heading: str) -> str:

@@ -630,4 +630,4 @@ def test_a_unit_of_a_course_is_no_term_but_its_notes_are_read() -> None:
         """
     assert terms(md) == ["GDP", "Module 03 - Adrenergic Pharmacology", "캐시"]
     why = reasons(md)
-    assert why["Lecture 2"] == why["9주차"] == "a unit of a course or a book, not a term"
+    assert why["Lecture 2"] == why["9주차"] == "a chapter heading, not a term"

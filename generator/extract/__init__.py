@@ -37,7 +37,6 @@ from .sectionlabels import (
     is_example_section,
     is_instance_heading,
     is_resource_section,
-    is_unit_heading,
     only_examples,
     section_label_kind,
 )
@@ -255,13 +254,10 @@ def _walk(
         return
     aspects: list[Section] = []
     instance = is_instance_heading(section.title)  # `Mistake 1: Using 이/가 for …`
-    unit = is_unit_heading(section.title)  # `Lecture 3`
-    if shown_in or instance or unit:  # `트리거 예시` › `트리거 삭제하기`: one of the examples
+    if shown_in or instance:  # `트리거 예시` › `트리거 삭제하기`: one of the examples, not a term
         reason = (
             f"a part of {shown_in!r}, not a term"
             if shown_in
-            else "a unit of a course or a book, not a term"
-            if unit
             else "one of a set of examples, cases or mistakes, not a term"
         )
         ctx.reject(section.line, section.title, reason, designed=True)

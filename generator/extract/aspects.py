@@ -234,12 +234,17 @@ _GLOSSARY_LEAD = re.compile(
 )
 
 
+# A count, and the kinds it counts: `three groups`, `5 main normal forms`, `different levels`.
+_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|various|different)"
+_KINDS = (
+    r"(?:types?|kinds?|groups?|classes|categories|forms|sorts?|families|varieties|levels|stages"
+    r"|phases|conditions|principles|laws|properties)"
+)
 # `Three groups in the Legislative Assembly:`, `3 types of gland cells:`: a count of kinds; each
 # item below names one kind, a term of its own (the way `- 종류` lists kinds).
 _KINDS_LEAD = re.compile(
-    r"^(?:(?:the|there\s+are|we\s+have)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten"
-    r"|several|various|different)\s+(?:(?:main|major|basic|different|distinct)\s+)?"
-    r"(?:types?|kinds?|groups?|classes|categories|forms|sorts?|families|varieties)\b[^:：]{0,60}[:：]$",
+    rf"^(?:(?:the|there\s+are|we\s+have)\s+)?{_COUNT}\s+"
+    rf"(?:(?:main|major|basic|different|distinct)\s+)?{_KINDS}\b[^:：]{{0,60}}[:：]$",
     re.IGNORECASE,
 )
 
@@ -255,10 +260,8 @@ KINDS_TITLE = re.compile(
 # 주세요`, `기억의 세 가지 과정`: a title that counts what the list below names, or asks for
 # the different ones.
 _COUNTED_TITLE = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|several|various|different)\s+"
-    r"(?:[a-z-]+\s+){0,2}(?:types|kinds|forms|categories|classes|levels|stages|phases"
-    r"|conditions|principles|laws|properties)\b"
-    r"|(?:\d+|두|세|네|다섯|여섯|일곱|여덟|여러)\s*가지"
+    rf"\b{_COUNT}\s+(?:[a-z-]+\s+){{0,2}}{_KINDS}\b"
+    r"|(?:(?<!\d)\d+|두|세|네|다섯|여섯|일곱|여덟|여러)\s*가지"  # a run of digits from its start
     r"|(?:의\s*)?(?:종류|유형)(?:는|은|에는|와|과|\s|[?？]|$)",
     re.IGNORECASE,
 )

@@ -88,14 +88,15 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
     titled = _together(titled_paragraphs(units, ctx), content)
     previous: Unit | None = None
     subject: tuple[str, ...] | None = None  # the names a prose definition above gave its term
+    # `## Types of Unemployment`, `## What are the different normal forms?`: the lines of its
+    # lists name the kinds asked for, whatever is said around them
+    kinds = asks_for_kinds(scope.owner)
     for index, unit in enumerate(units):
         defined = bool(scope.owner) and any(u is not unit for u in content)
         defined = defined and not any(unit is g for g in glossary)
         if isinstance(unit, list):
             # an answer's lines, and `Examples:` lists, describe; they define nothing
-            # …unless the question asks for kinds (`What are the different normal forms?`)
-            answer = scope.answer and not bold_terms(unit, ctx)
-            answer = answer and not asks_for_kinds(scope.owner)
+            answer = scope.answer and not kinds and not bold_terms(unit, ctx)
             described = answer or lead_in(previous, label=True)
             told = bool(scope.section) and any(u is not unit and _is_paragraph(u) for u in content)
             if subject is None and previous is not None and _is_paragraph(previous):
@@ -104,7 +105,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
             told = told or (mentions(previous, subject or ()) and told_at_length(unit, ctx))
             told = told and not kinds_listed(unit, (*(subject or ()), scope.owner), ctx)
             told = told and not counts_kinds(previous)
-            told = told and not asks_for_kinds(scope.owner)  # `## Types of Unemployment`
+            told = told and not kinds
             defined_as = None if described else defined
             if _terms_label(previous):  # `**Key Terms:**` over `- Extinction: CR fades …`
                 defined_as, told = False, False
@@ -119,7 +120,7 @@ def _units(units: list[Unit], scope: Scope, ctx: Context) -> Iterator[Candidate]
                 # `key explorers:` over `- magellan -- …` with no term above: a heading in all
                 # but name; `Main features:` still lists the parts of the thing above
                 owned = bool(scope.owner or subject) or names_aspect(previous)
-                parts = lead_in(previous) and owned and not asks_for_kinds(scope.owner)
+                parts = lead_in(previous) and owned and not kinds
                 yield from _list(unit, scope, ctx, defined_as, parts, told)
         elif unit.type == "paragraph" and not only_attributes(unit):  # `{: .class}`: markup
             grouped = any(unit is g for g in glossary)

@@ -21,7 +21,8 @@ from ..parse import MAX_NESTING
 from .candidate import Candidate, Context, Span, dedent_block, strip_prefix
 from .headbody import EMPTY_DETAILS, only_asks, shows_nothing
 from .labels import is_never_heading
-from .tablekinds import index_line
+from .tablekinds import index_row
+from .tables import split_row
 
 # `[^<>]` keeps each match attempt from running past the next tag on a line of unclosed `<`.
 _TOKEN = re.compile(r"<(/?)(details|summary)(?![\w-])[^<>]*>", re.IGNORECASE)
@@ -224,7 +225,8 @@ class _Reader:
             self.reject(line, term, "a heading over follow-up questions, not a question")
             return None
         answer = self.answer(node, cuts)
-        if answer and all(map(index_line, _rows(answer))):  # `android (2)` over its notes' links
+        rows = [split_row(strip_prefix(row)) for row in _rows(answer)]
+        if answer and all(map(index_row, rows)):  # `android (2)` over its notes' links
             self.reject(line, term, "it only links to notes, with nothing said of them")
             return None
         if _asks_only(answer):

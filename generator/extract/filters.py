@@ -7,7 +7,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..attribute import is_caption
-from ..parse import inline_of, plain_text
+from ..parse import ATTRIBUTES, inline_of, plain_text
 from .labels import is_navigation
 
 _DATE = re.compile(
@@ -51,10 +51,10 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE.match(text))
 
 
-# `<a href="…">`, `</a>`: a link written in HTML, and a line break beside it.
+# `<a href="…">`, `</a>`: a link written in HTML.
 _ANCHOR_OPEN = re.compile(r"<a\s[^>]*\bhref\s*=", re.IGNORECASE)
 _ANCHOR_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break written in HTML
 
 
 def is_link_only(node: SyntaxTreeNode) -> bool:
@@ -76,7 +76,7 @@ def is_link_only(node: SyntaxTreeNode) -> bool:
             if child.type == "html_inline" and _ANCHOR_CLOSE.match(child.content):
                 anchor = False
                 continue
-            if child.type == "html_inline" and (anchor or _BREAK.match(child.content)):
+            if child.type == "html_inline" and (anchor or BREAK_TAG.match(child.content)):
                 continue  # a tag inside the link (`<span>`, `<i>`), or a line break
             if anchor and child.type == "text":
                 continue
@@ -103,9 +103,7 @@ _POINTER = re.compile(
 
 # `{: .-two-column}`, `{:toc}`: a kramdown attribute list on a line of its own sets a class or
 # an id on the block beside it. It is markup, like a comment: never shown, never content.
-# `{: .lead}` (kramdown), `{ .block-language-dataview}`, `{#intro .note}` (Pandoc, Obsidian
-# exports): markup for the block beside it.
-_ATTRIBUTE_LINE = re.compile(r"\{(?::[^{}\n]*|\s*[.#][\w-][^{}\n]*)\}")
+_ATTRIBUTE_LINE = re.compile(ATTRIBUTES)
 
 
 def is_attribute_line(text: str) -> bool:

@@ -31,8 +31,9 @@ _OVERVIEW_OF = re.compile(
 
 
 _CHAPTER = re.compile(
-    r"^(?:(?:chapter|chap|lecture|lec|week|part|day|unit|lesson|session|ch)\.?\s*\d+"
-    r"|제?\s*\d+\s*(?:장|강|주차|주|회차|일차|부|절|교시)"
+    r"^(?:(?:chapter|chap|lecture|lec|week|wk|part|day|unit|module|lesson|session|class|ch)"
+    r"\.?\s*\d+(?:[.-]\d+)?"
+    r"|제?\s*\d+\s*(?:장|강|주차|주|회차|일차|차시|부|절|교시)"
     # `KB s.97`, `p. 12`, `Page 40`; a word before a spelled-out `Page 515` names a term
     # (`Sparse Page 515`), only an abbreviation reads as a book's page after a book's name
     r"|(?:(?:\S+\s+)?(?:p|pp|pg|s)\.|page|seite)\s*\d+(?:\s*[-–]\s*\d+)?)\s*[.:]?$",

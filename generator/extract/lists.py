@@ -13,7 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..parse import first_paragraph, plain_text
 from .candidate import Candidate, Context, dedent_block, strip_prefix
 from .colon import _ALIAS_TAIL, _WRAPPED, plain_term, term_problem
-from .filters import inline_question
+from .filters import BREAK_TAG, inline_question
 from .headbody import is_quiz
 from .labels import is_strong_label
 from .notekinds import is_dated_entry
@@ -94,6 +94,24 @@ _ASKS = re.compile(r"^\S.*\s\S*(?:이유|차이|차이점|비교|장단점)$")
 _ARROW_ANSWER = re.compile(r"^(?P<question>[^?？]{3,}[?？])\s*(?:→|->|=>|⇒)\s*(?P<answer>\S.*)$")
 
 
+def _answered_on_its_line(
+    item: SyntaxTreeNode, paragraph: SyntaxTreeNode, nested: list[SyntaxTreeNode], ctx: Context
+) -> tuple[str, str] | None:
+    """A question item whose answer starts on the question's own line: `가격이 오르면
+    수요량은? → 감소` (a one-line quiz) or `**What was the Stamp Act?** A tax on …` (with any
+    lines under it): (question, answer)."""
+    assert paragraph.map is not None and item.map is not None
+    first = strip_prefix(ctx.parsed.lines[paragraph.map[0]])
+    arrow = _ARROW_ANSWER.match(first)
+    if arrow and not nested and paragraph.map[1] - paragraph.map[0] == 1:
+        return arrow.group("question"), arrow.group("answer").strip()
+    inline = inline_question(first)
+    if inline is None:
+        return None
+    rest = dedent_block(ctx.parsed.lines[paragraph.map[0] + 1 : item.map[1]])
+    return inline[0], inline[1] + ("\n" + rest if rest else "")
+
+
 def item_candidate(
     item: SyntaxTreeNode, section: tuple[str, ...], ctx: Context, among_terms: bool = False
 ) -> Candidate | None:
@@ -102,28 +120,16 @@ def item_candidate(
     nested = [c for c in item.children[1:] if c.map]
     if paragraph is None or not paragraph.map or not item.map:
         return None
-    arrow = _ARROW_ANSWER.match(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
-    if arrow and not nested and paragraph.map[1] - paragraph.map[0] == 1:
+    asked = _answered_on_its_line(item, paragraph, nested, ctx)
+    if asked is not None:
         return Candidate(
-            term=strip_question_prefix(arrow.group("question")),
+            term=strip_question_prefix(asked[0]),
             section=section,
             line=paragraph.map[0] + 1,
             spans=[],
             strategy="question-item",
             owned=(item.map[0], item.map[1]),
-            text=arrow.group("answer").strip(),
-        )
-    inline = inline_question(strip_prefix(ctx.parsed.lines[paragraph.map[0]]))
-    if inline is not None:  # `- **What was the Stamp Act?** A tax on …`
-        rest = dedent_block(ctx.parsed.lines[paragraph.map[0] + 1 : item.map[1]])
-        return Candidate(
-            term=strip_question_prefix(inline[0]),
-            section=section,
-            line=paragraph.map[0] + 1,
-            spans=[],
-            strategy="question-item",
-            owned=(item.map[0], item.map[1]),
-            text=inline[1] + ("\n" + rest if rest else ""),
+            text=asked[1],
         )
     broken = broken_term(paragraph, ctx, item=True)  # `- **Abstraction**<br>`, its definition
     if not nested and broken is None:
@@ -189,7 +195,6 @@ def item_candidate(
 _LINE_BREAK = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
 # Markdown's own hard break: two spaces or a backslash closing the line
 _HARD_BREAK = re.compile(r"(?<=\S)(?: {2,}|\\)$")
-_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def broken_term(
@@ -208,7 +213,7 @@ def broken_term(
     if not hard and not _LINE_BREAK.search(raw):
         return None
     rest = ctx.parsed.lines[paragraph.map[0] + 1 : paragraph.map[1]]
-    if not any(c.isalpha() for c in _BREAK_TAG.sub("", " ".join(rest))):
+    if not any(c.isalpha() for c in BREAK_TAG.sub("", " ".join(rest))):
         return None  # `- [Reference](…)<br/>` then a bare `<br/>`: nothing defined
     found = term_of_line(strip_prefix((_HARD_BREAK if hard else _LINE_BREAK).sub("", raw)))
     return None if found is not None and hard and not found[1] else found

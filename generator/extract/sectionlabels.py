@@ -183,20 +183,6 @@ def is_instance_heading(title: str) -> bool:
     return bool(_INSTANCE.match(normalise(title).strip(" *_`")))
 
 
-# `Lecture 3`, `Module 1`, `Week 10`, `Part 2.`, `9주차`, `제3장`: a unit of a course or a book
-# and its number, nothing else; what it holds is that unit's notes.
-_UNIT = re.compile(
-    r"^(?:(?:module|week|lecture|unit|chapter|ch\.?|part|lesson|session|day|class|topic|wk)"
-    r"\s*\d{1,3}(?:[.-]\d{1,3})?|\d{1,3}\s*(?:주차|강|장|차시|일차|회차)|제\s*\d{1,3}\s*[장강절부])\.?$",
-    re.IGNORECASE,
-)
-
-
-def is_unit_heading(title: str) -> bool:
-    """`## Lecture 3` over the lecture's notes: a unit of the course, not a term."""
-    return bool(_UNIT.match(normalise(title).strip(" *_`")))
-
-
 def only_examples(title: str) -> bool:
     """`Examples`, `An introductory Example`, `추가 예시`: a section that holds nothing but
     examples (not `Verbs with examples`, which names its subject)."""

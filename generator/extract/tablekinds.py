@@ -64,12 +64,10 @@ def link_only(cell: str) -> bool:
     return bool(_LINK.search(cell)) and not _LINK.sub("", cell).strip(" ,·|/-–—.;()")
 
 
-def index_line(line: str) -> bool:
-    """A line or table row of links with at most dates or counts beside them
+def index_row(cells: list[str]) -> bool:
+    """A row (or list line) of links with at most dates or counts beside them
     (`| 2020-04-29 | [Title](a.md) |`, `- [Title](a.md)`): an entry of an index."""
-    cells = [
-        c for c in re.split(r"(?<!\\)\|", re.sub(r"^(?:[-*+]|\d+[.)])\s+", "", line)) if c.strip()
-    ]
+    cells = [c for c in cells if c.strip()]
     if not any(link_only(c) for c in cells):
         return False
     return all(link_only(c) or is_nothing(c) or _DATE_OR_NUMBER.match(c.strip()) for c in cells)

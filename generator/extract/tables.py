@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..parse import all_sections
+from ..parse import ATTRIBUTES, all_sections
 from .candidate import Candidate, Context
 from .colon import PHRASE, SENTENCE, definition_problem, plain_term, term_problem
 from .filters import is_date_line, is_divider
@@ -169,7 +169,7 @@ def _paradigm(start: int, rows: list[tuple[int, list[str]]], ctx: Context) -> bo
 
 
 # `{: .class}` under a table (kramdown): markdown-it reads it as one more row.
-_ATTRIBUTES = re.compile(r"^\|?\s*\{:[^}]*\}\s*(?:\|\s*)*$")
+_ATTRIBUTES = re.compile(rf"^\|?\s*{ATTRIBUTES}\s*(?:\|\s*)*$")
 
 
 def _rows(table: SyntaxTreeNode, ctx: Context) -> list[tuple[int, list[str]]]:
